@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+
+/** The extension's mark and name, as every page shows it. */
+export function Brand({ as: Heading = 'p' }: { as?: 'h1' | 'p' }) {
+  return (
+    <div className="brand">
+      <img src={browser.runtime.getURL('/icon/128.png')} alt="" />
+      <Heading className="brand-name">Access Companion for TikTok Ads</Heading>
+    </div>
+  );
+}

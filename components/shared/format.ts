@@ -1,0 +1,27 @@
+import type { Grant } from '@/lib/register/schema';
+import { ROLE_LABELS } from '@/lib/register/schema';
+
+/** A grant's roles in TikTok's words, e.g. "Standard · Operator". */
+export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {
+  const parts = [
+    g.bcRole && ROLE_LABELS.bc[g.bcRole],
+    g.financeRole && ROLE_LABELS.finance[g.financeRole],
+    g.assetRole && ROLE_LABELS.asset[g.assetRole],
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'No role recorded';
+}
+
+/** A day or instant as the user's locale writes a date. */
+export function formatDay(value: string | null): string {
+  if (!value) return '—';
+  const date = value.length === 10 ? new Date(`${value}T00:00:00`) : new Date(value);
+  return Number.isNaN(date.getTime())
+    ? '—'
+    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/** Today as `YYYY-MM-DD` in the user's time zone. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * The background's answers to each message. Registered synchronously from the service worker's
+ * `main()` (an MV3 worker can be stopped and woken at any time, and a listener added late misses
+ * the event that woke it).
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
+import { onMessage } from '../messaging/protocol';
+import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
+import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
+import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
+
+/** The overlay's bundle, built from entrypoints/overlay.content (registration: 'runtime'). */
+export const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
+
+export interface BackgroundDeps {
+  now: () => Date;
+  startedAt: Date;
+  /** Inject the overlay into one frame of a tab. */
+  injectOverlay: (tabId: number, frameId: number) => Promise<void>;
+}
+
+type PageSeen = Parameters<ProtocolMap['watcher:pageSeen']>[0];
+type PageSeenReply = ReturnType<ProtocolMap['watcher:pageSeen']>;
+
+/** Record what the watcher saw and inject the overlay where access is managed. */
+export async function handlePageSeen(
+  data: PageSeen,
+  sender: { tab?: { id?: number }; frameId?: number },
+  deps: BackgroundDeps,
+): Promise<PageSeenReply> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { overlay: 'not-needed' };
+  const url = new URL(data.url);
+  const context: TabContext = {
+    url: url.href,
+    kind: data.kind,
+    orgId: readOrgId(url),
+    advertiserId: readAdvertiserId(url),
+    seenAt: deps.now().toISOString(),
+  };
+  await saveTabContext(tabId, context);
+  if (!ACCESS_PAGE_KINDS.has(data.kind)) return { overlay: 'not-needed' };
+  try {
+    await deps.injectOverlay(tabId, sender.frameId ?? 0);
+    return { overlay: 'shown' };
+  } catch (error) {
+    console.warn('Access Companion: could not show the overlay', error);
+    return { overlay: 'failed' };
+  }
+}
+
+/** The background's health and what it runs. */
+export async function backgroundStatus(deps: BackgroundDeps): Promise<BackgroundStatus> {
+  return {
+    version: browser.runtime.getManifest().version,
+    schemaVersion: REGISTER_SCHEMA_VERSION,
+    startedAt: deps.startedAt.toISOString(),
+    grants: await registerDb()
+      .grants.filter((g) => g.deletedAt === null)
+      .count(),
+  };
+}
+
+/** Open the full register in a tab, or focus it if it is open already. */
+export async function openRegister(grantId?: string): Promise<void> {
+  const base = browser.runtime.getURL('/register.html');
+  const url = grantId ? `${base}#grant=${encodeURIComponent(grantId)}` : base;
+  await browser.tabs.create({ url });
+}
+
+async function injectOverlayScript(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [OVERLAY_SCRIPT],
+  });
+}
+
+/** Register every background listener. Call once, synchronously, from the worker's main(). */
+export function registerBackgroundHandlers(
+  deps: BackgroundDeps = {
+    now: () => new Date(),
+    startedAt: new Date(),
+    injectOverlay: injectOverlayScript,
+  },
+): void {
+  onMessage('watcher:pageSeen', ({ data, sender }) => handlePageSeen(data, sender, deps));
+  onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
+  onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
+  onMessage('page:getStatus', () => backgroundStatus(deps));
+  browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
+}

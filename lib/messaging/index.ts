@@ -1,0 +1,2 @@
+/** The typed message protocol. */
+export * from './protocol';

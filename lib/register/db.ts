@@ -1,0 +1,92 @@
+/**
+ * The register's IndexedDB database, through Dexie.
+ *
+ * It lives in the extension's origin: extension pages and the background open it; a content
+ * script never does (its IndexedDB would be the page's, Dexie #233) and goes by message instead.
+ * Versions are numbered and each has a tested upgrade (tests/unit/register-migrations.test.ts).
+ */
+import type { EntityTable, Transaction } from 'dexie';
+import Dexie from 'dexie';
+import type { Account, Grant, Party, RegisterEvent } from './schema';
+
+export const REGISTER_DB_NAME = 'access-register';
+
+/** One schema version: the stores it declares and how rows of the version before are upgraded. */
+export interface RegisterVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown> | void;
+}
+
+/**
+ * Every version of the schema, oldest first. Never edit a version that has shipped: add one.
+ * Indexes: `[kind+externalId]` and `email`/`bcId` find existing rows before creating new ones;
+ * `updatedAt` serves a future sync engine's "changed since".
+ */
+export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
+  {
+    version: 1,
+    stores: {
+      accounts: 'id, &[kind+externalId], ownership, updatedAt',
+      parties: 'id, email, bcId, organisation, updatedAt',
+      grants: 'id, accountId, partyId, status, nextReviewOn, contractEndsOn, updatedAt',
+      events: 'id, grantId, [grantId+at], type, at',
+    },
+  },
+];
+
+/** The schema version the current code writes. */
+export const REGISTER_SCHEMA_VERSION = REGISTER_VERSIONS.at(-1)?.version ?? 0;
+
+/** Raised when someone tries to edit or delete a history event. */
+export class AppendOnlyError extends Error {
+  override name = 'AppendOnlyError';
+}
+
+export class RegisterDb extends Dexie {
+  accounts!: EntityTable<Account, 'id'>;
+  parties!: EntityTable<Party, 'id'>;
+  grants!: EntityTable<Grant, 'id'>;
+  events!: EntityTable<RegisterEvent, 'id'>;
+
+  constructor(name = REGISTER_DB_NAME, versions: readonly RegisterVersion[] = REGISTER_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+    // History is append-only: only `add` reaches the events store, except inside a schema
+    // upgrade (a migration may need to rewrite old events into a new shape).
+    this.use({
+      stack: 'dbcore',
+      name: 'append-only-events',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'events') return table;
+          return {
+            ...table,
+            mutate: (req) => {
+              const mode = (req.trans as unknown as IDBTransaction).mode;
+              if (req.type !== 'add' && mode !== 'versionchange') {
+                return Promise.reject(
+                  new AppendOnlyError(`History events are never changed or removed (${req.type}).`),
+                );
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+  }
+}
+
+let shared: RegisterDb | undefined;
+
+/** The register database for this extension context, opened once. */
+export function registerDb(): RegisterDb {
+  shared ??= new RegisterDb();
+  return shared;
+}

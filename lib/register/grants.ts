@@ -1,0 +1,360 @@
+/**
+ * Writing to the register: every change names the revision it read, runs in one transaction and
+ * appends an event to the grant's history. Reading code may use the tables directly.
+ */
+import Dexie from 'dexie';
+import type { RegisterDb } from './db';
+import type {
+  Account,
+  AssetRole,
+  BcRole,
+  EventType,
+  FinanceRole,
+  Grant,
+  GrantSnapshot,
+  GrantStatus,
+  Origin,
+  Party,
+  RegisterEvent,
+} from './schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS, account, event, grant, party } from './schema';
+
+/** Who is writing, when, and why: recorded on the event that every write appends. */
+export interface WriteContext {
+  source: Origin;
+  now: Date;
+  note?: string;
+  /** The in-page checklist that recorded the change, if any. */
+  checklist?: string;
+  decision?: RegisterEvent['decision'];
+}
+
+/** Raised when a write names a revision that is no longer the current one. */
+export class RegisterConflictError extends Error {
+  override name = 'RegisterConflictError';
+  constructor(
+    readonly current: Grant,
+    readonly expectedRev: number,
+  ) {
+    super(
+      `This grant was changed elsewhere (revision ${current.rev}, expected ${expectedRev}). Reload it and try again.`,
+    );
+  }
+}
+
+/** Raised when a grant is missing or has been deleted. */
+export class GrantNotFoundError extends Error {
+  override name = 'GrantNotFoundError';
+}
+
+/** Raised for a status change TikTok's flows do not allow (e.g. revoked → suspended). */
+export class StatusTransitionError extends Error {
+  override name = 'StatusTransitionError';
+}
+
+/** Which status may follow which: invitations are accepted, rejected or lapse; access ends. */
+export const STATUS_TRANSITIONS: Readonly<Record<GrantStatus, readonly GrantStatus[]>> = {
+  invited: ['active', 'expired', 'rejected', 'revoked'],
+  active: ['suspended', 'revoked'],
+  suspended: ['active', 'revoked'],
+  expired: ['invited'],
+  rejected: ['invited'],
+  revoked: ['invited'],
+};
+
+export interface AccountDraft {
+  kind: Account['kind'];
+  externalId: string;
+  name?: string;
+  ownerBcId?: string | null;
+  ownership: Account['ownership'];
+}
+
+export interface PartyDraft {
+  kind: Party['kind'];
+  name?: string;
+  email?: string | null;
+  bcId?: string | null;
+  organisation?: string;
+  notes?: string;
+  isMe?: boolean;
+}
+
+export interface GrantDraft {
+  account: AccountDraft;
+  party: PartyDraft;
+  bcRole?: BcRole | null;
+  financeRole?: FinanceRole | null;
+  assetRole?: AssetRole | null;
+  status?: GrantStatus;
+  invitedAt?: string | null;
+  acceptedAt?: string | null;
+  reviewCadenceDays?: number;
+  contractEndsOn?: string | null;
+  goals?: string;
+}
+
+/** The fields of a grant a user or a flow may change. */
+export type GrantPatch = Partial<
+  Pick<
+    Grant,
+    | 'bcRole'
+    | 'financeRole'
+    | 'assetRole'
+    | 'status'
+    | 'invitedAt'
+    | 'acceptedAt'
+    | 'revokedAt'
+    | 'reviewCadenceDays'
+    | 'lastReviewedAt'
+    | 'nextReviewOn'
+    | 'contractEndsOn'
+    | 'goals'
+  >
+>;
+
+/** `YYYY-MM-DD` of the user's local calendar day `days` after `from`. */
+export function dayAfter(from: Date, days: number): string {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A grant without its bookkeeping fields, as kept in events. */
+export function snapshotOf(g: Grant): GrantSnapshot {
+  const { createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = g;
+  return rest;
+}
+
+function newEvent(
+  g: Grant,
+  type: EventType,
+  ctx: WriteContext,
+  before: Grant | null,
+  after: Grant | null,
+): RegisterEvent {
+  const at = ctx.now.toISOString();
+  return event.parse({
+    id: crypto.randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    rev: 1,
+    grantId: g.id,
+    type,
+    at,
+    source: ctx.source,
+    decision: ctx.decision ?? null,
+    note: ctx.note ?? '',
+    checklist: ctx.checklist ?? null,
+    before: before && snapshotOf(before),
+    after: after && snapshotOf(after),
+  });
+}
+
+async function findOrCreateAccount(db: RegisterDb, draft: AccountDraft, now: string) {
+  const existing = await db.accounts
+    .where('[kind+externalId]')
+    .equals([draft.kind, draft.externalId])
+    .first();
+  if (existing && existing.deletedAt === null) return existing;
+  if (existing) {
+    // A tombstoned account comes back to life rather than being duplicated.
+    const revived = { ...existing, deletedAt: null, updatedAt: now, rev: existing.rev + 1 };
+    await db.accounts.put(revived);
+    return revived;
+  }
+  const row = account.parse({
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: draft.kind,
+    externalId: draft.externalId,
+    name: draft.name?.trim() ?? '',
+    ownerBcId: draft.ownerBcId ?? null,
+    ownership: draft.ownership,
+  });
+  await db.accounts.add(row);
+  return row;
+}
+
+async function findOrCreateParty(db: RegisterDb, draft: PartyDraft, now: string) {
+  const email = draft.email?.trim().toLowerCase() || null;
+  const bcId = draft.bcId?.trim() || null;
+  const candidates =
+    draft.kind === 'person' && email
+      ? await db.parties.where('email').equals(email).toArray()
+      : draft.kind === 'partnerBc' && bcId
+        ? await db.parties.where('bcId').equals(bcId).toArray()
+        : [];
+  const existing = candidates.find((p) => p.deletedAt === null && p.kind === draft.kind);
+  if (existing) return existing;
+  const row = party.parse({
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: draft.kind,
+    name: draft.name?.trim() ?? '',
+    email: draft.kind === 'person' ? email : null,
+    bcId: draft.kind === 'partnerBc' ? bcId : null,
+    organisation: draft.organisation?.trim() ?? '',
+    notes: draft.notes ?? '',
+    isMe: draft.isMe ?? false,
+  });
+  await db.parties.add(row);
+  return row;
+}
+
+/** Record a new grant (finding or creating its account and party) with its first event. */
+export async function recordGrant(
+  db: RegisterDb,
+  draft: GrantDraft,
+  ctx: WriteContext,
+): Promise<Grant> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
+    const acc = await findOrCreateAccount(db, draft.account, now);
+    const who = await findOrCreateParty(db, draft.party, now);
+    const status = draft.status ?? 'invited';
+    const cadence = draft.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+    const row = grant.parse({
+      id: crypto.randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      rev: 1,
+      deletedAt: null,
+      accountId: acc.id,
+      partyId: who.id,
+      bcRole: draft.bcRole ?? null,
+      financeRole: draft.financeRole ?? null,
+      assetRole: draft.assetRole ?? null,
+      status,
+      invitedAt: draft.invitedAt ?? (status === 'invited' ? now : null),
+      acceptedAt: draft.acceptedAt ?? (status === 'active' ? now : null),
+      revokedAt: status === 'revoked' ? now : null,
+      reviewCadenceDays: cadence,
+      lastReviewedAt: null,
+      nextReviewOn: dayAfter(ctx.now, cadence),
+      contractEndsOn: draft.contractEndsOn ?? null,
+      goals: draft.goals ?? '',
+      source: ctx.source,
+    });
+    await db.grants.add(row);
+    await db.events.add(
+      newEvent(row, status === 'invited' ? 'invited' : 'created', ctx, null, row),
+    );
+    return row;
+  });
+}
+
+function eventTypeFor(before: Grant, after: Grant, ctx: WriteContext): EventType {
+  if (ctx.decision) return 'reviewed';
+  if (before.status !== after.status) {
+    if (after.status === 'active' && before.status === 'invited') return 'accepted';
+    if (after.status === 'revoked') return 'revoked';
+    if (after.status === 'invited') return 'invited';
+    return 'statusChanged';
+  }
+  const roles = ['bcRole', 'financeRole', 'assetRole'] as const;
+  if (roles.some((k) => before[k] !== after[k])) return 'roleChanged';
+  return 'updated';
+}
+
+async function currentGrant(db: RegisterDb, id: string, expectedRev: number): Promise<Grant> {
+  const current = await db.grants.get(id);
+  if (!current || current.deletedAt !== null) {
+    throw new GrantNotFoundError(`No grant ${id} in the register.`);
+  }
+  if (current.rev !== expectedRev) throw new RegisterConflictError(current, expectedRev);
+  return current;
+}
+
+/**
+ * Change a grant. Fails with {@link RegisterConflictError} when `expectedRev` is stale, and
+ * with {@link StatusTransitionError} for a status change that cannot happen.
+ */
+export async function updateGrant(
+  db: RegisterDb,
+  id: string,
+  expectedRev: number,
+  patch: GrantPatch,
+  ctx: WriteContext,
+): Promise<Grant> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', [db.grants, db.events], async () => {
+    const before = await currentGrant(db, id, expectedRev);
+    const status = patch.status ?? before.status;
+    if (status !== before.status && !STATUS_TRANSITIONS[before.status].includes(status)) {
+      throw new StatusTransitionError(`A grant cannot go from ${before.status} to ${status}.`);
+    }
+    const stamps: GrantPatch = {};
+    if (status !== before.status) {
+      if (status === 'active' && !patch.acceptedAt) stamps.acceptedAt = now;
+      if (status === 'revoked' && !patch.revokedAt) stamps.revokedAt = now;
+      if (status === 'invited' && !patch.invitedAt) stamps.invitedAt = now;
+    }
+    const after = grant.parse({
+      ...before,
+      ...patch,
+      ...stamps,
+      updatedAt: now,
+      rev: before.rev + 1,
+    });
+    await db.grants.put(after);
+    await db.events.add(newEvent(after, eventTypeFor(before, after, ctx), ctx, before, after));
+    return after;
+  });
+}
+
+/** Delete a grant as a tombstone (kept for sync and history) and append a `deleted` event. */
+export async function deleteGrant(
+  db: RegisterDb,
+  id: string,
+  expectedRev: number,
+  ctx: WriteContext,
+): Promise<Grant> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', [db.grants, db.events], async () => {
+    const before = await currentGrant(db, id, expectedRev);
+    const after: Grant = { ...before, deletedAt: now, updatedAt: now, rev: before.rev + 1 };
+    await db.grants.put(after);
+    await db.events.add(newEvent(after, 'deleted', ctx, before, null));
+    return after;
+  });
+}
+
+/** A grant with its account and party, as lists show it. */
+export interface GrantView {
+  grant: Grant;
+  account: Account | undefined;
+  party: Party | undefined;
+}
+
+/** Every grant that is not deleted, joined with its account and party, newest change first. */
+export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
+  const [grants, accounts, parties] = await Promise.all([
+    db.grants.orderBy('updatedAt').reverse().toArray(),
+    db.accounts.toArray(),
+    db.parties.toArray(),
+  ]);
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const partyById = new Map(parties.map((p) => [p.id, p]));
+  return grants
+    .filter((g) => g.deletedAt === null)
+    .map((g) => ({
+      grant: g,
+      account: accountById.get(g.accountId),
+      party: partyById.get(g.partyId),
+    }));
+}
+
+/** The history of one grant, oldest first. */
+export function historyOf(db: RegisterDb, grantId: string): Promise<RegisterEvent[]> {
+  return db.events
+    .where('[grantId+at]')
+    .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
+    .toArray();
+}

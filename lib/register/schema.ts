@@ -1,0 +1,152 @@
+/**
+ * The register's rows, as zod schemas (the types are inferred from them, so an import and the
+ * database agree by construction).
+ *
+ * Sync-ready: string UUID ids, `createdAt`/`updatedAt` on every row, a revision number that
+ * every write must name (no silent overwrites), and deletions as tombstones (`deletedAt`).
+ * Role names are TikTok's own (../shared/domain/tiktok-access.md, "Roles"): there is no Editor.
+ */
+import { z } from 'zod';
+
+/** An instant, as an ISO 8601 string in UTC (`2026-11-27T18:32:00.000Z`). */
+export const instant = z.iso.datetime();
+/** A calendar day, as `YYYY-MM-DD`. */
+export const calendarDay = z.iso.date();
+
+const rowBase = {
+  id: z.uuid(),
+  createdAt: instant,
+  updatedAt: instant,
+  /** Starts at 1; every update must name the revision it read and bumps it by one. */
+  rev: z.number().int().min(1),
+};
+const deletable = { ...rowBase, deletedAt: instant.nullable() };
+
+/** Business Center member role (H2). */
+export const bcRole = z.enum(['admin', 'standard']);
+/** Finance role on top of the member role (H1, H2); "Financial Analyst" is the same role. */
+export const financeRole = z.enum(['manager', 'analyst']);
+/** Permission on one ad account (H3, H4). Operator is what the popular guides call "Editor". */
+export const assetRole = z.enum(['admin', 'operator', 'analyst']);
+/** Where a grant stands: `invited` → `active` → `revoked`, or one of the side exits. */
+export const grantStatus = z.enum([
+  'invited',
+  'active',
+  'revoked',
+  'expired',
+  'rejected',
+  'suspended',
+]);
+/** Where a row or event came from. `sample` marks the demo entries a user can load and drop. */
+export const origin = z.enum(['manual', 'checklist', 'page', 'import', 'sample']);
+
+export const account = z.object({
+  ...deletable,
+  kind: z.enum(['businessCenter', 'adAccount']),
+  /** `org_id` for a Business Center, `aadvid` for an ad account. */
+  externalId: z.string().regex(/^[0-9]{6,25}$/, 'a TikTok ID is 6 to 25 digits'),
+  name: z.string().max(500),
+  /** The Business Center that owns an ad account, when known. */
+  ownerBcId: z
+    .string()
+    .regex(/^[0-9]{6,25}$/)
+    .nullable(),
+  /** `mine`: I administer it. `client`: someone else's, where I hold access. */
+  ownership: z.enum(['mine', 'client']),
+});
+
+export const party = z.object({
+  ...deletable,
+  kind: z.enum(['person', 'partnerBc']),
+  name: z.string().max(500),
+  /** A person's email, lower-cased; null for a partner Business Center. */
+  email: z.email().max(320).nullable(),
+  /** A partner Business Center's ID; null for a person. */
+  bcId: z
+    .string()
+    .regex(/^[0-9]{6,25}$/)
+    .nullable(),
+  /** The agency or company they belong to. */
+  organisation: z.string().max(500),
+  notes: z.string().max(10_000),
+  /** True for the user themself (or their own agency BC): "client accounts I hold". */
+  isMe: z.boolean(),
+});
+
+export const grant = z.object({
+  ...deletable,
+  accountId: z.uuid(),
+  partyId: z.uuid(),
+  bcRole: bcRole.nullable(),
+  financeRole: financeRole.nullable(),
+  assetRole: assetRole.nullable(),
+  status: grantStatus,
+  invitedAt: instant.nullable(),
+  acceptedAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+  reviewCadenceDays: z.number().int().min(1).max(3650),
+  lastReviewedAt: instant.nullable(),
+  nextReviewOn: calendarDay.nullable(),
+  contractEndsOn: calendarDay.nullable(),
+  goals: z.string().max(10_000),
+  source: origin,
+});
+
+/** What a grant looked like at one moment: kept in events, e.g. at a review's sign-off. */
+export const grantSnapshot = grant.omit({ createdAt: true, updatedAt: true, deletedAt: true });
+
+export const eventType = z.enum([
+  'created',
+  'invited',
+  'accepted',
+  'roleChanged',
+  'statusChanged',
+  'reviewed',
+  'revoked',
+  'updated',
+  'deleted',
+  'imported',
+  'reconciled',
+]);
+
+/** One entry in a grant's history. Append-only: the database refuses to change or drop one. */
+export const event = z.object({
+  ...rowBase,
+  grantId: z.uuid(),
+  type: eventType,
+  at: instant,
+  source: origin,
+  /** For `reviewed`: what was decided. */
+  decision: z.enum(['keep', 'lower', 'revoke']).nullable(),
+  note: z.string().max(10_000),
+  /** For flows run in the page: which checklist recorded it. */
+  checklist: z.string().max(100).nullable(),
+  before: grantSnapshot.nullable(),
+  after: grantSnapshot.nullable(),
+});
+
+export type BcRole = z.infer<typeof bcRole>;
+export type FinanceRole = z.infer<typeof financeRole>;
+export type AssetRole = z.infer<typeof assetRole>;
+export type GrantStatus = z.infer<typeof grantStatus>;
+export type Origin = z.infer<typeof origin>;
+export type Account = z.infer<typeof account>;
+export type Party = z.infer<typeof party>;
+export type Grant = z.infer<typeof grant>;
+export type GrantSnapshot = z.infer<typeof grantSnapshot>;
+export type EventType = z.infer<typeof eventType>;
+export type RegisterEvent = z.infer<typeof event>;
+
+/** Words a user sees for each role, exactly as TikTok labels them. */
+export const ROLE_LABELS = {
+  bc: { admin: 'Admin', standard: 'Standard' },
+  finance: { manager: 'Finance Manager', analyst: 'Finance Analyst' },
+  asset: { admin: 'Admin', operator: 'Operator', analyst: 'Analyst' },
+} as const satisfies {
+  bc: Record<BcRole, string>;
+  finance: Record<FinanceRole, string>;
+  asset: Record<AssetRole, string>;
+};
+
+/** The review cadence a new grant gets unless told otherwise (issue «Reminders»). */
+export const DEFAULT_REVIEW_CADENCE_DAYS = 90;

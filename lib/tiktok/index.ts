@@ -1,0 +1,2 @@
+/** Everything the extension knows about TikTok's pages. */
+export * from './routes';

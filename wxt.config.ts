@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+/** The only hosts the extension may touch: where TikTok manages access. */
+export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'];
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Keep the dev runner from opening a browser of its own: `npm start` drives Chromium itself.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Access Companion for TikTok Ads',
+    short_name: 'Access Companion',
+    description:
+      'Give, track, review and take back access to TikTok ad accounts. Your register stays in your browser.',
+    // Each permission is used: storage (settings, per-tab state), alarms + notifications
+    // (reminders), scripting (the overlay is injected only on pages where access is managed).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    host_permissions: TIKTOK_HOSTS,
+    action: { default_title: 'Access Companion for TikTok Ads' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'access-companion@tiktok-ads.local',
+              // data_collection_permissions is understood from Firefox 140 on.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
