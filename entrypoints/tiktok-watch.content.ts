@@ -10,13 +10,13 @@ export default defineContentScript({
   matches: ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const report = () => {
-      const url = new URL(location.href);
+    const report = (url: URL) => {
       sendMessage('watcher:pageSeen', { url: url.href, kind: classifyUrl(url) }).catch(() => {
         // The extension was reloaded or updated under this page: nothing to do until a reload.
       });
     };
-    report();
-    ctx.addEventListener(window, 'wxt:locationchange', report);
+    report(new URL(location.href));
+    // The event carries the new URL: with the Navigation API it fires before `location` changes.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => report(newUrl));
   },
 });

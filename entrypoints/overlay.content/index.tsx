@@ -3,14 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
-
-declare global {
-  interface Window {
-    /** Set once the overlay runs in this page's isolated world, so a second injection is a no-op. */
-    __accessCompanionOverlay?: true;
-  }
-}
 
 /**
  * The overlay: injected by the background (never declared in the manifest) only on pages where
@@ -21,8 +15,8 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    if (window.__accessCompanionOverlay) return;
-    window.__accessCompanionOverlay = true;
+    if (overlayRunning(window)) return;
+    markOverlayRunning(window, true);
 
     const store = createOverlayStore(classifyUrl(new URL(location.href)));
     const ui = await createShadowRootUi(ctx, {
@@ -51,8 +45,8 @@ export default defineContentScript({
     });
 
     // Follow the single-page app: show the panel only while the route is an access page.
-    const sync = () => {
-      const kind = classifyUrl(new URL(location.href));
+    const sync = (url: URL) => {
+      const kind = classifyUrl(url);
       store.getState().setPageKind(kind);
       if (ACCESS_PAGE_KINDS.has(kind)) {
         if (!ui.mounted) ui.mount();
@@ -60,11 +54,12 @@ export default defineContentScript({
         ui.remove();
       }
     };
-    sync();
-    ctx.addEventListener(window, 'wxt:locationchange', sync);
+    sync(new URL(location.href));
+    // The event carries the new URL: with the Navigation API it fires before `location` changes.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sync(newUrl));
     ctx.onInvalidated(() => {
       ui.remove();
-      delete window.__accessCompanionOverlay;
+      markOverlayRunning(window, false);
     });
   },
 });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
 import { onMessage } from '../messaging/protocol';
+import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
@@ -70,8 +71,16 @@ export async function openRegister(grantId?: string): Promise<void> {
 }
 
 async function injectOverlayScript(tabId: number, frameId: number): Promise<void> {
+  const target = { tabId, frameIds: [frameId] };
+  // Once running, the overlay follows the page's navigations itself; inject only once.
+  const [probe] = await browser.scripting.executeScript({
+    target,
+    func: (flag: string) => (window as unknown as Record<string, unknown>)[flag] === true,
+    args: [OVERLAY_FLAG],
+  });
+  if (probe?.result === true) return;
   await browser.scripting.executeScript({
-    target: { tabId, frameIds: [frameId] },
+    target,
     files: [OVERLAY_SCRIPT],
   });
 }

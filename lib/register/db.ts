@@ -90,3 +90,13 @@ export function registerDb(): RegisterDb {
   shared ??= new RegisterDb();
   return shared;
 }
+
+/**
+ * Close the shared database and forget it, so the next {@link registerDb} opens it afresh.
+ * For tests: between them they close it, delete the database and start empty (history events
+ * refuse `clear()`, so emptying the tables is not an option).
+ */
+export function closeRegisterDb(): void {
+  shared?.close();
+  shared = undefined;
+}

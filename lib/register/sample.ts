@@ -82,11 +82,15 @@ function sampleDrafts(now: Date): GrantDraft[] {
 
 /** Load the sample entries unless the register already holds grants; returns how many were added. */
 export async function loadSampleRegister(db: RegisterDb, now = new Date()): Promise<number> {
-  if ((await db.grants.count()) > 0) return 0;
-  let added = 0;
-  for (const draft of sampleDrafts(now)) {
-    await recordGrant(db, draft, { source: 'sample', now, note: 'Sample entry' });
-    added++;
-  }
-  return added;
+  // One transaction, so the check and the writes cannot interleave with another load (two
+  // register tabs would otherwise both see an empty register and add the samples twice).
+  return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
+    if ((await db.grants.count()) > 0) return 0;
+    let added = 0;
+    for (const draft of sampleDrafts(now)) {
+      await recordGrant(db, draft, { source: 'sample', now, note: 'Sample entry' });
+      added++;
+    }
+    return added;
+  });
 }

@@ -1,0 +1,80 @@
+// Starts Chromium with the built extension loaded and TikTok's pages answered by local replicas.
+// Used by the e2e harness (tests/e2e/fixtures.ts) and by `npm start`, so both run the same way.
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { replicaFor } from '../../tests/fixtures/tiktok/replicas.mjs';
+import { findChromium } from './find-chromium.mjs';
+
+/** Where `wxt build` puts the Chrome extension. */
+export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
+
+// The flags this machine needs (see README, "Testing"): no sandbox as root, no GPU, and none of
+// Chromium's own background traffic, which a closed network refuses.
+const QUIET_FLAGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
+
+/**
+ * Launch Chromium with the extension in `extensionDir` loaded, in a fresh profile.
+ * @param {{ headless: boolean; extensionDir?: string; colorScheme?: 'light' | 'dark' | 'no-preference' }} options
+ * @returns {Promise<import('@playwright/test').BrowserContext>}
+ */
+export async function launchWithExtension({
+  headless,
+  extensionDir = CHROME_BUILD_DIR,
+  colorScheme,
+}) {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless,
+    colorScheme,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(asRoot ? ['--no-sandbox'] : []),
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+}
+
+/**
+ * Serve the replicas on their real URLs and refuse every other web request, recording it.
+ * Extension-internal URLs (chrome-extension://) are not web requests and pass untouched.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @returns {Promise<{ blocked: string[] }>}
+ */
+export async function serveReplicasOnly(context) {
+  /** @type {string[]} */
+  const blocked = [];
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    async (route) => {
+      const body = replicaFor(route.request().url());
+      if (body === null) {
+        blocked.push(route.request().url());
+        await route.abort('blockedbyclient');
+      } else {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      }
+    },
+  );
+  return { blocked };
+}
+
+/**
+ * The extension's service worker, waiting for it to start if need be.
+ * @param {import('@playwright/test').BrowserContext} context
+ */
+export async function extensionWorker(context) {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+}

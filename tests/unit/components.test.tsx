@@ -1,0 +1,165 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CompanionPanel } from '@/components/overlay/CompanionPanel';
+import { createOverlayStore } from '@/components/overlay/store';
+import { RegisterApp } from '@/components/register/RegisterApp';
+import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register';
+
+describe('CompanionPanel', () => {
+  function renderPanel(kind: Parameters<typeof createOverlayStore>[0] = 'bc-members') {
+    const store = createOverlayStore(kind);
+    const onOpenRegister = vi.fn();
+    render(<CompanionPanel store={store} onOpenRegister={onOpenRegister} />);
+    return { store, onOpenRegister };
+  }
+
+  it('renders the panel for the page kind, named after the page', () => {
+    renderPanel('bc-partners');
+    const panel = screen.getByTestId('companion-panel');
+    expect(panel.getAttribute('data-page-kind')).toBe('bc-partners');
+    expect(screen.getByRole('region', { name: 'Access Companion' })).toBe(panel);
+    expect(within(panel).getByText('Business Center · Partners')).toBeTruthy();
+  });
+
+  it('follows the store when the page kind changes (SPA navigation)', () => {
+    const { store } = renderPanel('bc-members');
+    act(() => store.getState().setPageKind('bc-asset-access'));
+    const panel = screen.getByTestId('companion-panel');
+    expect(panel.getAttribute('data-page-kind')).toBe('bc-asset-access');
+    expect(within(panel).getByText('Business Center · ad account access')).toBeTruthy();
+  });
+
+  it('collapses to a launcher and expands back', () => {
+    const { store } = renderPanel();
+    const collapse = screen.getByRole('button', { name: 'Collapse' });
+    expect(collapse.getAttribute('aria-expanded')).toBe('true');
+
+    fireEvent.click(collapse);
+    expect(screen.queryByTestId('companion-panel')).toBeNull();
+    expect(store.getState().collapsed).toBe(true);
+    const launcher = screen.getByRole('button', { name: 'Access Companion' });
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+
+    fireEvent.click(launcher);
+    expect(screen.getByTestId('companion-panel')).toBeTruthy();
+    expect(store.getState().collapsed).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Access Companion' })).toBeNull();
+  });
+
+  it('"Open access register" calls onOpenRegister once', () => {
+    const { onOpenRegister } = renderPanel();
+    expect(onOpenRegister).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Open access register' }));
+    expect(onOpenRegister).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('RegisterApp', () => {
+  // RegisterApp reads the shared database; each test starts from a deleted one. (History events
+  // refuse clear(), so the database is closed and deleted rather than emptied.)
+  beforeEach(async () => {
+    closeRegisterDb();
+    await Dexie.delete(REGISTER_DB_NAME);
+  });
+
+  afterEach(() => {
+    closeRegisterDb();
+  });
+
+  /** The first line of the "Who" cell and the account name of each row, sorted. */
+  function rows(): string[][] {
+    const table = screen.getByTestId('grant-table');
+    return within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((tr) => {
+        const [who, account] = within(tr).getAllByRole('cell');
+        return [who!.firstElementChild!.textContent!, account!.firstElementChild!.textContent!];
+      })
+      .sort();
+  }
+
+  async function renderWithSamples() {
+    render(<RegisterApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Load sample entries' }));
+    // Wait for the whole load, not just the first row, so no write outlives the test.
+    await waitFor(async () => expect(await registerDb().grants.count()).toBe(4));
+    await screen.findByTestId('grant-table');
+  }
+
+  it('shows the empty state when nothing is recorded', async () => {
+    render(<RegisterApp />);
+    const empty = await screen.findByTestId('register-empty');
+    expect(within(empty).getByRole('heading', { name: 'Nothing recorded yet' })).toBeTruthy();
+    expect(screen.queryByTestId('grant-table')).toBeNull();
+    expect(await registerDb().grants.count()).toBe(0);
+  });
+
+  it('"Load sample entries" fills the table with the entries for my accounts', async () => {
+    await renderWithSamples();
+    expect(screen.queryByTestId('register-empty')).toBeNull();
+    expect(await registerDb().grants.count()).toBe(4);
+    expect(rows()).toEqual([
+      ['Brightlane Agency BC (partner)', 'Northwind Outdoor'],
+      ['Dana Kim', 'Northwind Outdoor'],
+      ['Sam Ortiz', 'Northwind Outdoor'],
+    ]);
+    expect(screen.queryByText('Cedar & Co Apparel – US')).toBeNull();
+  });
+
+  it('switches perspective with a click and shows the client account only there', async () => {
+    await renderWithSamples();
+    const mine = screen.getByRole('tab', { name: 'People with access to my accounts' });
+    const held = screen.getByRole('tab', { name: 'Client accounts I hold' });
+    expect(mine.getAttribute('aria-selected')).toBe('true');
+    expect(held.getAttribute('aria-selected')).toBe('false');
+
+    fireEvent.click(held);
+    expect(held.getAttribute('aria-selected')).toBe('true');
+    expect(held.tabIndex).toBe(0);
+    expect(mine.getAttribute('aria-selected')).toBe('false');
+    expect(mine.tabIndex).toBe(-1);
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(held.id);
+    expect(rows()).toEqual([['Me', 'Cedar & Co Apparel – US']]);
+
+    fireEvent.click(mine);
+    expect(mine.getAttribute('aria-selected')).toBe('true');
+    expect(rows().map(([who]) => who)).toEqual([
+      'Brightlane Agency BC (partner)',
+      'Dana Kim',
+      'Sam Ortiz',
+    ]);
+  });
+
+  it('moves between the tabs with the arrow keys, moving focus too', async () => {
+    await renderWithSamples();
+    const mine = screen.getByRole('tab', { name: 'People with access to my accounts' });
+    const held = screen.getByRole('tab', { name: 'Client accounts I hold' });
+    mine.focus();
+
+    fireEvent.keyDown(mine, { key: 'ArrowRight' });
+    expect(held.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(held);
+    expect(rows()).toEqual([['Me', 'Cedar & Co Apparel – US']]);
+
+    // From the last tab, ArrowRight wraps to the first.
+    fireEvent.keyDown(held, { key: 'ArrowRight' });
+    expect(mine.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(mine);
+    expect(rows()).toHaveLength(3);
+
+    fireEvent.keyDown(mine, { key: 'ArrowLeft' });
+    expect(held.getAttribute('aria-selected')).toBe('true');
+
+    // Other keys do nothing.
+    fireEvent.keyDown(held, { key: 'Enter' });
+    expect(held.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('starts empty again in the next test (the database was deleted)', async () => {
+    render(<RegisterApp />);
+    expect(await screen.findByTestId('register-empty')).toBeTruthy();
+    expect(await registerDb().events.count()).toBe(0);
+  });
+});
