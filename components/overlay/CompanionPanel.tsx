@@ -22,7 +22,6 @@ export function CompanionPanel({ store, onOpenRegister }: CompanionPanelProps) {
         type="button"
         className="ac-launcher"
         aria-expanded="false"
-        aria-controls={bodyId}
         onClick={() => setCollapsed(false)}
       >
         <span aria-hidden="true" className="ac-mark" />

@@ -135,6 +135,7 @@ function GrantTable({ views, perspective }: { views: GrantView[]; perspective: P
 
 function EmptyRegister() {
   const [loading, setLoading] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   return (
     <div className="card empty" data-testid="register-empty">
       <h2>Nothing recorded yet</h2>
@@ -153,11 +154,23 @@ function EmptyRegister() {
         disabled={loading}
         onClick={() => {
           setLoading(true);
-          void loadSampleRegister(registerDb()).finally(() => setLoading(false));
+          setFailure(null);
+          loadSampleRegister(registerDb())
+            .catch((error: unknown) =>
+              setFailure(
+                `The sample entries could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            )
+            .finally(() => setLoading(false));
         }}
       >
         Load sample entries
       </button>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
     </div>
   );
 }

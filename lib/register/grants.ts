@@ -220,6 +220,10 @@ export async function recordGrant(
     const who = await findOrCreateParty(db, draft.party, now);
     const status = draft.status ?? 'invited';
     const cadence = draft.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+    const invitedAt = draft.invitedAt ?? (status === 'invited' ? now : null);
+    const acceptedAt = draft.acceptedAt ?? (status === 'active' ? now : null);
+    // The first review falls one cadence after access began (accepted, else invited).
+    const startedAt = new Date(acceptedAt ?? invitedAt ?? now);
     const row = grant.parse({
       id: crypto.randomUUID(),
       createdAt: now,
@@ -232,12 +236,12 @@ export async function recordGrant(
       financeRole: draft.financeRole ?? null,
       assetRole: draft.assetRole ?? null,
       status,
-      invitedAt: draft.invitedAt ?? (status === 'invited' ? now : null),
-      acceptedAt: draft.acceptedAt ?? (status === 'active' ? now : null),
+      invitedAt,
+      acceptedAt,
       revokedAt: status === 'revoked' ? now : null,
       reviewCadenceDays: cadence,
       lastReviewedAt: null,
-      nextReviewOn: dayAfter(ctx.now, cadence),
+      nextReviewOn: dayAfter(Number.isNaN(startedAt.getTime()) ? ctx.now : startedAt, cadence),
       contractEndsOn: draft.contractEndsOn ?? null,
       goals: draft.goals ?? '',
       source: ctx.source,
@@ -351,10 +355,16 @@ export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
     }));
 }
 
+/** The grant revision an event produced: orders two events written in the same millisecond. */
+function revisionOf(e: RegisterEvent): number {
+  return e.after?.rev ?? (e.before ? e.before.rev + 1 : 0);
+}
+
 /** The history of one grant, oldest first. */
-export function historyOf(db: RegisterDb, grantId: string): Promise<RegisterEvent[]> {
-  return db.events
+export async function historyOf(db: RegisterDb, grantId: string): Promise<RegisterEvent[]> {
+  const events = await db.events
     .where('[grantId+at]')
     .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
     .toArray();
+  return events.sort((a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b));
 }

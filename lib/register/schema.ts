@@ -8,6 +8,11 @@
  */
 import { z } from 'zod';
 
+// Zod compiles fast parsers with `new Function` when the page allows eval. Extension pages
+// never allow it (no 'unsafe-eval' in our CSP), so say so up front instead of letting zod probe
+// and trip a CSP violation: https://zod.dev/packages/core#jitless
+z.config({ jitless: true });
+
 /** An instant, as an ISO 8601 string in UTC (`2026-11-27T18:32:00.000Z`). */
 export const instant = z.iso.datetime();
 /** A calendar day, as `YYYY-MM-DD`. */
