@@ -58,9 +58,12 @@ export async function serveReplicasOnly(context) {
   await context.route(
     (url) => url.protocol === 'http:' || url.protocol === 'https:',
     async (route) => {
-      const body = replicaFor(route.request().url());
+      // Replicas answer page loads only; they fetch nothing themselves, so any other request
+      // (a script's fetch, an image, a beacon) is something to flag, even to a TikTok host.
+      const request = route.request();
+      const body = request.resourceType() === 'document' ? replicaFor(request.url()) : null;
       if (body === null) {
-        blocked.push(route.request().url());
+        blocked.push(request.url());
         await route.abort('blockedbyclient');
       } else {
         await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
