@@ -34,6 +34,15 @@ export interface ProtocolMap {
   'overlay:openRegister'(data: { grantId?: string }): void;
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
+
+  // ── Issue #5 «Reminders» ──
+  /** An extension page acts on due reminders (the same actions as a notification's buttons). */
+  'page:reminderAction'(data: {
+    reminderIds: string[];
+    action: 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
+  }): { due: number };
+  /** An extension page changed the register: recount the badge and set the next alarm. */
+  'page:remindersChanged'(data: Record<string, never>): { due: number };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

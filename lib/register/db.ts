@@ -7,7 +7,7 @@
  */
 import type { EntityTable, Transaction } from 'dexie';
 import Dexie from 'dexie';
-import type { Account, Grant, Party, RegisterEvent } from './schema';
+import type { Account, Grant, Party, RegisterEvent, ReminderState } from './schema';
 
 export const REGISTER_DB_NAME = 'access-register';
 
@@ -33,6 +33,14 @@ export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
       events: 'id, grantId, [grantId+at], type, at',
     },
   },
+  {
+    // Issue #5 «Reminders»: which reminder was shown, snoozed or dealt with, so that none is
+    // shown twice across service-worker restarts. A new store: no existing row changes.
+    version: 2,
+    stores: {
+      reminders: 'id, grantId, kind, dueOn, updatedAt',
+    },
+  },
 ];
 
 /** The schema version the current code writes. */
@@ -48,6 +56,7 @@ export class RegisterDb extends Dexie {
   parties!: EntityTable<Party, 'id'>;
   grants!: EntityTable<Grant, 'id'>;
   events!: EntityTable<RegisterEvent, 'id'>;
+  reminders!: EntityTable<ReminderState, 'id'>;
 
   constructor(name = REGISTER_DB_NAME, versions: readonly RegisterVersion[] = REGISTER_VERSIONS) {
     super(name);

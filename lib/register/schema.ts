@@ -155,3 +155,30 @@ export const ROLE_LABELS = {
 
 /** The review cadence a new grant gets unless told otherwise (issue «Reminders»). */
 export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
+
+// ── Issue #5 «Reminders»: what happened to each reminder, kept so that it survives restarts ──
+
+/** What a reminder is about. */
+export const reminderKind = z.enum(['review', 'invitation', 'contract']);
+
+/**
+ * One reminder's state. The id is stable, `${kind}:${grantId}:${dueOn}`, so that a reminder is
+ * shown once per due date however often the service worker restarts, and two devices agree on
+ * it when the register syncs. Rows exist only for reminders something happened to.
+ */
+export const reminderState = z.object({
+  ...rowBase,
+  id: z.string().regex(/^(review|invitation|contract):[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}$/),
+  kind: reminderKind,
+  grantId: z.uuid(),
+  dueOn: calendarDay,
+  /** When a notification last showed it. */
+  shownAt: instant.nullable(),
+  /** Not due again before this instant. */
+  snoozedUntil: instant.nullable(),
+  /** Dealt with: never shown or counted again. */
+  doneAt: instant.nullable(),
+});
+
+export type ReminderKind = z.infer<typeof reminderKind>;
+export type ReminderState = z.infer<typeof reminderState>;

@@ -1,0 +1,354 @@
+/**
+ * Reminders in the background: one alarm at the next due time plus a daily safety sweep,
+ * notifications with their buttons, and the toolbar badge.
+ *
+ * An MV3 service worker can be stopped at any moment and is woken by events, so every listener
+ * is registered synchronously from `main()`, every run starts from the register and storage, and
+ * nothing waits in memory or in `setTimeout`. Alarms are re-created when the worker starts, when
+ * the browser starts and when the extension is installed or updated.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from '#imports';
+import { onMessage } from '../messaging/protocol';
+import type { RegisterDb } from '../register/db';
+import { registerDb } from '../register/db';
+import { listGrantViews } from '../register/grants';
+import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
+import { describeReminder, partyName, roleNames } from './schedule';
+import { loadReminderSettings, reminderSettingsItem } from './settings';
+import {
+  businessCenterUrl,
+  claimPlan,
+  dismissReminders,
+  parseReminderId,
+  reviewGrant,
+  snoozeReminders,
+} from './state';
+
+/** The alarm set for the next moment anything falls due. */
+export const NEXT_ALARM = 'reminders:next';
+/** A daily sweep, in case the next-due alarm was lost (clock changes, a crash mid-run). */
+export const SWEEP_ALARM = 'reminders:sweep';
+const SWEEP_MINUTES = 24 * 60;
+
+/** What a notification's button does. Chrome shows at most two buttons; Firefox none. */
+export type NotificationAction =
+  'open-bc' | 'open-register' | 'mark-reviewed' | 'snooze-day' | 'open-list' | 'snooze-all-day';
+
+/** What each notification stands for, kept so a click after a restart still knows. */
+export interface NotificationRecord {
+  reminderIds: string[];
+  grantId: string | null;
+  /** The button actions, in button order (empty where buttons are not supported). */
+  buttons: NotificationAction[];
+  /** Where a click on the notification's body goes. */
+  openUrl: string;
+  /** Where "Open in Business Center" goes, when the org is known. */
+  bcUrl: string | null;
+}
+
+/** The options of the last notification shown, for the e2e test and for debugging. */
+export const lastNotificationItem = storage.defineItem<{
+  id: string;
+  options: { title: string; message: string; buttons: string[] };
+} | null>('session:reminders-last-notification', { fallback: null });
+
+const notificationKey = (id: string) => `local:reminder-notification:${id}` as const;
+
+export interface ReminderDeps {
+  now: () => Date;
+  db: () => RegisterDb;
+  /** Chrome has notification buttons; Firefox has none (clicking opens the register instead). */
+  supportsButtons: boolean;
+}
+
+const BUTTON_LABELS: Record<NotificationAction, string> = {
+  'open-bc': 'Open in Business Center',
+  'open-register': 'Open in register',
+  'mark-reviewed': 'Mark reviewed',
+  'snooze-day': 'Snooze 1 day',
+  'open-list': 'Show all',
+  'snooze-all-day': 'Snooze all 1 day',
+};
+
+function registerUrl(grantId: string): string {
+  return `${browser.runtime.getURL('/register.html')}#grant=${encodeURIComponent(grantId)}`;
+}
+
+function optionsDueUrl(): string {
+  return `${browser.runtime.getURL('/options.html')}#due`;
+}
+
+/**
+ * How one notification looks and what its buttons do. Two buttons at most (Chrome's limit):
+ * a review offers "Open in Business Center" and "Mark reviewed" (the usual outcome); an
+ * invitation or contract offers "Open in Business Center" and "Snooze 1 day". A week's snooze,
+ * and snoozing a review, are on the options page's "Due now" list, one click from the body.
+ */
+export function notificationFor(
+  due: readonly PlannedReminder[],
+  now: Date,
+  supportsButtons: boolean,
+): { title: string; message: string; record: NotificationRecord } {
+  const [first] = due;
+  if (!first) throw new RangeError('Nothing to notify.');
+  if (due.length === 1) {
+    const { title, message } = describeReminder(first, now);
+    const bcUrl = businessCenterUrl(
+      first.info,
+      first.kind === 'invitation' ? 'resend' : first.kind === 'review' ? 'review' : 'revoke',
+    );
+    const open: NotificationAction = bcUrl ? 'open-bc' : 'open-register';
+    const buttons: NotificationAction[] =
+      first.kind === 'review' ? [open, 'mark-reviewed'] : [open, 'snooze-day'];
+    return {
+      title,
+      message,
+      record: {
+        reminderIds: [first.id],
+        grantId: first.grantId,
+        buttons: supportsButtons ? buttons : [],
+        openUrl: registerUrl(first.grantId),
+        bcUrl,
+      },
+    };
+  }
+  const why = {
+    review: 'Review',
+    invitation: 'Invitation not accepted',
+    contract: 'Contract ending',
+  };
+  const lines = due.map((r) => `${why[r.kind]}: ${partyName(r.info)} (${roleNames(r.info.grant)})`);
+  return {
+    title: `${due.length} access reminders`,
+    message:
+      lines.slice(0, 6).join('\n') + (lines.length > 6 ? `\n…and ${lines.length - 6} more` : ''),
+    record: {
+      reminderIds: due.map((r) => r.id),
+      grantId: null,
+      buttons: supportsButtons ? ['open-list', 'snooze-all-day'] : [],
+      openUrl: optionsDueUrl(),
+      bcUrl: null,
+    },
+  };
+}
+
+async function showNotification(due: readonly PlannedReminder[], deps: ReminderDeps) {
+  if (due.length === 0) return;
+  const now = deps.now();
+  const { title, message, record } = notificationFor(due, now, deps.supportsButtons);
+  // A stable id for one reminder: showing it again replaces it rather than stacking a copy.
+  const id =
+    due.length === 1 ? `reminder|${record.reminderIds[0]}` : `reminders|${now.toISOString()}`;
+  await storage.setItem<NotificationRecord>(notificationKey(id), record);
+  const buttons = record.buttons.map((a) => ({ title: BUTTON_LABELS[a] }));
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+    // Firefox refuses properties it does not know, so only Chrome gets these.
+    ...(deps.supportsButtons ? { buttons, priority: 1, requireInteraction: true } : {}),
+  });
+  await lastNotificationItem.setValue({
+    id,
+    options: { title, message, buttons: buttons.map((b) => b.title) },
+  });
+}
+
+async function setBadge(count: number): Promise<void> {
+  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  if (count > 0) await action.setBadgeBackgroundColor({ color: '#c4163b' });
+  await action.setTitle({
+    title:
+      count > 0
+        ? `Access Companion for TikTok Ads — ${count} ${count === 1 ? 'reminder' : 'reminders'} due`
+        : 'Access Companion for TikTok Ads',
+  });
+}
+
+async function scheduleNext(plan: ReminderPlan): Promise<void> {
+  if (plan.nextWakeAt) await browser.alarms.create(NEXT_ALARM, { when: plan.nextWakeAt.getTime() });
+  else await browser.alarms.clear(NEXT_ALARM);
+}
+
+/** Make sure the daily sweep exists, without moving it when it does. */
+export async function ensureSweepAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(SWEEP_ALARM);
+  if (!existing) {
+    await browser.alarms.create(SWEEP_ALARM, {
+      delayInMinutes: SWEEP_MINUTES,
+      periodInMinutes: SWEEP_MINUTES,
+    });
+  }
+}
+
+/**
+ * One pass: work out what is due, notify what is new (grouped when several), set the badge and
+ * the next alarm. Safe to run any number of times: nothing is notified twice.
+ */
+export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
+  const settings = await loadReminderSettings();
+  const plan = await claimPlan(deps.db(), settings, deps.now());
+  await showNotification(plan.toNotify, deps);
+  await setBadge(plan.due.length);
+  await scheduleNext(plan);
+  return plan;
+}
+
+/** Re-create both alarms and run: on worker start, browser start, install and update. */
+export async function startReminders(deps: ReminderDeps): Promise<ReminderPlan> {
+  await ensureSweepAlarm();
+  return runReminders(deps);
+}
+
+/** What the due list and the notifications can do to one reminder. */
+export type ReminderAction = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
+
+/** Act on reminders (from a notification or an extension page), then run again. */
+export async function actOnReminders(
+  ids: readonly string[],
+  action: ReminderAction,
+  deps: ReminderDeps,
+): Promise<ReminderPlan> {
+  const db = deps.db();
+  const now = deps.now();
+  if (action === 'markReviewed') {
+    for (const id of ids) {
+      const ref = parseReminderId(id);
+      if (ref.kind !== 'review')
+        throw new RangeError(`Only a review can be marked reviewed (${id}).`);
+      await reviewGrant(db, ref.grantId, 'keep', now, 'Marked reviewed from a reminder.');
+    }
+  } else if (action === 'snoozeDay' || action === 'snoozeWeek') {
+    await snoozeReminders(db, ids, action === 'snoozeDay' ? 1 : 7, now);
+  } else {
+    await dismissReminders(db, ids, now);
+  }
+  return runReminders(deps);
+}
+
+async function forget(notificationId: string): Promise<NotificationRecord | null> {
+  const record = await storage.getItem<NotificationRecord>(notificationKey(notificationId));
+  await storage.removeItem(notificationKey(notificationId));
+  await browser.notifications.clear(notificationId);
+  return record;
+}
+
+/** A notification's button was clicked (Chrome). */
+export async function onNotificationButton(
+  notificationId: string,
+  buttonIndex: number,
+  deps: ReminderDeps,
+): Promise<void> {
+  const record = await forget(notificationId);
+  if (!record) return;
+  const action = record.buttons[buttonIndex];
+  switch (action) {
+    case 'open-bc':
+      await browser.tabs.create({ url: record.bcUrl ?? record.openUrl });
+      return;
+    case 'open-register':
+    case 'open-list':
+      await browser.tabs.create({ url: record.openUrl });
+      return;
+    case 'mark-reviewed':
+      await actOnReminders(record.reminderIds, 'markReviewed', deps);
+      return;
+    case 'snooze-day':
+    case 'snooze-all-day':
+      await actOnReminders(record.reminderIds, 'snoozeDay', deps);
+      return;
+    case undefined:
+      return;
+  }
+}
+
+/** A notification's body was clicked: open the grant in the register (or the due list). */
+export async function onNotificationClick(notificationId: string): Promise<void> {
+  const record = await forget(notificationId);
+  if (record) await browser.tabs.create({ url: record.openUrl });
+}
+
+/** The grants with their accounts and parties, for pages that show the due list. */
+export function loadGrantInfos(db: RegisterDb = registerDb()): Promise<GrantInfo[]> {
+  return listGrantViews(db);
+}
+
+function defaultDeps(): ReminderDeps {
+  return {
+    now: () => new Date(),
+    db: registerDb,
+    supportsButtons: !import.meta.env.FIREFOX,
+  };
+}
+
+function report(what: string) {
+  return (error: unknown) => console.error(`Access Companion: reminders could not ${what}`, error);
+}
+
+/** What {@link registerReminderHandlers} set up. */
+export interface ReminderHandlers {
+  /** The first run at worker start (tests await it; the worker need not). */
+  started: Promise<unknown>;
+  /** Remove every listener again (tests simulate a worker restart with it). */
+  remove(): void;
+}
+
+/**
+ * Register every reminder listener, synchronously, and start a first run (the worker has just
+ * started, so alarms are re-created).
+ */
+export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): ReminderHandlers {
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === NEXT_ALARM || alarm.name === SWEEP_ALARM) {
+      void runReminders(deps).catch(report('run'));
+    }
+  };
+  const onStart = () => void startReminders(deps).catch(report('start'));
+  const onClick = (id: string) => void onNotificationClick(id).catch(report('open'));
+  const onButton = (id: string, index: number) =>
+    void onNotificationButton(id, index, deps).catch(report('act'));
+  const onClosed = (id: string) =>
+    void storage.removeItem(notificationKey(id)).catch(report('forget'));
+
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.runtime.onStartup.addListener(onStart);
+  browser.runtime.onInstalled.addListener(onStart);
+  browser.notifications.onClicked.addListener(onClick);
+  // Firefox has no notification buttons, and no onButtonClicked to listen to.
+  browser.notifications.onButtonClicked?.addListener(onButton);
+  browser.notifications.onClosed.addListener(onClosed);
+  // Changed settings (stored by the options page) change what is due: run again.
+  const unwatch = reminderSettingsItem.watch(() => void runReminders(deps).catch(report('run')));
+  const offAction = onMessage('page:reminderAction', async ({ data }) => ({
+    due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
+  }));
+  const offChanged = onMessage('page:remindersChanged', async () => ({
+    due: (await runReminders(deps)).due.length,
+  }));
+  // The same functions the listeners call, reachable from the worker's DevTools console (and
+  // from the e2e test, which cannot click a system notification). Only extension code can reach
+  // the worker's global scope.
+  (globalThis as Record<string, unknown>).accessCompanionReminders = {
+    run: () => runReminders(deps),
+    clickButton: (id: string, index: number) => onNotificationButton(id, index, deps),
+    click: (id: string) => onNotificationClick(id),
+  };
+  return {
+    started: startReminders(deps).catch(report('start')),
+    remove() {
+      browser.alarms.onAlarm.removeListener(onAlarm);
+      browser.runtime.onStartup.removeListener(onStart);
+      browser.runtime.onInstalled.removeListener(onStart);
+      browser.notifications.onClicked.removeListener(onClick);
+      browser.notifications.onButtonClicked?.removeListener(onButton);
+      browser.notifications.onClosed.removeListener(onClosed);
+      unwatch();
+      offAction();
+      offChanged();
+    },
+  };
+}
