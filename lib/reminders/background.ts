@@ -53,6 +53,13 @@ export const lastNotificationItem = storage.defineItem<{
   options: { title: string; message: string; buttons: string[] };
 } | null>('session:reminders-last-notification', { fallback: null });
 
+/** When the reminders last ran and what they found: for the options page, DevTools and tests. */
+export const lastRunItem = storage.defineItem<{
+  at: string;
+  due: number;
+  nextWakeAt: string | null;
+} | null>('session:reminders-last-run', { fallback: null });
+
 const notificationKey = (id: string) => `local:reminder-notification:${id}` as const;
 
 export interface ReminderDeps {
@@ -195,6 +202,11 @@ export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
   await showNotification(plan.toNotify, deps);
   await setBadge(plan.due.length);
   await scheduleNext(plan);
+  await lastRunItem.setValue({
+    at: deps.now().toISOString(),
+    due: plan.due.length,
+    nextWakeAt: plan.nextWakeAt?.toISOString() ?? null,
+  });
   return plan;
 }
 
@@ -237,13 +249,16 @@ async function forget(notificationId: string): Promise<NotificationRecord | null
   return record;
 }
 
-/** A notification's button was clicked (Chrome). */
+/**
+ * A notification's button was clicked (Chrome). Opening a page leaves the notification up, so
+ * "Mark reviewed" is still there after a look at Business Center; acting on it closes it.
+ */
 export async function onNotificationButton(
   notificationId: string,
   buttonIndex: number,
   deps: ReminderDeps,
 ): Promise<void> {
-  const record = await forget(notificationId);
+  const record = await storage.getItem<NotificationRecord>(notificationKey(notificationId));
   if (!record) return;
   const action = record.buttons[buttonIndex];
   switch (action) {
@@ -255,10 +270,12 @@ export async function onNotificationButton(
       await browser.tabs.create({ url: record.openUrl });
       return;
     case 'mark-reviewed':
+      await forget(notificationId);
       await actOnReminders(record.reminderIds, 'markReviewed', deps);
       return;
     case 'snooze-day':
     case 'snooze-all-day':
+      await forget(notificationId);
       await actOnReminders(record.reminderIds, 'snoozeDay', deps);
       return;
     case undefined:

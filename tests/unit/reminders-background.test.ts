@@ -269,7 +269,11 @@ describe('buttons and clicks', () => {
         url: `https://business.tiktok.com/manage/users/members?org_id=${ORG_ID}#access-companion=review&grant=${g.id}`,
       }),
     );
-    expect(await notifications()).toEqual({});
+    // Still up, so "Mark reviewed" can follow the look at Business Center.
+    expect(Object.keys(await notifications())).toEqual([id]);
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+    await vi.waitFor(async () => expect(await notifications()).toEqual({}));
+    expect(await badge()).toBe('');
   });
 
   it('opens the Partners page for a partner Business Center', async () => {
