@@ -1,11 +1,31 @@
 import { useEffect, useState } from 'react';
 import type { BackgroundStatus } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
+import type { ReminderSettings } from '@/lib/reminders/settings';
+import {
+  loadReminderSettings,
+  normaliseSettings,
+  reminderSettingsItem,
+} from '@/lib/reminders/settings';
 import { Brand } from '../shared/Brand';
+import { DueReminders } from './DueReminders';
+import { IcsExport } from './IcsExport';
+import { ReminderSettingsForm } from './ReminderSettingsForm';
 
-/** The options page: for now, the extension's state and its privacy promise. */
+/** The reminder settings as stored, following changes. */
+function useReminderSettings(): ReminderSettings | undefined {
+  const [settings, setSettings] = useState<ReminderSettings>();
+  useEffect(() => {
+    void loadReminderSettings().then(setSettings);
+    return reminderSettingsItem.watch((value) => setSettings(normaliseSettings(value)));
+  }, []);
+  return settings;
+}
+
+/** The options page: reminders, what is due, the calendar export, the extension's state. */
 export function OptionsApp() {
   const [status, setStatus] = useState<BackgroundStatus | 'unreachable' | undefined>();
+  const settings = useReminderSettings();
   useEffect(() => {
     sendMessage('page:getStatus', {}).then(setStatus, () => setStatus('unreachable'));
   }, []);
@@ -17,6 +37,18 @@ export function OptionsApp() {
         <h1>Options</h1>
       </header>
       <main>
+        <section aria-labelledby="due-heading" className="card" id="due">
+          <h2 id="due-heading">Due now</h2>
+          {settings ? <DueReminders settings={settings} /> : <p>Loading…</p>}
+        </section>
+        <section aria-labelledby="reminders-heading" className="card">
+          <h2 id="reminders-heading">Reminders</h2>
+          {settings ? <ReminderSettingsForm initial={settings} /> : <p>Loading…</p>}
+        </section>
+        <section aria-labelledby="calendar-heading" className="card">
+          <h2 id="calendar-heading">Calendar</h2>
+          {settings ? <IcsExport settings={settings} /> : <p>Loading…</p>}
+        </section>
         <section aria-labelledby="about-heading" className="card">
           <h2 id="about-heading">About</h2>
           <p data-testid="background-status" aria-live="polite">

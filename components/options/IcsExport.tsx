@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { registerDb } from '@/lib/register/db';
+import { listGrantViews } from '@/lib/register/grants';
+import { upcomingReviewsIcs } from '@/lib/reminders/ics';
+import { localDay } from '@/lib/reminders/schedule';
+import type { ReminderSettings } from '@/lib/reminders/settings';
+
+/** Download the upcoming reviews as an .ics file, made here from the register (nothing is sent). */
+export function IcsExport({ settings }: { settings: ReminderSettings }) {
+  const [status, setStatus] = useState('');
+  const onExport = async () => {
+    try {
+      const now = new Date();
+      const text = upcomingReviewsIcs(
+        await listGrantViews(registerDb()),
+        settings,
+        now,
+        localDay(now),
+      );
+      const count = text.split('BEGIN:VEVENT').length - 1;
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `access-reviews-${localDay(now)}.ics`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus(`Exported ${count} upcoming ${count === 1 ? 'review' : 'reviews'}.`);
+    } catch (error) {
+      setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <>
+      <p>
+        Add the reviews due in the next year to your calendar, as all-day events. The file is made
+        in this browser; export again after changes.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void onExport()}>
+          Export upcoming reviews (.ics)
+        </button>
+        <p role="status" data-testid="ics-status">
+          {status}
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import type { ReminderSettings } from '@/lib/reminders/settings';
+import { reminderSettingsSchema, saveReminderSettings } from '@/lib/reminders/settings';
+
+interface Draft {
+  defaultCadenceDays: string;
+  staleInvitationDays: string;
+  contractLeadDays: string;
+  notificationsEnabled: boolean;
+  quietEnabled: boolean;
+  quietStart: string;
+  quietEnd: string;
+}
+
+function toDraft(s: ReminderSettings): Draft {
+  return {
+    defaultCadenceDays: String(s.defaultCadenceDays),
+    staleInvitationDays: String(s.staleInvitationDays),
+    contractLeadDays: s.contractLeadDays.join(', '),
+    notificationsEnabled: s.notificationsEnabled,
+    quietEnabled: s.quietHours.enabled,
+    quietStart: s.quietHours.start,
+    quietEnd: s.quietHours.end,
+  };
+}
+
+type Errors = Partial<
+  Record<'defaultCadenceDays' | 'staleInvitationDays' | 'contractLeadDays' | 'quiet', string>
+>;
+
+/** Read the form; every field that does not make sense gets its own message. */
+function parseDraft(d: Draft): { value?: ReminderSettings; errors: Errors } {
+  const errors: Errors = {};
+  const whole = (text: string, min: number, max: number) => {
+    const n = Number(text.trim());
+    return /^\d+$/.test(text.trim()) && n >= min && n <= max ? n : null;
+  };
+  const cadence = whole(d.defaultCadenceDays, 1, 3650);
+  if (cadence === null) errors.defaultCadenceDays = 'Enter a whole number of days from 1 to 3650.';
+  const stale = whole(d.staleInvitationDays, 1, 365);
+  if (stale === null) errors.staleInvitationDays = 'Enter a whole number of days from 1 to 365.';
+  const parts = d.contractLeadDays.split(/[,\s]+/).filter(Boolean);
+  const leads = parts.map((p) => whole(p, 1, 365));
+  if (leads.some((n) => n === null) || leads.length > 5) {
+    errors.contractLeadDays = 'Enter up to five whole numbers of days from 1 to 365, e.g. “14, 1”.';
+  }
+  const value = {
+    defaultCadenceDays: cadence ?? 0,
+    staleInvitationDays: stale ?? 0,
+    contractLeadDays: leads.filter((n): n is number => n !== null),
+    notificationsEnabled: d.notificationsEnabled,
+    quietHours: { enabled: d.quietEnabled, start: d.quietStart, end: d.quietEnd },
+  };
+  if (!reminderSettingsSchema.shape.quietHours.safeParse(value.quietHours).success) {
+    errors.quiet = 'Enter both times as hours and minutes.';
+  } else if (d.quietEnabled && d.quietStart === d.quietEnd) {
+    errors.quiet = 'Quiet hours need a start and an end that differ.';
+  }
+  return Object.keys(errors).length ? { errors } : { value, errors };
+}
+
+/** The reminder settings: cadence, thresholds, lead times, notifications and quiet hours. */
+export function ReminderSettingsForm({ initial }: { initial: ReminderSettings }) {
+  const [draft, setDraft] = useState(() => toDraft(initial));
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState('');
+  const id = useId();
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setStatus('');
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { value, errors: found } = parseDraft(draft);
+    setErrors(found);
+    if (!value) {
+      setStatus('Not saved: please correct the fields marked below.');
+      return;
+    }
+    try {
+      const saved = await saveReminderSettings(value);
+      setDraft(toDraft(saved));
+      setStatus('Saved. Reminders follow the new settings from now on.');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const field = (
+    key: 'defaultCadenceDays' | 'staleInvitationDays' | 'contractLeadDays',
+    label: string,
+    hint: string,
+    inputMode: 'numeric' | 'text',
+  ) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        name={key}
+        inputMode={inputMode}
+        value={draft[key]}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={`${id}-${key}-hint${errors[key] ? ` ${id}-${key}-error` : ''}`}
+        onChange={(e) => set(key, e.target.value)}
+      />
+      <p className="hint" id={`${id}-${key}-hint`}>
+        {hint}
+      </p>
+      {errors[key] && (
+        <p className="error" id={`${id}-${key}-error`}>
+          {errors[key]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Reminder settings">
+      {field(
+        'defaultCadenceDays',
+        'Review access every (days)',
+        'The cadence new grants get. Each grant can have its own in the register.',
+        'numeric',
+      )}
+      {field(
+        'staleInvitationDays',
+        'Remind about an invitation not accepted after (days)',
+        'TikTok publishes no expiry for invitations. The reminder suggests checking for a typo, the spam folder, and Resend.',
+        'numeric',
+      )}
+      {field(
+        'contractLeadDays',
+        'Remind before a contract ends (days before, comma-separated)',
+        'You are also reminded on the day it ends.',
+        'text',
+      )}
+      <div className="field checkbox">
+        <input
+          id={`${id}-notify`}
+          type="checkbox"
+          checked={draft.notificationsEnabled}
+          onChange={(e) => set('notificationsEnabled', e.target.checked)}
+        />
+        <label htmlFor={`${id}-notify`}>
+          Show notifications (the toolbar badge counts what is due either way)
+        </label>
+      </div>
+      <fieldset className="field" aria-describedby={errors.quiet ? `${id}-quiet-error` : undefined}>
+        <legend>Quiet hours</legend>
+        <div className="checkbox">
+          <input
+            id={`${id}-quiet`}
+            type="checkbox"
+            checked={draft.quietEnabled}
+            onChange={(e) => set('quietEnabled', e.target.checked)}
+          />
+          <label htmlFor={`${id}-quiet`}>
+            No notifications between these times; they wait until the end
+          </label>
+        </div>
+        <div className="times">
+          <label htmlFor={`${id}-quiet-start`}>From</label>
+          <input
+            id={`${id}-quiet-start`}
+            type="time"
+            value={draft.quietStart}
+            disabled={!draft.quietEnabled}
+            aria-invalid={errors.quiet ? true : undefined}
+            onChange={(e) => set('quietStart', e.target.value)}
+          />
+          <label htmlFor={`${id}-quiet-end`}>to</label>
+          <input
+            id={`${id}-quiet-end`}
+            type="time"
+            value={draft.quietEnd}
+            disabled={!draft.quietEnabled}
+            aria-invalid={errors.quiet ? true : undefined}
+            onChange={(e) => set('quietEnd', e.target.value)}
+          />
+        </div>
+        {errors.quiet && (
+          <p className="error" id={`${id}-quiet-error`}>
+            {errors.quiet}
+          </p>
+        )}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save reminder settings
+        </button>
+        <p role="status" data-testid="reminder-settings-status">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Seeding the register and the reminder settings from inside the extension's service worker, for
+ * the reminders' e2e specs (the register lives in the extension's own IndexedDB).
+ */
+import type { Worker } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const ORG_ID = '7012345678901234567';
+
+/** One grant to seed; days are counted from today in the browser's time zone. */
+export interface GrantSeed {
+  name: string;
+  status?: 'active' | 'invited';
+  /** Review due this many days from today (negative: overdue). */
+  reviewInDays?: number;
+  invitedDaysAgo?: number;
+  contractEndsInDays?: number;
+}
+
+export interface Seeded {
+  grantIds: string[];
+  today: string;
+}
+
+/**
+ * Store settings with quiet hours off (so the time of day a test runs at does not matter) and
+ * wait for the run that the change starts to finish.
+ */
+export async function quietHoursOff(worker: Worker, notificationsEnabled = true): Promise<void> {
+  const before = Date.now();
+  await worker.evaluate(
+    (enabled) =>
+      chrome.storage.local.set({
+        'reminder-settings': {
+          defaultCadenceDays: 90,
+          staleInvitationDays: 7,
+          contractLeadDays: [14, 1],
+          notificationsEnabled: enabled,
+          quietHours: { enabled: false, start: '21:00', end: '08:00' },
+        },
+      }),
+    notificationsEnabled,
+  );
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const key = 'reminders-last-run';
+        const run = (await chrome.storage.session.get(key))[key] as { at: string } | undefined;
+        return run ? Date.parse(run.at) : 0;
+      }),
+    )
+    .toBeGreaterThanOrEqual(before);
+}
+
+/** Add one Business Center account, one person per grant, and the grants. */
+export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Seeded> {
+  return worker.evaluate(
+    async ({ orgId, seeds }) => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const dayIn = (days: number) => {
+        const d = new Date();
+        const at = new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, 12);
+        return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+      };
+      const at = new Date().toISOString();
+      const base = { createdAt: at, updatedAt: at, rev: 1, deletedAt: null };
+      const accountId = crypto.randomUUID();
+      const accounts = [
+        {
+          ...base,
+          id: accountId,
+          kind: 'businessCenter',
+          externalId: orgId,
+          name: 'Northwind Outdoor',
+          ownerBcId: null,
+          ownership: 'mine',
+        },
+      ];
+      const parties: object[] = [];
+      const grants: { id: string; [field: string]: unknown }[] = [];
+      for (const seed of seeds) {
+        const partyId = crypto.randomUUID();
+        parties.push({
+          ...base,
+          id: partyId,
+          kind: 'person',
+          name: seed.name,
+          email: `${seed.name.toLowerCase().replace(/[^a-z]+/g, '.')}@brightlane-agency.com`,
+          bcId: null,
+          organisation: 'Brightlane Agency',
+          notes: '',
+          isMe: false,
+        });
+        const status = seed.status ?? 'active';
+        const invitedAt = new Date(Date.now() - (seed.invitedDaysAgo ?? 100) * 86_400_000);
+        grants.push({
+          ...base,
+          id: crypto.randomUUID(),
+          accountId,
+          partyId,
+          bcRole: 'standard',
+          financeRole: null,
+          assetRole: 'operator',
+          status,
+          invitedAt: invitedAt.toISOString(),
+          acceptedAt: status === 'active' ? invitedAt.toISOString() : null,
+          revokedAt: null,
+          reviewCadenceDays: 90,
+          lastReviewedAt: null,
+          nextReviewOn: dayIn(seed.reviewInDays ?? 60),
+          contractEndsOn:
+            seed.contractEndsInDays === undefined ? null : dayIn(seed.contractEndsInDays),
+          goals: '',
+          source: 'manual',
+        });
+      }
+      // The worker creates the database (schema v2) when it starts; wait for it, never race it.
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const tryOpen = (attempt: number) => {
+          const req = indexedDB.open('access-register');
+          req.onsuccess = () => {
+            const opened = req.result;
+            if (opened.objectStoreNames.contains('reminders')) resolve(opened);
+            else if (attempt > 50) reject(new Error('The register was never created.'));
+            else {
+              opened.close();
+              setTimeout(() => tryOpen(attempt + 1), 100);
+            }
+          };
+          req.onerror = () => reject(req.error);
+        };
+        tryOpen(0);
+      });
+      const rows: Record<string, object[]> = { accounts, parties, grants };
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(Object.keys(rows), 'readwrite');
+        for (const [store, list] of Object.entries(rows)) {
+          for (const row of list) tx.objectStore(store).add(row);
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return { grantIds: grants.map((g) => g.id), today: dayIn(0) };
+    },
+    { orgId: ORG_ID, seeds },
+  );
+}
+
+/** The toolbar badge's text. */
+export function badgeText(worker: Worker): Promise<string> {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}

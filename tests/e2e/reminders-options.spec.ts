@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { axeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { OptionsPage } from './pages/extension-pages';
+import { badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
+
+test('reminder settings save, refuse nonsense field by field, and keep the page accessible', async ({
+  page,
+  extensionId,
+  serviceWorker,
+}) => {
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  await expect(options.backgroundStatus).toHaveText(/^Background running · .* schema v2 /);
+  await expect(page.getByTestId('due-empty')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  const cadence = page.getByLabel('Review access every (days)');
+  const stale = page.getByLabel('Remind about an invitation not accepted after (days)');
+  const leads = page.getByLabel('Remind before a contract ends (days before, comma-separated)');
+  await expect(cadence).toHaveValue('90');
+  await expect(stale).toHaveValue('7');
+  await expect(leads).toHaveValue('14, 1');
+
+  await cadence.fill('0');
+  await leads.fill('14, soon');
+  await page.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(page.getByTestId('reminder-settings-status')).toHaveText(
+    'Not saved: please correct the fields marked below.',
+  );
+  await expect(cadence).toHaveAttribute('aria-invalid', 'true');
+  await expect(leads).toHaveAttribute('aria-invalid', 'true');
+  await expect(stale).not.toHaveAttribute('aria-invalid');
+  expect(await axeViolations(page)).toEqual([]);
+  const stored = () =>
+    serviceWorker.evaluate(
+      async () => (await chrome.storage.local.get('reminder-settings'))['reminder-settings'],
+    );
+  expect(await stored()).toBeUndefined();
+
+  await cadence.fill('30');
+  await stale.fill('3');
+  await leads.fill('7 30');
+  await page.getByLabel(/^Show notifications/).uncheck();
+  await page.getByLabel('From').fill('22:30');
+  await page.getByLabel('to', { exact: true }).fill('07:15');
+  await page.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(page.getByTestId('reminder-settings-status')).toHaveText(
+    'Saved. Reminders follow the new settings from now on.',
+  );
+  expect(await stored()).toEqual({
+    defaultCadenceDays: 30,
+    staleInvitationDays: 3,
+    contractLeadDays: [30, 7],
+    notificationsEnabled: false,
+    quietHours: { enabled: true, start: '22:30', end: '07:15' },
+  });
+
+  await page.reload();
+  await expect(leads).toHaveValue('30, 7');
+  await expect(page.getByLabel(/^Show notifications/)).not.toBeChecked();
+});
+
+test('the due list acts like the notification and offers a week’s snooze; the badge follows', async ({
+  page,
+  extensionId,
+  serviceWorker,
+}) => {
+  await quietHoursOff(serviceWorker, false);
+  await seedGrants(serviceWorker, [
+    { name: 'Dana Kim', reviewInDays: -3 },
+    { name: 'Sam Ortiz', status: 'invited', invitedDaysAgo: 9, reviewInDays: 80 },
+    { name: 'Lee Park', reviewInDays: 20, contractEndsInDays: 10 },
+  ]);
+  await serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
+    ).accessCompanionReminders.run(),
+  );
+  await expect.poll(() => badgeText(serviceWorker)).toBe('3');
+
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const items = page.getByTestId('due-list').getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  // Soonest due first: the contract's 14-day reminder fell due 4 days ago, the review 3.
+  await expect(items.nth(0)).toContainText('Contract ends in 10 days: Lee Park');
+  await expect(items.nth(1)).toContainText('Review access: Dana Kim');
+  await expect(items.filter({ hasText: 'Invitation not accepted: Sam Ortiz' })).toContainText(
+    'Check the address for a typo, ask them to look in spam, or Resend it',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/reminders-options.png', fullPage: true });
+
+  await items
+    .filter({ hasText: 'Sam Ortiz' })
+    .getByRole('button', { name: 'Snooze 1 week' })
+    .click();
+  await expect(page.getByTestId('due-status')).toHaveText(
+    'Snoozed for a week: Invitation not accepted: Sam Ortiz',
+  );
+  await expect(items).toHaveCount(2);
+  await expect.poll(() => badgeText(serviceWorker)).toBe('2');
+
+  await items
+    .filter({ hasText: 'Dana Kim' })
+    .getByRole('button', { name: 'Mark reviewed' })
+    .click();
+  await expect(items).toHaveCount(1);
+  await expect.poll(() => badgeText(serviceWorker)).toBe('1');
+
+  await items.filter({ hasText: 'Lee Park' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('due-empty')).toBeVisible();
+  await expect.poll(() => badgeText(serviceWorker)).toBe('');
+});
+
+test('upcoming reviews export as an iCalendar file', async ({
+  page,
+  extensionId,
+  serviceWorker,
+}) => {
+  await quietHoursOff(serviceWorker, false);
+  const { grantIds } = await seedGrants(serviceWorker, [
+    { name: 'Dana Kim', reviewInDays: 5 },
+    { name: 'Ana, López; Ñ', reviewInDays: 40 },
+  ]);
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export upcoming reviews (.ics)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^access-reviews-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+  const unfolded = text.replace(/\r\n /g, '');
+  expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  expect(unfolded).toContain('SUMMARY:Review access: Ana\\, López\\; Ñ');
+  for (const id of grantIds) expect(unfolded).toMatch(new RegExp(`^UID:review:${id}:`, 'm'));
+  await expect(page.getByTestId('ics-status')).toHaveText('Exported 2 upcoming reviews.');
+});
