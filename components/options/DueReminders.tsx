@@ -16,6 +16,11 @@ type Action = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
  */
 export function DueReminders({ settings }: { settings: ReminderSettings }) {
   const [status, setStatus] = useState('');
+  const [reviewing, setReviewing] = useState<{ id: string; decision: 'lower' | 'revoke' } | null>(
+    null,
+  );
+  const [note, setNote] = useState('');
+  const [checklist, setChecklist] = useState<{ url: string; label: string } | null>(null);
   const due = useLiveQuery(async () => {
     const db = registerDb();
     const [grants, states] = await Promise.all([listGrantViews(db), db.reminders.toArray()]);
@@ -27,6 +32,32 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
       // The background does it, so the badge, the alarm and any open notification follow.
       await sendMessage('page:reminderAction', { reminderIds: [r.id], action });
       setStatus(done);
+    } catch (error) {
+      setStatus(`That did not work: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const review = async (r: PlannedReminder, decision: 'lower' | 'revoke', title: string) => {
+    try {
+      const { checklistUrl } = await sendMessage('page:reviewGrant', {
+        grantId: r.grantId,
+        decision,
+        note,
+      });
+      setReviewing(null);
+      setNote('');
+      setStatus(`Review recorded (${decision}): ${title}. The next review is scheduled.`);
+      setChecklist(
+        checklistUrl
+          ? {
+              url: checklistUrl,
+              label:
+                decision === 'lower'
+                  ? 'Open Business Center to lower the role, with the checklist'
+                  : 'Open Business Center to revoke the access, with the checklist',
+            }
+          : null,
+      );
     } catch (error) {
       setStatus(`That did not work: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -53,13 +84,29 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
                 <p>{message}</p>
                 <div className="actions" role="group" aria-label={`Actions for: ${title}`}>
                   {r.kind === 'review' && (
-                    <button
-                      type="button"
-                      className="primary"
-                      onClick={() => void act(r, 'markReviewed', `Marked reviewed: ${title}`)}
-                    >
-                      Mark reviewed
-                    </button>
+                    <>
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={() => void act(r, 'markReviewed', `Marked reviewed: ${title}`)}
+                      >
+                        Mark reviewed
+                      </button>
+                      <button
+                        type="button"
+                        aria-expanded={reviewing?.id === r.id && reviewing.decision === 'lower'}
+                        onClick={() => setReviewing({ id: r.id, decision: 'lower' })}
+                      >
+                        Lower…
+                      </button>
+                      <button
+                        type="button"
+                        aria-expanded={reviewing?.id === r.id && reviewing.decision === 'revoke'}
+                        onClick={() => setReviewing({ id: r.id, decision: 'revoke' })}
+                      >
+                        Revoke…
+                      </button>
+                    </>
                   )}
                   <button
                     type="button"
@@ -87,6 +134,35 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
                     </a>
                   )}
                 </div>
+                {reviewing?.id === r.id && (
+                  <form
+                    className="review-form"
+                    aria-label={`Record the review: ${reviewing.decision}`}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void review(r, reviewing.decision, title);
+                    }}
+                  >
+                    <label htmlFor={`note-${r.id}`}>
+                      Why {reviewing.decision === 'lower' ? 'lower it' : 'revoke it'}? (optional
+                      note, kept in the grant’s history)
+                    </label>
+                    <textarea
+                      id={`note-${r.id}`}
+                      value={note}
+                      rows={2}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                    <div className="actions">
+                      <button type="submit" className="primary">
+                        Record “{reviewing.decision}”
+                      </button>
+                      <button type="button" onClick={() => setReviewing(null)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </form>
+                )}
               </li>
             );
           })}
@@ -95,6 +171,13 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
       <p role="status" data-testid="due-status">
         {status}
       </p>
+      {checklist && (
+        <p>
+          <a className="button" href={checklist.url} target="_blank" rel="noreferrer">
+            {checklist.label}
+          </a>
+        </p>
+      )}
     </>
   );
 }

@@ -41,6 +41,18 @@ export interface ProtocolMap {
     reminderIds: string[];
     action: 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
   }): { due: number };
+  /**
+   * An extension page records a review (keep / lower / revoke, with a note) and reschedules;
+   * for lower and revoke the answer names the Business Center page whose checklist does it.
+   */
+  'page:reviewGrant'(data: {
+    grantId: string;
+    decision: 'keep' | 'lower' | 'revoke';
+    note: string;
+  }): {
+    checklistUrl: string | null;
+    due: number;
+  };
   /** An extension page changed the register: recount the badge and set the next alarm. */
   'page:remindersChanged'(data: Record<string, never>): { due: number };
 }

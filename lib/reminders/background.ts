@@ -343,6 +343,16 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
   const offAction = onMessage('page:reminderAction', async ({ data }) => ({
     due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
   }));
+  const offReview = onMessage('page:reviewGrant', async ({ data }) => {
+    const outcome = await reviewGrant(
+      deps.db(),
+      data.grantId,
+      data.decision,
+      deps.now(),
+      data.note,
+    );
+    return { checklistUrl: outcome.checklistUrl, due: (await runReminders(deps)).due.length };
+  });
   const offChanged = onMessage('page:remindersChanged', async () => ({
     due: (await runReminders(deps)).due.length,
   }));
@@ -365,6 +375,7 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
       browser.notifications.onClosed.removeListener(onClosed);
       unwatch();
       offAction();
+      offReview();
       offChanged();
     },
   };

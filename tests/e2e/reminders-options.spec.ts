@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/extension-pages';
-import { badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
+import { ORG_ID, badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
 
 test('reminder settings save, refuse nonsense field by field, and keep the page accessible', async ({
   page,
@@ -67,7 +67,7 @@ test('the due list acts like the notification and offers a week’s snooze; the 
   serviceWorker,
 }) => {
   await quietHoursOff(serviceWorker, false);
-  await seedGrants(serviceWorker, [
+  const { grantIds } = await seedGrants(serviceWorker, [
     { name: 'Dana Kim', reviewInDays: -3 },
     { name: 'Sam Ortiz', status: 'invited', invitedDaysAgo: 9, reviewInDays: 80 },
     { name: 'Lee Park', reviewInDays: 20, contractEndsInDays: 10 },
@@ -102,10 +102,21 @@ test('the due list acts like the notification and offers a week’s snooze; the 
   await expect(items).toHaveCount(2);
   await expect.poll(() => badgeText(serviceWorker)).toBe('2');
 
-  await items
-    .filter({ hasText: 'Dana Kim' })
-    .getByRole('button', { name: 'Mark reviewed' })
-    .click();
+  // A review that lowers the role: recorded with a note, and Business Center's checklist offered.
+  const dana = items.filter({ hasText: 'Dana Kim' });
+  await dana.getByRole('button', { name: 'Lower…' }).click();
+  await dana.getByLabel(/Why lower it\?/).fill('Reporting only from now on.');
+  expect(await axeViolations(page)).toEqual([]);
+  await dana.getByRole('button', { name: 'Record “lower”' }).click();
+  await expect(page.getByTestId('due-status')).toHaveText(
+    'Review recorded (lower): Review access: Dana Kim. The next review is scheduled.',
+  );
+  await expect(
+    page.getByRole('link', { name: 'Open Business Center to lower the role, with the checklist' }),
+  ).toHaveAttribute(
+    'href',
+    `https://business.tiktok.com/manage/users/members?org_id=${ORG_ID}#access-companion=lower&grant=${grantIds[0]}`,
+  );
   await expect(items).toHaveCount(1);
   await expect.poll(() => badgeText(serviceWorker)).toBe('1');
 
