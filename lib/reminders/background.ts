@@ -7,11 +7,12 @@
  * nothing waits in memory or in `setTimeout`. Alarms are re-created when the worker starts, when
  * the browser starts and when the extension is installed or updated.
  */
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { onMessage } from '../messaging/protocol';
 import type { RegisterDb } from '../register/db';
-import { registerDb } from '../register/db';
+import { REGISTER_DB_NAME, registerDb } from '../register/db';
 import { listGrantViews } from '../register/grants';
 import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
 import { describeReminder, partyName, roleNames } from './schedule';
@@ -338,6 +339,17 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
   // Firefox has no notification buttons, and no onButtonClicked to listen to.
   browser.notifications.onButtonClicked?.addListener(onButton);
   browser.notifications.onClosed.addListener(onClosed);
+  // A grant, account or party changed (in this worker, or on an extension page while the worker
+  // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
+  // worker's own reminder-state writes are left out, so a run never triggers itself. When the
+  // worker sleeps through a change, the next alarm, sweep or start catches up.
+  const watched = ['grants', 'accounts', 'parties'].map((t) => `idb://${REGISTER_DB_NAME}/${t}/`);
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => watched.some((w) => key.startsWith(w)))) {
+      void runReminders(deps).catch(report('run'));
+    }
+  };
+  Dexie.on('storagemutated', onMutated);
   // Changed settings (stored by the options page) change what is due: run again.
   const unwatch = reminderSettingsItem.watch(() => void runReminders(deps).catch(report('run')));
   const offAction = onMessage('page:reminderAction', async ({ data }) => ({
@@ -373,6 +385,7 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
       browser.notifications.onClicked.removeListener(onClick);
       browser.notifications.onButtonClicked?.removeListener(onButton);
       browser.notifications.onClosed.removeListener(onClosed);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
       unwatch();
       offAction();
       offReview();

@@ -137,6 +137,15 @@ describe('alarms', () => {
     });
   });
 
+  it('runs again when the register changes while the worker is awake', async () => {
+    await seed();
+    await startWorker();
+    expect(await badge()).toBe('');
+    await registerDb().grants.add(dueReview());
+    await vi.waitFor(async () => expect(await badge()).toBe('1'));
+    expect(Object.keys(await notifications())).toHaveLength(1);
+  });
+
   it('clears the next-due alarm when nothing is ahead', async () => {
     await seed();
     await startWorker();
@@ -272,8 +281,8 @@ describe('buttons and clicks', () => {
     // Still up, so "Mark reviewed" can follow the look at Business Center.
     expect(Object.keys(await notifications())).toEqual([id]);
     await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
-    await vi.waitFor(async () => expect(await notifications()).toEqual({}));
-    expect(await badge()).toBe('');
+    await vi.waitFor(async () => expect(await badge()).toBe(''));
+    expect(await notifications()).toEqual({});
   });
 
   it('opens the Partners page for a partner Business Center', async () => {
