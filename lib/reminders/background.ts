@@ -52,14 +52,14 @@ export interface NotificationRecord {
 export const lastNotificationItem = storage.defineItem<{
   id: string;
   options: { title: string; message: string; buttons: string[] };
-} | null>('session:reminders-last-notification', { fallback: null });
+} | null>('local:reminders-last-notification', { fallback: null });
 
 /** When the reminders last ran and what they found: for the options page, DevTools and tests. */
 export const lastRunItem = storage.defineItem<{
   at: string;
   due: number;
   nextWakeAt: string | null;
-} | null>('session:reminders-last-run', { fallback: null });
+} | null>('local:reminders-last-run', { fallback: null });
 
 const notificationKey = (id: string) => `local:reminder-notification:${id}` as const;
 

@@ -45,7 +45,7 @@ export async function quietHoursOff(worker: Worker, notificationsEnabled = true)
     .poll(() =>
       worker.evaluate(async () => {
         const key = 'reminders-last-run';
-        const run = (await chrome.storage.session.get(key))[key] as { at: string } | undefined;
+        const run = (await chrome.storage.local.get(key))[key] as { at: string } | undefined;
         return run ? Date.parse(run.at) : 0;
       }),
     )

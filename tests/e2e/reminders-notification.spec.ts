@@ -32,7 +32,7 @@ test('a due review: the alarm fires, the notification has its buttons, they open
     .toEqual({ [`reminder|${reminder}`]: true });
   const shown = await serviceWorker.evaluate(async () => {
     const key = 'reminders-last-notification';
-    return (await chrome.storage.session.get(key))[key];
+    return (await chrome.storage.local.get(key))[key];
   });
   expect(shown).toEqual({
     id: `reminder|${reminder}`,
