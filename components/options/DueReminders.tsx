@@ -151,6 +151,8 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
                       id={`note-${r.id}`}
                       value={note}
                       rows={2}
+                      // The form opens because the user asked for it: take them to its field.
+                      autoFocus
                       onChange={(e) => setNote(e.target.value)}
                     />
                     <div className="actions">

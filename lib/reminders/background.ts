@@ -21,6 +21,7 @@ import {
   businessCenterUrl,
   claimPlan,
   dismissReminders,
+  unclaim,
   parseReminderId,
   reviewGrant,
   snoozeReminders,
@@ -46,6 +47,8 @@ export interface NotificationRecord {
   openUrl: string;
   /** Where "Open in Business Center" goes, when the org is known. */
   bcUrl: string | null;
+  /** When it was shown (a record is only pruned once it is a minute old, never mid-show). */
+  shownAt: string;
 }
 
 /** The options of the last notification shown, for the e2e test and for debugging. */
@@ -118,6 +121,7 @@ export function notificationFor(
         buttons: supportsButtons ? buttons : [],
         openUrl: registerUrl(first.grantId),
         bcUrl,
+        shownAt: now.toISOString(),
       },
     };
   }
@@ -137,6 +141,7 @@ export function notificationFor(
       buttons: supportsButtons ? ['open-list', 'snooze-all-day'] : [],
       openUrl: optionsDueUrl(),
       bcUrl: null,
+      shownAt: now.toISOString(),
     },
   };
 }
@@ -162,6 +167,19 @@ async function showNotification(due: readonly PlannedReminder[], deps: ReminderD
     id,
     options: { title, message, buttons: buttons.map((b) => b.title) },
   });
+}
+
+/** Forget what notifications stood for once they are gone (closed while the worker slept). */
+async function pruneNotificationRecords(now: Date): Promise<void> {
+  const open = await browser.notifications.getAll();
+  const all = await browser.storage.local.get(null);
+  const cutoff = now.getTime() - 60_000;
+  const stale = Object.entries(all)
+    .filter(([key]) => key.startsWith('reminder-notification:'))
+    .filter(([key]) => !(key.slice('reminder-notification:'.length) in open))
+    .filter(([, record]) => Date.parse((record as NotificationRecord).shownAt) < cutoff)
+    .map(([key]) => key);
+  if (stale.length) await browser.storage.local.remove(stale);
 }
 
 async function setBadge(count: number): Promise<void> {
@@ -200,7 +218,19 @@ export async function ensureSweepAlarm(): Promise<void> {
 export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
   const settings = await loadReminderSettings();
   const plan = await claimPlan(deps.db(), settings, deps.now());
-  await showNotification(plan.toNotify, deps);
+  try {
+    await showNotification(plan.toNotify, deps);
+  } catch (error) {
+    // Claimed but not shown: give the claim back so the next run (at the latest the daily
+    // sweep) tries again, and still set the badge and the alarm below.
+    report('notify')(error);
+    await unclaim(
+      deps.db(),
+      plan.toNotify.map((r) => r.id),
+      deps.now(),
+    );
+  }
+  await pruneNotificationRecords(deps.now());
   await setBadge(plan.due.length);
   await scheduleNext(plan);
   await lastRunItem.setValue({

@@ -73,6 +73,13 @@ export async function claimPlan(
   });
 }
 
+/** Undo {@link claimPlan}'s "shown" mark for reminders whose notification could not be shown. */
+export async function unclaim(db: RegisterDb, ids: readonly string[], now: Date): Promise<void> {
+  await db.transaction('rw', db.reminders, async () => {
+    for (const id of ids) await upsertState(db, id, now, { shownAt: null });
+  });
+}
+
 /** Snooze reminders for `days` calendar days (same local time of day). */
 export async function snoozeReminders(
   db: RegisterDb,

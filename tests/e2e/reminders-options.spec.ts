@@ -149,3 +149,27 @@ test('upcoming reviews export as an iCalendar file', async ({
   for (const id of grantIds) expect(unfolded).toMatch(new RegExp(`^UID:review:${id}:`, 'm'));
   await expect(page.getByTestId('ics-status')).toHaveText('Exported 2 upcoming reviews.');
 });
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the due list, a review form and a field error stay accessible', async ({
+    page,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await quietHoursOff(serviceWorker, false);
+    await seedGrants(serviceWorker, [{ name: 'Dana Kim', reviewInDays: -1 }]);
+    const options = new OptionsPage(page, extensionId);
+    await options.goto();
+    const item = page.getByTestId('due-list').getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await item.getByRole('button', { name: 'Revoke…' }).click();
+    await expect(item.getByLabel(/Why revoke it\?/)).toBeVisible();
+    await page.getByLabel('Review access every (days)').fill('often');
+    await page.getByRole('button', { name: 'Save reminder settings' }).click();
+    await expect(page.getByText('Enter a whole number of days from 1 to 3650.')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/reminders-options-dark.png', fullPage: true });
+  });
+});

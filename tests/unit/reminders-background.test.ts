@@ -213,6 +213,41 @@ describe('notifications', () => {
     expect(await badge()).toBe('1');
   });
 
+  it('that could not be shown are tried again on the next run', async () => {
+    await seed(dueReview());
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const create = vi
+      .spyOn(fakeBrowser.notifications, 'create')
+      .mockRejectedValueOnce(new Error('Notifications are blocked'));
+    await startWorker();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(await notifications()).toEqual({});
+    expect(await badge()).toBe('1');
+
+    await runReminders(deps());
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(Object.keys(await notifications())).toHaveLength(1);
+  });
+
+  it('forget what a notification stood for once it is gone', async () => {
+    await seed(dueReview());
+    await startWorker();
+    const [id] = Object.keys(await notifications());
+    expect(await fakeBrowser.storage.local.get(`reminder-notification:${id}`)).not.toEqual({});
+    // Closed while the worker slept: no onClosed reached it.
+    await fakeBrowser.notifications.clear(id!);
+    await runReminders(deps());
+    // A record under a minute old may belong to a notification being shown right now.
+    expect(await fakeBrowser.storage.local.get(`reminder-notification:${id}`)).not.toEqual({
+      [`reminder-notification:${id}`]: undefined,
+    });
+    clock = new Date(NOW.getTime() + 61_000);
+    await runReminders(deps());
+    expect(await fakeBrowser.storage.local.get(`reminder-notification:${id}`)).toEqual({
+      [`reminder-notification:${id}`]: undefined,
+    });
+  });
+
   it('group what fell due while the computer slept into one notification', async () => {
     const partnerContract = makeGrant({
       partyId: PARTNER_ID,
