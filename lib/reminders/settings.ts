@@ -73,3 +73,11 @@ export async function saveReminderSettings(next: ReminderSettings): Promise<Remi
   await reminderSettingsItem.setValue(tidy);
   return tidy;
 }
+
+/**
+ * The review cadence to give a grant being recorded (pass it as `reviewCadenceDays` to
+ * `recordGrant`): the options page's default, which the register's own default only stands in for.
+ */
+export async function defaultReviewCadence(): Promise<number> {
+  return (await loadReminderSettings()).defaultCadenceDays;
+}

@@ -6,6 +6,7 @@ import { GrantNotFoundError, historyOf } from '@/lib/register/grants';
 import { reminderId } from '@/lib/reminders/schedule';
 import {
   DEFAULT_REMINDER_SETTINGS,
+  defaultReviewCadence,
   loadReminderSettings,
   normaliseSettings,
   saveReminderSettings,
@@ -122,6 +123,10 @@ describe('reminder state rows', () => {
 describe('reminder settings', () => {
   it('start from the defaults', async () => {
     expect(await loadReminderSettings()).toEqual(DEFAULT_REMINDER_SETTINGS);
+    expect(await defaultReviewCadence()).toBe(90);
+    await saveReminderSettings({ ...DEFAULT_REMINDER_SETTINGS, defaultCadenceDays: 45 });
+    expect(await defaultReviewCadence()).toBe(45);
+    await fakeBrowser.storage.local.clear();
     expect(DEFAULT_REMINDER_SETTINGS).toMatchObject({
       defaultCadenceDays: 90,
       staleInvitationDays: 7,
