@@ -93,8 +93,10 @@ function optionsDueUrl(): string {
 /**
  * How one notification looks and what its buttons do. Two buttons at most (Chrome's limit):
  * a review offers "Open in Business Center" and "Mark reviewed" (the usual outcome); an
- * invitation or contract offers "Open in Business Center" and "Snooze 1 day". A week's snooze,
- * and snoozing a review, are on the options page's "Due now" list, one click from the body.
+ * invitation or contract offers "Open in Business Center" and "Snooze 1 day". The body opens the
+ * grant in the register (all Firefox offers). A week's snooze, snoozing a review, dismissing, and
+ * lowering or revoking are on the options page's "Due now" list, which a grouped notification's
+ * body and its "Show all" open.
  */
 export function notificationFor(
   due: readonly PlannedReminder[],
