@@ -43,7 +43,9 @@ export function readPageEvidence(root: Root): PageEvidence {
     ) {
       evidence.byTabs = 'bc-asset-access';
     }
-    const [table] = findAccessTables(root);
+    // Business Center renders its tables in the light DOM; not walking every element for
+    // shadow roots keeps this cheap enough to run after each of the page's render batches.
+    const [table] = findAccessTables(root, { shadows: false });
     if (table) {
       evidence.byTable =
         table.kind === 'bc-members'
@@ -93,10 +95,12 @@ export function classifyPage(url: URL, root: Document): PageKind {
 }
 
 /**
- * Whether the page has confirmed what it is: it shows an access table (or the asset tabs with
- * their table). Until then a classification rests on the URL alone.
+ * Whether the page has confirmed what it is: it shows an access table that its heading agrees
+ * with. Until then a classification rests on the URL alone.
  */
 export function pageConfirmsAccess(root: Document): boolean {
   const e = readPageEvidence(root);
-  return e.byTable !== null;
+  // The heading and the table must agree: mid-navigation a new heading can stand over the old
+  // route's table for a moment.
+  return e.byTable !== null && (e.byHeading === null || e.byHeading === e.byTable);
 }

@@ -151,8 +151,8 @@ function shapeOf(table: Element): TableShape | null {
 }
 
 /** The access tables shown on the page (outside dialogs, not hidden), outermost first. */
-export function findAccessTables(root: Root): TableShape[] {
-  const candidates = queryAllDeep(root, SELECTORS.table.alternatives).filter(
+export function findAccessTables(root: Root, { shadows = true } = {}): TableShape[] {
+  const candidates = queryAllDeep(root, SELECTORS.table.alternatives, { shadows }).filter(
     (t) => !isHiddenDeep(t) && !t.closest(SELECTORS.dialog.alternatives.join(',')),
   );
   // A table nested inside another candidate (e.g. `.bui-table` inside `[role=table]`) is the same one.
