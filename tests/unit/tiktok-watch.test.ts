@@ -15,12 +15,15 @@ afterEach(async () => {
 function countObservers(d: ReplicaDom) {
   const counter = { created: 0 };
   const Original = d.window.MutationObserver;
-  d.window.MutationObserver = class extends Original {
-    constructor(...args: ConstructorParameters<typeof Original>) {
-      super(...args);
-      counter.created++;
-    }
-  };
+  Object.defineProperty(d.window, 'MutationObserver', {
+    configurable: true,
+    value: class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        counter.created++;
+      }
+    },
+  });
   return counter;
 }
 
