@@ -44,8 +44,10 @@ describe('watchRoute', () => {
 
   it('on Members it reports by URL at once, then confirms when the late table appears', async () => {
     dom = await openReplica(REPLICA_URLS.bcMembers, { settle: false });
+    const observers = countObservers(dom);
     const reports: PageReport[] = [];
     watchRoute(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
+    expect(observers.created).toBe(1); // here, and only here, it watches
     expect(reports).toEqual([
       { url: REPLICA_URLS.bcMembers, kind: 'bc-members', confirmedBy: 'url' },
     ]);
