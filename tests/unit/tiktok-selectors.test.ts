@@ -52,3 +52,37 @@ describe('every selector finds its target on the replicas it names', () => {
     expect(queryAllDeep(ads, SELECTORS.adsAccountId.alternatives)).toHaveLength(1);
   });
 });
+
+// Targets that exist only in a state the user brings about: checked in that state.
+describe('selectors for dialogs, steps, messages and loading states', () => {
+  it.each(['bcMembers', 'bcMembersEs'] as const)('match on %s as its flows run', async (page) => {
+    const dom = await openReplica(REPLICA_URLS[page], { settle: false });
+    try {
+      const doc = dom.document;
+      expect(queryAllDeep(doc, SELECTORS.loading.alternatives).length).toBeGreaterThan(0);
+      await dom.settle();
+      expect(queryAllDeep(doc, SELECTORS.dialog.alternatives)).toHaveLength(0);
+      (doc.querySelector('main h1 + div button') as HTMLElement).click(); // Invite Member
+      await dom.settle();
+      const dialogs = queryAllDeep(doc, SELECTORS.dialog.alternatives);
+      expect(dialogs.length).toBeGreaterThan(0);
+      // Mounted at the end of body, not inside the table.
+      expect(dialogs.every((d) => !doc.querySelector('main')!.contains(d))).toBe(true);
+      expect(queryAllDeep(doc, SELECTORS.currentStep.alternatives)).toHaveLength(1);
+      (doc.querySelector('[role=dialog] button') as HTMLElement).click(); // Cancel
+      await dom.settle();
+      expect(queryAllDeep(doc, SELECTORS.dialog.alternatives)).toHaveLength(0);
+      // Resend on a pending invitation shows a message.
+      const pendingRow = Array.from(doc.querySelectorAll('main tr, main [role=row]')).find((r) =>
+        /Pending|Pendiente/.test(r.textContent ?? ''),
+      )!;
+      (pendingRow.querySelector('button') as HTMLElement).click(); // View
+      await dom.settle();
+      (doc.querySelector('[role=dialog] button') as HTMLElement).click(); // Resend
+      await dom.settle();
+      expect(queryAllDeep(doc, SELECTORS.message.alternatives).length).toBeGreaterThan(0);
+    } finally {
+      await dom.close();
+    }
+  });
+});
