@@ -23,6 +23,7 @@ const target = (alternatives: readonly string[], examples: readonly string[]): S
 
 const BC_TABLE_PAGES = ['bcMembers', 'bcMembersEs', 'bcPartners', 'bcPartnersEs', 'bcAssetMembers'];
 
+/** Every CSS target on TikTok's pages, alternatives newest first, with the replicas each must match. */
 export const SELECTORS = {
   /** The page's own title: the h1 in the main area (seen 2026-11 on every BC page). */
   heading: target(
@@ -92,7 +93,7 @@ export const SELECTORS = {
   ),
 } as const satisfies Record<string, SelectorTarget>;
 
-/** Visible labels, by what they mean; every language the replicas use. */
+/** Visible labels by what they mean, in every language the replicas use (and some Indonesian). */
 export const LABELS = {
   members: ['Members', 'Member', 'Miembros', 'Anggota'],
   partners: ['Partners', 'Partner', 'Socios', 'Socio', 'Mitra'],

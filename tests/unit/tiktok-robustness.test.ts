@@ -7,13 +7,19 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRow } from '@/lib/tiktok';
-import { classifyPage, readAccessTable, readFlowState, sameParty } from '@/lib/tiktok';
+import {
+  classifyPage,
+  readAccessTable,
+  readBusinessCenterList,
+  readFlowState,
+  sameParty,
+} from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { ACCESS_TABLES } from './helpers/replica-expectations';
 import { renderedReplica } from './helpers/replica-dom';
 
 const SEED = 0x7a11c0de;
-const TRIALS = 1200;
+const TRIALS = 1000;
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
 function prng(seed: number) {
@@ -71,6 +77,22 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!el || !attr) return 'nothing';
     el.removeAttribute(attr.name);
     return `removed ${attr.name} from <${el.tagName.toLowerCase()}>`;
+  },
+  renameAttribute(doc, rng) {
+    const el = rng.pick(
+      Array.from(doc.querySelectorAll('main *')).filter((e) =>
+        Array.from(e.attributes).some((a) => REMOVABLE(a.name)),
+      ),
+    );
+    const attr = el && rng.pick(Array.from(el.attributes).filter((a) => REMOVABLE(a.name)));
+    if (!el || !attr) return 'nothing';
+    if (rng.next() < 0.5) {
+      el.setAttribute(`${attr.name}-v2`, attr.value);
+      el.removeAttribute(attr.name);
+      return `renamed ${attr.name} on <${el.tagName.toLowerCase()}>`;
+    }
+    el.setAttribute(attr.name, junkText(rng));
+    return `gave ${attr.name} on <${el.tagName.toLowerCase()}> a new value`;
   },
   renameClasses(doc, rng) {
     const el = rng.pick(Array.from(doc.querySelectorAll('main [class], #app [class]')));
@@ -177,9 +199,46 @@ function wrongClaims(rows: readonly AccessRow[], truth: readonly AccessRow[]): s
 }
 
 describe(`readers under ${TRIALS} seeded random mutations of the replicas`, () => {
+  it('the Business Center picker reader never throws and never gives a wrong role', async () => {
+    const html = (await renderedReplica(REPLICA_URLS.bcPicker)).replace(
+      /<script[\s\S]*?<\/script>/g,
+      '',
+    );
+    const truth = new Map([
+      ['7012345678901234567', { name: 'Northwind Outdoor', myRole: 'admin' }],
+      ['7098765432109876543', { name: 'Tienda Sol', myRole: 'standard' }],
+      ['7034567890123456789', { name: 'Cedar & Co Apparel', myRole: 'standard' }],
+      ['7067890123456789012', { name: '<b onmouseover=alert(1)>Evil BC</b> 🧨', myRole: 'admin' }],
+    ]);
+    const identities = new Set([...truth.values()].map((t) => t.name));
+    const rng = prng(SEED + 1);
+    const parser = new DOMParser();
+    const names = [
+      'removeAttribute',
+      'renameAttribute',
+      'renameClasses',
+      'changeLabel',
+      'insertJunk',
+    ];
+    for (let trial = 0; trial < 200; trial++) {
+      const doc = parser.parseFromString(html, 'text/html');
+      const applied = [1, 2].map(() => {
+        const name = rng.pick(names)!;
+        return `${name}: ${MUTATIONS[name]!(doc, rng, identities)}`;
+      });
+      const list = readBusinessCenterList(doc);
+      for (const entry of list) {
+        const real = truth.get(entry.orgId);
+        if (!real) continue;
+        if (entry.myRole !== undefined)
+          expect(entry.myRole, `picker trial ${trial}: ${applied.join('; ')}`).toBe(real.myRole);
+      }
+    }
+  });
+
   it(
     'never throw; read the right rows or report the problem; never a wrong role or status',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     () => {
       const rng = prng(SEED);
       const parser = new DOMParser();
