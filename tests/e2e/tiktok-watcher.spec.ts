@@ -83,3 +83,28 @@ test('hostile names stay text in the real browser (no image loads, no script run
   expect(dialogs).toEqual([]);
   // The network guard (fixtures.ts) fails the test had `<img src=x>` been rendered as HTML.
 });
+
+test('the watcher follows every Business Center route of the replica by pushState', async ({
+  page,
+  serviceWorker,
+}) => {
+  const bc = new MembersPage(page);
+  await bc.goto(REPLICA_URLS.bcMembers);
+  await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-members']);
+  await bc.openSection('Partners');
+  await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-partners']);
+  await expect(bc.panel).toHaveAttribute('data-page-kind', 'bc-partners');
+  await bc.openSection('Ad accounts');
+  await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-other']);
+  await expect(bc.panel).toHaveCount(0);
+  await page
+    .getByRole('row', { name: /Northwind US/ })
+    .getByRole('link', { name: 'View' })
+    .click();
+  await expect(page).toHaveURL(/\/manage\/accounts\/adv\/detail\?/);
+  await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-asset-access']);
+  await expect(bc.panel).toBeVisible();
+  await page.getByRole('tab', { name: 'Partner' }).click();
+  await expect(page).toHaveURL(/tab=partner/);
+  await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-asset-access']);
+});
