@@ -91,8 +91,16 @@ function ownCells(row: Element): Element[] {
   return marked.length > 0 ? marked : children;
 }
 
-/** The header texts and body rows of a `<table>` or an ARIA grid. */
-function shapeOf(table: Element): TableShape | null {
+/** A table's header cells and body rows as found, before its columns are understood. */
+interface RawShape {
+  table: Element;
+  headerCells: Element[];
+  bodyRows: Element[];
+  strays: number;
+}
+
+/** The header cells and body rows of a `<table>` or an ARIA grid. */
+function rawShapeOf(table: Element): RawShape {
   let headerCells: Element[] = [];
   let bodyRows: Element[] = [];
   let strays = 0;
@@ -136,28 +144,66 @@ function shapeOf(table: Element): TableShape | null {
       for (const child of Array.from(group.children)) if (!bodyRows.includes(child)) strays++;
     }
   }
-  const headers = headerCells.map((c) => visibleText(c));
+  return { table, headerCells, bodyRows, strays };
+}
+
+/** A raw shape understood as an access table, or null when its columns do not make one. */
+function understand(raw: RawShape): TableShape | null {
+  const headers = raw.headerCells.map((c) => visibleText(c));
   const columns = headers.map(columnOf);
   const kind = accessTableKind(columns);
   if (!kind) return null;
   return {
-    table,
+    table: raw.table,
     headers,
     columns,
     kind,
-    rows: bodyRows.map((row) => ({ row, cells: ownCells(row) })),
-    strays,
+    rows: raw.bodyRows.map((row) => ({ row, cells: ownCells(row) })),
+    strays: raw.strays,
   };
 }
 
-/** The access tables shown on the page (outside dialogs, not hidden), outermost first. */
+/** Whether `b` sits within a few levels of `a` (a scroll table's header and body parts). */
+function near(a: Element, b: Element): boolean {
+  let scope: Element | null = a.parentElement;
+  for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
+    if (scope.contains(b)) return true;
+  }
+  return false;
+}
+
+/** The access tables shown on the page (outside dialogs, not hidden), in document order. */
 export function findAccessTables(root: Root, { shadows = true } = {}): TableShape[] {
-  const candidates = queryAllDeep(root, SELECTORS.table.alternatives, { shadows }).filter(
-    (t) => !isHiddenDeep(t) && !t.closest(SELECTORS.dialog.alternatives.join(',')),
-  );
-  // A table nested inside another candidate (e.g. `.bui-table` inside `[role=table]`) is the same one.
-  const outer = candidates.filter((t) => !candidates.some((o) => o !== t && o.contains(t)));
-  return outer.map(shapeOf).filter((s): s is TableShape => s !== null);
+  const candidates = queryAllDeep(root, SELECTORS.table.alternatives, { shadows })
+    .filter((t) => !isHiddenDeep(t) && !t.closest(SELECTORS.dialog.alternatives.join(',')))
+    .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const raws = candidates.map(rawShapeOf);
+  const shapes: TableShape[] = [];
+  raws.forEach((raw, i) => {
+    if (raw.headerCells.length > 0 && raw.bodyRows.length === 0) {
+      // A scroll table (Arco, bui): a header-only <table> followed by a body-only one.
+      const body = raws
+        .slice(i + 1)
+        .find(
+          (r) =>
+            r.headerCells.length === 0 &&
+            r.bodyRows.length > 0 &&
+            !r.table.contains(raw.table) &&
+            !raw.table.contains(r.table),
+        );
+      if (body && near(raw.table, body.table)) {
+        const joined = understand({ ...body, headerCells: raw.headerCells });
+        if (joined) {
+          shapes.push(joined);
+          return;
+        }
+      }
+    }
+    const shape = understand(raw);
+    if (shape) shapes.push(shape);
+  });
+  // Where candidates nest (a `.bui-table` wrapper around the table), the innermost one read.
+  return shapes.filter((s) => !shapes.some((o) => o !== s && s.table.contains(o.table)));
 }
 
 function pick<T extends string>(text: string, options: Record<T, readonly string[]>): T | null {

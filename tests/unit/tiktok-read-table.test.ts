@@ -5,6 +5,7 @@ import {
   ACCESS_TABLES,
   NORTHWIND_MEMBERS_PAGE_2,
   PAGE_KINDS,
+  TIENDA_SOL_MX_MEMBERS,
 } from './helpers/replica-expectations';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -43,6 +44,25 @@ describe('readAccessTable on every replica with an access table', () => {
     expect(names).toContain('<img src=x onerror=alert(1)>');
     expect(names).toContain('مريم العلي');
     expect(names).toContain('🦊 Fox Media 🎯');
+  });
+
+  it('reads a scroll table whose header and body are two separate <table>s (bui)', async () => {
+    dom = await openReplica(REPLICA_URLS.bcAssetMembersEs);
+    const tables = Array.from(dom.document.querySelectorAll('main table'));
+    expect(
+      tables.map((t) => [t.querySelectorAll('th').length, t.querySelectorAll('td').length]),
+    ).toEqual([
+      [4, 0],
+      [0, 4],
+    ]);
+    expect(readAccessTable(dom.document)).toEqual({
+      rows: TIENDA_SOL_MX_MEMBERS,
+      complete: true,
+      problems: [],
+    });
+    // Without its header part, the body alone is not read as anything.
+    tables[0]!.remove();
+    expect(readAccessTable(dom.document).complete).toBe(false);
   });
 
   it('reports a table still loading, rather than an empty one', async () => {
