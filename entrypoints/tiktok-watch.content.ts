@@ -1,22 +1,32 @@
 import { sendMessage } from '@/lib/messaging/protocol';
-import { classifyUrl } from '@/lib/tiktok/routes';
+import type { PageReport } from '@/lib/tiktok/watch';
+import { watchRoute } from '@/lib/tiktok/watch';
 
 /**
- * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL,
- * tells the background (which injects the overlay only where access is managed), and does so
- * again after each client-side navigation. It never changes the page.
+ * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
+ * and, where the URL may be about access, confirms by the page's own table (lib/tiktok/watch.ts);
+ * tells the background (which injects the overlay only where access is managed); and does so
+ * again after each client-side navigation, aborting the previous route's watch. It never changes
+ * the page.
  */
 export default defineContentScript({
   matches: ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const report = (url: URL) => {
-      sendMessage('watcher:pageSeen', { url: url.href, kind: classifyUrl(url) }).catch(() => {
+    const send = (report: PageReport) => {
+      sendMessage('watcher:pageSeen', report).catch(() => {
         // The extension was reloaded or updated under this page: nothing to do until a reload.
       });
     };
-    report(new URL(location.href));
+    let route: AbortController | undefined;
+    const onRoute = (url: URL, navigated: boolean) => {
+      route?.abort();
+      route = new AbortController();
+      watchRoute(url, document, send, route.signal, { navigated });
+    };
+    ctx.onInvalidated(() => route?.abort());
+    onRoute(new URL(location.href), false);
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => report(newUrl));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onRoute(newUrl, true));
   },
 });

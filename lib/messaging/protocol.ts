@@ -25,7 +25,15 @@ export interface BackgroundStatus {
 
 export interface ProtocolMap {
   /** The watcher saw a TikTok page (on load and after every SPA navigation). */
-  'watcher:pageSeen'(data: { url: string; kind: PageKind }): {
+  'watcher:pageSeen'(data: {
+    url: string;
+    kind: PageKind;
+    // Issue #3 (TikTok page knowledge), optional additions: whether the kind rests on the URL
+    // alone or on the page's own table, and the Business Center the page itself names.
+    confirmedBy?: 'url' | 'page';
+    bcName?: string | null;
+    orgId?: string | null;
+  }): {
     overlay: 'shown' | 'not-needed' | 'failed';
   };
   /** The popup asks what the active tab is showing. */

@@ -1,2 +1,15 @@
 /** Everything the extension knows about TikTok's pages. */
 export * from './routes';
+export * from './selectors';
+export { classifyPage, mayBeAccessPage, pageConfirmsAccess, readPageEvidence } from './classify';
+export type { PageEvidence } from './classify';
+export { accessTableKind, readAccessTable, sameParty } from './read-table';
+export type { AccessRow, AccessTableKind, AccessTableReading } from './read-table';
+export {
+  readAdvertiserIdFromPage,
+  readBcName,
+  readBcOrgId,
+  readBusinessCenterList,
+} from './context';
+export type { BusinessCenterEntry } from './context';
+export * from './flow';

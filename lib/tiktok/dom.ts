@@ -1,0 +1,122 @@
+/**
+ * Small DOM helpers shared by the readers: queries that walk open shadow roots, and the text a
+ * user sees in an element (aria-hidden decorations and form internals left out). Pure reads:
+ * nothing here changes the page.
+ */
+
+/** Where a query can start: a document, a shadow root or an element. */
+export type Root = Document | ShadowRoot | Element;
+
+/** Every open shadow root under `root`, depth first (closed ones cannot be seen, by design). */
+function shadowRoots(root: Root, found: ShadowRoot[] = []): ShadowRoot[] {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const shadow = el.shadowRoot;
+    if (shadow) {
+      found.push(shadow);
+      shadowRoots(shadow, found);
+    }
+  }
+  return found;
+}
+
+/** Elements matching any of `selectors`, in document order per root, open shadow roots included. */
+export function queryAllDeep(
+  root: Root,
+  selectors: readonly string[],
+  { shadows = true }: { shadows?: boolean } = {},
+): Element[] {
+  const seen = new Set<Element>();
+  const roots: Root[] = shadows ? [root, ...shadowRoots(root)] : [root];
+  for (const r of roots) {
+    for (const selector of selectors) {
+      let matches: Element[];
+      try {
+        matches = Array.from(r.querySelectorAll(selector));
+      } catch {
+        continue; // a selector this DOM implementation does not support
+      }
+      for (const el of matches) seen.add(el);
+    }
+  }
+  return Array.from(seen);
+}
+
+/** The first element matching one of `selectors`, trying them in order (newest first). */
+export function queryFirst(root: Root, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // unsupported selector: try the next alternative
+    }
+  }
+  return null;
+}
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'DATALIST']);
+
+/** Whether an element is hidden from users (hidden attribute, aria-hidden, inline display:none). */
+export function isHidden(el: Element): boolean {
+  return (
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    /display\s*:\s*none/.test(el.getAttribute('style') ?? '')
+  );
+}
+
+/** Whether `el` or one of its ancestors is hidden from users. */
+export function isHiddenDeep(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement)
+    if (isHidden(node)) return true;
+  return false;
+}
+
+/**
+ * The pieces of text a user sees in `el`, one per text node, trimmed; decorations hidden with
+ * aria-hidden are left out, a <select> counts as its chosen option, and open shadow roots are read.
+ */
+export function textSegments(el: Element | ShadowRoot, out: string[] = []): string[] {
+  const children =
+    el instanceof Element && el.shadowRoot ? [el.shadowRoot] : Array.from(el.childNodes);
+  for (const node of children) {
+    if (node.nodeType === 3) {
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) out.push(text);
+    } else if (node.nodeType === 11) {
+      textSegments(node as ShadowRoot, out);
+    } else if (node.nodeType === 1) {
+      const child = node as Element;
+      if (child.tagName === 'SELECT') {
+        const select = child as HTMLSelectElement;
+        const chosen = select.options[select.selectedIndex];
+        const text = chosen?.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) out.push(text);
+      } else if (!SKIPPED_TAGS.has(child.tagName) && !isHidden(child)) {
+        textSegments(child, out);
+      }
+    }
+  }
+  return out;
+}
+
+/** The text a user sees in `el`, pieces joined by one space. */
+export function visibleText(el: Element | ShadowRoot): string {
+  return textSegments(el).join(' ');
+}
+
+/** Text folded for comparison: Unicode-normalised, lower case, single spaces, no outer marks. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '') // bidi controls
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether `text` is, once folded, one of `labels`. */
+export function isLabel(text: string, labels: readonly string[]): boolean {
+  const folded = fold(text);
+  return labels.some((label) => fold(label) === folded);
+}

@@ -1,0 +1,211 @@
+/**
+ * Detectors for the states a checklist follows through TikTok's access flows: the Invite Member
+ * dialog and its step, the email(s) entered, the role chosen, a Confirm button shown, a success
+ * message, a removal confirmation and its confirmation-code step, and a row disappearing. Each
+ * is a pure read of the page as it is now; dialogs are found wherever TikTok mounts them (at the
+ * end of body), by role and title text, never by class alone.
+ */
+import type { Root } from './dom';
+import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
+import type { AccessRow, AccessTableReading } from './read-table';
+import { sameParty } from './read-table';
+import { LABELS, SELECTORS } from './selectors';
+
+/** An open dialog and its title. */
+interface OpenDialog {
+  el: Element;
+  title: string;
+}
+
+/** The dialogs and drawers open now, outermost first, with their titles. */
+export function openDialogs(root: Root): OpenDialog[] {
+  const all = queryAllDeep(root, SELECTORS.dialog.alternatives, { shadows: false }).filter(
+    (d) => !isHiddenDeep(d),
+  );
+  const outer = all.filter((d) => !all.some((o) => o !== d && o.contains(d)));
+  return outer.map((el) => ({ el, title: dialogTitle(el) }));
+}
+
+function dialogTitle(dialog: Element): string {
+  const ids = dialog.getAttribute('aria-labelledby');
+  if (ids) {
+    const doc = dialog.ownerDocument;
+    const text = ids
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id))
+      .filter((e): e is HTMLElement => e !== null)
+      .map((e) => visibleText(e))
+      .join(' ');
+    if (text) return text;
+  }
+  const label = dialog.getAttribute('aria-label');
+  if (label) return label.trim();
+  const heading = dialog.querySelector('h1, h2, h3, [role=heading]');
+  return heading ? visibleText(heading) : '';
+}
+
+const titled = (root: Root, labels: readonly string[]) =>
+  openDialogs(root).find(
+    (d) => isLabel(d.title, labels) || labels.some((l) => fold(d.title).startsWith(fold(l))),
+  );
+
+function buttons(el: Element): Element[] {
+  return Array.from(el.querySelectorAll('button, [role=button], ks-button')).filter(
+    (b) => !isHiddenDeep(b),
+  );
+}
+
+/** The step an Invite Member dialog is at: entering people, or choosing their ad accounts. */
+export type InviteStep = 'details' | 'assets';
+
+/** Whether the Invite Member dialog is open, and at which step; null when it is not open. */
+export function inviteDialogStep(root: Root): InviteStep | null {
+  const dialog = titled(root, LABELS.inviteTitle);
+  if (!dialog) return null;
+  const current = dialog.el.querySelector(SELECTORS.currentStep.alternatives.join(','));
+  if (current?.parentElement) {
+    const index = Array.from(current.parentElement.children).indexOf(current);
+    if (index === 0) return 'details';
+    if (index >= 1) return 'assets';
+  }
+  // No step marker: the fields on show tell the step.
+  return emailField(dialog.el) ? 'details' : 'assets';
+}
+
+function labelText(field: Element): string {
+  const doc = field.ownerDocument;
+  const id = field.getAttribute('id');
+  const label =
+    (id ? doc.querySelector(`label[for="${CSS.escape(id)}"]`) : null) ?? field.closest('label');
+  return label ? visibleText(label) : (field.getAttribute('aria-label') ?? '');
+}
+
+function emailField(dialog: Element): HTMLInputElement | HTMLTextAreaElement | null {
+  const fields = Array.from(dialog.querySelectorAll('textarea, input')) as Array<
+    HTMLInputElement | HTMLTextAreaElement
+  >;
+  return (
+    fields.find((f) => f.getAttribute('type') === 'email') ??
+    fields.find((f) => isLabel(labelText(f), LABELS.emailField)) ??
+    null
+  );
+}
+
+const EMAIL = /[^\s,;<>@]+@[^\s,;<>@]+\.[^\s,;<>@]+/g;
+
+/** The email addresses typed into the Invite Member dialog (empty when none or not open). */
+export function enteredEmails(root: Root): string[] {
+  const dialog = titled(root, LABELS.inviteTitle);
+  const field = dialog ? emailField(dialog.el) : null;
+  return field ? (field.value.match(EMAIL) ?? []) : [];
+}
+
+/** The Business Center role chosen in the Invite Member dialog, or null when none is. */
+export function chosenBcRole(root: Root): 'admin' | 'standard' | null {
+  const dialog = titled(root, LABELS.inviteTitle);
+  if (!dialog) return null;
+  const radios = Array.from(
+    dialog.el.querySelectorAll('input[type=radio], [role=radio]'),
+  ) as HTMLInputElement[];
+  const chosen = radios.find((r) =>
+    r.getAttribute('role') === 'radio' ? r.getAttribute('aria-checked') === 'true' : r.checked,
+  );
+  if (!chosen) return null;
+  const text = labelText(chosen) || visibleText(chosen);
+  if (isLabel(text, LABELS.bcRole.admin)) return 'admin';
+  if (isLabel(text, LABELS.bcRole.standard)) return 'standard';
+  return null; // a role we cannot name: say nothing rather than guess
+}
+
+/** Whether an open dialog shows a Confirm button (the last step of a flow). */
+export function confirmationShown(root: Root): boolean {
+  return openDialogs(root).some((d) =>
+    buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)),
+  );
+}
+
+/** What a success message says happened. */
+export type SuccessKind = keyof typeof LABELS.success;
+
+/** The success message on show after a flow ("Invitation sent"), or null. */
+export function successMessage(root: Root): { kind: SuccessKind; text: string } | null {
+  for (const el of queryAllDeep(root, SELECTORS.message.alternatives, { shadows: false })) {
+    if (isHiddenDeep(el)) continue;
+    for (const text of textSegments(el)) {
+      for (const [kind, labels] of Object.entries(LABELS.success) as Array<
+        [SuccessKind, readonly string[]]
+      >) {
+        if (isLabel(text, labels)) return { kind, text };
+      }
+    }
+  }
+  return null;
+}
+
+function isCodeDialog(d: OpenDialog): boolean {
+  const words = fold(`${d.title} ${visibleText(d.el)}`);
+  return (
+    LABELS.confirmationCode.some((l) => words.includes(fold(l))) &&
+    d.el.querySelector('input') !== null
+  );
+}
+
+/** Whether a "Remove …?" confirmation is open (before the confirmation code is asked for). */
+export function removeConfirmationShown(root: Root): boolean {
+  return openDialogs(root).some(
+    (d) =>
+      LABELS.removeVerb.some((v) => fold(d.title).replace(/^¿/, '').startsWith(fold(v))) &&
+      !isCodeDialog(d) &&
+      buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)),
+  );
+}
+
+/** Whether TikTok is asking for the confirmation code it sent (the last step of a removal). */
+export function confirmationCodeStepShown(root: Root): boolean {
+  return openDialogs(root).some(isCodeDialog);
+}
+
+/** Whether a person or partner shown in `before` is no longer in `after` (their row is gone). */
+export function rowDisappeared(
+  before: AccessTableReading,
+  after: AccessTableReading,
+  who: Pick<AccessRow, 'name' | 'email' | 'partnerBcId'>,
+): boolean {
+  const was = before.rows.some((r) => sameParty(r, who));
+  const is = after.rows.some((r) => sameParty(r, who));
+  // A table that is not readable now proves nothing: the row may only be re-rendering.
+  return (
+    was && !is && after.problems.every((p) => !/loading|no table/i.test(p)) && after.rows.length > 0
+  );
+}
+
+/** Every flow state at once, for a checklist to follow. */
+export interface FlowState {
+  inviteStep: InviteStep | null;
+  emails: string[];
+  bcRole: 'admin' | 'standard' | null;
+  confirmShown: boolean;
+  success: { kind: SuccessKind; text: string } | null;
+  removeConfirmation: boolean;
+  confirmationCodeStep: boolean;
+}
+
+/** Read every flow state the checklists follow, as the page is now. Never throws. */
+export function readFlowState(root: Root): FlowState {
+  const safe = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    inviteStep: safe(() => inviteDialogStep(root), null),
+    emails: safe(() => enteredEmails(root), []),
+    bcRole: safe(() => chosenBcRole(root), null),
+    confirmShown: safe(() => confirmationShown(root), false),
+    success: safe(() => successMessage(root), null),
+    removeConfirmation: safe(() => removeConfirmationShown(root), false),
+    confirmationCodeStep: safe(() => confirmationCodeStepShown(root), false),
+  };
+}

@@ -1,0 +1,436 @@
+/**
+ * Reading who has access from the table a TikTok page shows: Business Center members,
+ * partners, or one ad account's members and partners. Columns are found by their header labels
+ * (any language in LABELS), rows by table structure (`<table>` rows or ARIA grid rows), never by
+ * class names alone. The reader never throws and never guesses: whatever it cannot read it leaves
+ * out and says so in `problems`, with `complete: false`.
+ */
+import type { Root } from './dom';
+import {
+  fold,
+  isHidden,
+  isHiddenDeep,
+  isLabel,
+  queryAllDeep,
+  textSegments,
+  visibleText,
+} from './dom';
+import { LABELS, SELECTORS } from './selectors';
+
+/** One person or partner with access, as one table row shows them. */
+export interface AccessRow {
+  kind: 'member' | 'partner';
+  name: string;
+  email?: string;
+  partnerBcId?: string;
+  bcRole?: 'admin' | 'standard';
+  financeRole?: 'manager' | 'analyst';
+  assetRole?: 'admin' | 'operator' | 'analyst';
+  status: 'active' | 'pending' | 'suspended' | 'expired' | 'rejected' | 'unknown';
+}
+
+/** What `readAccessTable` read, and whether that is everything. */
+export interface AccessTableReading {
+  rows: AccessRow[];
+  complete: boolean;
+  problems: string[];
+}
+
+type Column = 'name' | 'email' | 'status' | 'bcRole' | 'permission' | 'partnerName' | 'bcId';
+
+/** Which kind of access table a set of columns makes. */
+export type AccessTableKind = 'bc-members' | 'bc-partners' | 'asset-members' | 'asset-partners';
+
+const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
+  // Partner name before name: "Partner" must not read as a person's name column.
+  ['partnerName', LABELS.colPartnerName],
+  ['bcId', LABELS.colBcId],
+  ['name', LABELS.colName],
+  ['email', LABELS.colEmail],
+  ['status', LABELS.colStatus],
+  ['bcRole', LABELS.colBcRole],
+  ['permission', LABELS.colPermission],
+];
+
+function columnOf(label: string): Column | null {
+  for (const [column, labels] of HEADER_LABELS) if (isLabel(label, labels)) return column;
+  return null;
+}
+
+/** What kind of access table these columns make, or null when it is not one. */
+export function accessTableKind(columns: ReadonlyArray<Column | null>): AccessTableKind | null {
+  const has = (c: Column) => columns.includes(c);
+  const named = has('name') || has('partnerName');
+  if (!named) return null;
+  if (has('bcId')) return has('permission') ? 'asset-partners' : 'bc-partners';
+  if (has('permission')) return 'asset-members';
+  if (has('bcRole')) return 'bc-members';
+  return null;
+}
+
+interface TableShape {
+  table: Element;
+  headers: string[];
+  columns: Array<Column | null>;
+  kind: AccessTableKind;
+  /** Body rows, each with its cells (null when the row's cells could not be told apart). */
+  rows: Array<{ row: Element; cells: Element[] }>;
+  /** Things inside the table's body that are not rows. */
+  strays: number;
+}
+
+const CELL_SELECTOR = SELECTORS.gridCell.alternatives.join(',');
+const HEADER_SELECTOR = SELECTORS.columnHeader.alternatives.join(',');
+const ROW_SELECTOR = SELECTORS.gridRow.alternatives.join(',');
+
+function ownCells(row: Element): Element[] {
+  const children = Array.from(row.children);
+  if (row.tagName === 'TR') return children.filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+  const marked = children.filter((c) => c.matches(CELL_SELECTOR) || c.matches(HEADER_SELECTOR));
+  // A grid row whose cells lost their role: its children are still its cells.
+  return marked.length > 0 ? marked : children;
+}
+
+/** A table's header cells and body rows as found, before its columns are understood. */
+interface RawShape {
+  table: Element;
+  headerCells: Element[];
+  bodyRows: Element[];
+  strays: number;
+}
+
+/** The header cells and body rows of a `<table>` or an ARIA grid. */
+function rawShapeOf(table: Element): RawShape {
+  let headerCells: Element[] = [];
+  let bodyRows: Element[] = [];
+  let strays = 0;
+  if (table.tagName === 'TABLE') {
+    // Children by tag rather than tHead/tBodies: the same code runs on every DOM implementation.
+    const sections = Array.from(table.children);
+    const head = sections.find((c) => c.tagName === 'THEAD');
+    const headRow = head ? Array.from(head.children).find((c) => c.tagName === 'TR') : undefined;
+    headerCells = headRow ? ownCells(headRow) : [];
+    const bodies = sections.filter((c) => c.tagName === 'TBODY');
+    for (const body of bodies) {
+      for (const child of Array.from(body.children)) {
+        if (child.tagName === 'TR') bodyRows.push(child);
+        else strays++;
+      }
+    }
+    if (headerCells.length === 0 && bodyRows.length > 0) {
+      // No <thead>: the first row holds the headers when its cells are <th>.
+      const first = bodyRows[0]!;
+      if (Array.from(first.children).some((c) => c.tagName === 'TH')) {
+        headerCells = Array.from(first.children);
+        bodyRows = bodyRows.slice(1);
+      }
+    }
+  } else {
+    const rows = Array.from(table.querySelectorAll(ROW_SELECTOR)).filter(
+      (r) => r.closest(SELECTORS.table.alternatives.join(',')) === table,
+    );
+    const headerRow =
+      rows.find((r) => r.querySelector(HEADER_SELECTOR)) ??
+      (rows[0] && ownCells(rows[0]).some((c) => columnOf(visibleText(c)) !== null)
+        ? rows[0]
+        : undefined);
+    if (headerRow) headerCells = ownCells(headerRow);
+    bodyRows = rows.filter((r) => r !== headerRow);
+    // Whatever shares a parent with the body rows but is not a row is something we cannot read.
+    const groups = new Set(
+      bodyRows.flatMap((r): Element[] => (r.parentElement ? [r.parentElement] : [])),
+    );
+    for (const group of groups) {
+      for (const child of Array.from(group.children)) if (!bodyRows.includes(child)) strays++;
+    }
+  }
+  return { table, headerCells, bodyRows, strays };
+}
+
+/** A raw shape understood as an access table, or null when its columns do not make one. */
+function understand(raw: RawShape): TableShape | null {
+  const headers = raw.headerCells.map((c) => visibleText(c));
+  const columns = headers.map(columnOf);
+  const kind = accessTableKind(columns);
+  if (!kind) return null;
+  return {
+    table: raw.table,
+    headers,
+    columns,
+    kind,
+    rows: raw.bodyRows.map((row) => ({ row, cells: ownCells(row) })),
+    strays: raw.strays,
+  };
+}
+
+/** Whether `b` sits within a few levels of `a` (a scroll table's header and body parts). */
+function near(a: Element, b: Element): boolean {
+  let scope: Element | null = a.parentElement;
+  for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
+    if (scope.contains(b)) return true;
+  }
+  return false;
+}
+
+/** The access tables shown on the page (outside dialogs, not hidden), in document order. */
+export function findAccessTables(root: Root, { shadows = true } = {}): TableShape[] {
+  const candidates = queryAllDeep(root, SELECTORS.table.alternatives, { shadows })
+    .filter((t) => !isHiddenDeep(t) && !t.closest(SELECTORS.dialog.alternatives.join(',')))
+    .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const raws = candidates.map(rawShapeOf);
+  const shapes: TableShape[] = [];
+  raws.forEach((raw, i) => {
+    if (raw.headerCells.length > 0 && raw.bodyRows.length === 0) {
+      // A scroll table (Arco, bui): a header-only <table> followed by a body-only one.
+      const body = raws
+        .slice(i + 1)
+        .find(
+          (r) =>
+            r.headerCells.length === 0 &&
+            r.bodyRows.length > 0 &&
+            !r.table.contains(raw.table) &&
+            !raw.table.contains(r.table),
+        );
+      if (body && near(raw.table, body.table)) {
+        const joined = understand({ ...body, headerCells: raw.headerCells });
+        if (joined) {
+          shapes.push(joined);
+          return;
+        }
+      }
+    }
+    const shape = understand(raw);
+    if (shape) shapes.push(shape);
+  });
+  // Where candidates nest (a `.bui-table` wrapper around the table), the innermost one read.
+  return shapes.filter((s) => !shapes.some((o) => o !== s && s.table.contains(o.table)));
+}
+
+function pick<T extends string>(text: string, options: Record<T, readonly string[]>): T | null {
+  for (const [value, labels] of Object.entries(options) as Array<[T, readonly string[]]>) {
+    if (isLabel(text, labels)) return value;
+  }
+  return null;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const BC_ID = /^[0-9]{6,25}$/;
+const EMPTY = new Set(['', '—', '-', '–', '--']);
+
+function cellText(cell: Element | undefined): string {
+  return cell ? visibleText(cell) : '';
+}
+
+/** Whether a piece of text was cut short by the page ("Bartholomew Alexander Fitz…"). */
+const truncated = (text: string) => /(…|\.\.\.)$/.test(text.trim());
+
+function readRow(
+  shape: TableShape,
+  cells: Element[],
+  at: number,
+  problems: string[],
+): AccessRow | null {
+  const where = `Row ${at + 1}`;
+  if (cells.length !== shape.columns.length) {
+    problems.push(`${where} could not be read: its cells do not line up with the table's columns.`);
+    return null;
+  }
+  const cellFor = (column: Column) => {
+    const i = shape.columns.indexOf(column);
+    return i >= 0 ? cells[i] : undefined;
+  };
+  const partner = shape.kind === 'bc-partners' || shape.kind === 'asset-partners';
+  const nameCell = partner ? (cellFor('partnerName') ?? cellFor('name')) : cellFor('name');
+  const rawName = cellText(nameCell);
+  const name = EMPTY.has(rawName) ? '' : rawName;
+  const row: AccessRow = { kind: partner ? 'partner' : 'member', name, status: 'unknown' };
+  let readable = true;
+  const fail = (message: string) => {
+    problems.push(`${where}: ${message}`);
+    readable = false;
+  };
+  if (truncated(name)) fail(`the name "${name}" is cut short on the page.`);
+
+  if (shape.columns.includes('email')) {
+    const email = cellText(cellFor('email'));
+    if (EMAIL.test(email)) row.email = email;
+    else if (!EMPTY.has(email)) fail(`"${email}" is not an email address.`);
+  } else if (!partner && nameCell) {
+    // Some layouts show the email under the name in one cell.
+    const found = textSegments(nameCell).find((s) => EMAIL.test(s));
+    if (found) {
+      row.email = found;
+      row.name = textSegments(nameCell)
+        .filter((s) => s !== found)
+        .join(' ');
+    }
+  }
+
+  if (partner) {
+    const id = cellText(cellFor('bcId')).replace(/^ID:?\s*/i, '');
+    if (BC_ID.test(id)) row.partnerBcId = id;
+    else fail(`the partner's Business Center ID "${id}" is not one.`);
+  }
+
+  if (shape.kind === 'bc-members') {
+    const parts = textSegments(cellFor('bcRole')!)
+      .flatMap((s) => s.split(/[,;·/|]/))
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bcRoles = new Set<'admin' | 'standard'>();
+    const financeRoles = new Set<'manager' | 'analyst'>();
+    for (const part of parts) {
+      const bc = pick(part, LABELS.bcRole);
+      const finance = pick(part, LABELS.financeRole);
+      if (bc) bcRoles.add(bc);
+      else if (finance) financeRoles.add(finance);
+      else fail(`the role "${part}" is not one the extension knows.`);
+    }
+    if (bcRoles.size === 1) row.bcRole = [...bcRoles][0];
+    else if (bcRoles.size > 1) fail('it shows more than one Business Center role.');
+    else fail('its Business Center role could not be read.');
+    if (financeRoles.size === 1) row.financeRole = [...financeRoles][0];
+    else if (financeRoles.size > 1) fail('it shows more than one finance role.');
+  }
+
+  if (shape.kind === 'asset-members' || shape.kind === 'asset-partners') {
+    const text = cellText(cellFor('permission'));
+    const role = pick(text, LABELS.assetRole);
+    if (role) row.assetRole = role;
+    else fail(`the permission "${text}" is not one the extension knows.`);
+  }
+
+  if (shape.columns.includes('status')) {
+    const text = cellText(cellFor('status'));
+    const status = pick(text, LABELS.status);
+    if (status) row.status = status;
+    else fail(`the status "${text}" is not one the extension knows.`);
+  } else if (shape.kind === 'bc-members') {
+    fail('its status could not be read (no status column).');
+  }
+
+  if (!row.name && !row.email && !row.partnerBcId) fail('it names no one.');
+  return readable || row.name || row.email || row.partnerBcId ? row : null;
+}
+
+/** The "N Records in Total" count near a table, or null when there is none. */
+function recordsTotal(table: Element): number | null {
+  // Look in the table's surroundings (the pager is a sibling of the table or of its wrapper).
+  let scope: Element | null = table.parentElement;
+  for (let depth = 0; scope && depth < 4; depth++, scope = scope.parentElement) {
+    for (const el of Array.from(scope.querySelectorAll('span, div, p, li'))) {
+      if (table.contains(el) || el.contains(table) || el.children.length > 0 || isHidden(el))
+        continue;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      for (const pattern of LABELS.recordsTotal) {
+        const match = pattern.exec(text);
+        if (match) {
+          const n = Number(match[1]!.replace(/[,.\s]/g, ''));
+          if (Number.isSafeInteger(n)) return n;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+const identity = (r: AccessRow) =>
+  JSON.stringify([r.kind, r.email ?? '', r.partnerBcId ?? '', r.name]);
+
+/**
+ * Read the access table on the page: members or partners, with their roles and status.
+ * Never throws; `complete` is false, with `problems` in plain words, whenever anything is missing.
+ */
+export function readAccessTable(root: Document): AccessTableReading {
+  try {
+    return readAccessTableUnsafe(root);
+  } catch (error) {
+    return {
+      rows: [],
+      complete: false,
+      problems: [
+        `The table could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      ],
+    };
+  }
+}
+
+function readAccessTableUnsafe(root: Document): AccessTableReading {
+  const problems: string[] = [];
+  const shapes = findAccessTables(root);
+  if (shapes.length === 0) {
+    const loading = queryAllDeep(root, SELECTORS.loading.alternatives).some(
+      (e) => !isHiddenDeep(e),
+    );
+    return {
+      rows: [],
+      complete: false,
+      problems: [
+        loading
+          ? 'The table of members or partners is still loading.'
+          : 'No table of members or partners is shown on this page.',
+      ],
+    };
+  }
+  const rows: AccessRow[] = [];
+  const seen = new Set<string>();
+  for (const shape of shapes) {
+    const before = rows.length;
+    const missing = (['status', 'bcRole', 'permission', 'bcId'] as Column[]).filter(
+      (c) =>
+        (c === 'status' && shape.kind === 'bc-members' && !shape.columns.includes(c)) ||
+        (c === 'bcRole' && shape.kind === 'bc-members' && !shape.columns.includes(c)),
+    );
+    for (const c of missing)
+      problems.push(`The table has no ${c === 'bcRole' ? 'role' : c} column.`);
+    shape.headers.forEach((header, i) => {
+      if (shape.columns[i] === null && !isLabel(header, LABELS.colIgnored)) {
+        problems.push(
+          header
+            ? `The column "${header}" is not one the extension knows, so its rows may be misread.`
+            : `Column ${i + 1} has no heading, so its rows may be misread.`,
+        );
+      }
+    });
+    if (shape.strays > 0) {
+      problems.push(
+        `${shape.strays} line${shape.strays === 1 ? '' : 's'} in the table could not be read as a row.`,
+      );
+    }
+    shape.rows.forEach(({ cells }, i) => {
+      const row = readRow(shape, cells, i, problems);
+      if (!row) return;
+      const key = identity(row) + JSON.stringify(row);
+      if (seen.has(key)) {
+        problems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
+        return;
+      }
+      seen.add(key);
+      rows.push(row);
+    });
+    const shown = rows.length - before;
+    const total = recordsTotal(shape.table);
+    if (total === null) {
+      problems.push(
+        'The number of records in the table could not be found, so some may be missing.',
+      );
+    } else if (total > shape.rows.length) {
+      problems.push(
+        `Only ${shown} of ${total} records are shown; the rest are on other pages of the table.`,
+      );
+    } else if (total < shape.rows.length) {
+      problems.push(`The table shows ${shape.rows.length} rows but says it has ${total} records.`);
+    }
+  }
+  return { rows, complete: problems.length === 0, problems };
+}
+
+/** Whether two rows are about the same person or partner (by email, BC ID, else name). */
+export function sameParty(
+  a: Pick<AccessRow, 'email' | 'partnerBcId' | 'name'>,
+  b: Pick<AccessRow, 'email' | 'partnerBcId' | 'name'>,
+): boolean {
+  if (a.email && b.email) return fold(a.email) === fold(b.email);
+  if (a.partnerBcId && b.partnerBcId) return a.partnerBcId === b.partnerBcId;
+  return a.name !== '' && fold(a.name) === fold(b.name);
+}

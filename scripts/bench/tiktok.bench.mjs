@@ -1,0 +1,194 @@
+/* global chrome, window, document, MutationObserver -- these run in the browser, via Playwright */
+// What the extension costs TikTok's pages, measured side by side in one run in Chromium on the
+// replicas (served on their real URLs, nothing sent anywhere):
+//   1. main-thread scripting time on the Ads Manager and Members replicas, with and without the
+//      extension (CDP Performance.getMetrics ScriptDuration), and the ratio;
+//   2. the content-script bytes a non-access page loads (raw and gzip, from the build output);
+//   3. the time from the access table appearing to the watcher's page-confirmed classification.
+// Prints figures; asserts nothing. `node scripts/bench/tiktok.bench.mjs --no-build` skips the build.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { REPLICA_URLS } from '../../tests/fixtures/tiktok/replicas.mjs';
+import {
+  CHROME_BUILD_DIR,
+  extensionWorker,
+  launchWithExtension,
+  serveReplicasOnly,
+} from '../lib/browser.mjs';
+import { findChromium } from '../lib/find-chromium.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PAGES = [
+  { name: 'Ads Manager dashboard', url: REPLICA_URLS.adsDashboard, ready: 'text=Campaign 200' },
+  { name: 'BC Members', url: REPLICA_URLS.bcMembers, ready: 'text=Records in Total' },
+];
+
+if (!process.argv.includes('--no-build')) {
+  console.log('Building the Chrome extension (wxt build)…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+}
+
+/** Chromium without the extension, with the same flags as the one with it. */
+async function launchPlain() {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(asRoot ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--no-default-browser-check',
+    ],
+  });
+}
+
+/**
+ * @param {number[]} xs
+ * @returns {number}
+ */
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const at = (/** @type {number} */ i) => s[i] ?? NaN;
+  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+};
+/** @param {number} x */
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/**
+ * Scripting time (ms) on one fresh load of `url`, once its late content has rendered.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} url
+ * @param {string} ready
+ */
+async function scriptingTime(context, url, ready) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  await page.waitForTimeout(400); // let the watcher's confirmation and the overlay settle
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await page.close();
+  return 1000 * (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN);
+}
+
+/**
+ * The content scripts the manifest loads on `url`, with their sizes raw and gzipped.
+ * @param {string} url
+ * @returns {{ file: string; raw: number; gzip: number }[]}
+ */
+function contentScriptBytes(url) {
+  /** @type {{ content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[] }} */
+  const manifest = JSON.parse(readFileSync(join(CHROME_BUILD_DIR, 'manifest.json'), 'utf8'));
+  const files = [];
+  for (const cs of manifest.content_scripts ?? []) {
+    const matches = cs.matches.some((/** @type {string} */ pattern) => {
+      const re = new RegExp(
+        `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
+      );
+      return re.test(url);
+    });
+    if (matches) files.push(...(cs.js ?? []), ...(cs.css ?? []));
+  }
+  return files.map((file) => {
+    const body = readFileSync(join(CHROME_BUILD_DIR, file));
+    return { file, raw: statSync(join(CHROME_BUILD_DIR, file)).size, gzip: gzipSync(body).length };
+  });
+}
+
+const withExt = await launchWithExtension({ headless: true });
+const plain = await launchPlain();
+try {
+  await serveReplicasOnly(withExt);
+  await serveReplicasOnly(plain);
+  const worker = await extensionWorker(withExt);
+
+  // 1. Scripting time, alternating with/without so drift hits both alike.
+  console.log(`\nMain-thread scripting time (ScriptDuration, median of ${RUNS} loads each):`);
+  for (const { name, url, ready } of PAGES) {
+    const on = [];
+    const off = [];
+    await scriptingTime(withExt, url, ready); // warm-up, not counted
+    await scriptingTime(plain, url, ready);
+    for (let i = 0; i < RUNS; i++) {
+      on.push(await scriptingTime(withExt, url, ready));
+      off.push(await scriptingTime(plain, url, ready));
+    }
+    const a = median(on);
+    const b = median(off);
+    console.log(
+      `  ${name.padEnd(22)} with ${ms(a).padStart(9)}   without ${ms(b).padStart(9)}   ratio ${(a / b).toFixed(2)}×   (+${ms(a - b)})`,
+    );
+  }
+
+  // 2. Bytes on a page that is not about access.
+  console.log('\nContent scripts loaded on a non-access page (Ads Manager dashboard):');
+  const files = contentScriptBytes(REPLICA_URLS.adsDashboard);
+  for (const f of files) console.log(`  ${f.file.padEnd(34)} ${f.raw} B raw   ${f.gzip} B gzip`);
+  const raw = files.reduce((n, f) => n + f.raw, 0);
+  const gz = files.reduce((n, f) => n + f.gzip, 0);
+  console.log(`  total${' '.repeat(29)} ${raw} B raw   ${gz} B gzip`);
+  const probe = await withExt.newPage();
+  await probe.goto(REPLICA_URLS.adsDashboard);
+  await probe.waitForTimeout(500);
+  const overlays = await probe.locator('tt-access-companion').count();
+  console.log(`  overlay injected there: ${overlays > 0 ? 'YES (unexpected)' : 'no'}`);
+  await probe.close();
+
+  // 3. Table appears → page classified (the watcher's page-confirmed report).
+  await worker.evaluate(() => {
+    /** @type {{ url: string; at: number }[]} */
+    const log = [];
+    Reflect.set(globalThis, '__benchConfirmed', log);
+    chrome.runtime.onMessage.addListener((message) => {
+      // @webext-core/messaging stamps each message with its send time in the content script.
+      if (message?.type === 'watcher:pageSeen' && message.data?.confirmedBy === 'page')
+        log.push({ url: message.data.url, at: message.timestamp });
+    });
+  });
+  await withExt.addInitScript(() => {
+    // Runs in the page before its own script: note when the first table appears.
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main table, main [role=table]')) {
+        Reflect.set(window, '__tableAt', Date.now());
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  /** @type {number[]} */
+  const latencies = [];
+  for (let i = 0; i < RUNS; i++) {
+    await worker.evaluate(() => (Reflect.get(globalThis, '__benchConfirmed').length = 0));
+    const page = await withExt.newPage();
+    await page.goto(REPLICA_URLS.bcMembers);
+    await page.getByText(/Records in Total/).waitFor();
+    /** @type {number | undefined} */
+    const tableAt = await page.evaluate(() => Reflect.get(window, '__tableAt'));
+    /** @type {{ url: string; at: number } | undefined} */
+    let confirmed;
+    for (let t = 0; t < 50 && !confirmed; t++) {
+      confirmed = (await worker.evaluate(() => Reflect.get(globalThis, '__benchConfirmed')))[0];
+      if (!confirmed) await page.waitForTimeout(20);
+    }
+    if (confirmed && tableAt) latencies.push(confirmed.at - tableAt);
+    await page.close();
+  }
+  console.log(
+    `\nTable appears → page classified (BC Members, ${latencies.length} loads): median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}`,
+  );
+  console.log("  (page clock at the table's insertion vs. the watcher's send time; ms resolution)");
+} finally {
+  await withExt.close();
+  await plain.close();
+}

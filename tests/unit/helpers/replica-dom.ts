@@ -1,0 +1,54 @@
+/**
+ * Load a frozen TikTok replica into its own happy-dom window, on its real URL, and let its own
+ * script run (routing, late tables, dialogs), so unit tests read the same DOM a user meets.
+ */
+import { Window } from 'happy-dom';
+import { replicaFor } from '../../fixtures/tiktok/replicas.mjs';
+
+export interface ReplicaDom {
+  window: Window;
+  document: Document;
+  url: () => URL;
+  /** Let the replica's timers (late tables, row removals) and pending work finish. */
+  settle: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Open the replica served at `url`, with its script run and its late content rendered. */
+export async function openReplica(url: string, { settle = true } = {}): Promise<ReplicaDom> {
+  const html = replicaFor(url);
+  if (html === null) throw new Error(`No replica is served at ${url}`);
+  const window = new Window({
+    url,
+    width: 1280,
+    height: 800,
+    settings: {
+      // The replicas are our own fixtures: their script is what makes them a single-page app.
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      // Late tables wait for a timer; in unit tests that wait is not the point.
+      timer: { maxTimeout: 0 },
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      navigation: { disableMainFrameNavigation: true },
+    },
+  });
+  window.document.write(html);
+  const dom: ReplicaDom = {
+    window,
+    document: window.document as unknown as Document,
+    url: () => new URL(window.location.href),
+    settle: () => window.happyDOM.waitUntilComplete(),
+    close: () => window.happyDOM.close(),
+  };
+  if (settle) await dom.settle();
+  return dom;
+}
+
+/** The static HTML of a replica page once its script has rendered it (for mutation tests). */
+export async function renderedReplica(url: string): Promise<string> {
+  const dom = await openReplica(url);
+  const html = dom.document.documentElement.outerHTML;
+  await dom.close();
+  return html;
+}
