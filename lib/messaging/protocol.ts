@@ -34,6 +34,17 @@ export interface ProtocolMap {
   'overlay:openRegister'(data: { grantId?: string }): void;
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
+
+  // --- Issue #4, the access register -------------------------------------------------------
+  /**
+   * The watcher read the Business Centers I am a member of (picker page, or the one visited);
+   * the background records them as client accounts I hold.
+   */
+  'watcher:businessCentersSeen'(data: {
+    url: string;
+    centers: { orgId: string; name: string; myRole?: 'admin' | 'standard' }[];
+  }):
+    { created: number; updated: number; unchanged: number; conflicts: number } | { error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
