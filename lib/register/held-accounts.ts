@@ -86,6 +86,10 @@ export async function recordHeldBusinessCenters(
   const report: HeldCentersReport = { created: [], updated: [], unchanged: [], conflicts: [] };
   await db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
     const me = await findMe(db, now);
+    // Any "me" party counts (a hand-added grant may have made a second one).
+    const meIds = new Set(
+      (await db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray()).map((p) => p.id),
+    );
     for (const seen of centers) {
       const name = seen.name.trim().slice(0, 500);
       let acc: Account | undefined = await db.accounts
@@ -118,7 +122,7 @@ export async function recordHeldBusinessCenters(
         changed = true;
       }
       const grants = await db.grants.where('accountId').equals(acc.id).toArray();
-      const current = grants.find((g) => g.partyId === me.id && g.deletedAt === null);
+      const current = grants.find((g) => meIds.has(g.partyId) && g.deletedAt === null);
       if (!current) {
         const row = grant.parse({
           id: crypto.randomUUID(),
