@@ -57,7 +57,9 @@ const EMPTY: Fields = {
 /** Check the form and turn it into a draft, or say what is wrong, field by field. */
 export function draftFromFields(
   f: Fields,
-): { draft: GrantDraft; errors?: never } | { errors: Partial<Record<keyof Fields, string>> } {
+):
+  | { draft: GrantDraft; errors?: never }
+  | { draft?: never; errors: Partial<Record<keyof Fields, string>> } {
   const errors: Partial<Record<keyof Fields, string>> = {};
   if (!TIKTOK_ID.test(f.accountId.trim())) errors.accountId = t('form_error_tiktokId');
   if (f.ownerBcId.trim() && !TIKTOK_ID.test(f.ownerBcId.trim()))
