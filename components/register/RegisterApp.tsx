@@ -215,6 +215,25 @@ function Filters({
     for (const v of views) if (v.party?.organisation) seen.add(v.party.organisation);
     return [...seen].sort((a, b) => a.localeCompare(b));
   }, [views]);
+  // The same elements on every keystroke, so React skips a thousand unchanged options.
+  const accountOptions = useMemo(
+    () =>
+      accounts.map(([accountId, name]) => (
+        <option key={accountId} value={accountId}>
+          {name}
+        </option>
+      )),
+    [accounts],
+  );
+  const agencyOptions = useMemo(
+    () =>
+      agencies.map((a) => (
+        <option key={a} value={a}>
+          {a}
+        </option>
+      )),
+    [agencies],
+  );
 
   return (
     <div className="filters" role="search">
@@ -268,11 +287,7 @@ function Filters({
           onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
         >
           <option value="">{t('filter_all')}</option>
-          {accounts.map(([accountId, name]) => (
-            <option key={accountId} value={accountId}>
-              {name}
-            </option>
-          ))}
+          {accountOptions}
         </select>
       </div>
       <div className="field">
@@ -283,11 +298,7 @@ function Filters({
           onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
         >
           <option value="">{t('filter_all')}</option>
-          {agencies.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+          {agencyOptions}
         </select>
       </div>
       <div className="field">
