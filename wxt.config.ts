@@ -11,6 +11,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Access Companion for TikTok Ads',
     short_name: 'Access Companion',
+    // The UI's words live in public/_locales (en, es); the manifest's stay literal.
+    default_locale: 'en',
     description:
       'Give, track, review and take back access to TikTok ad accounts. Your register stays in your browser.',
     // Each permission is used: storage (settings, per-tab state), alarms + notifications

@@ -64,11 +64,11 @@ await page.getByText(/Records in Total/).waitFor();
 shots.push(await shot(page, 'overlay-members.png'));
 
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 360, height: 420 });
+await popup.setViewportSize({ width: 380, height: 600 });
 for (const scheme of /** @type {const} */ (['light', 'dark'])) {
   await popup.emulateMedia({ colorScheme: scheme });
   await popup.goto(extensionPage('popup.html'));
-  await popup.getByTestId('count-total').getByText(/\d/).waitFor();
+  await popup.getByTestId('popup-list').locator('li').first().waitFor();
   shots.push(await shot(popup, `popup-${scheme}.png`));
 }
 

@@ -7,6 +7,7 @@ import {
   normaliseSettings,
   reminderSettingsItem,
 } from '@/lib/reminders/settings';
+import { t } from '@/lib/i18n';
 import { Brand } from '../shared/Brand';
 import { DueReminders } from './DueReminders';
 import { IcsExport } from './IcsExport';
@@ -34,7 +35,7 @@ export function OptionsApp() {
     <div className="options">
       <header>
         <Brand />
-        <h1>Options</h1>
+        <h1>{t('options_title')}</h1>
       </header>
       <main>
         <section aria-labelledby="due-heading" className="card" id="due">
@@ -50,22 +51,23 @@ export function OptionsApp() {
           {settings ? <IcsExport settings={settings} /> : <p>Loading…</p>}
         </section>
         <section aria-labelledby="about-heading" className="card">
-          <h2 id="about-heading">About</h2>
+          <h2 id="about-heading">{t('options_about')}</h2>
           <p data-testid="background-status" aria-live="polite">
             {status === undefined
-              ? 'Asking the background…'
+              ? t('options_asking')
               : status === 'unreachable'
-                ? 'The background did not answer. Reload the extension from the browser’s extensions page.'
-                : `Background running · version ${status.version} · register schema v${status.schemaVersion} · ${status.grants} ${status.grants === 1 ? 'grant' : 'grants'} recorded`}
+                ? t('options_unreachable')
+                : t(
+                    status.grants === 1 ? 'options_status_one' : 'options_status_many',
+                    status.version,
+                    status.schemaVersion,
+                    status.grants,
+                  )}
           </p>
         </section>
         <section aria-labelledby="privacy-heading" className="card">
-          <h2 id="privacy-heading">Privacy</h2>
-          <p>
-            Everything the extension records stays in this browser. It sends nothing anywhere: no
-            account, no analytics, no remote code. It reads TikTok pages only on business.tiktok.com
-            and ads.tiktok.com, and only to guide you and compare them with your register.
-          </p>
+          <h2 id="privacy-heading">{t('options_privacy')}</h2>
+          <p>{t('options_privacyText')}</p>
         </section>
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import { t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import type { OverlayStore } from './store';
 
@@ -25,7 +26,7 @@ export function CompanionPanel({ store, onOpenRegister }: CompanionPanelProps) {
         onClick={() => setCollapsed(false)}
       >
         <span aria-hidden="true" className="ac-mark" />
-        Access Companion
+        {t('overlay_name')}
       </button>
     );
   }
@@ -39,7 +40,7 @@ export function CompanionPanel({ store, onOpenRegister }: CompanionPanelProps) {
     >
       <header className="ac-header">
         <span aria-hidden="true" className="ac-mark" />
-        <h2 id={titleId}>Access Companion</h2>
+        <h2 id={titleId}>{t('overlay_name')}</h2>
         <button
           type="button"
           className="ac-icon-button"
@@ -48,17 +49,14 @@ export function CompanionPanel({ store, onOpenRegister }: CompanionPanelProps) {
           onClick={() => setCollapsed(true)}
         >
           <span aria-hidden="true">–</span>
-          <span className="ac-visually-hidden">Collapse</span>
+          <span className="ac-visually-hidden">{t('overlay_collapse')}</span>
         </button>
       </header>
       <div id={bodyId} className="ac-body">
         <p className="ac-context">{PAGE_KIND_LABELS[pageKind]}</p>
-        <p>
-          Access on this page is managed in two layers: a Business Center role (Admin or Standard)
-          and a permission on each ad account (Admin, Operator or Analyst).
-        </p>
+        <p>{t('overlay_layers')}</p>
         <button type="button" className="ac-button" onClick={onOpenRegister}>
-          Open access register
+          {t('overlay_openRegister')}
         </button>
       </div>
     </section>

@@ -1,12 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
+import type { GrantView } from '@/lib/register/grants';
+import { listGrantViews, recordGrant } from '@/lib/register/grants';
+import type { DueItem } from '@/lib/register/queries';
+import { filterViews, indexViews, popupSnapshot } from '@/lib/register/queries';
+import { GrantForm } from '../register/GrantForm';
+import {
+  accountLabel,
+  dueReasonLabel,
+  grantBcUrl,
+  partyLabel,
+  statusLabel,
+} from '../register/labels';
 import { Brand } from '../shared/Brand';
-import { today } from '../shared/format';
+import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+
+/** How many rows the popup lists before pointing to the full register. */
+const LIST_LIMIT = 30;
 
 function useActiveTabContext(): TabContext | null | undefined {
   const [context, setContext] = useState<TabContext | null | undefined>(undefined);
@@ -25,71 +41,186 @@ function useActiveTabContext(): TabContext | null | undefined {
   return context;
 }
 
-/** The toolbar popup: what the current tab is, and the register at a glance. */
+function openRegister(grantId?: string): void {
+  const base = browser.runtime.getURL('/register.html');
+  void browser.tabs.create({
+    url: grantId ? `${base}#grant=${encodeURIComponent(grantId)}` : base,
+  });
+}
+
+/** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
 export function PopupApp() {
   const context = useActiveTabContext();
-  const counts = useLiveQuery(async () => {
-    const live = await registerDb()
-      .grants.filter((g) => g.deletedAt === null)
-      .toArray();
-    const day = today();
-    return {
-      total: live.filter((g) => g.status === 'active' || g.status === 'invited').length,
-      pending: live.filter((g) => g.status === 'invited').length,
-      due: live.filter(
-        (g) => g.status === 'active' && g.nextReviewOn !== null && g.nextReviewOn <= day,
-      ).length,
-    };
-  });
+  // The first screen comes from indexed queries only; the whole register loads for search.
+  const snapshot = useLiveQuery(() => popupSnapshot(registerDb(), new Date(), LIST_LIMIT));
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const all = useLiveQuery(
+    () => (deferred ? listGrantViews(registerDb()) : undefined),
+    [deferred !== ''],
+  );
+  const index = useMemo(() => (all ? indexViews(all) : undefined), [all]);
+  const results = useMemo(
+    () => (deferred && index ? filterViews(index, { query: deferred }, new Date()) : undefined),
+    [deferred, index],
+  );
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const id = useId();
+
+  const listed = results ?? snapshot?.recent;
 
   return (
     <main className="popup">
-      <Brand as="h1" />
-      <section aria-labelledby="tab-heading" className="card">
-        <h2 id="tab-heading" className="section-title">
-          This tab
+      <header className="popup-header">
+        <Brand as="h1" />
+      </header>
+      <p className="card tab-context" data-testid="tab-context">
+        {context === undefined
+          ? t('popup_tabLooking')
+          : context
+            ? PAGE_KIND_LABELS[context.kind]
+            : t('popup_tabNotTikTok')}
+      </p>
+
+      <section aria-labelledby={`${id}-due`}>
+        <h2 id={`${id}-due`} className="section-title">
+          {t('popup_dueTitle')}
         </h2>
-        <p data-testid="tab-context">
-          {context === undefined
-            ? 'Looking at this tab…'
-            : context
-              ? PAGE_KIND_LABELS[context.kind]
-              : 'Not a TikTok Business Center or Ads Manager page.'}
-        </p>
+        {snapshot === undefined ? (
+          <p className="muted">{t('register_opening')}</p>
+        ) : snapshot.due.length === 0 ? (
+          <p className="muted" data-testid="due-empty">
+            {t('popup_dueNone')}
+          </p>
+        ) : (
+          <ul className="popup-list" data-testid="due-list">
+            {snapshot.due.slice(0, 8).map((item) => (
+              <PopupRow key={item.view.grant.id} view={item.view} due={item} />
+            ))}
+          </ul>
+        )}
+        {snapshot && snapshot.due.length > 8 && (
+          <p className="muted small">{t('popup_dueMore', snapshot.due.length - 8)}</p>
+        )}
       </section>
-      <section aria-labelledby="register-heading">
-        <h2 id="register-heading" className="section-title">
-          Your register
+
+      <section aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`} className="section-title">
+          {results ? t('popup_results') : t('popup_recent')}
         </h2>
-        <dl className="stats">
-          <div>
-            <dt>With access</dt>
-            <dd data-testid="count-total">{counts?.total ?? '–'}</dd>
-          </div>
-          <div>
-            <dt>Invited</dt>
-            <dd>{counts?.pending ?? '–'}</dd>
-          </div>
-          <div>
-            <dt>Review due</dt>
-            <dd>{counts?.due ?? '–'}</dd>
-          </div>
-        </dl>
+        <label htmlFor={`${id}-q`} className="visually-hidden">
+          {t('search_label')}
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          className="popup-search"
+          placeholder={t('search_placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        {listed === undefined ? (
+          <p className="muted">{t('register_opening')}</p>
+        ) : listed.length === 0 ? (
+          <p className="muted" data-testid="popup-empty">
+            {results ? t('empty_noMatch') : t('popup_empty')}
+          </p>
+        ) : (
+          <ul className="popup-list" data-testid="popup-list">
+            {listed.slice(0, LIST_LIMIT).map((v) => (
+              <PopupRow key={v.grant.id} view={v} />
+            ))}
+          </ul>
+        )}
+        {results && results.length > LIST_LIMIT && (
+          <p className="muted small">{t('popup_moreResults', results.length - LIST_LIMIT)}</p>
+        )}
       </section>
-      <nav className="actions" aria-label="More">
-        <button
-          type="button"
-          className="primary"
-          onClick={() =>
-            void browser.tabs.create({ url: browser.runtime.getURL('/register.html') })
-          }
-        >
-          Open register
+
+      <section aria-labelledby={`${id}-add`}>
+        <h2 id={`${id}-add`} className="section-title">
+          {t('popup_quickAdd')}
+        </h2>
+        {added && (
+          <p role="status" className="notice">
+            {added}
+          </p>
+        )}
+        {adding ? (
+          <GrantForm
+            compact
+            testId="quick-add"
+            onCancel={() => setAdding(false)}
+            onSubmit={async (draft) => {
+              await recordGrant(registerDb(), draft, { source: 'manual', now: new Date() });
+              setAdded(t('popup_added'));
+              setAdding(false);
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            {t('action_add')}
+          </button>
+        )}
+      </section>
+
+      <nav className="actions" aria-label={t('popup_more')}>
+        <button type="button" className="primary" onClick={() => openRegister()}>
+          {t('popup_openRegister')}
         </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('popup_options')}
         </button>
       </nav>
     </main>
+  );
+}
+
+function PopupRow({ view, due }: { view: GrantView; due?: DueItem }) {
+  const bcUrl = grantBcUrl(view);
+  return (
+    <li className="popup-row" data-grant-id={view.grant.id}>
+      <button
+        type="button"
+        className="link-button row-main"
+        onClick={() => openRegister(view.grant.id)}
+      >
+        <span className="row-title">{partyLabel(view)}</span>
+        <span className="muted small">
+          {accountLabel(view)} · {describeRoles(view.grant)}
+        </span>
+      </button>
+      <span className="row-badges">
+        {due ? (
+          due.reasons.map((r) => (
+            <span key={r} className="badge due">
+              {dueReasonLabel(r)}
+            </span>
+          ))
+        ) : (
+          <span className="badge" data-status={view.grant.status}>
+            {statusLabel(view.grant.status)}
+          </span>
+        )}
+        {bcUrl && (
+          <a
+            className="small"
+            href={bcUrl}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t('open_inBusinessCenterFor', partyLabel(view))}
+          >
+            {t('open_bcShort')}
+          </a>
+        )}
+      </span>
+    </li>
   );
 }

@@ -1,135 +1,365 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KeyboardEvent } from 'react';
-import { useRef, useState } from 'react';
-import type { GrantView } from '@/lib/register/grants';
-import { listGrantViews } from '@/lib/register/grants';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
+import { listGrantViews, recordGrant } from '@/lib/register/grants';
+import type { GroupBy, Perspective, SortKey } from '@/lib/register/queries';
+import { filterViews, indexViews, perspectiveOf, sortViews } from '@/lib/register/queries';
 import { loadSampleRegister } from '@/lib/register/sample';
+import type { DueReason } from '@/lib/register/queries';
+import type { GrantStatus } from '@/lib/register/schema';
 import { Brand } from '../shared/Brand';
-import { describeRoles, formatDay } from '../shared/format';
+import { GrantDetail } from './GrantDetail';
+import { GrantForm } from './GrantForm';
+import { GrantList } from './GrantList';
+import { ImportExport } from './ImportExport';
+import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from './labels';
+import type { RegisterStore } from './store';
+import { createRegisterStore } from './store';
 
-type Perspective = 'mine' | 'held';
+const PERSPECTIVES: Perspective[] = ['mine', 'held'];
+const perspectiveLabel = (p: Perspective) =>
+  p === 'mine' ? t('perspective_mine') : t('perspective_held');
+const SORTS: SortKey[] = ['updated', 'party', 'account', 'status', 'since', 'nextReview'];
+const SORT_KEYS = {
+  updated: 'sort_updated',
+  party: 'sort_party',
+  account: 'sort_account',
+  status: 'sort_status',
+  since: 'sort_since',
+  nextReview: 'sort_nextReview',
+} as const;
+const GROUPS: GroupBy[] = ['none', 'account', 'party', 'organisation'];
+const GROUP_KEYS = {
+  none: 'groupBy_none',
+  account: 'groupBy_account',
+  party: 'groupBy_party',
+  organisation: 'groupBy_organisation',
+} as const;
 
-const PERSPECTIVES: { id: Perspective; label: string }[] = [
-  { id: 'mine', label: 'People with access to my accounts' },
-  { id: 'held', label: 'Client accounts I hold' },
-];
-
-function belongsTo(view: GrantView, perspective: Perspective): boolean {
-  const held = view.account?.ownership === 'client' && view.party?.isMe === true;
-  return perspective === 'held' ? held : !held;
-}
-
-function partyLabel(view: GrantView): string {
-  const p = view.party;
-  if (!p) return 'Unknown';
-  const who = p.name || p.email || (p.bcId ? `Partner BC ${p.bcId}` : 'Unnamed');
-  return p.kind === 'partnerBc' ? `${who} (partner)` : who;
+function grantFromHash(): string | null {
+  const match = /grant=([^&]+)/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 /** The full-page register: both perspectives of who holds access to what. */
-export function RegisterApp() {
+export function RegisterApp({ store: given }: { store?: RegisterStore }) {
+  const [store] = useState(() => given ?? createRegisterStore(grantFromHash()));
+  const s = useStore(store);
   const views = useLiveQuery(() => listGrantViews(registerDb()));
-  const [perspective, setPerspective] = useState<Perspective>('mine');
+  const now = useMemo(() => new Date(), [views]); // eslint-disable-line react-hooks/exhaustive-deps
+  const index = useMemo(() => indexViews(views ?? []), [views]);
+  const query = useDeferredValue(s.filter.query ?? '');
+  const shown = useMemo(() => {
+    const filtered = filterViews(index, { ...s.filter, query, perspective: s.perspective }, now);
+    return sortViews(filtered, s.sort, s.direction);
+  }, [index, s.filter, query, s.perspective, s.sort, s.direction, now]);
+  const counts = useMemo(() => {
+    let held = 0;
+    for (const v of index.views) if (perspectiveOf(v) === 'held') held++;
+    return { mine: index.views.length - held, held };
+  }, [index]);
   const tabRefs = useRef<Record<Perspective, HTMLButtonElement | null>>({ mine: null, held: null });
+
+  useEffect(() => {
+    const onHash = () => store.getState().select(grantFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
 
   // Arrow keys move between tabs (WAI-ARIA Authoring Practices, "Tabs").
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const next: Perspective = perspective === 'mine' ? 'held' : 'mine';
-    setPerspective(next);
+    const next: Perspective = s.perspective === 'mine' ? 'held' : 'mine';
+    s.setPerspective(next);
     tabRefs.current[next]?.focus();
     event.preventDefault();
   };
 
-  const shown = views?.filter((v) => belongsTo(v, perspective));
+  const filtersActive = Object.values(s.filter).some(Boolean);
 
   return (
     <div className="register">
       <header className="register-header">
         <Brand />
-        <h1>Access register</h1>
-      </header>
-      <main>
-        <div role="tablist" aria-label="Perspective" className="tabs">
-          {PERSPECTIVES.map((p) => (
-            <button
-              key={p.id}
-              ref={(el) => {
-                tabRefs.current[p.id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${p.id}`}
-              aria-selected={perspective === p.id}
-              aria-controls="register-panel"
-              tabIndex={perspective === p.id ? 0 : -1}
-              onClick={() => setPerspective(p.id)}
-              onKeyDown={onTabKey}
-            >
-              {p.label}
-            </button>
-          ))}
+        <div className="title-row">
+          <h1>{t('register_title')}</h1>
+          <button type="button" className="primary" onClick={() => s.setAdding(true)}>
+            {t('action_add')}
+          </button>
         </div>
-        <section id="register-panel" role="tabpanel" aria-labelledby={`tab-${perspective}`}>
+      </header>
+      <main className={s.selectedId || s.adding ? 'register-body with-side' : 'register-body'}>
+        <div className="register-main">
           {views === undefined ? (
-            <p className="muted">Opening the register…</p>
+            <p className="muted">{t('register_opening')}</p>
           ) : views.length === 0 ? (
             <EmptyRegister />
-          ) : shown && shown.length > 0 ? (
-            <GrantTable views={shown} perspective={perspective} />
           ) : (
-            <p className="muted">
-              {perspective === 'held'
-                ? 'No client accounts recorded yet. They appear here when you record access someone gave you.'
-                : 'No one recorded yet with access to your accounts.'}
-            </p>
+            <>
+              <div role="tablist" aria-label={t('perspective_label')} className="tabs">
+                {PERSPECTIVES.map((p) => (
+                  <button
+                    key={p}
+                    ref={(el) => {
+                      tabRefs.current[p] = el;
+                    }}
+                    type="button"
+                    role="tab"
+                    id={`tab-${p}`}
+                    aria-selected={s.perspective === p}
+                    aria-controls="register-panel"
+                    tabIndex={s.perspective === p ? 0 : -1}
+                    onClick={() => s.setPerspective(p)}
+                    onKeyDown={onTabKey}
+                  >
+                    {perspectiveLabel(p)}{' '}
+                    <span className="count">{counts[p].toLocaleString()}</span>
+                  </button>
+                ))}
+              </div>
+              <section id="register-panel" role="tabpanel" aria-labelledby={`tab-${s.perspective}`}>
+                <Filters store={store} views={index.views} />
+                <p className="muted result-count" aria-live="polite" data-testid="result-count">
+                  {t('list_count', shown.length.toLocaleString())}
+                </p>
+                {shown.length > 0 ? (
+                  <GrantList
+                    views={shown}
+                    groupBy={s.groupBy}
+                    heldPerspective={s.perspective === 'held'}
+                    selectedId={s.selectedId}
+                    onOpen={(id) => s.select(id)}
+                    now={now}
+                  />
+                ) : filtersActive ? (
+                  <div className="card empty">
+                    <p>{t('empty_noMatch')}</p>
+                    <button type="button" onClick={() => s.clearFilters()}>
+                      {t('filter_clear')}
+                    </button>
+                  </div>
+                ) : (
+                  <div className="card empty" data-testid="perspective-empty">
+                    <p>{s.perspective === 'held' ? t('empty_held') : t('empty_mine')}</p>
+                  </div>
+                )}
+              </section>
+            </>
           )}
-        </section>
+          <ImportExport />
+        </div>
+        {(s.selectedId || s.adding) && (
+          <div className="register-side">
+            {s.adding ? (
+              <AddPanel onDone={() => s.setAdding(false)} />
+            ) : (
+              s.selectedId && (
+                <GrantDetail
+                  key={s.selectedId}
+                  grantId={s.selectedId}
+                  onClose={() => {
+                    s.select(null);
+                    if (location.hash) history.replaceState(null, '', location.pathname);
+                  }}
+                />
+              )
+            )}
+          </div>
+        )}
       </main>
     </div>
   );
 }
 
-function GrantTable({ views, perspective }: { views: GrantView[]; perspective: Perspective }) {
+function AddPanel({ onDone }: { onDone: () => void }) {
+  const titleId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <table data-testid="grant-table">
-      <caption className="visually-hidden">
-        {PERSPECTIVES.find((p) => p.id === perspective)?.label}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{perspective === 'held' ? 'Held as' : 'Who'}</th>
-          <th scope="col">Account</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Since</th>
-          <th scope="col">Next review</th>
-        </tr>
-      </thead>
-      <tbody>
-        {views.map((v) => (
-          <tr key={v.grant.id} data-grant-id={v.grant.id}>
-            <td>
-              <div>{partyLabel(v)}</div>
-              <div className="muted">{v.party?.email ?? v.party?.organisation}</div>
-            </td>
-            <td>
-              <div>{v.account?.name || v.account?.externalId}</div>
-              <div className="muted">{v.account?.externalId}</div>
-            </td>
-            <td>{describeRoles(v.grant)}</td>
-            <td>
-              <span className="badge" data-status={v.grant.status}>
-                {v.grant.status}
-              </span>
-            </td>
-            <td>{formatDay(v.grant.acceptedAt ?? v.grant.invitedAt)}</td>
-            <td>{formatDay(v.grant.nextReviewOn)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section className="card detail" aria-labelledby={titleId} data-testid="add-panel">
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        {t('action_add')}
+      </h2>
+      <GrantForm
+        onSubmit={async (draft) => {
+          await recordGrant(registerDb(), draft, { source: 'manual', now: new Date() });
+          onDone();
+        }}
+        onCancel={onDone}
+      />
+    </section>
+  );
+}
+
+function Filters({
+  store,
+  views,
+}: {
+  store: RegisterStore;
+  views: ReturnType<typeof indexViews>['views'];
+}) {
+  const s = useStore(store);
+  const id = useId();
+  const accounts = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const v of views)
+      if (v.account && !seen.has(v.account.id))
+        seen.set(v.account.id, v.account.name || v.account.externalId);
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [views]);
+  const agencies = useMemo(() => {
+    const seen = new Set<string>();
+    for (const v of views) if (v.party?.organisation) seen.add(v.party.organisation);
+    return [...seen].sort((a, b) => a.localeCompare(b));
+  }, [views]);
+  // The same elements on every keystroke, so React skips a thousand unchanged options.
+  const accountOptions = useMemo(
+    () =>
+      accounts.map(([accountId, name]) => (
+        <option key={accountId} value={accountId}>
+          {name}
+        </option>
+      )),
+    [accounts],
+  );
+  const agencyOptions = useMemo(
+    () =>
+      agencies.map((a) => (
+        <option key={a} value={a}>
+          {a}
+        </option>
+      )),
+    [agencies],
+  );
+
+  return (
+    <div className="filters" role="search">
+      <div className="field grow">
+        <label htmlFor={`${id}-q`}>{t('search_label')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          placeholder={t('search_placeholder')}
+          value={s.filter.query ?? ''}
+          onChange={(e) => s.setFilter({ query: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('filter_role')}</label>
+        <select
+          id={`${id}-role`}
+          value={s.filter.role ?? ''}
+          onChange={(e) => s.setFilter({ role: e.target.value || undefined })}
+        >
+          <option value="">{t('filter_all')}</option>
+          {roleFilterOptions().map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t('filter_status')}</label>
+        <select
+          id={`${id}-status`}
+          value={s.filter.status ?? ''}
+          onChange={(e) =>
+            s.setFilter({ status: (e.target.value || undefined) as GrantStatus | undefined })
+          }
+        >
+          <option value="">{t('filter_all')}</option>
+          {STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {statusLabel(st)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-account`}>{t('filter_account')}</label>
+        <select
+          id={`${id}-account`}
+          value={s.filter.accountId ?? ''}
+          onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
+        >
+          <option value="">{t('filter_all')}</option>
+          {accountOptions}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-agency`}>{t('filter_agency')}</label>
+        <select
+          id={`${id}-agency`}
+          value={s.filter.organisation ?? ''}
+          onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
+        >
+          <option value="">{t('filter_all')}</option>
+          {agencyOptions}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t('filter_due')}</label>
+        <select
+          id={`${id}-due`}
+          value={s.filter.due ?? ''}
+          onChange={(e) =>
+            s.setFilter({ due: (e.target.value || undefined) as DueReason | 'any' | undefined })
+          }
+        >
+          <option value="">{t('filter_all')}</option>
+          <option value="any">{t('filter_dueAny')}</option>
+          {(['review', 'invitation', 'contract'] as const).map((r) => (
+            <option key={r} value={r}>
+              {dueReasonLabel(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-sort`}>{t('sort_label')}</label>
+        <select
+          id={`${id}-sort`}
+          value={s.sort}
+          onChange={(e) => s.setSort(e.target.value as SortKey, s.direction)}
+        >
+          {SORTS.map((k) => (
+            <option key={k} value={k}>
+              {t(SORT_KEYS[k])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <span className="field-label" aria-hidden="true">
+          &nbsp;
+        </span>
+        <button
+          type="button"
+          aria-label={s.direction === 'asc' ? t('sort_ascending') : t('sort_descending')}
+          onClick={() => s.setSort(s.sort, s.direction === 'asc' ? 'desc' : 'asc')}
+        >
+          <span aria-hidden="true">{s.direction === 'asc' ? '↑' : '↓'}</span>
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-group`}>{t('groupBy_label')}</label>
+        <select
+          id={`${id}-group`}
+          value={s.groupBy}
+          onChange={(e) => s.setGroupBy(e.target.value as GroupBy)}
+        >
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(GROUP_KEYS[g])}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }
 
@@ -138,17 +368,10 @@ function EmptyRegister() {
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <div className="card empty" data-testid="register-empty">
-      <h2>Nothing recorded yet</h2>
-      <p>
-        The register keeps, on this computer only, who has access to which TikTok ad account, with
-        which role and since when. Entries arrive three ways: when you follow the in-page checklist
-        on Business Center → Users → Members or Partners, when you type them in, or when you import
-        a file.
-      </p>
-      <p>
-        Roles are TikTok&apos;s own: a Business Center role (Admin or Standard) and, per ad account,
-        Admin, Operator or Analyst. Agencies running campaigns need Operator.
-      </p>
+      <h2>{t('empty_title')}</h2>
+      <p>{t('empty_what')}</p>
+      <p>{t('empty_roles')}</p>
+      <p>{t('empty_how')}</p>
       <button
         type="button"
         disabled={loading}
@@ -158,13 +381,13 @@ function EmptyRegister() {
           loadSampleRegister(registerDb())
             .catch((error: unknown) =>
               setFailure(
-                `The sample entries could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+                t('empty_sampleFailed', error instanceof Error ? error.message : String(error)),
               ),
             )
             .finally(() => setLoading(false));
         }}
       >
-        Load sample entries
+        {t('empty_loadSample')}
       </button>
       {failure && (
         <p role="alert" className="error">

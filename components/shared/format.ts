@@ -1,14 +1,25 @@
+import { t, uiLanguage } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
 import type { Grant } from '@/lib/register/schema';
-import { ROLE_LABELS } from '@/lib/register/schema';
+
+const ROLE_KEYS = {
+  bc: { admin: 'role_bc_admin', standard: 'role_bc_standard' },
+  finance: { manager: 'role_finance_manager', analyst: 'role_finance_analyst' },
+  asset: {
+    admin: 'role_asset_admin',
+    operator: 'role_asset_operator',
+    analyst: 'role_asset_analyst',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
 
 /** A grant's roles in TikTok's words, e.g. "Standard · Operator". */
 export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {
   const parts = [
-    g.bcRole && ROLE_LABELS.bc[g.bcRole],
-    g.financeRole && ROLE_LABELS.finance[g.financeRole],
-    g.assetRole && ROLE_LABELS.asset[g.assetRole],
+    g.bcRole && t(ROLE_KEYS.bc[g.bcRole]),
+    g.financeRole && t(ROLE_KEYS.finance[g.financeRole]),
+    g.assetRole && t(ROLE_KEYS.asset[g.assetRole]),
   ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : 'No role recorded';
+  return parts.length ? parts.join(' · ') : t('role_none');
 }
 
 /** A day or instant as the user's locale writes a date. */
@@ -17,7 +28,7 @@ export function formatDay(value: string | null): string {
   const date = value.length === 10 ? new Date(`${value}T00:00:00`) : new Date(value);
   return Number.isNaN(date.getTime())
     ? '—'
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+    : date.toLocaleDateString(uiLanguage(), { dateStyle: 'medium' });
 }
 
 /** Today as `YYYY-MM-DD` in the user's time zone. */

@@ -1,13 +1,25 @@
+import type { MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { PageKind } from '@/lib/tiktok/routes';
 
-/** How each kind of TikTok page is named to the user. */
-export const PAGE_KIND_LABELS: Record<PageKind, string> = {
-  'bc-members': 'Business Center · Members',
-  'bc-partners': 'Business Center · Partners',
-  'bc-asset-access': 'Business Center · ad account access',
-  'bc-picker': 'Business Center · choose a Business Center',
-  'bc-other': 'Business Center',
-  'ads-manager': 'Ads Manager',
-  login: 'TikTok sign-in',
-  unknown: 'Not a page the extension knows',
+const KEYS: Record<PageKind, MessageKey> = {
+  'bc-members': 'pageKind_bcMembers',
+  'bc-partners': 'pageKind_bcPartners',
+  'bc-asset-access': 'pageKind_bcAssetAccess',
+  'bc-picker': 'pageKind_bcPicker',
+  'bc-other': 'pageKind_bcOther',
+  'ads-manager': 'pageKind_adsManager',
+  login: 'pageKind_login',
+  unknown: 'pageKind_unknown',
 };
+
+/** How each kind of TikTok page is named to the user (read through i18n when looked up). */
+export const PAGE_KIND_LABELS: Readonly<Record<PageKind, string>> = Object.defineProperties(
+  {} as Record<PageKind, string>,
+  Object.fromEntries(
+    (Object.keys(KEYS) as PageKind[]).map((kind) => [
+      kind,
+      { enumerable: true, get: () => t(KEYS[kind]) },
+    ]),
+  ),
+);

@@ -8,6 +8,7 @@ import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/pro
 import { onMessage } from '../messaging/protocol';
 import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
+import { handleBusinessCentersSeen } from '../register/held-accounts-handler';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
 
@@ -97,5 +98,8 @@ export function registerBackgroundHandlers(
   onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
   onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
   onMessage('page:getStatus', () => backgroundStatus(deps));
+  onMessage('watcher:businessCentersSeen', ({ data }) =>
+    handleBusinessCentersSeen(data, deps.now()),
+  );
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
 }

@@ -63,6 +63,16 @@ export interface ProtocolMap {
   };
   /** An extension page changed the register: recount the badge and set the next alarm. */
   'page:remindersChanged'(data: Record<string, never>): { due: number };
+  // --- Issue #4, the access register -------------------------------------------------------
+  /**
+   * The watcher read the Business Centers I am a member of (picker page, or the one visited);
+   * the background records them as client accounts I hold.
+   */
+  'watcher:businessCentersSeen'(data: {
+    url: string;
+    centers: { orgId: string; name: string; myRole?: 'admin' | 'standard' }[];
+  }):
+    { created: number; updated: number; unchanged: number; conflicts: number } | { error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

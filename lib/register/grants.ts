@@ -368,3 +368,42 @@ export async function historyOf(db: RegisterDb, grantId: string): Promise<Regist
     .toArray();
   return events.sort((a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b));
 }
+
+/** A review's outcome: keep as is, lower to the given roles, or revoke. */
+export type ReviewDecision = NonNullable<RegisterEvent['decision']>;
+
+/** Raised when a review lacks what its decision needs (a reason, or the lower roles). */
+export class ReviewInputError extends Error {
+  override name = 'ReviewInputError';
+}
+
+/**
+ * Sign off a review: `keep` schedules the next one, `lower` also changes the roles, `revoke`
+ * ends access. The `reviewed` event keeps the reason and the grant's snapshot at sign-off.
+ */
+export async function reviewGrant(
+  db: RegisterDb,
+  id: string,
+  expectedRev: number,
+  review: {
+    decision: ReviewDecision;
+    note: string;
+    lowerTo?: Pick<GrantPatch, 'bcRole' | 'financeRole' | 'assetRole'>;
+  },
+  ctx: Omit<WriteContext, 'decision' | 'note'>,
+): Promise<Grant> {
+  const note = review.note.trim();
+  if (!note) throw new ReviewInputError('A review needs a reason.');
+  if (review.decision === 'lower' && !review.lowerTo) {
+    throw new ReviewInputError('Lowering access needs the new roles.');
+  }
+  const current = await db.grants.get(id);
+  const cadence = current?.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+  const patch: GrantPatch = {
+    lastReviewedAt: ctx.now.toISOString(),
+    nextReviewOn: review.decision === 'revoke' ? null : dayAfter(ctx.now, cadence),
+    ...(review.decision === 'lower' ? review.lowerTo : {}),
+    ...(review.decision === 'revoke' ? { status: 'revoked' as const } : {}),
+  };
+  return updateGrant(db, id, expectedRev, patch, { ...ctx, note, decision: review.decision });
+}

@@ -1,5 +1,12 @@
 /** The access register: schema, database and the functions that write to it. */
+export * from './backup';
+export * from './csv';
 export * from './db';
+export * from './evidence';
+export * from './export';
 export * from './grants';
+export * from './held-accounts';
+export * from './import';
+export * from './queries';
 export * from './sample';
 export * from './schema';

@@ -9,7 +9,7 @@ test('the popup opens, says what the tab is and is accessible', async ({ page, e
     page.getByRole('heading', { name: 'Access Companion for TikTok Ads' }),
   ).toBeVisible();
   await expect(popup.tabContext).toHaveText('Not a TikTok Business Center or Ads Manager page.');
-  await expect(popup.withAccessCount).toHaveText('0');
+  await expect(page.getByTestId('popup-empty')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -45,7 +45,11 @@ test('the options page gets an answer from the service worker over the typed pro
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the popup counts what the register holds', async ({ context, page, extensionId }) => {
+test('the popup shows what is due first and lists the register', async ({
+  context,
+  page,
+  extensionId,
+}) => {
   const register = new RegisterPage(page, extensionId);
   await register.goto();
   await register.loadSampleEntries();
@@ -53,5 +57,21 @@ test('the popup counts what the register holds', async ({ context, page, extensi
 
   const popup = new PopupPage(await context.newPage(), extensionId);
   await popup.goto();
-  await expect(popup.withAccessCount).toHaveText('4');
+  await expect(popup.rows).toHaveCount(4);
+  // Sam's invitation is 9 days old; Brightlane's contract ends in 10 days and its review (a
+  // cadence after access began, 119 days ago) is due, like the client account held for 199 days.
+  await expect(popup.dueRows).toHaveCount(3);
+  await expect(popup.dueRows.filter({ hasText: 'Brightlane Agency BC' })).toContainText(
+    'Review due',
+  );
+  await expect(popup.dueRows.filter({ hasText: 'Sam Ortiz' })).toContainText('Invitation pending');
+  await expect(popup.dueRows.filter({ hasText: 'Brightlane Agency BC' })).toContainText(
+    'Contract ending',
+  );
+  await expect(
+    popup.dueRows.getByRole('link', { name: 'Open in Business Center: Sam Ortiz' }),
+  ).toHaveAttribute(
+    'href',
+    'https://business.tiktok.com/manage/users/members?org_id=7012345678901234567',
+  );
 });

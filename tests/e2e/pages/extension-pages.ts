@@ -18,8 +18,34 @@ export class PopupPage extends ExtensionPage {
   get tabContext(): Locator {
     return this.page.getByTestId('tab-context');
   }
-  get withAccessCount(): Locator {
-    return this.page.getByTestId('count-total');
+  get rows(): Locator {
+    return this.page.getByTestId('popup-list').locator('li');
+  }
+  get dueRows(): Locator {
+    return this.page.getByTestId('due-list').locator('li');
+  }
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search' });
+  }
+  /** Quick add a person's grant on one of my Business Centers, using the keyboard only. */
+  async quickAdd(grant: {
+    accountId: string;
+    accountName: string;
+    name: string;
+    email: string;
+    agency: string;
+  }) {
+    const form = this.page.getByTestId('quick-add');
+    await this.page.getByRole('button', { name: 'Add a grant' }).click();
+    await form.getByLabel('Account ID (digits)').fill(grant.accountId);
+    await form.getByLabel('Account name').fill(grant.accountName);
+    await form.getByLabel('Name', { exact: true }).fill(grant.name);
+    await form.getByLabel('Email').fill(grant.email);
+    await form.getByLabel('Agency or company').fill(grant.agency);
+    await form.getByLabel('Business Center role').selectOption('standard');
+    await form.getByLabel('Ad account permission').selectOption('operator');
+    // Enter in a text field submits the form, as a keyboard user would.
+    await form.getByLabel('Account name').press('Enter');
   }
 }
 
@@ -30,7 +56,44 @@ export class RegisterPage extends ExtensionPage {
     return this.page.getByTestId('register-empty');
   }
   get rows(): Locator {
-    return this.page.getByTestId('grant-table').locator('tbody tr');
+    return this.page.getByTestId('grant-row');
+  }
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search' });
+  }
+  get detail(): Locator {
+    return this.page.getByTestId('grant-detail');
+  }
+  get importErrors(): Locator {
+    return this.page.getByTestId('import-errors');
+  }
+  get importStatus(): Locator {
+    return this.page.getByTestId('import-status');
+  }
+  async importFile(name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<void> {
+    await this.page.getByTestId('import-file').setInputFiles({
+      name,
+      mimeType,
+      buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    });
+  }
+  /** Click an export button and return the downloaded file's text. */
+  async exportText(button: string): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  /** The rows as text, sorted, to compare two registers. */
+  async rowTexts(): Promise<string[]> {
+    return (await this.rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).sort();
+  }
+  async open(who: string): Promise<void> {
+    await this.rows.filter({ hasText: who }).getByRole('button', { name: who }).click();
   }
   tab(name: 'People with access to my accounts' | 'Client accounts I hold'): Locator {
     return this.page.getByRole('tab', { name });

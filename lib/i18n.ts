@@ -1,0 +1,43 @@
+/**
+ * The extension's words, through the browser's i18n messages (public/_locales/<lang>/
+ * messages.json). `t` is typed by the English file, so a missing key fails the typecheck; where
+ * the browser API is absent (unit tests) the English text is used.
+ */
+import { browser } from 'wxt/browser';
+import en from '@/public/_locales/en/messages.json';
+
+/** Every message name. */
+export type MessageKey = keyof typeof en;
+
+/** Fill `$1`…`$9` as the browser does (and `$$` for a dollar sign). */
+export function substitute(message: string, substitutions: readonly string[]): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, n: string) =>
+    n === '$' ? '$' : (substitutions[Number(n) - 1] ?? ''),
+  );
+}
+
+/** The message `key` in the browser's language, with `$1`… replaced by `substitutions`. */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const subs = substitutions.map(String);
+  try {
+    // WXT types getMessage one overload per key; a key known only as a union needs the plain form.
+    const getMessage = browser.i18n.getMessage as (
+      name: string,
+      substitutions?: string[],
+    ) => string;
+    const found = getMessage(key, subs);
+    if (found) return found;
+  } catch {
+    // No i18n API here (unit tests, a page outside the extension): fall back to English.
+  }
+  return substitute(en[key].message, subs);
+}
+
+/** The language the browser's UI is in, for dates and numbers. */
+export function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}

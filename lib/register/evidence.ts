@@ -1,0 +1,161 @@
+/**
+ * The evidence export for an audit: every grant (deleted ones too) with its account, its
+ * person or partner, its full history, and each review's decision, reviewer note and the
+ * snapshot of the grant taken at sign-off. As JSON (nested) and CSV (one row per event).
+ */
+import { toCsv } from './csv';
+import type { RegisterDb } from './db';
+import { REGISTER_SCHEMA_VERSION } from './db';
+import type { Account, GrantSnapshot, Grant, Party, RegisterEvent } from './schema';
+
+/** One review as signed off. */
+export interface EvidenceReview {
+  at: string;
+  decision: NonNullable<RegisterEvent['decision']>;
+  note: string;
+  source: RegisterEvent['source'];
+  /** The grant as it stood once the review was signed off. */
+  snapshot: GrantSnapshot | null;
+  /** The grant just before the review. */
+  before: GrantSnapshot | null;
+}
+
+/** One grant with everything an auditor asks for. */
+export interface EvidenceGrant {
+  grant: Grant;
+  account: Account | null;
+  party: Party | null;
+  history: RegisterEvent[];
+  reviews: EvidenceReview[];
+}
+
+/** The whole evidence file. */
+export interface Evidence {
+  format: 'access-companion-evidence';
+  schemaVersion: number;
+  generatedAt: string;
+  grants: EvidenceGrant[];
+}
+
+function revisionOf(e: RegisterEvent): number {
+  return e.after?.rev ?? (e.before ? e.before.rev + 1 : 0);
+}
+
+/** Gather the evidence from the register, in one read transaction. */
+export async function buildEvidence(db: RegisterDb, now: Date): Promise<Evidence> {
+  return db.transaction('r', [db.accounts, db.parties, db.grants, db.events], async () => {
+    const [accounts, parties, grants, events] = await Promise.all([
+      db.accounts.toArray(),
+      db.parties.toArray(),
+      db.grants.toArray(),
+      db.events.toArray(),
+    ]);
+    const accountById = new Map(accounts.map((a) => [a.id, a]));
+    const partyById = new Map(parties.map((p) => [p.id, p]));
+    const eventsByGrant = new Map<string, RegisterEvent[]>();
+    for (const e of events) {
+      const list = eventsByGrant.get(e.grantId);
+      if (list) list.push(e);
+      else eventsByGrant.set(e.grantId, [e]);
+    }
+    const out: EvidenceGrant[] = grants
+      .map((g) => {
+        const history = (eventsByGrant.get(g.id) ?? []).sort(
+          (a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b),
+        );
+        return {
+          grant: g,
+          account: accountById.get(g.accountId) ?? null,
+          party: partyById.get(g.partyId) ?? null,
+          history,
+          reviews: history.flatMap((e) =>
+            e.type === 'reviewed' && e.decision
+              ? [
+                  {
+                    at: e.at,
+                    decision: e.decision,
+                    note: e.note,
+                    source: e.source,
+                    snapshot: e.after,
+                    before: e.before,
+                  },
+                ]
+              : [],
+          ),
+        };
+      })
+      .sort((a, b) => a.grant.createdAt.localeCompare(b.grant.createdAt));
+    return {
+      format: 'access-companion-evidence',
+      schemaVersion: REGISTER_SCHEMA_VERSION,
+      generatedAt: now.toISOString(),
+      grants: out,
+    };
+  });
+}
+
+/** The evidence as JSON text. */
+export function evidenceToJson(evidence: Evidence): string {
+  return JSON.stringify(evidence, null, 2);
+}
+
+export const EVIDENCE_CSV_COLUMNS = [
+  'grant_id',
+  'account_kind',
+  'account_id',
+  'account_name',
+  'party_kind',
+  'party_name',
+  'party_email',
+  'partner_bc_id',
+  'organisation',
+  'current_status',
+  'grant_deleted_at',
+  'event_at',
+  'event_type',
+  'event_source',
+  'review_decision',
+  'note',
+  'status_after',
+  'bc_role_after',
+  'finance_role_after',
+  'asset_role_after',
+  'next_review_on_after',
+  'snapshot_json',
+] as const;
+
+/** The evidence as CSV: one row per history event, the grant's identity repeated on each. */
+export function evidenceToCsv(evidence: Evidence): string {
+  const rows: string[][] = [];
+  for (const item of evidence.grants) {
+    const { grant: g, account: a, party: p } = item;
+    for (const e of item.history) {
+      const s = e.after;
+      rows.push([
+        g.id,
+        a?.kind ?? '',
+        a?.externalId ?? '',
+        a?.name ?? '',
+        p?.kind ?? '',
+        p?.name ?? '',
+        p?.email ?? '',
+        p?.bcId ?? '',
+        p?.organisation ?? '',
+        g.status,
+        g.deletedAt ?? '',
+        e.at,
+        e.type,
+        e.source,
+        e.decision ?? '',
+        e.note,
+        s?.status ?? '',
+        s?.bcRole ?? '',
+        s?.financeRole ?? '',
+        s?.assetRole ?? '',
+        s?.nextReviewOn ?? '',
+        s ? JSON.stringify(s) : '',
+      ]);
+    }
+  }
+  return toCsv(EVIDENCE_CSV_COLUMNS, rows);
+}

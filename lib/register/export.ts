@@ -1,0 +1,88 @@
+/**
+ * Exporting the register: a CSV of grants (one per row, importable again) and the full JSON
+ * backup (every table, tombstones and history included, with the schema version).
+ */
+import type { Backup } from './backup';
+import { BACKUP_FORMAT } from './backup';
+import type { GrantCsvColumn } from './csv';
+import { GRANT_CSV_COLUMNS, toCsv } from './csv';
+import type { RegisterDb } from './db';
+import { REGISTER_SCHEMA_VERSION } from './db';
+import type { GrantView } from './grants';
+import { listGrantViews } from './grants';
+
+const ACCOUNT_KIND_CELL = { businessCenter: 'business_center', adAccount: 'ad_account' } as const;
+const PARTY_KIND_CELL = { person: 'person', partnerBc: 'partner_bc' } as const;
+
+/** One grant as the cells of a CSV row, in {@link GRANT_CSV_COLUMNS} order. */
+export function grantCsvCells(v: GrantView): string[] {
+  const g = v.grant;
+  const a = v.account;
+  const p = v.party;
+  const cells: Record<GrantCsvColumn, string> = {
+    account_kind: a ? ACCOUNT_KIND_CELL[a.kind] : '',
+    account_id: a?.externalId ?? '',
+    account_name: a?.name ?? '',
+    owner_bc_id: a?.ownerBcId ?? '',
+    ownership: a?.ownership ?? '',
+    party_kind: p ? PARTY_KIND_CELL[p.kind] : '',
+    name: p?.name ?? '',
+    email: p?.email ?? '',
+    partner_bc_id: p?.bcId ?? '',
+    organisation: p?.organisation ?? '',
+    is_me: p?.isMe ? 'yes' : 'no',
+    bc_role: g.bcRole ?? '',
+    finance_role: g.financeRole ?? '',
+    asset_role: g.assetRole ?? '',
+    status: g.status,
+    invited_at: g.invitedAt ?? '',
+    accepted_at: g.acceptedAt ?? '',
+    revoked_at: g.revokedAt ?? '',
+    review_cadence_days: String(g.reviewCadenceDays),
+    last_reviewed_at: g.lastReviewedAt ?? '',
+    next_review_on: g.nextReviewOn ?? '',
+    contract_ends_on: g.contractEndsOn ?? '',
+    goals: g.goals,
+  };
+  return GRANT_CSV_COLUMNS.map((c) => cells[c]);
+}
+
+/** The live grants as CSV text, formulas neutralised. */
+export function grantsToCsv(views: readonly GrantView[]): string {
+  return toCsv(GRANT_CSV_COLUMNS, views.map(grantCsvCells));
+}
+
+/** Export every live grant as CSV. */
+export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
+  return grantsToCsv(await listGrantViews(db));
+}
+
+/** Every table, as it is, with the schema version (read in one transaction: a consistent copy). */
+export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
+  return db.transaction('r', [db.accounts, db.parties, db.grants, db.events], async () => {
+    const [accounts, parties, grants, events] = await Promise.all([
+      db.accounts.toArray(),
+      db.parties.toArray(),
+      db.grants.toArray(),
+      db.events.toArray(),
+    ]);
+    return {
+      format: BACKUP_FORMAT,
+      schemaVersion: REGISTER_SCHEMA_VERSION,
+      exportedAt: now.toISOString(),
+      tables: { accounts, parties, grants, events },
+    };
+  });
+}
+
+/** The backup as the text of a `.json` file. */
+export function backupToJson(backup: Backup): string {
+  return JSON.stringify(backup);
+}
+
+/** A file name with the day in it, e.g. `access-register-2026-11-27.csv`. */
+export function exportFileName(kind: string, extension: 'csv' | 'json', now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${kind}-${day}.${extension}`;
+}

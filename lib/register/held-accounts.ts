@@ -1,0 +1,187 @@
+/**
+ * "Client accounts I hold", captured from what TikTok shows: the Business Centers listed on the
+ * picker (or the one being visited), each with my role there. Idempotent: seeing the same list
+ * again writes nothing; a real change appends a `reconciled` event; nothing is overwritten
+ * silently, and what the register cannot reconcile by itself is reported, not changed.
+ */
+import type { RegisterDb } from './db';
+import type { WriteContext } from './grants';
+import { DEFAULT_REVIEW_CADENCE_DAYS, account, event, grant, party } from './schema';
+import type { Account, BcRole, Grant, Party, RegisterEvent } from './schema';
+import { dayAfter, snapshotOf } from './grants';
+
+/** One Business Center as a TikTok page lists it. */
+export interface SeenBusinessCenter {
+  orgId: string;
+  name: string;
+  myRole?: BcRole;
+}
+
+/** What {@link recordHeldBusinessCenters} did with each Business Center. */
+export interface HeldCentersReport {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Seen on TikTok, but the register says something it will not overwrite by itself. */
+  conflicts: { orgId: string; reason: 'ownAccount' | 'grantEnded' }[];
+}
+
+/** The name given to the "me" party when the register has none yet. */
+export const ME_PARTY_NAME = 'Me';
+
+async function findMe(db: RegisterDb, now: string): Promise<Party> {
+  const mine = await db.parties
+    .filter((p) => p.isMe && p.kind === 'person' && p.deletedAt === null)
+    .first();
+  if (mine) return mine;
+  const row = party.parse({
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: 'person',
+    name: ME_PARTY_NAME,
+    email: null,
+    bcId: null,
+    organisation: '',
+    notes: '',
+    isMe: true,
+  });
+  await db.parties.add(row);
+  return row;
+}
+
+function reconciled(
+  g: Grant,
+  before: Grant | null,
+  ctx: WriteContext,
+  note: string,
+): RegisterEvent {
+  const at = ctx.now.toISOString();
+  return event.parse({
+    id: crypto.randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    rev: 1,
+    grantId: g.id,
+    type: before ? 'reconciled' : 'created',
+    at,
+    source: ctx.source,
+    decision: null,
+    note,
+    checklist: null,
+    before: before && snapshotOf(before),
+    after: snapshotOf(g),
+  });
+}
+
+/** Record the Business Centers I am a member of as client accounts I hold, with my role. */
+export async function recordHeldBusinessCenters(
+  db: RegisterDb,
+  centers: readonly SeenBusinessCenter[],
+  ctx: WriteContext,
+): Promise<HeldCentersReport> {
+  const now = ctx.now.toISOString();
+  const report: HeldCentersReport = { created: [], updated: [], unchanged: [], conflicts: [] };
+  await db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
+    const me = await findMe(db, now);
+    // Any "me" party counts (a hand-added grant may have made a second one).
+    const meIds = new Set(
+      (await db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray()).map((p) => p.id),
+    );
+    for (const seen of centers) {
+      const name = seen.name.trim().slice(0, 500);
+      let acc: Account | undefined = await db.accounts
+        .where('[kind+externalId]')
+        .equals(['businessCenter', seen.orgId])
+        .first();
+      if (acc && acc.deletedAt === null && acc.ownership === 'mine') {
+        // My own Business Center: its members are recorded on the other side of the register.
+        report.conflicts.push({ orgId: seen.orgId, reason: 'ownAccount' });
+        continue;
+      }
+      let changed = false;
+      if (!acc) {
+        acc = account.parse({
+          id: crypto.randomUUID(),
+          createdAt: now,
+          updatedAt: now,
+          rev: 1,
+          deletedAt: null,
+          kind: 'businessCenter',
+          externalId: seen.orgId,
+          name,
+          ownerBcId: null,
+          ownership: 'client',
+        });
+        await db.accounts.add(acc);
+      } else if (acc.deletedAt !== null || (name && acc.name !== name)) {
+        acc = { ...acc, deletedAt: null, name: name || acc.name, updatedAt: now, rev: acc.rev + 1 };
+        await db.accounts.put(acc);
+        changed = true;
+      }
+      const grants = await db.grants.where('accountId').equals(acc.id).toArray();
+      const current = grants.find((g) => meIds.has(g.partyId) && g.deletedAt === null);
+      if (!current) {
+        const row = grant.parse({
+          id: crypto.randomUUID(),
+          createdAt: now,
+          updatedAt: now,
+          rev: 1,
+          deletedAt: null,
+          accountId: acc.id,
+          partyId: me.id,
+          bcRole: seen.myRole ?? null,
+          financeRole: null,
+          assetRole: null,
+          status: 'active',
+          invitedAt: null,
+          acceptedAt: null,
+          revokedAt: null,
+          reviewCadenceDays: DEFAULT_REVIEW_CADENCE_DAYS,
+          lastReviewedAt: null,
+          nextReviewOn: dayAfter(ctx.now, DEFAULT_REVIEW_CADENCE_DAYS),
+          contractEndsOn: null,
+          goals: '',
+          source: ctx.source,
+        });
+        await db.grants.add(row);
+        await db.events.add(
+          reconciled(row, null, ctx, 'Seen on TikTok: you are a member of this Business Center.'),
+        );
+        report.created.push(seen.orgId);
+        continue;
+      }
+      if (
+        current.status === 'revoked' ||
+        current.status === 'expired' ||
+        current.status === 'rejected'
+      ) {
+        report.conflicts.push({ orgId: seen.orgId, reason: 'grantEnded' });
+        continue;
+      }
+      const patch: Partial<Grant> = {};
+      const notes: string[] = [];
+      if (current.status === 'invited') {
+        patch.status = 'active';
+        patch.acceptedAt = now;
+        notes.push('you are now a member (invitation accepted)');
+      }
+      if (seen.myRole && seen.myRole !== current.bcRole) {
+        patch.bcRole = seen.myRole;
+        notes.push(`your role there is ${seen.myRole}`);
+      }
+      if (Object.keys(patch).length) {
+        const after = grant.parse({ ...current, ...patch, updatedAt: now, rev: current.rev + 1 });
+        await db.grants.put(after);
+        await db.events.add(
+          reconciled(after, current, ctx, `Seen on TikTok: ${notes.join('; ')}.`),
+        );
+        report.updated.push(seen.orgId);
+      } else if (changed) report.updated.push(seen.orgId);
+      else report.unchanged.push(seen.orgId);
+    }
+  });
+  return report;
+}

@@ -1,0 +1,286 @@
+/**
+ * Reading the register for the popup and the full page: what is due, search, filters, sorting
+ * and grouping. The whole register (10,000 grants) is filtered in memory: a precomputed
+ * lower-case haystack per grant keeps a keystroke's search to a few milliseconds
+ * (scripts/bench/register.bench.mjs), so no extra IndexedDB index (no schema change) is needed.
+ */
+import type { RegisterDb } from './db';
+import { dayAfter } from './grants';
+import type { GrantView } from './grants';
+import type { Account, Grant, GrantStatus, Party } from './schema';
+
+/** An invitation not accepted after this many days is "pending too long". */
+export const INVITATION_STALE_DAYS = 7;
+/** A contract ending within this many days is shown as due. */
+export const CONTRACT_SOON_DAYS = 14;
+
+/** The two sides of the register. */
+export type Perspective = 'mine' | 'held';
+
+/** `held`: a client's account where I (or my agency BC) hold access; `mine`: everything else. */
+export function perspectiveOf(view: Pick<GrantView, 'account' | 'party'>): Perspective {
+  return view.account?.ownership === 'client' && view.party?.isMe === true ? 'held' : 'mine';
+}
+
+/** Why a grant needs attention. */
+export type DueReason = 'review' | 'invitation' | 'contract';
+
+/** Statuses under which a grant still gives (or is about to give) access. */
+const LIVE: ReadonlySet<GrantStatus> = new Set(['invited', 'active', 'suspended']);
+
+/** The reasons a grant is due on `today` (`YYYY-MM-DD`, local), most urgent first. */
+export function dueReasons(g: Grant, now: Date): DueReason[] {
+  if (g.deletedAt !== null || !LIVE.has(g.status)) return [];
+  const today = dayAfter(now, 0);
+  const reasons: DueReason[] = [];
+  if (g.status === 'active' && g.nextReviewOn !== null && g.nextReviewOn <= today) {
+    reasons.push('review');
+  }
+  if (g.status === 'invited' && g.invitedAt !== null) {
+    const age = now.getTime() - new Date(g.invitedAt).getTime();
+    if (age >= INVITATION_STALE_DAYS * 86_400_000) reasons.push('invitation');
+  }
+  if (g.contractEndsOn !== null && g.contractEndsOn <= dayAfter(now, CONTRACT_SOON_DAYS)) {
+    reasons.push('contract');
+  }
+  return reasons;
+}
+
+/** A grant that needs attention, with the day it became (or becomes) due. */
+export interface DueItem {
+  view: GrantView;
+  reasons: DueReason[];
+  /** The earliest relevant day (`YYYY-MM-DD`): sorts the most overdue first. */
+  dueOn: string;
+}
+
+function dueDay(g: Grant, reasons: DueReason[]): string {
+  const days: string[] = [];
+  if (reasons.includes('review') && g.nextReviewOn) days.push(g.nextReviewOn);
+  if (reasons.includes('invitation') && g.invitedAt) {
+    days.push(dayAfter(new Date(g.invitedAt), INVITATION_STALE_DAYS));
+  }
+  if (reasons.includes('contract') && g.contractEndsOn) days.push(g.contractEndsOn);
+  return days.sort()[0] ?? '9999-12-31';
+}
+
+/** Every grant that needs attention, most overdue first. */
+export function dueItems(views: readonly GrantView[], now: Date): DueItem[] {
+  const items: DueItem[] = [];
+  for (const view of views) {
+    const reasons = dueReasons(view.grant, now);
+    if (reasons.length) items.push({ view, reasons, dueOn: dueDay(view.grant, reasons) });
+  }
+  return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
+async function joinViews(db: RegisterDb, grants: Grant[]): Promise<GrantView[]> {
+  const accountIds = [...new Set(grants.map((g) => g.accountId))];
+  const partyIds = [...new Set(grants.map((g) => g.partyId))];
+  const [accounts, parties] = await Promise.all([
+    db.accounts.bulkGet(accountIds),
+    db.parties.bulkGet(partyIds),
+  ]);
+  const accountById = new Map<string, Account>();
+  for (const a of accounts) if (a) accountById.set(a.id, a);
+  const partyById = new Map<string, Party>();
+  for (const p of parties) if (p) partyById.set(p.id, p);
+  return grants.map((g) => ({
+    grant: g,
+    account: accountById.get(g.accountId),
+    party: partyById.get(g.partyId),
+  }));
+}
+
+/** What the popup shows first: due items and the most recently changed grants. */
+export interface PopupSnapshot {
+  due: DueItem[];
+  recent: GrantView[];
+}
+
+/**
+ * The popup's first screen, read through indexes only (due reviews, contracts ending soon,
+ * invitations, the latest changes), so it does not load the whole register before showing rows.
+ */
+export async function popupSnapshot(
+  db: RegisterDb,
+  now: Date,
+  recentCount = 30,
+): Promise<PopupSnapshot> {
+  const today = dayAfter(now, 0);
+  const soon = dayAfter(now, CONTRACT_SOON_DAYS);
+  return db.transaction('r', [db.grants, db.accounts, db.parties], async () => {
+    const [reviews, contracts, invited, recent] = await Promise.all([
+      db.grants.where('nextReviewOn').belowOrEqual(today).toArray(),
+      db.grants.where('contractEndsOn').belowOrEqual(soon).toArray(),
+      db.grants.where('status').equals('invited').toArray(),
+      db.grants
+        .orderBy('updatedAt')
+        .reverse()
+        .filter((g) => g.deletedAt === null)
+        .limit(recentCount)
+        .toArray(),
+    ]);
+    const candidates = new Map<string, Grant>();
+    for (const g of [...reviews, ...contracts, ...invited]) candidates.set(g.id, g);
+    const dueGrants = [...candidates.values()].filter((g) => dueReasons(g, now).length > 0);
+    const views = await joinViews(db, [...dueGrants, ...recent]);
+    return {
+      due: dueItems(views.slice(0, dueGrants.length), now),
+      recent: views.slice(dueGrants.length),
+    };
+  });
+}
+
+/** The text a search looks through: names, emails, agencies, account names and IDs. */
+export function searchHaystack(view: GrantView): string {
+  const p = view.party;
+  const a = view.account;
+  return [p?.name, p?.email, p?.bcId, p?.organisation, a?.name, a?.externalId, a?.ownerBcId]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Views with their haystacks computed once, so each keystroke only scans strings. */
+export interface IndexedViews {
+  views: readonly GrantView[];
+  haystacks: readonly string[];
+}
+
+/** Precompute the search text of every view. */
+export function indexViews(views: readonly GrantView[]): IndexedViews {
+  return { views, haystacks: views.map(searchHaystack) };
+}
+
+/** What the register page filters by; every field is optional. */
+export interface GrantFilter {
+  perspective?: Perspective;
+  /** Words that must all appear (in any field), case-insensitive. */
+  query?: string;
+  /** A role id: matches the Business Center, finance or ad account role. */
+  role?: string;
+  status?: GrantStatus;
+  accountId?: string;
+  organisation?: string;
+  due?: DueReason | 'any';
+}
+
+function hasRole(g: Grant, role: string): boolean {
+  const [layer, value] = role.split(':');
+  if (layer === 'bc') return g.bcRole === value;
+  if (layer === 'finance') return g.financeRole === value;
+  if (layer === 'asset') return g.assetRole === value;
+  return false;
+}
+
+/** The views that pass every filter, in their original order. */
+export function filterViews(index: IndexedViews, filter: GrantFilter, now: Date): GrantView[] {
+  const words = (filter.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const out: GrantView[] = [];
+  const { views, haystacks } = index;
+  for (let i = 0; i < views.length; i++) {
+    const v = views[i]!;
+    const g = v.grant;
+    if (filter.perspective && perspectiveOf(v) !== filter.perspective) continue;
+    if (filter.status && g.status !== filter.status) continue;
+    if (filter.accountId && g.accountId !== filter.accountId) continue;
+    if (filter.organisation && v.party?.organisation !== filter.organisation) continue;
+    if (filter.role && !hasRole(g, filter.role)) continue;
+    if (filter.due) {
+      const reasons = dueReasons(g, now);
+      if (filter.due === 'any' ? reasons.length === 0 : !reasons.includes(filter.due)) continue;
+    }
+    if (words.length) {
+      const hay = haystacks[i]!;
+      if (!words.every((w) => hay.includes(w))) continue;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/** What the register can be sorted by. */
+export type SortKey = 'party' | 'account' | 'status' | 'since' | 'nextReview' | 'updated';
+
+/** A display name for the person or partner, for sorting and grouping. */
+export function partyName(p: Party | undefined): string {
+  if (!p) return '';
+  return p.name || p.email || p.bcId || '';
+}
+
+/** A display name for the account. */
+export function accountName(a: Account | undefined): string {
+  if (!a) return '';
+  return a.name || a.externalId;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function sortValue(v: GrantView, key: SortKey): string {
+  switch (key) {
+    case 'party':
+      return partyName(v.party);
+    case 'account':
+      return accountName(v.account);
+    case 'status':
+      return v.grant.status;
+    case 'since':
+      return v.grant.acceptedAt ?? v.grant.invitedAt ?? '';
+    case 'nextReview':
+      return v.grant.nextReviewOn ?? '9999-12-31';
+    case 'updated':
+      return v.grant.updatedAt;
+  }
+}
+
+/** A sorted copy; empty values sort last ascending. Ties keep their order (stable sort). */
+export function sortViews(
+  views: readonly GrantView[],
+  key: SortKey,
+  direction: 'asc' | 'desc' = 'asc',
+): GrantView[] {
+  const keyed = views.map((v) => [sortValue(v, key), v] as const);
+  const textual = key === 'party' || key === 'account';
+  keyed.sort((a, b) => {
+    const c = textual ? collator.compare(a[0], b[0]) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    return direction === 'asc' ? c : -c;
+  });
+  return keyed.map(([, v]) => v);
+}
+
+/** How the register groups rows. */
+export type GroupBy = 'none' | 'account' | 'party' | 'organisation';
+
+/** One group of rows with its heading. */
+export interface ViewGroup {
+  key: string;
+  label: string;
+  views: GrantView[];
+}
+
+/** Group the views (in their given order) by account, person/partner or agency. */
+export function groupViews(views: readonly GrantView[], by: Exclude<GroupBy, 'none'>): ViewGroup[] {
+  const groups = new Map<string, ViewGroup>();
+  for (const v of views) {
+    const key =
+      by === 'account'
+        ? v.grant.accountId
+        : by === 'party'
+          ? v.grant.partyId
+          : (v.party?.organisation ?? '').trim().toLowerCase();
+    const label =
+      by === 'account'
+        ? accountName(v.account)
+        : by === 'party'
+          ? partyName(v.party)
+          : (v.party?.organisation ?? '').trim();
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, label, views: [] };
+      groups.set(key, group);
+    }
+    group.views.push(v);
+  }
+  return [...groups.values()].sort((a, b) => collator.compare(a.label, b.label));
+}

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { substitute, t } from '@/lib/i18n';
+
+type Messages = Record<string, { message: string }>;
+const LOCALES = resolve('public/_locales');
+const load = (lang: string) =>
+  JSON.parse(readFileSync(resolve(LOCALES, lang, 'messages.json'), 'utf8')) as Messages;
+const placeholders = (m: string) => [...m.matchAll(/\$([1-9])/g)].map((x) => x[1]).sort();
+
+describe('i18n messages', () => {
+  const en = load('en');
+
+  it.each(readdirSync(LOCALES).filter((l) => l !== 'en'))(
+    '%s has exactly the English keys, each with the same $n substitutions',
+    (lang) => {
+      const other = load(lang);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, { message }] of Object.entries(en)) {
+        expect(placeholders(other[key]!.message), key).toEqual(placeholders(message));
+        expect(other[key]!.message.trim(), key).not.toBe('');
+      }
+    },
+  );
+
+  it('uses only names Chrome accepts (letters, digits, _ and @)', () => {
+    for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
+  it('every key used in the UI exists (the typecheck also enforces this)', () => {
+    expect(t('import_done', 'a.csv', 3, 2, 1)).toBe(
+      'Imported a.csv: 3 added, 2 updated, 1 unchanged.',
+    );
+  });
+
+  it('substitutes like the browser: $1…$9, and $$ for a dollar sign', () => {
+    expect(substitute('$1 of $2 ($$5)', ['3', '7'])).toBe('3 of 7 ($5)');
+    expect(substitute('$3 missing', [])).toBe(' missing');
+  });
+});
