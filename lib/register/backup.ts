@@ -14,6 +14,8 @@ export interface BackupTables {
   parties: Record<string, unknown>[];
   grants: Record<string, unknown>[];
   events: Record<string, unknown>[];
+  /** Schema v2 on: each reminder's state (a v1 backup has none). */
+  reminders: Record<string, unknown>[];
 }
 
 /** A backup file's content. */
@@ -24,7 +26,7 @@ export interface Backup {
   tables: BackupTables;
 }
 
-export const BACKUP_TABLES = ['accounts', 'parties', 'grants', 'events'] as const;
+export const BACKUP_TABLES = ['accounts', 'parties', 'grants', 'events', 'reminders'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 type RowStep = (row: Record<string, unknown>) => Record<string, unknown>;
@@ -60,6 +62,9 @@ export const BACKUP_UPGRADES: readonly BackupUpgrade[] = [
       events: (r) => ({ ...syncFields(r), checklist: r.checklist ?? null }),
     },
   },
+  // Schema v2 added the `reminders` store and changed no existing row; a v1 backup simply has
+  // no reminder state (the backup's shape fills in an empty table).
+  { from: 1, rows: {} },
 ];
 
 function syncFields(r: Record<string, unknown>): Record<string, unknown> {

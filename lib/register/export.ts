@@ -59,18 +59,20 @@ export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
 
 /** Every table, as it is, with the schema version (read in one transaction: a consistent copy). */
 export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
-  return db.transaction('r', [db.accounts, db.parties, db.grants, db.events], async () => {
-    const [accounts, parties, grants, events] = await Promise.all([
+  const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
+  return db.transaction('r', tables, async () => {
+    const [accounts, parties, grants, events, reminders] = await Promise.all([
       db.accounts.toArray(),
       db.parties.toArray(),
       db.grants.toArray(),
       db.events.toArray(),
+      db.reminders.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
       schemaVersion: REGISTER_SCHEMA_VERSION,
       exportedAt: now.toISOString(),
-      tables: { accounts, parties, grants, events },
+      tables: { accounts, parties, grants, events, reminders },
     };
   });
 }

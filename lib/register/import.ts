@@ -33,6 +33,7 @@ import type {
   GrantStatus,
   Party,
   RegisterEvent,
+  ReminderState,
 } from './schema';
 import {
   DEFAULT_REVIEW_CADENCE_DAYS,
@@ -40,6 +41,7 @@ import {
   event as eventSchema,
   grant as grantSchema,
   party as partySchema,
+  reminderState,
 } from './schema';
 
 /** The largest file an import reads (a 10,000-grant CSV is about 3 MB). */
@@ -75,6 +77,7 @@ export type ImportPlan =
       parties: Party[];
       grants: Grant[];
       events: RegisterEvent[];
+      reminders: ReminderState[];
     };
 
 export type ParseResult = { ok: true; plan: ImportPlan } | { ok: false; errors: ImportIssue[] };
@@ -499,6 +502,8 @@ const backupShape = z.object({
     parties: z.array(z.record(z.string(), z.unknown())),
     grants: z.array(z.record(z.string(), z.unknown())),
     events: z.array(z.record(z.string(), z.unknown())),
+    // Absent before schema v2.
+    reminders: z.array(z.record(z.string(), z.unknown())).default([]),
   }),
 });
 
@@ -507,6 +512,7 @@ const ROW_SCHEMAS = {
   parties: partySchema,
   grants: grantSchema,
   events: eventSchema,
+  reminders: reminderState,
 } as const;
 
 const tableOf = (i: ImportIssue) => (i.where ?? '').split('[')[0] as (typeof BACKUP_TABLES)[number];
@@ -536,11 +542,12 @@ function parseBackup(text: string): ParseResult {
     return fail(null, (error as Error).message);
   }
   const issues: ImportIssue[] = [];
-  const parsed = { accounts: [], parties: [], grants: [], events: [] } as {
+  const parsed = { accounts: [], parties: [], grants: [], events: [], reminders: [] } as {
     accounts: Account[];
     parties: Party[];
     grants: Grant[];
     events: RegisterEvent[];
+    reminders: ReminderState[];
   };
   // Where each parsed row sat in the file, and every id present (valid row or not), so a row
   // that only points at an invalid row is not reported twice.
@@ -591,6 +598,15 @@ function parseBackup(text: string): ParseResult {
   for (const e of parsed.events) {
     dangling('events', e, 'grantId', e.grantId, 'The grant of this event is not in the backup.');
   }
+  for (const r of parsed.reminders) {
+    dangling(
+      'reminders',
+      r,
+      'grantId',
+      r.grantId,
+      'The grant of this reminder is not in the backup.',
+    );
+  }
   issues.sort(
     (a, b) =>
       BACKUP_TABLES.indexOf(tableOf(a)) - BACKUP_TABLES.indexOf(tableOf(b)) ||
@@ -634,7 +650,7 @@ export async function applyImport(
   ctx: WriteContext,
   onProgress?: ImportProgress,
 ): Promise<ImportReport> {
-  return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], () =>
+  return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events, db.reminders], () =>
     plan.format === 'csv'
       ? applyCsv(db, plan.rows, ctx, onProgress)
       : applyBackup(db, plan, onProgress),
@@ -870,7 +886,11 @@ async function applyBackup(
 ): Promise<ImportReport> {
   const report = emptyReport();
   const total =
-    plan.accounts.length + plan.parties.length + plan.grants.length + plan.events.length;
+    plan.accounts.length +
+    plan.parties.length +
+    plan.grants.length +
+    plan.events.length +
+    plan.reminders.length;
   let done = 0;
   const tick = (n: number) => {
     done += n;
@@ -944,5 +964,15 @@ async function applyBackup(
     report.eventsAdded += fresh.length;
     tick(chunk.length);
   }
+
+  // Reminder state: by id, higher revision wins (like every sync-ready row).
+  const existingReminders = await db.reminders.bulkGet(plan.reminders.map((r) => r.id));
+  await db.reminders.bulkPut(
+    plan.reminders.filter((r, i) => {
+      const same = existingReminders[i];
+      return !same || r.rev > same.rev;
+    }),
+  );
+  tick(plan.reminders.length);
   return report;
 }

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   EVIDENCE_CSV_COLUMNS,
+  REGISTER_SCHEMA_VERSION,
   RegisterConflictError,
   RegisterDb,
   ReviewInputError,
@@ -120,7 +121,7 @@ describe('evidence export', () => {
     const evidence = await buildEvidence(db, T3);
     expect(evidence).toMatchObject({
       format: 'access-companion-evidence',
-      schemaVersion: 1,
+      schemaVersion: REGISTER_SCHEMA_VERSION,
       generatedAt: T3.toISOString(),
     });
     expect(evidence.grants).toHaveLength(1);

@@ -352,6 +352,45 @@ describe('JSON backup', () => {
     }
   });
 
+  it('reads a schema-v1 backup, which has no reminder state, and carries reminder state from v2 on', async () => {
+    await loadSampleRegister(db, NOW);
+    const [grant] = await db.grants.toArray();
+    const at = NOW.toISOString();
+    await db.reminders.add({
+      id: `review:${grant!.id}:2026-12-01`,
+      createdAt: at,
+      updatedAt: at,
+      rev: 1,
+      kind: 'review',
+      grantId: grant!.id,
+      dueOn: '2026-12-01',
+      shownAt: at,
+      snoozedUntil: null,
+      doneAt: null,
+    });
+    const backup = await exportBackup(db, NOW);
+    expect(backup.tables.reminders).toHaveLength(1);
+
+    const v1 = { ...backup, schemaVersion: 1, tables: { ...backup.tables } } as Record<
+      string,
+      unknown
+    > & {
+      tables: Record<string, unknown>;
+    };
+    delete v1.tables.reminders;
+    const fromV1 = planOf(parseImport(JSON.stringify(v1), 'json'));
+    expect(fromV1).toMatchObject({ format: 'json', fromVersion: 1, reminders: [] });
+
+    const other = new RegisterDb(`t-${crypto.randomUUID()}`);
+    try {
+      await applyImport(other, planOf(parseImport(backupToJson(backup), 'json')), ctx);
+      expect(await other.reminders.toArray()).toEqual(backup.tables.reminders);
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+
   it('lists every bad row of a backup and refuses dangling references', async () => {
     await loadSampleRegister(db, NOW);
     const backup = await exportBackup(db, NOW);
@@ -450,7 +489,7 @@ describe('JSON backup', () => {
         ],
       },
     };
-    const upgraded = upgradeBackupTables(v0.tables, 0);
+    const upgraded = upgradeBackupTables({ ...v0.tables, reminders: [] }, 0);
     expect(upgraded.grants[0]).toMatchObject({
       assetRole: 'analyst',
       rev: 1,
