@@ -1,6 +1,7 @@
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PageReport } from '@/lib/tiktok/watch';
-import { watchRoute } from '@/lib/tiktok/watch';
+import { classifyUrl } from '@/lib/tiktok/routes';
+import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
 
 /**
  * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
@@ -23,6 +24,21 @@ export default defineContentScript({
       route?.abort();
       route = new AbortController();
       watchRoute(url, document, send, route.signal, { navigated });
+      // The picker lists the Business Centers this user belongs to: the register keeps them as
+      // client accounts held (lib/register/held-accounts.ts decides what is new or changed).
+      if (classifyUrl(url) === 'bc-picker') {
+        const href = url.href;
+        watchBusinessCenterList(
+          document,
+          (centers) => {
+            sendMessage('watcher:businessCentersSeen', { url: href, centers }).catch(() => {
+              // As above: an extension reloaded under the page.
+            });
+          },
+          route.signal,
+          { navigated },
+        );
+      }
     };
     ctx.onInvalidated(() => route?.abort());
     onRoute(new URL(location.href), false);

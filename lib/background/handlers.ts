@@ -37,7 +37,9 @@ export async function handlePageSeen(
   const context: TabContext = {
     url: url.href,
     kind: data.kind,
-    orgId: readOrgId(url),
+    // The page's own reading (confirmed by the watcher) wins over the URL's.
+    orgId: data.orgId ?? readOrgId(url),
+    bcName: data.bcName ?? null,
     advertiserId: readAdvertiserId(url),
     seenAt: deps.now().toISOString(),
   };

@@ -11,6 +11,8 @@ export interface TabContext {
   url: string;
   kind: PageKind;
   orgId: string | null;
+  /** The Business Center's name, once the page confirmed what it is. */
+  bcName?: string | null;
   advertiserId: string | null;
   seenAt: string;
 }

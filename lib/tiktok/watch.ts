@@ -5,7 +5,8 @@
  * timer. Everything hangs off an abort signal, aborted on the next client-side navigation.
  */
 import { classifyPage, mayBeAccessPage, pageConfirmsAccess } from './classify';
-import { readBcName, readBcOrgId } from './context';
+import type { BusinessCenterEntry } from './context';
+import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
 
@@ -55,6 +56,43 @@ export function watchRoute(
         if (confirm()) observer.disconnect();
       } catch {
         observer.disconnect(); // a page mid-teardown: give up quietly
+      }
+    });
+    observer.observe(doc.body, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  } catch {
+    // Never throw into TikTok's page.
+  }
+}
+
+/**
+ * On the Business Center picker, report the Business Centers the user belongs to (with their
+ * role in each, where shown) once the list has rendered: the register records them as client
+ * accounts the user holds. Observes only this page, until the list appears or the route ends.
+ * Returns at once; never throws.
+ */
+export function watchBusinessCenterList(
+  doc: Document,
+  report: (centers: BusinessCenterEntry[]) => void,
+  signal: AbortSignal,
+  { navigated = false }: { navigated?: boolean } = {},
+): void {
+  try {
+    const read = (): boolean => {
+      if (signal.aborted) return false;
+      const centers = readBusinessCenterList(doc);
+      if (centers.length === 0) return false;
+      report(centers);
+      return true;
+    };
+    // As in watchRoute: after a client-side navigation only what renders next is the picker's.
+    if (!navigated && read()) return;
+    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+    const observer = new Observer(() => {
+      try {
+        if (read()) observer.disconnect();
+      } catch {
+        observer.disconnect();
       }
     });
     observer.observe(doc.body, { childList: true, subtree: true });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BusinessCenterEntry } from '@/lib/tiktok/context';
+import { readBusinessCenterList } from '@/lib/tiktok/context';
 import type { PageReport } from '@/lib/tiktok/watch';
-import { watchRoute } from '@/lib/tiktok/watch';
+import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -106,5 +108,29 @@ describe('watchRoute', () => {
     route.abort();
     await dom.settle();
     expect(reports).toHaveLength(1);
+  });
+});
+
+describe('watchBusinessCenterList', () => {
+  it('on the picker it reports the Business Centers once they render, with my role in each', async () => {
+    dom = await openReplica(REPLICA_URLS.bcPicker, { settle: false });
+    const seen: BusinessCenterEntry[][] = [];
+    watchBusinessCenterList(dom.document, (c) => seen.push(c), new AbortController().signal);
+    await dom.settle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toEqual(readBusinessCenterList(dom.document));
+    expect(seen[0]!.length).toBeGreaterThan(1);
+    expect(seen[0]!.every((c) => /^[0-9]{6,25}$/.test(c.orgId) && c.name.length > 0)).toBe(true);
+    expect(seen[0]!.some((c) => c.myRole === 'admin')).toBe(true);
+  });
+
+  it('stops watching when the route is left before the list renders', async () => {
+    dom = await openReplica(REPLICA_URLS.bcPicker, { settle: false });
+    const route = new AbortController();
+    const seen: unknown[] = [];
+    watchBusinessCenterList(dom.document, (c) => seen.push(c), route.signal);
+    route.abort();
+    await dom.settle();
+    expect(seen).toEqual([]);
   });
 });
