@@ -57,11 +57,31 @@ describe('handlePageSeen', () => {
         url,
         kind,
         orgId: ORG_ID,
+        bcName: null,
         advertiserId: kind === 'bc-asset-access' ? '7100000000000000001' : null,
         seenAt: NOW.toISOString(),
       });
     },
   );
+
+  it('keeps what the page itself confirmed (its org and Business Center name) over the URL', async () => {
+    const url = PAGES['bc-members'];
+    await handlePageSeen(
+      {
+        url,
+        kind: 'bc-members',
+        confirmedBy: 'page',
+        orgId: '7098765432109876543',
+        bcName: 'Tienda Sol',
+      },
+      { tab: { id: 9 } },
+      makeDeps(),
+    );
+    expect(await loadTabContext(9)).toMatchObject({
+      orgId: '7098765432109876543',
+      bcName: 'Tienda Sol',
+    });
+  });
 
   it.each(CASES.filter((c) => !ACCESS_PAGE_KINDS.has(c.kind)))(
     'does not inject on $kind, but still saves the tab context',
