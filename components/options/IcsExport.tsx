@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '@/lib/i18n';
+import { formatNumber, t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { listGrantViews } from '@/lib/register/grants';
 import { upcomingReviewsIcs } from '@/lib/reminders/ics';
@@ -25,7 +25,9 @@ export function IcsExport({ settings }: { settings: ReminderSettings }) {
       link.download = `access-reviews-${localDay(now)}.ics`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus(t(count === 1 ? 'options_ics_done_one' : 'options_ics_done_many', count));
+      setStatus(
+        t(count === 1 ? 'options_ics_done_one' : 'options_ics_done_many', formatNumber(count)),
+      );
     } catch (error) {
       setStatus(t('options_ics_failed', error instanceof Error ? error.message : String(error)));
     }

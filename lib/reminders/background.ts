@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import type { MessageKey } from '../i18n';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { onMessage } from '../messaging/protocol';
 import type { RegisterDb } from '../register/db';
 import { REGISTER_DB_NAME, registerDb } from '../register/db';
@@ -139,10 +139,10 @@ export function notificationFor(
     t('reminders_group_line', t(GROUP_REASONS[r.kind]), partyName(r.info), roleNames(r.info.grant)),
   );
   return {
-    title: t('reminders_group_title', due.length),
+    title: t('reminders_group_title', formatNumber(due.length)),
     message:
       lines.slice(0, 6).join('\n') +
-      (lines.length > 6 ? `\n${t('reminders_group_more', lines.length - 6)}` : ''),
+      (lines.length > 6 ? `\n${t('reminders_group_more', formatNumber(lines.length - 6))}` : ''),
     record: {
       reminderIds: due.map((r) => r.id),
       grantId: null,
@@ -198,7 +198,7 @@ async function setBadge(count: number): Promise<void> {
   await action.setTitle({
     title:
       count > 0
-        ? t(count === 1 ? 'reminders_badge_one' : 'reminders_badge_many', count)
+        ? t(count === 1 ? 'reminders_badge_one' : 'reminders_badge_many', formatNumber(count))
         : t('extension_name'),
   });
 }

@@ -3,7 +3,7 @@
  * TEXT values escaped, a UID and DTSTAMP on every event. Reviews are all-day events on their
  * due day, so a calendar in any time zone shows them on the day the register means.
  */
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { GrantInfo } from './schedule';
 import { accountName, addDays, partyName, remindersOf, roleNames } from './schedule';
 import type { ReminderSettings } from './settings';
@@ -88,7 +88,12 @@ export function upcomingReviewsIcs(
       `DTEND;VALUE=DATE:${basicDate(addDays(r.dueOn, 1))}`,
       `SUMMARY:${escapeText(t('reminders_review_title', partyName(r.info)))}`,
       `DESCRIPTION:${escapeText(
-        t('reminders_ics_description', roleNames(g), accountName(r.info), g.reviewCadenceDays),
+        t(
+          'reminders_ics_description',
+          roleNames(g),
+          accountName(r.info),
+          formatNumber(g.reviewCadenceDays),
+        ),
       )}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

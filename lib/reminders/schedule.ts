@@ -8,7 +8,7 @@
  */
 import type { Account, Grant, Party, ReminderKind, ReminderState } from '../register/schema';
 import type { MessageKey } from '../i18n';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { QuietHours, ReminderSettings } from './settings';
 
 /** A grant with its account and party, as the register joins them. */
@@ -295,28 +295,28 @@ export function describeReminder(
     case 'review':
       return {
         title: t('reminders_review_title', who),
-        message: t('reminders_review_message', where, r.dueOn, g.reviewCadenceDays),
+        message: t('reminders_review_message', where, r.dueOn, formatNumber(g.reviewCadenceDays)),
       };
     case 'invitation': {
       const invited = g.invitedAt ? localDay(new Date(g.invitedAt)) : r.dueOn;
       const days = daysBetween(invited, localDay(now));
       return {
         title: t('reminders_invitation_title', who),
-        message: t('reminders_invitation_message', days, where),
+        message: t('reminders_invitation_message', formatNumber(days), where),
       };
     }
     case 'contract': {
       const left = daysBetween(localDay(now), g.contractEndsOn ?? r.dueOn);
       const when =
         left > 1
-          ? t('reminders_contract_inDays', left)
+          ? t('reminders_contract_inDays', formatNumber(left))
           : left === 1
             ? t('reminders_contract_tomorrow')
             : left === 0
               ? t('reminders_contract_today')
               : t(
                   left === -1 ? 'reminders_contract_endedDay' : 'reminders_contract_endedDays',
-                  -left,
+                  formatNumber(-left),
                 );
       return {
         title: t('reminders_contract_title', when, who),

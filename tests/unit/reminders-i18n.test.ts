@@ -91,6 +91,13 @@ describe('reminders in Spanish', () => {
     expect(lines.at(-1)).toBe('…y 2 más');
   });
 
+  it('counts are written as the browser language writes numbers', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    const g = makeGrant({ nextReviewOn: '2027-03-02', reviewCadenceDays: 3650 });
+    const [r] = planReminders([info(g)], [], settings(), now).due;
+    expect(describeReminder(r!, now).message).toContain('(every 3,650 days)');
+  });
+
   it('a contract that ended yesterday', () => {
     spanish();
     const g = makeGrant({ contractEndsOn: '2027-03-18', nextReviewOn: '2028-01-01' });
