@@ -41,3 +41,8 @@ export function uiLanguage(): string | undefined {
     return undefined;
   }
 }
+
+/** A count as the browser's language writes numbers (e.g. 3,650 in English, 3650 in Spanish). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString(uiLanguage());
+}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
 import { listGrantViews } from '@/lib/register/grants';
@@ -9,6 +10,14 @@ import type { ReminderSettings } from '@/lib/reminders/settings';
 import { businessCenterUrl } from '@/lib/reminders/state';
 
 type Action = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
+type Decision = 'lower' | 'revoke';
+
+/** The decision as the status line and the form's button name it. */
+const decisionWord = (d: Decision) =>
+  t(d === 'lower' ? 'options_due_decisionLower' : 'options_due_decisionRevoke');
+
+const failed = (error: unknown) =>
+  t('options_due_failed', error instanceof Error ? error.message : String(error));
 
 /**
  * What is due now, with every action a notification offers and those it has no room for
@@ -16,9 +25,7 @@ type Action = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
  */
 export function DueReminders({ settings }: { settings: ReminderSettings }) {
   const [status, setStatus] = useState('');
-  const [reviewing, setReviewing] = useState<{ id: string; decision: 'lower' | 'revoke' } | null>(
-    null,
-  );
+  const [reviewing, setReviewing] = useState<{ id: string; decision: Decision } | null>(null);
   const [note, setNote] = useState('');
   const [checklist, setChecklist] = useState<{ url: string; label: string } | null>(null);
   const due = useLiveQuery(async () => {
@@ -33,11 +40,11 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
       await sendMessage('page:reminderAction', { reminderIds: [r.id], action });
       setStatus(done);
     } catch (error) {
-      setStatus(`That did not work: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(failed(error));
     }
   };
 
-  const review = async (r: PlannedReminder, decision: 'lower' | 'revoke', title: string) => {
+  const review = async (r: PlannedReminder, decision: Decision, title: string) => {
     try {
       const { checklistUrl } = await sendMessage('page:reviewGrant', {
         grantId: r.grantId,
@@ -46,30 +53,27 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
       });
       setReviewing(null);
       setNote('');
-      setStatus(`Review recorded (${decision}): ${title}. The next review is scheduled.`);
+      setStatus(t('options_due_reviewRecorded', decisionWord(decision), title));
       setChecklist(
         checklistUrl
           ? {
               url: checklistUrl,
-              label:
-                decision === 'lower'
-                  ? 'Open Business Center to lower the role, with the checklist'
-                  : 'Open Business Center to revoke the access, with the checklist',
+              label: t(
+                decision === 'lower' ? 'options_due_checklistLower' : 'options_due_checklistRevoke',
+              ),
             }
           : null,
       );
     } catch (error) {
-      setStatus(`That did not work: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(failed(error));
     }
   };
 
-  if (due === undefined) return <p>Loading…</p>;
+  if (due === undefined) return <p>{t('options_loading')}</p>;
   return (
     <>
       {due.length === 0 ? (
-        <p data-testid="due-empty">
-          Nothing is due. Reviews, stale invitations and contract ends appear here when they are.
-        </p>
+        <p data-testid="due-empty">{t('options_due_empty')}</p>
       ) : (
         <ul className="due-list" data-testid="due-list">
           {due.map((r) => {
@@ -82,70 +86,83 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
               <li key={r.id} className="due-item">
                 <h3>{title}</h3>
                 <p>{message}</p>
-                <div className="actions" role="group" aria-label={`Actions for: ${title}`}>
+                <div
+                  className="actions"
+                  role="group"
+                  aria-label={t('options_due_actionsFor', title)}
+                >
                   {r.kind === 'review' && (
                     <>
                       <button
                         type="button"
                         className="primary"
-                        onClick={() => void act(r, 'markReviewed', `Marked reviewed: ${title}`)}
+                        onClick={() =>
+                          void act(r, 'markReviewed', t('options_due_done_markedReviewed', title))
+                        }
                       >
-                        Mark reviewed
+                        {t('reminders_button_markReviewed')}
                       </button>
                       <button
                         type="button"
                         aria-expanded={reviewing?.id === r.id && reviewing.decision === 'lower'}
                         onClick={() => setReviewing({ id: r.id, decision: 'lower' })}
                       >
-                        Lower…
+                        {t('options_due_lower')}
                       </button>
                       <button
                         type="button"
                         aria-expanded={reviewing?.id === r.id && reviewing.decision === 'revoke'}
                         onClick={() => setReviewing({ id: r.id, decision: 'revoke' })}
                       >
-                        Revoke…
+                        {t('options_due_revoke')}
                       </button>
                     </>
                   )}
                   <button
                     type="button"
-                    onClick={() => void act(r, 'snoozeDay', `Snoozed for a day: ${title}`)}
+                    onClick={() =>
+                      void act(r, 'snoozeDay', t('options_due_done_snoozedDay', title))
+                    }
                   >
-                    Snooze 1 day
+                    {t('reminders_button_snoozeDay')}
                   </button>
                   <button
                     type="button"
-                    onClick={() => void act(r, 'snoozeWeek', `Snoozed for a week: ${title}`)}
+                    onClick={() =>
+                      void act(r, 'snoozeWeek', t('options_due_done_snoozedWeek', title))
+                    }
                   >
-                    Snooze 1 week
+                    {t('options_due_snoozeWeek')}
                   </button>
                   {r.kind !== 'review' && (
                     <button
                       type="button"
-                      onClick={() => void act(r, 'dismiss', `Dismissed: ${title}`)}
+                      onClick={() => void act(r, 'dismiss', t('options_due_done_dismissed', title))}
                     >
-                      Dismiss
+                      {t('options_due_dismiss')}
                     </button>
                   )}
                   {bc && (
                     <a className="button" href={bc} target="_blank" rel="noreferrer">
-                      Open in Business Center
+                      {t('reminders_button_openBc')}
                     </a>
                   )}
                 </div>
                 {reviewing?.id === r.id && (
                   <form
                     className="review-form"
-                    aria-label={`Record the review: ${reviewing.decision}`}
+                    aria-label={t('options_due_reviewForm', decisionWord(reviewing.decision))}
                     onSubmit={(e) => {
                       e.preventDefault();
                       void review(r, reviewing.decision, title);
                     }}
                   >
                     <label htmlFor={`note-${r.id}`}>
-                      Why {reviewing.decision === 'lower' ? 'lower it' : 'revoke it'}? (optional
-                      note, kept in the grant’s history)
+                      {t(
+                        reviewing.decision === 'lower'
+                          ? 'options_due_noteLower'
+                          : 'options_due_noteRevoke',
+                      )}
                     </label>
                     <textarea
                       id={`note-${r.id}`}
@@ -157,10 +174,10 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
                     />
                     <div className="actions">
                       <button type="submit" className="primary">
-                        Record “{reviewing.decision}”
+                        {t('options_due_record', decisionWord(reviewing.decision))}
                       </button>
                       <button type="button" onClick={() => setReviewing(null)}>
-                        Cancel
+                        {t('form_cancel')}
                       </button>
                     </div>
                   </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatNumber, t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { listGrantViews } from '@/lib/register/grants';
 import { upcomingReviewsIcs } from '@/lib/reminders/ics';
@@ -24,20 +25,19 @@ export function IcsExport({ settings }: { settings: ReminderSettings }) {
       link.download = `access-reviews-${localDay(now)}.ics`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus(`Exported ${count} upcoming ${count === 1 ? 'review' : 'reviews'}.`);
+      setStatus(
+        t(count === 1 ? 'options_ics_done_one' : 'options_ics_done_many', formatNumber(count)),
+      );
     } catch (error) {
-      setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('options_ics_failed', error instanceof Error ? error.message : String(error)));
     }
   };
   return (
     <>
-      <p>
-        Add the reviews due in the next year to your calendar, as all-day events. The file is made
-        in this browser; export again after changes.
-      </p>
+      <p>{t('options_ics_explain')}</p>
       <div className="actions">
         <button type="button" onClick={() => void onExport()}>
-          Export upcoming reviews (.ics)
+          {t('options_ics_export')}
         </button>
         <p role="status" data-testid="ics-status">
           {status}

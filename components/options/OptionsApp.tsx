@@ -39,16 +39,16 @@ export function OptionsApp() {
       </header>
       <main>
         <section aria-labelledby="due-heading" className="card" id="due">
-          <h2 id="due-heading">Due now</h2>
-          {settings ? <DueReminders settings={settings} /> : <p>Loading…</p>}
+          <h2 id="due-heading">{t('options_dueHeading')}</h2>
+          {settings ? <DueReminders settings={settings} /> : <p>{t('options_loading')}</p>}
         </section>
         <section aria-labelledby="reminders-heading" className="card">
-          <h2 id="reminders-heading">Reminders</h2>
-          {settings ? <ReminderSettingsForm initial={settings} /> : <p>Loading…</p>}
+          <h2 id="reminders-heading">{t('options_remindersHeading')}</h2>
+          {settings ? <ReminderSettingsForm initial={settings} /> : <p>{t('options_loading')}</p>}
         </section>
         <section aria-labelledby="calendar-heading" className="card">
-          <h2 id="calendar-heading">Calendar</h2>
-          {settings ? <IcsExport settings={settings} /> : <p>Loading…</p>}
+          <h2 id="calendar-heading">{t('options_calendarHeading')}</h2>
+          {settings ? <IcsExport settings={settings} /> : <p>{t('options_loading')}</p>}
         </section>
         <section aria-labelledby="about-heading" className="card">
           <h2 id="about-heading">{t('options_about')}</h2>

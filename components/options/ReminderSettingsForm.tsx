@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
+import { t } from '@/lib/i18n';
 import type { ReminderSettings } from '@/lib/reminders/settings';
 import { reminderSettingsSchema, saveReminderSettings } from '@/lib/reminders/settings';
 
@@ -37,13 +38,13 @@ function parseDraft(d: Draft): { value?: ReminderSettings; errors: Errors } {
     return /^\d+$/.test(text.trim()) && n >= min && n <= max ? n : null;
   };
   const cadence = whole(d.defaultCadenceDays, 1, 3650);
-  if (cadence === null) errors.defaultCadenceDays = 'Enter a whole number of days from 1 to 3650.';
+  if (cadence === null) errors.defaultCadenceDays = t('options_settings_error_cadence');
   const stale = whole(d.staleInvitationDays, 1, 365);
-  if (stale === null) errors.staleInvitationDays = 'Enter a whole number of days from 1 to 365.';
+  if (stale === null) errors.staleInvitationDays = t('options_settings_error_stale');
   const parts = d.contractLeadDays.split(/[,\s]+/).filter(Boolean);
   const leads = parts.map((p) => whole(p, 1, 365));
   if (leads.some((n) => n === null) || leads.length > 5) {
-    errors.contractLeadDays = 'Enter up to five whole numbers of days from 1 to 365, e.g. “14, 1”.';
+    errors.contractLeadDays = t('options_settings_error_leads');
   }
   const value = {
     defaultCadenceDays: cadence ?? 0,
@@ -53,9 +54,9 @@ function parseDraft(d: Draft): { value?: ReminderSettings; errors: Errors } {
     quietHours: { enabled: d.quietEnabled, start: d.quietStart, end: d.quietEnd },
   };
   if (!reminderSettingsSchema.shape.quietHours.safeParse(value.quietHours).success) {
-    errors.quiet = 'Enter both times as hours and minutes.';
+    errors.quiet = t('options_settings_error_quietFormat');
   } else if (d.quietEnabled && d.quietStart === d.quietEnd) {
-    errors.quiet = 'Quiet hours need a start and an end that differ.';
+    errors.quiet = t('options_settings_error_quietSame');
   }
   return Object.keys(errors).length ? { errors } : { value, errors };
 }
@@ -76,15 +77,17 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
     const { value, errors: found } = parseDraft(draft);
     setErrors(found);
     if (!value) {
-      setStatus('Not saved: please correct the fields marked below.');
+      setStatus(t('options_settings_fix'));
       return;
     }
     try {
       const saved = await saveReminderSettings(value);
       setDraft(toDraft(saved));
-      setStatus('Saved. Reminders follow the new settings from now on.');
+      setStatus(t('options_settings_saved'));
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(
+        t('options_settings_failed', error instanceof Error ? error.message : String(error)),
+      );
     }
   };
 
@@ -117,23 +120,23 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Reminder settings">
+    <form onSubmit={onSubmit} noValidate aria-label={t('options_settings_label')}>
       {field(
         'defaultCadenceDays',
-        'Review access every (days)',
-        'The cadence new grants get. Each grant can have its own in the register.',
+        t('options_settings_cadence'),
+        t('options_settings_cadenceHint'),
         'numeric',
       )}
       {field(
         'staleInvitationDays',
-        'Remind about an invitation not accepted after (days)',
-        'TikTok publishes no expiry for invitations. The reminder suggests checking for a typo, the spam folder, and Resend.',
+        t('options_settings_stale'),
+        t('options_settings_staleHint'),
         'numeric',
       )}
       {field(
         'contractLeadDays',
-        'Remind before a contract ends (days before, comma-separated)',
-        'You are also reminded on the day it ends.',
+        t('options_settings_leads'),
+        t('options_settings_leadsHint'),
         'text',
       )}
       <div className="field checkbox">
@@ -143,12 +146,10 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
           checked={draft.notificationsEnabled}
           onChange={(e) => set('notificationsEnabled', e.target.checked)}
         />
-        <label htmlFor={`${id}-notify`}>
-          Show notifications (the toolbar badge counts what is due either way)
-        </label>
+        <label htmlFor={`${id}-notify`}>{t('options_settings_notify')}</label>
       </div>
       <fieldset className="field" aria-describedby={errors.quiet ? `${id}-quiet-error` : undefined}>
-        <legend>Quiet hours</legend>
+        <legend>{t('options_settings_quiet')}</legend>
         <div className="checkbox">
           <input
             id={`${id}-quiet`}
@@ -156,12 +157,10 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
             checked={draft.quietEnabled}
             onChange={(e) => set('quietEnabled', e.target.checked)}
           />
-          <label htmlFor={`${id}-quiet`}>
-            No notifications between these times; they wait until the end
-          </label>
+          <label htmlFor={`${id}-quiet`}>{t('options_settings_quietEnable')}</label>
         </div>
         <div className="times">
-          <label htmlFor={`${id}-quiet-start`}>From</label>
+          <label htmlFor={`${id}-quiet-start`}>{t('options_settings_from')}</label>
           <input
             id={`${id}-quiet-start`}
             type="time"
@@ -170,7 +169,7 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
             aria-invalid={errors.quiet ? true : undefined}
             onChange={(e) => set('quietStart', e.target.value)}
           />
-          <label htmlFor={`${id}-quiet-end`}>to</label>
+          <label htmlFor={`${id}-quiet-end`}>{t('options_settings_to')}</label>
           <input
             id={`${id}-quiet-end`}
             type="time"
@@ -188,7 +187,7 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
       </fieldset>
       <div className="actions">
         <button type="submit" className="primary">
-          Save reminder settings
+          {t('options_settings_save')}
         </button>
         <p role="status" data-testid="reminder-settings-status">
           {status}

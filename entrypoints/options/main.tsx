@@ -7,6 +7,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 
 // The page is in the language its messages came in (public/_locales), for screen readers.
 document.documentElement.lang = t('locale_code');
+document.title = t('options_pageTitle');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

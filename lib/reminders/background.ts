@@ -10,6 +10,8 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
+import type { MessageKey } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { onMessage } from '../messaging/protocol';
 import type { RegisterDb } from '../register/db';
 import { REGISTER_DB_NAME, registerDb } from '../register/db';
@@ -73,13 +75,19 @@ export interface ReminderDeps {
   supportsButtons: boolean;
 }
 
-const BUTTON_LABELS: Record<NotificationAction, string> = {
-  'open-bc': 'Open in Business Center',
-  'open-register': 'Open in register',
-  'mark-reviewed': 'Mark reviewed',
-  'snooze-day': 'Snooze 1 day',
-  'open-list': 'Show all',
-  'snooze-all-day': 'Snooze all 1 day',
+const BUTTON_LABELS: Record<NotificationAction, MessageKey> = {
+  'open-bc': 'reminders_button_openBc',
+  'open-register': 'reminders_button_openRegister',
+  'mark-reviewed': 'reminders_button_markReviewed',
+  'snooze-day': 'reminders_button_snoozeDay',
+  'open-list': 'reminders_button_showAll',
+  'snooze-all-day': 'reminders_button_snoozeAllDay',
+};
+
+const GROUP_REASONS: Record<PlannedReminder['kind'], MessageKey> = {
+  review: 'reminders_group_review',
+  invitation: 'reminders_group_invitation',
+  contract: 'reminders_group_contract',
 };
 
 function registerUrl(grantId: string): string {
@@ -127,16 +135,14 @@ export function notificationFor(
       },
     };
   }
-  const why = {
-    review: 'Review',
-    invitation: 'Invitation not accepted',
-    contract: 'Contract ending',
-  };
-  const lines = due.map((r) => `${why[r.kind]}: ${partyName(r.info)} (${roleNames(r.info.grant)})`);
+  const lines = due.map((r) =>
+    t('reminders_group_line', t(GROUP_REASONS[r.kind]), partyName(r.info), roleNames(r.info.grant)),
+  );
   return {
-    title: `${due.length} access reminders`,
+    title: t('reminders_group_title', formatNumber(due.length)),
     message:
-      lines.slice(0, 6).join('\n') + (lines.length > 6 ? `\n…and ${lines.length - 6} more` : ''),
+      lines.slice(0, 6).join('\n') +
+      (lines.length > 6 ? `\n${t('reminders_group_more', formatNumber(lines.length - 6))}` : ''),
     record: {
       reminderIds: due.map((r) => r.id),
       grantId: null,
@@ -156,7 +162,7 @@ async function showNotification(due: readonly PlannedReminder[], deps: ReminderD
   const id =
     due.length === 1 ? `reminder|${record.reminderIds[0]}` : `reminders|${now.toISOString()}`;
   await storage.setItem<NotificationRecord>(notificationKey(id), record);
-  const buttons = record.buttons.map((a) => ({ title: BUTTON_LABELS[a] }));
+  const buttons = record.buttons.map((a) => ({ title: t(BUTTON_LABELS[a]) }));
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -192,8 +198,8 @@ async function setBadge(count: number): Promise<void> {
   await action.setTitle({
     title:
       count > 0
-        ? `Access Companion for TikTok Ads — ${count} ${count === 1 ? 'reminder' : 'reminders'} due`
-        : 'Access Companion for TikTok Ads',
+        ? t(count === 1 ? 'reminders_badge_one' : 'reminders_badge_many', formatNumber(count))
+        : t('extension_name'),
   });
 }
 
@@ -265,7 +271,7 @@ export async function actOnReminders(
       const ref = parseReminderId(id);
       if (ref.kind !== 'review')
         throw new RangeError(`Only a review can be marked reviewed (${id}).`);
-      await reviewGrant(db, ref.grantId, 'keep', now, 'Marked reviewed from a reminder.');
+      await reviewGrant(db, ref.grantId, 'keep', now, t('reminders_markedReviewedNote'));
     }
   } else if (action === 'snoozeDay' || action === 'snoozeWeek') {
     await snoozeReminders(db, ids, action === 'snoozeDay' ? 1 : 7, now);

@@ -3,6 +3,7 @@
  * TEXT values escaped, a UID and DTSTAMP on every event. Reviews are all-day events on their
  * due day, so a calendar in any time zone shows them on the day the register means.
  */
+import { formatNumber, t } from '../i18n';
 import type { GrantInfo } from './schedule';
 import { accountName, addDays, partyName, remindersOf, roleNames } from './schedule';
 import type { ReminderSettings } from './settings';
@@ -75,7 +76,7 @@ export function upcomingReviewsIcs(
     'PRODID:-//Access Companion for TikTok Ads//Reminders//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    'X-WR-CALNAME:Access reviews',
+    `X-WR-CALNAME:${escapeText(t('reminders_ics_calendarName'))}`,
   ];
   for (const r of reviews) {
     const g = r.info.grant;
@@ -85,9 +86,14 @@ export function upcomingReviewsIcs(
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(r.dueOn)}`,
       `DTEND;VALUE=DATE:${basicDate(addDays(r.dueOn, 1))}`,
-      `SUMMARY:${escapeText(`Review access: ${partyName(r.info)}`)}`,
+      `SUMMARY:${escapeText(t('reminders_review_title', partyName(r.info)))}`,
       `DESCRIPTION:${escapeText(
-        `${roleNames(g)} on ${accountName(r.info)}.\nReview every ${g.reviewCadenceDays} days: keep, lower or revoke, in the Access Companion register.`,
+        t(
+          'reminders_ics_description',
+          roleNames(g),
+          accountName(r.info),
+          formatNumber(g.reviewCadenceDays),
+        ),
       )}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

@@ -7,7 +7,8 @@
  * no due date. Nothing here reads a clock, storage or the browser: tests pass a fixed `now`.
  */
 import type { Account, Grant, Party, ReminderKind, ReminderState } from '../register/schema';
-import { ROLE_LABELS } from '../register/schema';
+import type { MessageKey } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { QuietHours, ReminderSettings } from './settings';
 
 /** A grant with its account and party, as the register joins them. */
@@ -236,27 +237,42 @@ export function planReminders(
 /** Who a grant is with, as a person would say it. */
 export function partyName(info: GrantInfo): string {
   const p = info.party;
-  if (!p) return 'Someone not in the register';
-  const who = p.name || p.email || (p.bcId ? `partner Business Center ${p.bcId}` : 'Unnamed');
-  return p.kind === 'partnerBc' && p.name ? `${who} (partner Business Center)` : who;
+  if (!p) return t('reminders_party_unknown');
+  const who =
+    p.name ||
+    p.email ||
+    (p.bcId ? t('reminders_party_partnerBc', p.bcId) : t('reminders_party_unnamed'));
+  return p.kind === 'partnerBc' && p.name ? t('reminders_party_partnerSuffix', who) : who;
 }
 
 /** Which account, by name and TikTok ID. */
 export function accountName(info: GrantInfo): string {
   const a = info.account;
-  if (!a) return 'an account not in the register';
-  const what = a.kind === 'businessCenter' ? 'Business Center' : 'ad account';
-  return a.name ? `${a.name} (${what} ${a.externalId})` : `${what} ${a.externalId}`;
+  if (!a) return t('reminders_account_unknown');
+  const what = t(a.kind === 'businessCenter' ? 'reminders_account_bc' : 'reminders_account_ad');
+  return a.name
+    ? t('reminders_account_named', a.name, what, a.externalId)
+    : t('reminders_account_unnamed', what, a.externalId);
 }
+
+const ROLE_KEYS = {
+  bc: { admin: 'role_bc_admin', standard: 'role_bc_standard' },
+  finance: { manager: 'role_finance_manager', analyst: 'role_finance_analyst' },
+  asset: {
+    admin: 'role_asset_admin',
+    operator: 'role_asset_operator',
+    analyst: 'role_asset_analyst',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
 
 /** The grant's roles in TikTok's words, e.g. "Standard · Operator". */
 export function roleNames(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {
   const parts = [
-    g.bcRole && ROLE_LABELS.bc[g.bcRole],
-    g.financeRole && ROLE_LABELS.finance[g.financeRole],
-    g.assetRole && ROLE_LABELS.asset[g.assetRole],
+    g.bcRole && t(ROLE_KEYS.bc[g.bcRole]),
+    g.financeRole && t(ROLE_KEYS.finance[g.financeRole]),
+    g.assetRole && t(ROLE_KEYS.asset[g.assetRole]),
   ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : 'no role recorded';
+  return parts.length ? parts.join(' · ') : t('reminders_role_none');
 }
 
 /** Whole local days from `from` to `to` (both calendar days). */
@@ -273,34 +289,38 @@ export function describeReminder(
 ): { title: string; message: string } {
   const g = r.info.grant;
   const who = partyName(r.info);
-  const where = `${roleNames(g)} on ${accountName(r.info)}`;
+  const where = t('reminders_where', roleNames(g), accountName(r.info));
+  // Days stay ISO (YYYY-MM-DD): unambiguous in every language, and what the register shows.
   switch (r.kind) {
     case 'review':
       return {
-        title: `Review access: ${who}`,
-        message: `${where}. Review due ${r.dueOn} (every ${g.reviewCadenceDays} days): keep, lower or revoke.`,
+        title: t('reminders_review_title', who),
+        message: t('reminders_review_message', where, r.dueOn, formatNumber(g.reviewCadenceDays)),
       };
     case 'invitation': {
       const invited = g.invitedAt ? localDay(new Date(g.invitedAt)) : r.dueOn;
       const days = daysBetween(invited, localDay(now));
       return {
-        title: `Invitation not accepted: ${who}`,
-        message: `Invited ${days} days ago as ${where}. Check the address for a typo, ask them to look in spam, or Resend it from the Members page.`,
+        title: t('reminders_invitation_title', who),
+        message: t('reminders_invitation_message', formatNumber(days), where),
       };
     }
     case 'contract': {
       const left = daysBetween(localDay(now), g.contractEndsOn ?? r.dueOn);
       const when =
         left > 1
-          ? `Contract ends in ${left} days`
+          ? t('reminders_contract_inDays', formatNumber(left))
           : left === 1
-            ? 'Contract ends tomorrow'
+            ? t('reminders_contract_tomorrow')
             : left === 0
-              ? 'Contract ends today'
-              : `Contract ended ${-left} ${left === -1 ? 'day' : 'days'} ago`;
+              ? t('reminders_contract_today')
+              : t(
+                  left === -1 ? 'reminders_contract_endedDay' : 'reminders_contract_endedDays',
+                  formatNumber(-left),
+                );
       return {
-        title: `${when}: ${who}`,
-        message: `${where}. Contract ends ${g.contractEndsOn}: revoke the access or extend the contract.`,
+        title: t('reminders_contract_title', when, who),
+        message: t('reminders_contract_message', where, g.contractEndsOn ?? ''),
       };
     }
   }
