@@ -13,3 +13,6 @@ export {
 } from './context';
 export type { BusinessCenterEntry } from './context';
 export * from './flow';
+export * from './controls';
+export * from './checklists';
+export { messageElements, observePage } from './observe';
