@@ -10,6 +10,14 @@ import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
+// Issue #6 (in-page guided checklist).
+import {
+  applyReconcile,
+  loadProgress,
+  recordFlow,
+  registerRowsFor,
+  saveProgress,
+} from './checklist-handlers';
 
 /** The overlay's bundle, built from entrypoints/overlay.content (registration: 'runtime'). */
 export const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
@@ -97,5 +105,19 @@ export function registerBackgroundHandlers(
   onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
   onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
   onMessage('page:getStatus', () => backgroundStatus(deps));
+  // Issue #6 (in-page guided checklist).
+  onMessage('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
+  onMessage('overlay:getProgress', ({ data, sender }) =>
+    sender.tab?.id === undefined ? null : loadProgress(sender.tab.id, data.orgId),
+  );
+  onMessage('overlay:saveProgress', ({ data, sender }) =>
+    sender.tab?.id === undefined
+      ? undefined
+      : saveProgress(sender.tab.id, data.orgId, data.progress),
+  );
+  onMessage('overlay:registerFor', ({ data }) => registerRowsFor(registerDb(), data.orgId));
+  onMessage('overlay:reconcile', ({ data }) =>
+    applyReconcile(registerDb(), data.updates, deps.now()),
+  );
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
 }

@@ -5,6 +5,13 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageKind } from '../tiktok/routes';
+// Issue #6 (in-page guided checklist): types of the messages added below.
+import type {
+  ReconcileUpdate,
+  RecordFlowRequest,
+  RegisterRowView,
+} from '../background/checklist-handlers';
+import type { ChecklistProgress } from '../tiktok/checklists';
 
 /** What the background knows about one tab's TikTok page. */
 export interface TabContext {
@@ -42,6 +49,18 @@ export interface ProtocolMap {
   'overlay:openRegister'(data: { grantId?: string }): void;
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
+
+  // --- Issue #6 (in-page guided checklist) -----------------------------------------------------
+  /** A checklist finished: write its grants to the register (source 'checklist'). */
+  'overlay:recordFlow'(data: RecordFlowRequest): { grantIds: string[] };
+  /** This tab's checklist progress in one Business Center, kept across reloads. */
+  'overlay:getProgress'(data: { orgId: string }): ChecklistProgress | null;
+  /** Keep this tab's checklist progress (null: abandoned or finished). */
+  'overlay:saveProgress'(data: { orgId: string; progress: ChecklistProgress | null }): void;
+  /** What the register holds for one Business Center (email check, reconcile). */
+  'overlay:registerFor'(data: { orgId: string }): RegisterRowView[];
+  /** The reconcile card's one-click updates, each written as its own event. */
+  'overlay:reconcile'(data: { updates: ReconcileUpdate[] }): { grantIds: string[] };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
