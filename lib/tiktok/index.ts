@@ -16,3 +16,4 @@ export * from './flow';
 export * from './controls';
 export * from './checklists';
 export { messageElements, observePage } from './observe';
+export * from './advice';
