@@ -310,9 +310,9 @@ function ReconcileCard(props: CompanionPanelProps) {
   if (findings.length === 0) return null;
   const fixable = findings.filter((f) => f.update);
   return (
-    <section className="ac-reconcile" aria-labelledby={headingId} data-testid="reconcile-card">
-      <h3 id={headingId}>This page and your register differ</h3>
-      <ul>
+    <details className="ac-reconcile" data-testid="reconcile-card">
+      <summary id={headingId}>This page and your register differ ({findings.length})</summary>
+      <ul aria-labelledby={headingId}>
         {findings.map((f) => (
           <li key={f.key} data-kind={f.kind}>
             <span>{f.text}</span>
@@ -337,6 +337,6 @@ function ReconcileCard(props: CompanionPanelProps) {
           Update all ({fixable.length})
         </button>
       ) : null}
-    </section>
+    </details>
   );
 }
