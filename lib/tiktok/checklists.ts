@@ -17,6 +17,7 @@ import {
   findControl,
   findDialogButton,
   findNavLink,
+  findRowLink,
   removalSubject,
 } from './controls';
 import type { FlowState } from './flow';
@@ -376,7 +377,7 @@ export const CHECKLISTS: readonly Checklist[] = [
         help: 'Click their email in Members to open their details, then Resend. That is TikTok’s only fix for a lost invitation.',
         target: (root) =>
           findControl(root, EXTRA_LABELS.resend) ??
-          (root.querySelector('a.member-email, td a[href], [role=cell] a[href]') as Element | null),
+          findRowLink(root, [...LABELS.status.pending, ...LABELS.status.expired]),
         done: (obs) => success(obs, 'resent'),
       },
       {

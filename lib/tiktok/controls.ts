@@ -171,3 +171,17 @@ export function confirmationCodeField(root: Root): HTMLInputElement | null {
   }
   return null;
 }
+
+/** The link (a person's email) in the first table row whose status is one of `statuses`. */
+export function findRowLink(root: Root, statuses: readonly string[]): HTMLElement | null {
+  for (const row of queryAllDeep(root, ['tr', '[role=row]'], { shadows: false })) {
+    if (isHiddenDeep(row) || row.closest('tt-access-companion')) continue;
+    const texts = Array.from(row.querySelectorAll('td, [role=cell], span')).map((c) =>
+      visibleText(c),
+    );
+    if (!texts.some((t) => isLabel(t, statuses))) continue;
+    const link = row.querySelector('a[href]');
+    if (link && !isHiddenDeep(link)) return link as HTMLElement;
+  }
+  return null;
+}
