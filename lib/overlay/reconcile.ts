@@ -47,7 +47,8 @@ export function reconcile(
       : !!r.partnerBcId && g.bcId === r.partnerBcId;
   for (const r of rows) {
     const grants = mine.filter((g) => matches(r, g) && g.status !== 'revoked');
-    const status = pageStatus(r.status);
+    // Partners tables show no status: a partner on the page has access.
+    const status = ctx.kind === 'partner' ? 'active' : pageStatus(r.status);
     if (grants.length === 0) {
       if (
         !status ||

@@ -94,3 +94,87 @@ export async function readRegister(worker: Worker) {
     return { accounts: accounts!, parties: parties!, grants: grants!, events: events! };
   });
 }
+
+/** A person's grant to seed the register with, on a Business Center. */
+export interface SeedGrant {
+  email: string;
+  name: string;
+  bcRole: 'admin' | 'standard';
+  status: 'invited' | 'active' | 'revoked';
+  invitedAt: string | null;
+}
+
+/**
+ * Write grants straight into the extension's register (its IndexedDB must exist already: open an
+ * extension page that asks the worker for its status first). Rows are shaped as the schema says.
+ */
+export async function seedRegister(
+  worker: Worker,
+  org: { id: string; name: string },
+  grants: SeedGrant[],
+): Promise<void> {
+  await worker.evaluate(
+    async ({ org, grants }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('access-register');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const now = new Date().toISOString();
+      const base = () => ({
+        id: crypto.randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+        deletedAt: null,
+      });
+      const tx = db.transaction(['accounts', 'parties', 'grants'], 'readwrite');
+      const account = {
+        ...base(),
+        kind: 'businessCenter',
+        externalId: org.id,
+        name: org.name,
+        ownerBcId: null,
+        ownership: 'mine',
+      };
+      tx.objectStore('accounts').put(account);
+      for (const g of grants) {
+        const party = {
+          ...base(),
+          kind: 'person',
+          name: g.name,
+          email: g.email,
+          bcId: null,
+          organisation: '',
+          notes: '',
+          isMe: false,
+        };
+        tx.objectStore('parties').put(party);
+        tx.objectStore('grants').put({
+          ...base(),
+          accountId: account.id,
+          partyId: party.id,
+          bcRole: g.bcRole,
+          financeRole: null,
+          assetRole: null,
+          status: g.status,
+          invitedAt: g.invitedAt,
+          acceptedAt: g.status === 'active' ? now : null,
+          revokedAt: g.status === 'revoked' ? now : null,
+          reviewCadenceDays: 90,
+          lastReviewedAt: null,
+          nextReviewOn: '2027-02-25',
+          contractEndsOn: null,
+          goals: '',
+          source: 'manual',
+        });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { org, grants },
+  );
+}
