@@ -79,7 +79,7 @@ export function reconcile(
       findings.push({
         key: `role:${g.grantId}`,
         kind: 'roleDiffers',
-        text: `${who(r)} is ${r.bcRole === 'admin' ? 'Admin' : 'Standard'} here but ${g.bcRole ?? 'no role'} in your register.`,
+        text: `${who(r)} is ${r.bcRole === 'admin' ? 'Admin' : 'Standard'} here but ${g.bcRole === 'admin' ? 'Admin' : g.bcRole === 'standard' ? 'Standard' : 'no role'} in your register.`,
         update: { kind: 'update', grantId: g.grantId, rev: g.rev, patch: { bcRole: r.bcRole } },
       });
     } else if (status === 'active' && g.status === 'invited') {
