@@ -45,6 +45,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
   const side = useStore(store, (s) => s.side);
   const closed = useStore(store, (s) => s.closed);
   const target = useStore(store, (s) => s.target);
+  const avoid = useStore(store, (s) => s.avoid);
   const bodyId = useId();
   const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -53,7 +54,9 @@ export function CompanionPanel(props: CompanionPanelProps) {
   // Never cover the control to use next: move to the other side while it would be covered.
   useLayoutEffect(() => {
     const el = rootRef.current;
-    if (!el || !target) {
+    // What must stay visible: the active step's control, else TikTok's open dialogs.
+    const keep = target ? [target] : avoid;
+    if (!el || keep.length === 0) {
       setFlipped(false);
       return;
     }
@@ -62,14 +65,15 @@ export function CompanionPanel(props: CompanionPanelProps) {
     const vw = el.ownerDocument.defaultView?.innerWidth ?? 1280;
     const at = (s: 'left' | 'right') =>
       new DOMRect(s === 'left' ? MARGIN : vw - MARGIN - width, box.top, width, box.height);
+    const covers = (s: 'left' | 'right') => keep.some((k) => overlaps(k, at(s)));
     const here = flipped ? (side === 'left' ? 'right' : 'left') : side;
-    if (overlaps(target, at(here))) {
+    if (covers(here)) {
       const there = here === 'left' ? 'right' : 'left';
-      if (!overlaps(target, at(there))) setFlipped(there !== side);
-    } else if (flipped && !overlaps(target, at(side))) {
+      if (!covers(there)) setFlipped(there !== side);
+    } else if (flipped && !covers(side)) {
       setFlipped(false);
     }
-  }, [target, side, flipped, collapsed]);
+  }, [target, avoid, side, flipped, collapsed]);
 
   if (closed) return null;
   const shownSide = flipped ? (side === 'left' ? 'right' : 'left') : side;
@@ -175,9 +179,10 @@ function ChecklistArea(props: CompanionPanelProps) {
   if (!progress) {
     const offered = CHECKLISTS.filter((c) => c.offeredOn.includes(pageKind));
     return (
-      <nav aria-labelledby={listId} className="ac-menu">
-        <h3 id={listId}>Guided checklists</h3>
-        <ul>
+      // Folded by default: an idle panel stays small and leaves TikTok's table and drawers free.
+      <details className="ac-menu" data-testid="checklist-menu">
+        <summary id={listId}>Guided checklists ({offered.length})</summary>
+        <ul aria-labelledby={listId}>
           {offered.map((c) => (
             <li key={c.id}>
               <button
@@ -192,7 +197,7 @@ function ChecklistArea(props: CompanionPanelProps) {
             </li>
           ))}
         </ul>
-      </nav>
+      </details>
     );
   }
 
@@ -307,28 +312,37 @@ function ChecklistArea(props: CompanionPanelProps) {
 function ReconcileCard(props: CompanionPanelProps) {
   const findings = useStore(props.store, (s) => s.reconcile);
   const headingId = useId();
+  // The list is rendered only while open: page text (names) stays out of the DOM until asked.
+  const [open, setOpen] = useState(false);
   if (findings.length === 0) return null;
   const fixable = findings.filter((f) => f.update);
   return (
-    <details className="ac-reconcile" data-testid="reconcile-card">
+    <details
+      className="ac-reconcile"
+      data-testid="reconcile-card"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary id={headingId}>This page and your register differ ({findings.length})</summary>
-      <ul aria-labelledby={headingId}>
-        {findings.map((f) => (
-          <li key={f.key} data-kind={f.kind}>
-            <span>{f.text}</span>
-            {f.update ? (
-              <button
-                type="button"
-                className="ac-link-button"
-                onClick={() => props.onReconcile?.([f.key])}
-              >
-                Update register
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {fixable.length > 1 ? (
+      {open ? (
+        <ul aria-labelledby={headingId}>
+          {findings.map((f) => (
+            <li key={f.key} data-kind={f.kind}>
+              <span>{f.text}</span>
+              {f.update ? (
+                <button
+                  type="button"
+                  className="ac-link-button"
+                  onClick={() => props.onReconcile?.([f.key])}
+                >
+                  Update register
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open && fixable.length > 1 ? (
         <button
           type="button"
           className="ac-button ac-secondary"

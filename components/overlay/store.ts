@@ -22,6 +22,8 @@ export interface OverlayState {
   /** Steps whose control could not be found on the page: they offer "I did this". */
   unrecognised: string[];
   target: TargetRect | null;
+  /** TikTok's open dialogs and drawers: the panel keeps clear of them when it can. */
+  avoid: TargetRect[];
   advice: Advice[];
   recordError: string | null;
   reconcile: ReconcileFinding[];
@@ -40,6 +42,7 @@ export function createOverlayStore(pageKind: PageKind) {
     progress: null,
     unrecognised: [],
     target: null,
+    avoid: [],
     advice: [],
     recordError: null,
     reconcile: [],

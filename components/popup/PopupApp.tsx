@@ -7,6 +7,7 @@ import { registerDb } from '@/lib/register/db';
 import { Brand } from '../shared/Brand';
 import { today } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import { ManagedInBcHint } from './ManagedInBcHint';
 
 function useActiveTabContext(): TabContext | null | undefined {
   const [context, setContext] = useState<TabContext | null | undefined>(undefined);
@@ -42,6 +43,15 @@ export function PopupApp() {
     };
   });
 
+  // Issue #6: on Ads Manager, which Business Center owns this ad account, if the register knows.
+  const ownerBcId = useLiveQuery(async () => {
+    if (!context?.advertiserId) return null;
+    const accounts = await registerDb()
+      .accounts.filter((a) => a.kind === 'adAccount' && a.externalId === context.advertiserId)
+      .toArray();
+    return accounts.find((a) => a.deletedAt === null)?.ownerBcId ?? null;
+  }, [context?.advertiserId]);
+
   return (
     <main className="popup">
       <Brand as="h1" />
@@ -56,6 +66,9 @@ export function PopupApp() {
               ? PAGE_KIND_LABELS[context.kind]
               : 'Not a TikTok Business Center or Ads Manager page.'}
         </p>
+        {context ? (
+          <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
+        ) : null}
       </section>
       <section aria-labelledby="register-heading">
         <h2 id="register-heading" className="section-title">

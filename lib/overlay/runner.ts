@@ -18,6 +18,7 @@ import {
   emailAdvice,
   messageElements,
   observePage,
+  openDialogs,
   OWNERSHIP_NOTE,
   readBcName,
   readyToRecord,
@@ -204,6 +205,7 @@ export class ChecklistRunner {
       return; // never throw into TikTok's page
     }
     this.updateReconcile(obs);
+    this.updateAvoid();
     let p = state.progress;
     if (!p) {
       this.target = null;
@@ -306,6 +308,15 @@ export class ChecklistRunner {
     } finally {
       this.recording = false;
     }
+  }
+
+  private updateAvoid(): void {
+    const rects = openDialogs(this.doc)
+      .map((d) => rectOf(d.el))
+      .filter((r): r is TargetRect => r !== null);
+    const before = this.store.getState().avoid;
+    if (JSON.stringify(before) !== JSON.stringify(rects))
+      this.store.getState().set({ avoid: rects });
   }
 
   private updateReconcile(obs: Observation): void {

@@ -88,8 +88,11 @@ test('keyboard only: start a checklist, reach the control, confirm a manual step
   const companion = new Companion(page);
   await expect(companion.panel).toBeVisible();
   await page.getByText('registros en total').waitFor();
-  const start = companion.panel.getByRole('button', { name: 'Troubleshoot access' });
-  await start.focus();
+  // Open the folded menu with the keyboard, then Tab down to the last checklist.
+  await companion.panel.getByText(/Guided checklists/).focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  await expect(companion.panel.getByRole('button', { name: 'Troubleshoot access' })).toBeFocused();
   await page.keyboard.press('Enter');
   await companion.expectActive('invitation-email', 'manual');
   await page.keyboard.press('Tab');
@@ -111,7 +114,7 @@ test('keyboard only: start a checklist, reach the control, confirm a manual step
   const abandon = companion.panel.getByRole('button', { name: 'Abandon checklist' });
   await abandon.focus();
   await page.keyboard.press('Enter');
-  await expect(companion.panel.getByRole('button', { name: 'Troubleshoot access' })).toBeVisible();
+  await expect(companion.panel.getByText(/Guided checklists/)).toBeVisible();
 });
 
 test('nothing is injected on Ads Manager or the Business Center picker', async ({ page }) => {

@@ -19,6 +19,8 @@ export class Companion {
 
   /** Start a checklist from the panel's menu. */
   async start(title: string): Promise<void> {
+    const menu = this.panel.getByTestId('checklist-menu');
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
     await this.panel.getByRole('button', { name: title }).click();
     await expect(this.panel.getByTestId('checklist')).toBeVisible();
   }

@@ -1,0 +1,23 @@
+import { bcAccessUrl } from '@/lib/tiktok/routes';
+import type { PageKind } from '@/lib/tiktok/routes';
+
+/**
+ * On Ads Manager and the Business Center picker the extension injects nothing; the popup says
+ * where access is managed instead, with a link to the right Business Center page when the
+ * Business Center is known (from the URL, or from the register's record of the ad account).
+ */
+export function ManagedInBcHint({ kind, orgId }: { kind: PageKind; orgId: string | null }) {
+  if (kind !== 'ads-manager' && kind !== 'bc-picker') return null;
+  return (
+    <p data-testid="managed-in-bc">
+      Access to ad accounts is managed in Business Center, under Users → Members and Partners.{' '}
+      {orgId ? (
+        <a href={bcAccessUrl(orgId, 'members')} target="_blank" rel="noreferrer">
+          Open this Business Center’s Members
+        </a>
+      ) : kind === 'bc-picker' ? (
+        'Choose a Business Center to see its members.'
+      ) : null}
+    </p>
+  );
+}
