@@ -42,7 +42,12 @@ type Send = <K extends keyof ProtocolMap>(
  * observer watches the app's DOM (not our own shadow root, which it cannot see) and only the
  * attributes the readers look at.
  */
-export function watchPage(doc: Document, signal: AbortSignal, onBatch: () => void): void {
+export function watchPage(
+  doc: Document,
+  signal: AbortSignal,
+  onBatch: () => void,
+  onMove: () => void = onBatch,
+): void {
   let queued: ReturnType<typeof setTimeout> | null = null;
   const schedule = () => {
     if (queued !== null || signal.aborted) return;
@@ -62,9 +67,19 @@ export function watchPage(doc: Document, signal: AbortSignal, onBatch: () => voi
   });
   for (const type of ['input', 'change'])
     doc.addEventListener(type, schedule, { capture: true, signal });
-  // The spotlight follows its control when the page scrolls or the window is resized.
-  doc.defaultView?.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
-  doc.defaultView?.addEventListener('resize', schedule, { passive: true, signal });
+  // The spotlight follows its control when the page scrolls or the window is resized; that
+  // needs no new reading of the page, only the control's new place (once per frame).
+  let moving = false;
+  const move = () => {
+    if (moving || signal.aborted) return;
+    moving = true;
+    (doc.defaultView ?? window).requestAnimationFrame(() => {
+      moving = false;
+      if (!signal.aborted) onMove();
+    });
+  };
+  doc.defaultView?.addEventListener('scroll', move, { capture: true, passive: true, signal });
+  doc.defaultView?.addEventListener('resize', move, { passive: true, signal });
   signal.addEventListener(
     'abort',
     () => {
@@ -127,7 +142,12 @@ export class ChecklistRunner {
     if (signal.aborted) return;
     this.register = null;
     void this.loadRegister(orgId);
-    watchPage(this.doc, signal, () => this.onBatch(url));
+    watchPage(
+      this.doc,
+      signal,
+      () => this.onBatch(url),
+      () => this.store.getState().set({ target: rectOf(this.target) }),
+    );
   }
 
   private async loadRegister(orgId: string | null): Promise<void> {
