@@ -506,7 +506,11 @@ export function stepStates(
   const states: Record<string, StepState> = {};
   for (const s of c.steps) {
     if (p.done.includes(s.id) || p.manual.includes(s.id)) states[s.id] = 'done';
-    else if (s === active) states[s.id] = !s.done || unrecognised.has(s.id) ? 'manual' : 'active';
+    // The record step is the runner's to do: active, never "I did this" (a failed write offers
+    // its own way on).
+    else if (s === active)
+      states[s.id] =
+        s.kind !== 'record' && (!s.done || unrecognised.has(s.id)) ? 'manual' : 'active';
     else states[s.id] = 'todo';
   }
   return states;

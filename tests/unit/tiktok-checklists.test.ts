@@ -107,6 +107,7 @@ describe('checklist definitions', () => {
     await click(d, confirm);
     expect(run.step()).toContain('confirm');
     expect(readyToRecord(c, run.progress)).toBe(true);
+    expect(stepStates(c, run.progress).record).toBe('active');
     expect(run.progress.facts).toMatchObject({
       emails: ['new.person@example.com'],
       bcRole: 'standard',
