@@ -48,6 +48,7 @@ async function walk(context, checklist) {
   await page.goto(BC_MEMBERS_URL);
   await page.getByText(/Records in Total/).waitFor();
   if (checklist) {
+    await page.getByTestId('checklist-menu').locator('summary').click();
     await page
       .getByTestId('companion-panel')
       .getByRole('button', { name: 'Add an account manager as a member' })
