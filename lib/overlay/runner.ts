@@ -220,7 +220,7 @@ export class ChecklistRunner {
     const state = this.store.getState();
     let obs: Observation;
     try {
-      obs = observePage(this.doc, url, this.stale);
+      obs = observePage(this.doc, url, this.stale, { flow: state.progress !== null });
     } catch {
       return; // never throw into TikTok's page
     }

@@ -19,7 +19,12 @@ export function messageElements(root: Document): Element[] {
 }
 
 /** Read the page for the checklists; `stale` messages do not count as success. Never throws. */
-export function observePage(root: Document, url: URL, stale?: WeakSet<Element>): Observation {
+export function observePage(
+  root: Document,
+  url: URL,
+  stale?: WeakSet<Element>,
+  { flow: readFlow = true }: { flow?: boolean } = {},
+): Observation {
   let pageKind = classifyUrl(url);
   if (pageKind === 'bc-other' || pageKind === 'unknown') {
     try {
@@ -28,7 +33,18 @@ export function observePage(root: Document, url: URL, stale?: WeakSet<Element>):
       // unreadable page: keep the URL's answer
     }
   }
-  const flow = readFlowState(root);
+  // With no checklist running only the table matters (reconcile): skip the dialogs.
+  const flow: Observation['flow'] = readFlow
+    ? readFlowState(root)
+    : {
+        inviteStep: null,
+        emails: [],
+        bcRole: null,
+        confirmShown: false,
+        success: null,
+        removeConfirmation: false,
+        confirmationCodeStep: false,
+      };
   if (flow.success && stale) {
     const fresh = messageElements(root).some((el) => !stale.has(el));
     if (!fresh) flow.success = null;
