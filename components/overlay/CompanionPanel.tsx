@@ -1,64 +1,356 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { t } from '@/lib/i18n';
+import type { ChecklistId } from '@/lib/tiktok';
+import { CHECKLISTS, activeStep, checklistById, checklistFinished, stepStates } from '@/lib/tiktok';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
-import type { OverlayStore } from './store';
+import type { OverlayStore, TargetRect } from './store';
 
-export interface CompanionPanelProps {
-  store: OverlayStore;
+/** What the panel can ask of the runner and the background. */
+export interface CompanionActions {
   onOpenRegister: () => void;
+  onStart?: (id: ChecklistId) => void;
+  onAbandon?: () => void;
+  onManual?: (stepId: string) => void;
+  onFocusTarget?: () => void;
+  onReconcile?: (keys: string[]) => void;
+  /** The user changed where or how the panel shows: remember it. */
+  onPrefs?: (prefs: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean }) => void;
 }
 
-/** The in-page panel: where the checklists will run, collapsible to a small button. */
-export function CompanionPanel({ store, onOpenRegister }: CompanionPanelProps) {
+export interface CompanionPanelProps extends CompanionActions {
+  store: OverlayStore;
+}
+
+const STATE_WORDS = {
+  todo: 'to do',
+  active: 'current step',
+  done: 'done',
+  manual: 'current step, confirm it yourself',
+} as const;
+
+const PANEL_WIDTH = 340;
+const MARGIN = 16;
+
+function overlaps(a: TargetRect, b: DOMRect): boolean {
+  return (
+    a.left < b.right && a.left + a.width > b.left && a.top < b.bottom && a.top + a.height > b.top
+  );
+}
+
+/** The in-page panel: the checklists, their steps ticking off, and the reconcile card. */
+export function CompanionPanel(props: CompanionPanelProps) {
+  const { store } = props;
   const pageKind = useStore(store, (s) => s.pageKind);
   const collapsed = useStore(store, (s) => s.collapsed);
-  const setCollapsed = useStore(store, (s) => s.setCollapsed);
+  const side = useStore(store, (s) => s.side);
+  const closed = useStore(store, (s) => s.closed);
+  const target = useStore(store, (s) => s.target);
+  const avoid = useStore(store, (s) => s.avoid);
   const bodyId = useId();
   const titleId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [flipped, setFlipped] = useState(false);
 
-  if (collapsed) {
+  // Never cover the control to use next: move to the other side while it would be covered.
+  useLayoutEffect(() => {
+    const el = rootRef.current;
+    // What must stay visible: the active step's control, else TikTok's open dialogs.
+    const keep = target ? [target] : avoid;
+    if (!el || keep.length === 0) {
+      setFlipped(false);
+      return;
+    }
+    const box = el.getBoundingClientRect();
+    const width = box.width || PANEL_WIDTH;
+    const vw = el.ownerDocument.defaultView?.innerWidth ?? 1280;
+    const at = (s: 'left' | 'right') =>
+      new DOMRect(s === 'left' ? MARGIN : vw - MARGIN - width, box.top, width, box.height);
+    const covers = (s: 'left' | 'right') => keep.some((k) => overlaps(k, at(s)));
+    const here = flipped ? (side === 'left' ? 'right' : 'left') : side;
+    if (covers(here)) {
+      const there = here === 'left' ? 'right' : 'left';
+      if (!covers(there)) setFlipped(there !== side);
+    } else if (flipped && !covers(side)) {
+      setFlipped(false);
+    }
+  }, [target, avoid, side, flipped, collapsed]);
+
+  if (closed) return null;
+  const shownSide = flipped ? (side === 'left' ? 'right' : 'left') : side;
+
+  const setPrefs = (prefs: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean }) => {
+    store.getState().set(prefs);
+    props.onPrefs?.(prefs);
+  };
+
+  return (
+    <div ref={rootRef} className={`ac-dock ac-dock-${shownSide}`} data-side={shownSide}>
+      {target && !collapsed ? <Spotlight rect={target} /> : null}
+      {collapsed ? (
+        <button
+          type="button"
+          className="ac-launcher"
+          aria-expanded="false"
+          onClick={() => setPrefs({ collapsed: false })}
+        >
+          <span aria-hidden="true" className="ac-mark" />
+          Access Companion
+        </button>
+      ) : (
+        <section
+          className="ac-panel"
+          data-testid="companion-panel"
+          data-page-kind={pageKind}
+          aria-labelledby={titleId}
+        >
+          <header className="ac-header">
+            <span aria-hidden="true" className="ac-mark" />
+            <h2 id={titleId}>Access Companion</h2>
+            <button
+              type="button"
+              className="ac-icon-button"
+              onClick={() => setPrefs({ side: shownSide === 'left' ? 'right' : 'left' })}
+            >
+              <span aria-hidden="true">⇄</span>
+              <span className="ac-visually-hidden">
+                Move to the {shownSide === 'left' ? 'right' : 'left'}
+              </span>
+            </button>
+            <button
+              type="button"
+              className="ac-icon-button"
+              aria-expanded="true"
+              aria-controls={bodyId}
+              onClick={() => setPrefs({ collapsed: true })}
+            >
+              <span aria-hidden="true">–</span>
+              <span className="ac-visually-hidden">Collapse</span>
+            </button>
+            <button
+              type="button"
+              className="ac-icon-button"
+              onClick={() => setPrefs({ closed: true })}
+            >
+              <span aria-hidden="true">×</span>
+              <span className="ac-visually-hidden">Close for this page</span>
+            </button>
+          </header>
+          <div id={bodyId} className="ac-body">
+            <p className="ac-context">{PAGE_KIND_LABELS[pageKind]}</p>
+            <ChecklistArea {...props} />
+            <ReconcileCard {...props} />
+            <button type="button" className="ac-button ac-secondary" onClick={props.onOpenRegister}>
+              Open access register
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Spotlight({ rect }: { rect: TargetRect }) {
+  const pad = 4;
+  return (
+    <div
+      className="ac-spotlight"
+      data-testid="companion-spotlight"
+      aria-hidden="true"
+      style={{
+        top: rect.top - pad,
+        left: rect.left - pad,
+        width: rect.width + pad * 2,
+        height: rect.height + pad * 2,
+      }}
+    />
+  );
+}
+
+function ChecklistArea(props: CompanionPanelProps) {
+  const { store } = props;
+  const progress = useStore(store, (s) => s.progress);
+  const unrecognised = useStore(store, (s) => s.unrecognised);
+  const advice = useStore(store, (s) => s.advice);
+  const recordError = useStore(store, (s) => s.recordError);
+  const target = useStore(store, (s) => s.target);
+  const pageKind = useStore(store, (s) => s.pageKind);
+  const listId = useId();
+
+  if (!progress) {
+    const offered = CHECKLISTS.filter((c) => c.offeredOn.includes(pageKind));
     return (
-      <button
-        type="button"
-        className="ac-launcher"
-        aria-expanded="false"
-        onClick={() => setCollapsed(false)}
-      >
-        <span aria-hidden="true" className="ac-mark" />
-        {t('overlay_name')}
-      </button>
+      // Folded by default: an idle panel stays small and leaves TikTok's table and drawers free.
+      <details className="ac-menu" data-testid="checklist-menu">
+        <summary id={listId}>Guided checklists ({offered.length})</summary>
+        <ul aria-labelledby={listId}>
+          {offered.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="ac-link-button"
+                data-checklist={c.id}
+                onClick={() => props.onStart?.(c.id)}
+              >
+                {c.title}
+              </button>
+              <span className="ac-muted">{c.summary}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
     );
   }
 
+  const c = checklistById(progress.checklistId);
+  const states = stepStates(c, progress, new Set(unrecognised));
+  const active = activeStep(c, progress);
+  const finished = checklistFinished(c, progress);
+  const index = active ? c.steps.indexOf(active) + 1 : c.steps.length;
+  const announcement = finished
+    ? `${c.title}: all steps done.`
+    : active
+      ? `Step ${index} of ${c.steps.length}: ${active.title}.${target ? ' Its control is outlined on the page.' : ''}`
+      : '';
+
   return (
-    <section
-      className="ac-panel"
-      data-testid="companion-panel"
-      data-page-kind={pageKind}
-      aria-labelledby={titleId}
+    <div className="ac-checklist" data-testid="checklist" data-checklist={c.id}>
+      <h3>{c.title}</h3>
+      {c.warning ? (
+        <p className="ac-warning" role="note">
+          {c.warning}
+        </p>
+      ) : null}
+      <p className="ac-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <ol className="ac-steps">
+        {c.steps.map((s) => {
+          const state = states[s.id] ?? 'todo';
+          const current = state === 'active' || state === 'manual';
+          return (
+            <li
+              key={s.id}
+              data-step={s.id}
+              data-state={state}
+              aria-current={current ? 'step' : undefined}
+            >
+              <span className="ac-step-title">
+                {s.title}
+                <span className="ac-visually-hidden"> ({STATE_WORDS[state]})</span>
+              </span>
+              {current ? (
+                <div className="ac-step-body">
+                  <p>{s.help}</p>
+                  {s.warning && !c.warning ? <p className="ac-warning">{s.warning}</p> : null}
+                  {s.kind === 'record' && recordError ? (
+                    <p className="ac-warning" role="alert">
+                      {recordError}
+                    </p>
+                  ) : null}
+                  {state === 'manual' ? (
+                    <>
+                      {s.done ? (
+                        <p className="ac-muted" data-testid="unrecognised">
+                          The companion can’t find this control on the page; TikTok may have changed
+                          it. Do the step yourself, then confirm.
+                        </p>
+                      ) : null}
+                      <button
+                        type="button"
+                        className="ac-button"
+                        onClick={() => props.onManual?.(s.id)}
+                      >
+                        I did this
+                      </button>
+                    </>
+                  ) : null}
+                  {s.kind === 'record' && recordError ? (
+                    <button
+                      type="button"
+                      className="ac-button ac-secondary"
+                      onClick={() => props.onManual?.(s.id)}
+                    >
+                      Skip recording
+                    </button>
+                  ) : null}
+                  {target && state === 'active' ? (
+                    <button
+                      type="button"
+                      className="ac-button ac-secondary"
+                      onClick={() => props.onFocusTarget?.()}
+                    >
+                      Go to the control
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {advice.length > 0 ? (
+        <ul className="ac-advice" aria-label="Advice">
+          {advice.map((a) => (
+            <li key={a.text} className={a.level === 'warning' ? 'ac-warning' : 'ac-muted'}>
+              {a.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {finished ? (
+        <p className="ac-done" data-testid="checklist-finished">
+          All done{progress.recordedGrantIds?.length ? ', and recorded in your register' : ''}.
+        </p>
+      ) : null}
+      <button type="button" className="ac-button ac-secondary" onClick={() => props.onAbandon?.()}>
+        {finished ? 'Close checklist' : 'Abandon checklist'}
+      </button>
+    </div>
+  );
+}
+
+function ReconcileCard(props: CompanionPanelProps) {
+  const findings = useStore(props.store, (s) => s.reconcile);
+  const headingId = useId();
+  // The list is rendered only while open: page text (names) stays out of the DOM until asked.
+  const [open, setOpen] = useState(false);
+  if (findings.length === 0) return null;
+  const fixable = findings.filter((f) => f.update);
+  return (
+    <details
+      className="ac-reconcile"
+      data-testid="reconcile-card"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <header className="ac-header">
-        <span aria-hidden="true" className="ac-mark" />
-        <h2 id={titleId}>{t('overlay_name')}</h2>
+      <summary id={headingId}>This page and your register differ ({findings.length})</summary>
+      {open ? (
+        <ul aria-labelledby={headingId}>
+          {findings.map((f) => (
+            <li key={f.key} data-kind={f.kind}>
+              <span>{f.text}</span>
+              {f.update ? (
+                <button
+                  type="button"
+                  className="ac-link-button"
+                  onClick={() => props.onReconcile?.([f.key])}
+                >
+                  Update register
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open && fixable.length > 1 ? (
         <button
           type="button"
-          className="ac-icon-button"
-          aria-expanded="true"
-          aria-controls={bodyId}
-          onClick={() => setCollapsed(true)}
+          className="ac-button ac-secondary"
+          onClick={() => props.onReconcile?.(fixable.map((f) => f.key))}
         >
-          <span aria-hidden="true">–</span>
-          <span className="ac-visually-hidden">{t('overlay_collapse')}</span>
+          Update all ({fixable.length})
         </button>
-      </header>
-      <div id={bodyId} className="ac-body">
-        <p className="ac-context">{PAGE_KIND_LABELS[pageKind]}</p>
-        <p>{t('overlay_layers')}</p>
-        <button type="button" className="ac-button" onClick={onOpenRegister}>
-          {t('overlay_openRegister')}
-        </button>
-      </div>
-    </section>
+      ) : null}
+    </details>
   );
 }

@@ -20,6 +20,7 @@ import {
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import { ManagedInBcHint } from './ManagedInBcHint';
 
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
@@ -70,6 +71,15 @@ export function PopupApp() {
 
   const listed = results ?? snapshot?.recent;
 
+  // Issue #6: on Ads Manager, which Business Center owns this ad account, if the register knows.
+  const ownerBcId = useLiveQuery(async () => {
+    if (!context?.advertiserId) return null;
+    const accounts = await registerDb()
+      .accounts.filter((a) => a.kind === 'adAccount' && a.externalId === context.advertiserId)
+      .toArray();
+    return accounts.find((a) => a.deletedAt === null)?.ownerBcId ?? null;
+  }, [context?.advertiserId]);
+
   return (
     <main className="popup">
       <header className="popup-header">
@@ -82,6 +92,9 @@ export function PopupApp() {
             ? PAGE_KIND_LABELS[context.kind]
             : t('popup_tabNotTikTok')}
       </p>
+      {context ? (
+        <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
+      ) : null}
 
       <section aria-labelledby={`${id}-due`}>
         <h2 id={`${id}-due`} className="section-title">

@@ -4,6 +4,8 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
+import { overlayPrefs, pageKey } from '@/lib/overlay/prefs';
+import { ChecklistRunner } from '@/lib/overlay/runner';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
 
 /**
@@ -19,6 +21,26 @@ export default defineContentScript({
     markOverlayRunning(window, true);
 
     const store = createOverlayStore(classifyUrl(new URL(location.href)));
+    const runner = new ChecklistRunner(document, store, sendMessage);
+    let currentUrl = new URL(location.href);
+    const prefs = await overlayPrefs.getValue();
+    store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
+
+    const remember = async (change: {
+      collapsed?: boolean;
+      side?: 'left' | 'right';
+      closed?: boolean;
+    }) => {
+      const now = await overlayPrefs.getValue();
+      const key = pageKey(currentUrl);
+      await overlayPrefs.setValue({
+        collapsed: change.collapsed ?? now.collapsed,
+        side: change.side ?? now.side,
+        closedOn:
+          change.closed === true ? [...new Set([...now.closedOn, key])].slice(-200) : now.closedOn,
+      });
+    };
+
     const ui = await createShadowRootUi(ctx, {
       name: 'tt-access-companion',
       position: 'inline',
@@ -35,6 +57,12 @@ export default defineContentScript({
           <CompanionPanel
             store={store}
             onOpenRegister={() => void sendMessage('overlay:openRegister', {})}
+            onStart={(id) => runner.start(id)}
+            onAbandon={() => runner.abandon()}
+            onManual={(id) => runner.markDone(id)}
+            onFocusTarget={() => runner.focusTarget()}
+            onReconcile={(keys) => void runner.applyReconcile(keys)}
+            onPrefs={(change) => void remember(change)}
           />,
         );
         return root;
@@ -44,20 +72,32 @@ export default defineContentScript({
       },
     });
 
-    // Follow the single-page app: show the panel only while the route is an access page.
-    const sync = (url: URL) => {
+    // Each route's work hangs off its own signal, aborted on the next navigation.
+    let route: AbortController | null = null;
+    const sync = async (url: URL) => {
+      currentUrl = url;
+      route?.abort();
+      route = new AbortController();
+      const signal = route.signal;
       const kind = classifyUrl(url);
       store.getState().setPageKind(kind);
+      const closed = (await overlayPrefs.getValue()).closedOn.includes(pageKey(url));
+      if (signal.aborted) return;
+      store.getState().set({ closed });
       if (ACCESS_PAGE_KINDS.has(kind)) {
         if (!ui.mounted) ui.mount();
       } else if (ui.mounted) {
         ui.remove();
       }
+      // Progress is followed on every route of the Business Center: a checklist may start on
+      // Members and go on elsewhere.
+      await runner.runRoute(url, signal);
     };
-    sync(new URL(location.href));
+    void sync(new URL(location.href));
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sync(newUrl));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void sync(newUrl));
     ctx.onInvalidated(() => {
+      route?.abort();
       ui.remove();
       markOverlayRunning(window, false);
     });

@@ -11,6 +11,14 @@ import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import { handleBusinessCentersSeen } from '../register/held-accounts-handler';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
+// Issue #6 (in-page guided checklist).
+import {
+  applyReconcile,
+  loadProgress,
+  recordFlow,
+  registerRowsFor,
+  saveProgress,
+} from './checklist-handlers';
 
 /** The overlay's bundle, built from entrypoints/overlay.content (registration: 'runtime'). */
 export const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
@@ -102,6 +110,20 @@ export function registerBackgroundHandlers(
   onMessage('page:getStatus', () => backgroundStatus(deps));
   onMessage('watcher:businessCentersSeen', ({ data }) =>
     handleBusinessCentersSeen(data, deps.now()),
+  );
+  // Issue #6 (in-page guided checklist).
+  onMessage('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
+  onMessage('overlay:getProgress', ({ data, sender }) =>
+    sender.tab?.id === undefined ? null : loadProgress(sender.tab.id, data.orgId),
+  );
+  onMessage('overlay:saveProgress', ({ data, sender }) =>
+    sender.tab?.id === undefined
+      ? undefined
+      : saveProgress(sender.tab.id, data.orgId, data.progress),
+  );
+  onMessage('overlay:registerFor', ({ data }) => registerRowsFor(registerDb(), data.orgId));
+  onMessage('overlay:reconcile', ({ data }) =>
+    applyReconcile(registerDb(), data.updates, deps.now()),
   );
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
 }

@@ -5,6 +5,13 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageKind } from '../tiktok/routes';
+// Issue #6 (in-page guided checklist): types of the messages added below.
+import type {
+  ReconcileUpdate,
+  RecordFlowRequest,
+  RegisterRowView,
+} from '../background/checklist-handlers';
+import type { ChecklistProgress } from '../tiktok/checklists';
 
 /** What the background knows about one tab's TikTok page. */
 export interface TabContext {
@@ -75,6 +82,17 @@ export interface ProtocolMap {
     centers: { orgId: string; name: string; myRole?: 'admin' | 'standard' }[];
   }):
     { created: number; updated: number; unchanged: number; conflicts: number } | { error: string };
+  // --- Issue #6 (in-page guided checklist) -----------------------------------------------------
+  /** A checklist finished: write its grants to the register (source 'checklist'). */
+  'overlay:recordFlow'(data: RecordFlowRequest): { grantIds: string[] };
+  /** This tab's checklist progress in one Business Center, kept across reloads. */
+  'overlay:getProgress'(data: { orgId: string }): ChecklistProgress | null;
+  /** Keep this tab's checklist progress (null: abandoned or finished). */
+  'overlay:saveProgress'(data: { orgId: string; progress: ChecklistProgress | null }): void;
+  /** What the register holds for one Business Center (email check, reconcile). */
+  'overlay:registerFor'(data: { orgId: string }): RegisterRowView[];
+  /** The reconcile card's one-click updates, each written as its own event. */
+  'overlay:reconcile'(data: { updates: ReconcileUpdate[] }): { grantIds: string[] };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

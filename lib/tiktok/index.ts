@@ -13,3 +13,7 @@ export {
 } from './context';
 export type { BusinessCenterEntry } from './context';
 export * from './flow';
+export * from './controls';
+export * from './checklists';
+export { messageElements, observePage } from './observe';
+export * from './advice';

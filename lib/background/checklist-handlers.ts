@@ -1,0 +1,275 @@
+/**
+ * The background's side of the in-page checklists (issue #6): it writes finished flows to the
+ * register (the overlay runs in TikTok's origin and never opens IndexedDB itself, house style
+ * pattern 8), keeps each tab's checklist progress per Business Center in session storage, and
+ * answers what the register knows about one Business Center (email check, reconcile).
+ */
+import { storage } from '#imports';
+import { z } from 'zod';
+import type { RegisterDb } from '../register/db';
+import type { Grant, GrantPatch, WriteContext } from '../register';
+import { recordGrant, updateGrant } from '../register';
+import type { ChecklistProgress } from '../tiktok/checklists';
+
+const id = z.string().regex(/^[0-9]{6,25}$/, 'a TikTok ID is 6 to 25 digits');
+const assetRoleSchema = z.enum(['admin', 'operator', 'analyst']);
+
+/** What a finished checklist asks the background to write. */
+export const recordFlowRequest = z.object({
+  checklist: z.string().min(1).max(100),
+  orgId: id,
+  bcName: z.string().max(500).nullable(),
+  /** invite: new grants; revoke: end the party's grants here; changeRole: new permission. */
+  action: z.enum(['invite', 'revoke', 'changeRole']),
+  party: z.object({
+    kind: z.enum(['person', 'partnerBc']),
+    email: z.email().max(320).optional(),
+    bcId: id.optional(),
+    name: z.string().max(500).optional(),
+  }),
+  bcRole: z.enum(['admin', 'standard']).nullable().optional(),
+  accounts: z.array(z.object({ id, name: z.string().max(500), role: assetRoleSchema })).max(500),
+});
+export type RecordFlowRequest = z.infer<typeof recordFlowRequest>;
+
+/** One grant the register holds for a Business Center, flattened for the overlay. */
+export interface RegisterRowView {
+  grantId: string;
+  rev: number;
+  partyKind: 'person' | 'partnerBc';
+  partyName: string;
+  email: string | null;
+  bcId: string | null;
+  accountKind: 'businessCenter' | 'adAccount';
+  accountExternalId: string;
+  bcRole: 'admin' | 'standard' | null;
+  assetRole: 'admin' | 'operator' | 'analyst' | null;
+  status: Grant['status'];
+  invitedAt: string | null;
+}
+
+/** The grants (not deleted) on a Business Center and on the ad accounts it owns. */
+export async function registerRowsFor(db: RegisterDb, orgId: string): Promise<RegisterRowView[]> {
+  const accounts = (await db.accounts.toArray()).filter(
+    (a) =>
+      a.deletedAt === null &&
+      ((a.kind === 'businessCenter' && a.externalId === orgId) || a.ownerBcId === orgId),
+  );
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const grants = (
+    await db.grants
+      .where('accountId')
+      .anyOf([...byId.keys()])
+      .toArray()
+  ).filter((g) => g.deletedAt === null);
+  const parties = new Map(
+    (await db.parties.bulkGet([...new Set(grants.map((g) => g.partyId))])).flatMap((p) =>
+      p ? [[p.id, p] as const] : [],
+    ),
+  );
+  return grants.flatMap((g) => {
+    const a = byId.get(g.accountId);
+    const p = parties.get(g.partyId);
+    if (!a || !p) return [];
+    return [
+      {
+        grantId: g.id,
+        rev: g.rev,
+        partyKind: p.kind,
+        partyName: p.name,
+        email: p.email,
+        bcId: p.bcId,
+        accountKind: a.kind,
+        accountExternalId: a.externalId,
+        bcRole: g.bcRole,
+        assetRole: g.assetRole,
+        status: g.status,
+        invitedAt: g.invitedAt,
+      },
+    ];
+  });
+}
+
+function sameParty(row: RegisterRowView, party: RecordFlowRequest['party']): boolean {
+  if (party.kind !== row.partyKind) return false;
+  if (party.kind === 'person') return !!party.email && row.email === party.email.toLowerCase();
+  return !!party.bcId && row.bcId === party.bcId;
+}
+
+const LIVE: ReadonlyArray<Grant['status']> = ['invited', 'active', 'suspended'];
+
+/** Write a finished checklist's grants and events; returns the ids of the grants written. */
+export async function recordFlow(
+  db: RegisterDb,
+  raw: unknown,
+  now: Date,
+): Promise<{ grantIds: string[] }> {
+  const req = recordFlowRequest.parse(raw);
+  if (req.party.kind === 'person' && !req.party.email)
+    throw new Error('A member flow needs the person’s email.');
+  if (req.party.kind === 'partnerBc' && !req.party.bcId)
+    throw new Error('A partner flow needs the partner’s Business Center ID.');
+  const ctx: WriteContext = { source: 'checklist', now, checklist: req.checklist };
+  const party = {
+    kind: req.party.kind,
+    email: req.party.email ?? null,
+    bcId: req.party.bcId ?? null,
+    name: req.party.name ?? '',
+  };
+  const bc = {
+    kind: 'businessCenter' as const,
+    externalId: req.orgId,
+    name: req.bcName ?? '',
+    ownership: 'mine' as const,
+  };
+  const adAccount = (a: RecordFlowRequest['accounts'][number]) => ({
+    kind: 'adAccount' as const,
+    externalId: a.id,
+    name: a.name,
+    ownerBcId: req.orgId,
+    ownership: 'mine' as const,
+  });
+  const existing = (await registerRowsFor(db, req.orgId)).filter(
+    (r) => sameParty(r, req.party) && LIVE.includes(r.status),
+  );
+  const written: string[] = [];
+  return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
+    if (req.action === 'invite') {
+      if (req.party.kind === 'person' || req.accounts.length === 0) {
+        const g = await recordGrant(
+          db,
+          { account: bc, party, bcRole: req.bcRole ?? null, status: 'invited' },
+          ctx,
+        );
+        written.push(g.id);
+      }
+      for (const a of req.accounts) {
+        const g = await recordGrant(
+          db,
+          { account: adAccount(a), party, assetRole: a.role, status: 'invited' },
+          ctx,
+        );
+        written.push(g.id);
+      }
+    } else if (req.action === 'revoke') {
+      for (const r of existing) {
+        const g = await updateGrant(db, r.grantId, r.rev, { status: 'revoked' }, ctx);
+        written.push(g.id);
+      }
+      if (existing.length === 0) {
+        // Not in the register yet: keep the record that their access ended.
+        const g = await recordGrant(
+          db,
+          { account: bc, party, bcRole: req.bcRole ?? null, status: 'revoked' },
+          ctx,
+        );
+        written.push(g.id);
+      }
+    } else {
+      for (const a of req.accounts) {
+        const current = existing.find(
+          (r) => r.accountKind === 'adAccount' && r.accountExternalId === a.id,
+        );
+        const patch: GrantPatch = { assetRole: a.role };
+        const g = current
+          ? await updateGrant(db, current.grantId, current.rev, patch, ctx)
+          : await recordGrant(
+              db,
+              { account: adAccount(a), party, assetRole: a.role, status: 'active' },
+              ctx,
+            );
+        written.push(g.id);
+      }
+    }
+    return { grantIds: written };
+  });
+}
+
+/** One register update the reconcile card asks for. */
+export const reconcileUpdate = z.discriminatedUnion('kind', [
+  /** On the page but not in the register: add it as the page shows it. */
+  z.object({
+    kind: z.literal('add'),
+    orgId: id,
+    bcName: z.string().max(500).nullable(),
+    party: z.object({
+      kind: z.enum(['person', 'partnerBc']),
+      email: z.email().optional(),
+      bcId: id.optional(),
+      name: z.string().max(500),
+    }),
+    bcRole: z.enum(['admin', 'standard']).nullable(),
+    status: z.enum(['invited', 'active', 'suspended', 'expired', 'rejected']),
+  }),
+  /** Role or status differs: take the page's. */
+  z.object({
+    kind: z.literal('update'),
+    grantId: z.uuid(),
+    rev: z.number().int().min(1),
+    patch: z.object({
+      bcRole: z.enum(['admin', 'standard']).optional(),
+      status: z
+        .enum(['invited', 'active', 'revoked', 'expired', 'rejected', 'suspended'])
+        .optional(),
+    }),
+  }),
+]);
+export type ReconcileUpdate = z.infer<typeof reconcileUpdate>;
+
+/** Apply reconcile updates one by one; each is its own event. Returns the grants written. */
+export async function applyReconcile(
+  db: RegisterDb,
+  raw: unknown,
+  now: Date,
+): Promise<{ grantIds: string[] }> {
+  const updates = z.array(reconcileUpdate).max(1000).parse(raw);
+  const ctx: WriteContext = { source: 'page', now, checklist: 'reconcile' };
+  const grantIds: string[] = [];
+  for (const u of updates) {
+    if (u.kind === 'add') {
+      const g = await recordGrant(
+        db,
+        {
+          account: {
+            kind: 'businessCenter',
+            externalId: u.orgId,
+            name: u.bcName ?? '',
+            ownership: 'mine',
+          },
+          party: {
+            kind: u.party.kind,
+            email: u.party.email ?? null,
+            bcId: u.party.bcId ?? null,
+            name: u.party.name,
+          },
+          bcRole: u.bcRole,
+          status: u.status,
+        },
+        ctx,
+      );
+      grantIds.push(g.id);
+    } else {
+      const g = await updateGrant(db, u.grantId, u.rev, u.patch, ctx);
+      grantIds.push(g.id);
+    }
+  }
+  return { grantIds };
+}
+
+const progressKey = (tabId: number, orgId: string) =>
+  `session:checklist-progress:${tabId}:${orgId}` as const;
+
+/** This tab's checklist progress in one Business Center, or null. */
+export function loadProgress(tabId: number, orgId: string): Promise<ChecklistProgress | null> {
+  return storage.getItem<ChecklistProgress>(progressKey(tabId, orgId));
+}
+
+/** Keep (or, with null, drop) this tab's checklist progress in one Business Center. */
+export async function saveProgress(
+  tabId: number,
+  orgId: string,
+  progress: ChecklistProgress | null,
+): Promise<void> {
+  if (progress === null) await storage.removeItem(progressKey(tabId, orgId));
+  else await storage.setItem<ChecklistProgress>(progressKey(tabId, orgId), progress);
+}

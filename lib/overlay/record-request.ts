@@ -1,0 +1,99 @@
+/**
+ * What a finished checklist asks the background to record, built from the facts the run
+ * gathered on the page. Pure, so each flow's record is tested without a browser.
+ */
+import type { RecordFlowRequest } from '../background/checklist-handlers';
+import type { AccessRow, ChecklistId, FlowFacts } from '../tiktok';
+
+/** Where the flow ran: the Business Center and, on an ad account's page, which one. */
+export interface RecordContext {
+  orgId: string;
+  bcName: string | null;
+  advertiserId: string | null;
+  /** The ad account's name as its page heading shows it. */
+  pageHeading: string | null;
+  rows: readonly AccessRow[];
+}
+
+/** The requests to send for a finished run (one per invited email), or an error to show. */
+export function recordRequests(
+  id: ChecklistId,
+  facts: FlowFacts,
+  ctx: RecordContext,
+): RecordFlowRequest[] | { error: string } {
+  const base = { checklist: id, orgId: ctx.orgId, bcName: ctx.bcName };
+  const subject = facts.subject;
+  switch (id) {
+    case 'add-member': {
+      if (!facts.emails?.length) return { error: 'The email address was not seen on the page.' };
+      return facts.emails.map((email) => ({
+        ...base,
+        action: 'invite',
+        party: { kind: 'person', email },
+        bcRole: facts.bcRole ?? null,
+        accounts: facts.accounts ?? [],
+      }));
+    }
+    case 'add-partner':
+    case 'lower-partner': {
+      const bcId = facts.partnerBcId ?? subject?.partnerBcId;
+      if (!bcId) return { error: 'The partner’s Business Center ID was not seen on the page.' };
+      return [
+        {
+          ...base,
+          action: id === 'add-partner' ? 'invite' : 'changeRole',
+          party: {
+            kind: 'partnerBc',
+            bcId,
+            ...(subject?.partnerBcId === bcId ? { name: subject.name } : {}),
+          },
+          accounts: facts.accounts ?? [],
+        },
+      ];
+    }
+    case 'revoke-member': {
+      if (!subject?.email) return { error: 'Whom the removal was about was not seen on the page.' };
+      return [
+        {
+          ...base,
+          action: 'revoke',
+          party: { kind: 'person', email: subject.email, name: subject.name },
+          bcRole: subject.bcRole ?? null,
+          accounts: [],
+        },
+      ];
+    }
+    case 'revoke-partner': {
+      if (!subject?.partnerBcId)
+        return { error: 'Which partner was removed was not seen on the page.' };
+      return [
+        {
+          ...base,
+          action: 'revoke',
+          party: { kind: 'partnerBc', bcId: subject.partnerBcId, name: subject.name },
+          accounts: [],
+        },
+      ];
+    }
+    case 'lower-member': {
+      const who = facts.assigned?.who ?? '';
+      const email = who.includes('@')
+        ? who
+        : ctx.rows.find((r) => r.name === who && r.email)?.email;
+      if (!email || !facts.assigned || !ctx.advertiserId)
+        return { error: 'The member and ad account were not seen on the page.' };
+      return [
+        {
+          ...base,
+          action: 'changeRole',
+          party: { kind: 'person', email, name: who },
+          accounts: [
+            { id: ctx.advertiserId, name: ctx.pageHeading ?? '', role: facts.assigned.role },
+          ],
+        },
+      ];
+    }
+    case 'troubleshoot':
+      return [];
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app,
+ * plus the user's input, which changes no DOM), and after each batch of changes reads the page
+ * once, ticks steps off, re-finds the control of the active step for the spotlight, and keeps
+ * the progress with the background. Everything one route starts hangs off that route's
+ * AbortSignal (house style, patterns 4 and 5).
+ */
+import type { OverlayStore, TargetRect } from '@/components/overlay/store';
+import type { ProtocolMap } from '../messaging/protocol';
+import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
+import {
+  activeStep,
+  adminCountAdvice,
+  advanceChecklist,
+  assetRoleAdvice,
+  bcRoleAdvice,
+  checklistById,
+  emailAdvice,
+  messageElements,
+  observePage,
+  openDialogs,
+  OWNERSHIP_NOTE,
+  readBcName,
+  readyToRecord,
+  startChecklist,
+} from '../tiktok';
+import type { RegisterRowView } from '../background/checklist-handlers';
+import { readAdvertiserId, readOrgId } from '../tiktok/routes';
+import { recordRequests } from './record-request';
+import { reconcile } from './reconcile';
+
+/** How long a step's control may be missing before the step offers "I did this". */
+export const UNRECOGNISED_AFTER_MS = 2500;
+
+type Send = <K extends keyof ProtocolMap>(
+  type: K,
+  data: Parameters<ProtocolMap[K]>[0],
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/**
+ * Call `onBatch` once per batch of page changes or user input, until `signal` aborts. The
+ * observer watches the app's DOM (not our own shadow root, which it cannot see) and only the
+ * attributes the readers look at.
+ */
+export function watchPage(
+  doc: Document,
+  signal: AbortSignal,
+  onBatch: () => void,
+  onMove: () => void = onBatch,
+): void {
+  let queued: ReturnType<typeof setTimeout> | null = null;
+  const schedule = () => {
+    if (queued !== null || signal.aborted) return;
+    queued = setTimeout(() => {
+      queued = null;
+      if (!signal.aborted) onBatch();
+    }, 30);
+  };
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new Observer(schedule);
+  observer.observe(doc.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-current', 'aria-checked', 'aria-hidden', 'hidden', 'style', 'class'],
+  });
+  for (const type of ['input', 'change'])
+    doc.addEventListener(type, schedule, { capture: true, signal });
+  // The spotlight follows its control when the page scrolls or the window is resized; that
+  // needs no new reading of the page, only the control's new place (once per frame).
+  let moving = false;
+  const move = () => {
+    if (moving || signal.aborted) return;
+    moving = true;
+    (doc.defaultView ?? window).requestAnimationFrame(() => {
+      moving = false;
+      if (!signal.aborted) onMove();
+    });
+  };
+  doc.defaultView?.addEventListener('scroll', move, { capture: true, passive: true, signal });
+  doc.defaultView?.addEventListener('resize', move, { passive: true, signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (queued !== null) clearTimeout(queued);
+    },
+    { once: true },
+  );
+  schedule();
+}
+
+function rectOf(el: Element | null): TargetRect | null {
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return null;
+  return { top: r.top, left: r.left, width: r.width, height: r.height };
+}
+
+/** The checklist runner for one page: one per overlay, routes come and go. */
+export class ChecklistRunner {
+  private stale = new WeakSet<Element>();
+  private activeSince = 0;
+  private activeId: string | null = null;
+  private recording = false;
+  private register: RegisterRowView[] | null = null;
+  private registerOrg: string | null = null;
+  private lastSaved = '';
+  private target: Element | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly store: OverlayStore,
+    private readonly send: Send,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private orgId(url = this.url()): string | null {
+    return readOrgId(url);
+  }
+
+  private url(): URL {
+    return new URL(this.doc.location.href);
+  }
+
+  /** Load this tab's progress for the Business Center, and follow `url` until `signal` aborts. */
+  async runRoute(url: URL, signal: AbortSignal): Promise<void> {
+    const orgId = readOrgId(url);
+    if (orgId && this.store.getState().progress === null) {
+      try {
+        const saved = await this.send('overlay:getProgress', { orgId });
+        if (saved && !signal.aborted) {
+          this.store.getState().set({ progress: saved });
+          this.lastSaved = JSON.stringify(saved);
+          this.markStale();
+        }
+      } catch {
+        // no background: start afresh
+      }
+    }
+    if (signal.aborted) return;
+    this.register = null;
+    void this.loadRegister(orgId);
+    watchPage(
+      this.doc,
+      signal,
+      () => this.onBatch(url),
+      () => this.store.getState().set({ target: rectOf(this.target) }),
+    );
+  }
+
+  private async loadRegister(orgId: string | null): Promise<void> {
+    if (!orgId) return;
+    try {
+      this.register = await this.send('overlay:registerFor', { orgId });
+      this.registerOrg = orgId;
+      this.onBatch(this.url());
+    } catch {
+      this.register = null;
+    }
+  }
+
+  /** Messages on show now can no longer prove a new step done. */
+  private markStale(): void {
+    for (const m of messageElements(this.doc)) this.stale.add(m);
+  }
+
+  /** Start a checklist (replacing any other in this tab and Business Center). */
+  start(id: ChecklistId): void {
+    this.markStale();
+    this.activeId = null;
+    this.store.getState().set({
+      progress: startChecklist(id, this.now()),
+      unrecognised: [],
+      recordError: null,
+    });
+    this.onBatch(this.url());
+  }
+
+  /** Drop the run: nothing is recorded for it. */
+  abandon(): void {
+    this.store
+      .getState()
+      .set({ progress: null, unrecognised: [], target: null, advice: [], recordError: null });
+    this.activeId = null;
+    this.target = null;
+    void this.save(null);
+  }
+
+  /** The user says they did a step the page cannot show ("I did this"). */
+  markDone(stepId: string): void {
+    const p = this.store.getState().progress;
+    if (!p || p.manual.includes(stepId)) return;
+    this.markStale();
+    this.store.getState().set({ progress: { ...p, manual: [...p.manual, stepId] } });
+    this.onBatch(this.url());
+  }
+
+  /** Move focus to the active step's control, for keyboard users. */
+  focusTarget(): void {
+    (this.target as HTMLElement | null)?.focus?.();
+  }
+
+  private async save(progress: ChecklistProgress | null): Promise<void> {
+    const orgId = this.orgId();
+    if (!orgId) return;
+    const text = JSON.stringify(progress);
+    if (text === this.lastSaved) return;
+    this.lastSaved = text;
+    try {
+      await this.send('overlay:saveProgress', { orgId, progress });
+    } catch {
+      // the worker was restarting: the next change saves again
+    }
+  }
+
+  /** Read the page once and bring the checklist, the spotlight and the advice up to date. */
+  onBatch(url: URL): void {
+    const state = this.store.getState();
+    let obs: Observation;
+    try {
+      obs = observePage(this.doc, url, this.stale, { flow: state.progress !== null });
+    } catch {
+      return; // never throw into TikTok's page
+    }
+    this.updateReconcile(obs);
+    this.updateAvoid();
+    let p = state.progress;
+    if (!p) {
+      this.target = null;
+      state.set({ target: null, advice: [] });
+      return;
+    }
+    const c = checklistById(p.checklistId);
+    p = advanceChecklist(c, p, obs);
+    const step = activeStep(c, p);
+    if (step?.id !== this.activeId) {
+      this.activeId = step?.id ?? null;
+      this.activeSince = Date.now();
+      // A message already up when this step began cannot prove it.
+      if (step) this.markStale();
+    }
+    this.target = step?.target ? step.target(this.doc) : null;
+    let unrecognised = state.unrecognised;
+    if (step?.target && step.done && !this.target) {
+      if (Date.now() - this.activeSince >= UNRECOGNISED_AFTER_MS) {
+        if (!unrecognised.includes(step.id)) unrecognised = [...unrecognised, step.id];
+      } else {
+        // Check again once the grace period is over, even if the page stays quiet.
+        setTimeout(() => this.onBatch(this.url()), UNRECOGNISED_AFTER_MS + 50);
+      }
+    } else if (step && unrecognised.includes(step.id) && this.target) {
+      unrecognised = unrecognised.filter((s) => s !== step.id);
+    }
+    state.set({
+      progress: p,
+      unrecognised,
+      target: rectOf(this.target),
+      advice: this.adviceFor(p, obs),
+    });
+    void this.save(p);
+    if (readyToRecord(c, p)) void this.record(p, obs);
+  }
+
+  private adviceFor(p: ChecklistProgress, obs: Observation) {
+    const f = p.facts;
+    switch (p.checklistId) {
+      case 'add-member':
+        return [
+          ...(f.emails?.flatMap((e) =>
+            emailAdvice(
+              e,
+              obs.table.rows,
+              (this.register ?? []).map((g) => ({ email: g.email, status: g.status })),
+            ),
+          ) ?? []),
+          ...bcRoleAdvice(f.bcRole),
+          ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role)),
+        ];
+      case 'add-partner':
+      case 'lower-partner':
+        return [OWNERSHIP_NOTE, ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
+      case 'revoke-member':
+        return adminCountAdvice(f.baseline ?? obs.table.rows, f.subject);
+      default:
+        return [];
+    }
+  }
+
+  private async record(p: ChecklistProgress, obs: Observation): Promise<void> {
+    if (this.recording) return;
+    const url = this.url();
+    const orgId = this.orgId(url);
+    if (!orgId) {
+      this.store.getState().set({ recordError: 'This page does not name its Business Center.' });
+      return;
+    }
+    const heading = this.doc.querySelector('main h1, h1');
+    const requests = recordRequests(p.checklistId, p.facts, {
+      orgId,
+      bcName: readBcName(this.doc),
+      advertiserId: readAdvertiserId(url),
+      pageHeading: heading?.textContent?.trim() ?? null,
+      rows: obs.table.rows,
+    });
+    if ('error' in requests) {
+      this.store.getState().set({ recordError: requests.error });
+      return;
+    }
+    this.recording = true;
+    try {
+      const ids: string[] = [];
+      for (const r of requests) ids.push(...(await this.send('overlay:recordFlow', r)).grantIds);
+      const current = this.store.getState().progress;
+      // Abandoned (or replaced) while the write was on its way: keep what the user chose.
+      if (current?.startedAt !== p.startedAt) return;
+      this.store.getState().set({
+        progress: { ...current, recordedGrantIds: ids },
+        recordError: null,
+      });
+      void this.loadRegister(orgId);
+      this.onBatch(this.url());
+    } catch (error) {
+      this.store.getState().set({
+        recordError: `Could not record it: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      this.recording = false;
+    }
+  }
+
+  private updateAvoid(): void {
+    const rects = openDialogs(this.doc)
+      .map((d) => rectOf(d.el))
+      .filter((r): r is TargetRect => r !== null);
+    const before = this.store.getState().avoid;
+    if (JSON.stringify(before) !== JSON.stringify(rects))
+      this.store.getState().set({ avoid: rects });
+  }
+
+  private updateReconcile(obs: Observation): void {
+    const kind =
+      obs.pageKind === 'bc-members' ? 'member' : obs.pageKind === 'bc-partners' ? 'partner' : null;
+    const orgId = this.orgId();
+    if (
+      !kind ||
+      !this.register ||
+      this.registerOrg !== orgId ||
+      !orgId ||
+      obs.table.rows.length === 0
+    ) {
+      if (this.store.getState().reconcile.length > 0) this.store.getState().set({ reconcile: [] });
+      return;
+    }
+    const findings = reconcile(obs.table, this.register, {
+      orgId,
+      bcName: readBcName(this.doc),
+      now: this.now(),
+      kind,
+    });
+    const before = this.store.getState().reconcile;
+    if (JSON.stringify(before) !== JSON.stringify(findings))
+      this.store.getState().set({ reconcile: findings });
+  }
+
+  /** Apply one or all reconcile findings to the register, each its own event. */
+  async applyReconcile(keys: readonly string[]): Promise<void> {
+    const updates = this.store
+      .getState()
+      .reconcile.filter((f) => keys.includes(f.key) && f.update)
+      .map((f) => f.update!);
+    if (updates.length === 0) return;
+    try {
+      await this.send('overlay:reconcile', { updates });
+    } catch (error) {
+      this.store.getState().set({
+        recordError: `Could not update the register: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    await this.loadRegister(this.orgId());
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Finding the controls a checklist points at (buttons, links, fields inside TikTok's dialogs) and
+ * reading what the user chose in the dialogs the flow detectors (flow.ts) do not cover: the Add
+ * Partners dialog, the ad-account picker, the Assign member dialog and whom a removal is about.
+ * Controls are found by visible text in every language LABELS knows and by role, never by class.
+ */
+import type { Root } from './dom';
+import { fold, isHiddenDeep, isLabel, queryAllDeep, visibleText } from './dom';
+import { openDialogs } from './flow';
+import { LABELS } from './selectors';
+
+/** The permissions an ad account can be shared with. */
+export type AssetRoleName = 'admin' | 'operator' | 'analyst';
+
+const CLICKABLE = ['button', '[role=button]', 'a[href]', '[role=tab]', '[role=menuitem]'];
+
+/** A visible button or link whose text is one of `labels` (exactly, once folded), or null. */
+export function findControl(
+  root: Root,
+  labels: readonly string[],
+  { within }: { within?: Element } = {},
+): HTMLElement | null {
+  const scope = within ?? root;
+  for (const el of queryAllDeep(scope, CLICKABLE, { shadows: false })) {
+    if (isHiddenDeep(el)) continue;
+    if (el.closest('tt-access-companion')) continue; // never our own overlay
+    const text = visibleText(el) || el.getAttribute('aria-label') || '';
+    if (isLabel(text, labels)) return el as HTMLElement;
+  }
+  return null;
+}
+
+/** The side-menu link to a section (Members, Partners), found in the page's navigation. */
+export function findNavLink(root: Root, labels: readonly string[]): HTMLElement | null {
+  const nav = queryAllDeep(root, ['nav', '[role=navigation]'], { shadows: false });
+  for (const n of nav) {
+    const link = findControl(root, labels, { within: n });
+    if (link) return link;
+  }
+  return null;
+}
+
+/** The open dialog whose title starts with one of `labels`, or null. */
+export function dialogTitled(root: Root, labels: readonly string[]): Element | null {
+  return (
+    openDialogs(root).find((d) => {
+      // Spanish titles open with an inverted mark: "¿Eliminar miembro?".
+      const title = fold(d.title).replace(/^[¿¡]/, '');
+      return labels.some((l) => title.startsWith(fold(l)));
+    })?.el ?? null
+  );
+}
+
+/** The first visible button in any open dialog whose text is one of `labels`. */
+export function findDialogButton(root: Root, labels: readonly string[]): HTMLElement | null {
+  for (const d of openDialogs(root)) {
+    const found = findControl(root, labels, { within: d.el });
+    if (found) return found;
+  }
+  return null;
+}
+
+function labelOf(field: Element): string {
+  const id = field.getAttribute('id');
+  const label =
+    (id ? field.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`) : null) ??
+    field.closest('label');
+  return label ? visibleText(label) : (field.getAttribute('aria-label') ?? '');
+}
+
+/** The field inside `scope` labelled with one of `labels`. */
+export function fieldLabelled(
+  scope: Element,
+  labels: readonly string[],
+): HTMLInputElement | HTMLTextAreaElement | null {
+  const fields = Array.from(scope.querySelectorAll('input, textarea')) as Array<
+    HTMLInputElement | HTMLTextAreaElement
+  >;
+  return fields.find((f) => isLabel(labelOf(f), labels)) ?? null;
+}
+
+/** The step the Add Partners dialog is at, or null when it is not open. */
+export function addPartnerStep(root: Root): 'details' | 'assets' | null {
+  const dialog = dialogTitled(root, LABELS.addPartnersTitle);
+  if (!dialog) return null;
+  return fieldLabelled(dialog, LABELS.partnerBcIdField) ? 'details' : 'assets';
+}
+
+/** The partner BC ID typed into the Add Partners dialog, when it is a well-formed ID. */
+export function enteredPartnerBcId(root: Root): string | null {
+  const dialog = dialogTitled(root, LABELS.addPartnersTitle);
+  const field = dialog ? fieldLabelled(dialog, LABELS.partnerBcIdField) : null;
+  const value = field?.value.trim() ?? '';
+  return /^[0-9]{6,25}$/.test(value) ? value : null;
+}
+
+/** The asset role a visible label names, or null. */
+export function assetRoleOf(text: string): AssetRoleName | null {
+  for (const role of ['admin', 'operator', 'analyst'] as const)
+    if (isLabel(text, LABELS.assetRole[role])) return role;
+  return null;
+}
+
+function chosenOptionText(select: HTMLSelectElement): string {
+  return select.options[select.selectedIndex]?.textContent?.trim() ?? '';
+}
+
+/** An ad account ticked in a picker, with the permission chosen next to it. */
+export interface ChosenAccount {
+  id: string;
+  name: string;
+  role: AssetRoleName;
+}
+
+/** The ad accounts ticked in an open dialog's account picker, with their permissions. */
+export function chosenAccounts(root: Root): ChosenAccount[] {
+  const found: ChosenAccount[] = [];
+  for (const d of openDialogs(root)) {
+    for (const box of Array.from(d.el.querySelectorAll('input[type=checkbox]'))) {
+      if (!(box as HTMLInputElement).checked) continue;
+      const text = labelOf(box);
+      // "Northwind US (7100000000000000001)": the ad account's name and ID.
+      const match = /^(.*?)\s*\(([0-9]{6,25})\)\s*$/.exec(text);
+      if (!match) continue;
+      const line = box.closest('label')?.parentElement ?? box.parentElement;
+      const select = line?.querySelector('select') as HTMLSelectElement | null;
+      const role = select ? assetRoleOf(chosenOptionText(select)) : null;
+      if (role) found.push({ id: match[2]!, name: match[1]!.trim(), role });
+    }
+  }
+  return found;
+}
+
+/** Whom and with which permission the Assign member dialog (an ad account's Members tab) names. */
+export function assignChoice(root: Root): { who: string; role: AssetRoleName } | null {
+  const dialog = dialogTitled(root, LABELS.assignTitle);
+  if (!dialog) return null;
+  const selects = Array.from(dialog.querySelectorAll('select'));
+  let who = '';
+  let role: AssetRoleName | null = null;
+  for (const s of selects) {
+    const text = chosenOptionText(s);
+    const asRole = assetRoleOf(text);
+    if (asRole && role === null) role = asRole;
+    else if (!who) who = text;
+  }
+  return who && role ? { who, role } : null;
+}
+
+/** The name or email a removal confirmation ("Remove member?") is about, as it shows it. */
+export function removalSubject(root: Root): string | null {
+  const dialog = dialogTitled(root, LABELS.removeVerb);
+  if (!dialog) return null;
+  const first = Array.from(dialog.querySelectorAll('p')).find((p) => visibleText(p));
+  return first ? visibleText(first) : null;
+}
+
+/** The confirmation code field of a removal, when TikTok asks for one. */
+export function confirmationCodeField(root: Root): HTMLInputElement | null {
+  for (const d of openDialogs(root)) {
+    const field = fieldLabelled(
+      d.el,
+      LABELS.confirmationCode.map((l) => l),
+    );
+    if (field instanceof HTMLInputElement || field?.tagName === 'INPUT')
+      return field as HTMLInputElement;
+    const byLabel = Array.from(d.el.querySelectorAll('input')).find((i) =>
+      LABELS.confirmationCode.some((l) => fold(labelOf(i)).includes(fold(l))),
+    );
+    if (byLabel) return byLabel;
+  }
+  return null;
+}
+
+/** The link (a person's email) in the first table row whose status is one of `statuses`. */
+export function findRowLink(root: Root, statuses: readonly string[]): HTMLElement | null {
+  for (const row of queryAllDeep(root, ['tr', '[role=row]'], { shadows: false })) {
+    if (isHiddenDeep(row) || row.closest('tt-access-companion')) continue;
+    const texts = Array.from(row.querySelectorAll('td, [role=cell], span')).map((c) =>
+      visibleText(c),
+    );
+    if (!texts.some((t) => isLabel(t, statuses))) continue;
+    const link = row.querySelector('a[href]');
+    if (link && !isHiddenDeep(link)) return link as HTMLElement;
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+/**
+ * One reading of everything the checklists follow, taken after each batch of page changes.
+ * Success messages already on show when a step began are left out (TikTok leaves a toast up
+ * until it is closed, and an old "Invitation sent" must not tick off a new invitation).
+ */
+import type { Observation } from './checklists';
+import { classifyPage } from './classify';
+import { queryAllDeep } from './dom';
+import { readFlowState } from './flow';
+import { readAccessTable } from './read-table';
+import { classifyUrl } from './routes';
+import { SELECTORS } from './selectors';
+
+/** The message elements on show now (toasts, alerts), to mark as already seen. */
+export function messageElements(root: Document): Element[] {
+  return queryAllDeep(root, SELECTORS.message.alternatives, { shadows: false }).filter(
+    (el) => !el.closest('tt-access-companion'),
+  );
+}
+
+/** Read the page for the checklists; `stale` messages do not count as success. Never throws. */
+export function observePage(
+  root: Document,
+  url: URL,
+  stale?: WeakSet<Element>,
+  { flow: readFlow = true }: { flow?: boolean } = {},
+): Observation {
+  let pageKind = classifyUrl(url);
+  if (pageKind === 'bc-other' || pageKind === 'unknown') {
+    try {
+      pageKind = classifyPage(url, root);
+    } catch {
+      // unreadable page: keep the URL's answer
+    }
+  }
+  // With no checklist running only the table matters (reconcile): skip the dialogs.
+  const flow: Observation['flow'] = readFlow
+    ? readFlowState(root)
+    : {
+        inviteStep: null,
+        emails: [],
+        bcRole: null,
+        confirmShown: false,
+        success: null,
+        removeConfirmation: false,
+        confirmationCodeStep: false,
+      };
+  if (flow.success && stale) {
+    const fresh = messageElements(root).some((el) => !stale.has(el));
+    if (!fresh) flow.success = null;
+  }
+  let table: Observation['table'];
+  try {
+    table = readAccessTable(root);
+  } catch (error) {
+    table = { rows: [], complete: false, problems: [String(error)] };
+  }
+  return { root, pageKind, flow, table };
+}

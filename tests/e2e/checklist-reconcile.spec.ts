@@ -1,0 +1,108 @@
+import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { axeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { Companion, readRegister, seedRegister } from './pages/companion';
+import { OptionsPage } from './pages/extension-pages';
+
+const TIENDA_SOL = { id: '7098765432109876543', name: 'Tienda Sol' };
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+test('reconcile finds each kind of difference on a seeded register and updates it, one event each', async ({
+  page,
+  serviceWorker,
+  extensionId,
+}, testInfo) => {
+  const options = new OptionsPage(page, extensionId);
+  await options.goto(); // the worker opens the register
+  await expect(options.backgroundStatus).toContainText('0');
+  await seedRegister(serviceWorker, TIENDA_SOL, [
+    // Admin on the page, Standard here: the role differs.
+    {
+      email: 'lucia@tiendasol.mx',
+      name: 'Lucía',
+      bcRole: 'standard',
+      status: 'active',
+      invitedAt: null,
+    },
+    // Invited 30 days ago and still Pending on the page.
+    {
+      email: 'ana@agencia-norte.es',
+      name: 'Ana',
+      bcRole: 'standard',
+      status: 'invited',
+      invitedAt: daysAgo(30),
+    },
+    // Active here, gone from the page.
+    {
+      email: 'gone@tiendasol.mx',
+      name: 'Gone Person',
+      bcRole: 'standard',
+      status: 'active',
+      invitedAt: null,
+    },
+  ]);
+
+  await page.goto(REPLICA_URLS.bcMembersEs);
+  const companion = new Companion(page);
+  const card = page.getByTestId('reconcile-card');
+  await card.getByText('This page and your register differ').click();
+  const items = card.locator('li');
+  await expect(items.filter({ hasText: 'lucia@tiendasol.mx' })).toHaveAttribute(
+    'data-kind',
+    'roleDiffers',
+  );
+  await expect(items.filter({ hasText: 'ana@agencia-norte.es' })).toHaveAttribute(
+    'data-kind',
+    'stillPending',
+  );
+  await expect(items.filter({ hasText: 'Gone Person' })).toHaveAttribute(
+    'data-kind',
+    'goneFromPage',
+  );
+  await expect(items.filter({ hasText: 'mateo@tiendasol.mx' })).toHaveAttribute(
+    'data-kind',
+    'notInRegister',
+  );
+  await expect(items.filter({ hasText: 'sara@example.co.il' })).toHaveAttribute(
+    'data-kind',
+    'notInRegister',
+  );
+  await expect(items).toHaveCount(5);
+  await companion.shoot(testInfo, 'reconcile-card');
+  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+
+  // One click for one row.
+  await items
+    .filter({ hasText: 'lucia@tiendasol.mx' })
+    .getByRole('button', { name: 'Update register' })
+    .click();
+  await expect(items).toHaveCount(4);
+  // Then all the rest that the register can follow (the pending one is advice only).
+  await card.getByRole('button', { name: 'Update all (3)' }).click();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveAttribute('data-kind', 'stillPending');
+
+  const register = await readRegister(serviceWorker);
+  const events = register.events.map((e) => [e.type, e.source, e.checklist]).sort();
+  expect(events).toEqual(
+    [
+      ['roleChanged', 'page', 'reconcile'],
+      ['created', 'page', 'reconcile'],
+      ['created', 'page', 'reconcile'],
+      ['revoked', 'page', 'reconcile'],
+    ].sort(),
+  );
+  const byEmail = new Map(register.parties.map((p) => [p.id, p.email]));
+  const grants = register.grants
+    .map((g) => [byEmail.get(g.partyId as string), g.bcRole, g.status])
+    .sort();
+  expect(grants).toEqual(
+    [
+      ['ana@agencia-norte.es', 'standard', 'invited'],
+      ['gone@tiendasol.mx', 'standard', 'revoked'],
+      ['lucia@tiendasol.mx', 'admin', 'active'],
+      ['mateo@tiendasol.mx', 'admin', 'active'],
+      ['sara@example.co.il', 'standard', 'suspended'],
+    ].sort(),
+  );
+});
