@@ -2,10 +2,12 @@ import './style.css';
 import { createRoot } from 'react-dom/client';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { overlayPrefs, pageKey } from '@/lib/overlay/prefs';
 import { ChecklistRunner } from '@/lib/overlay/runner';
+import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
+import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
 
 /**
@@ -20,7 +22,20 @@ export default defineContentScript({
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
 
-    const store = createOverlayStore(classifyUrl(new URL(location.href)));
+    // What the page itself confirmed each route to be, when its URL alone does not say (the
+    // background passes on the watcher's confirmation; see lib/tiktok/watch.ts).
+    const confirmed = new Map<string, PageKind>();
+    const kindOf = (url: URL, first: boolean): PageKind => {
+      const byUrl = classifyUrl(url);
+      if (ACCESS_PAGE_KINDS.has(byUrl)) return byUrl;
+      const known = confirmed.get(url.href);
+      if (known) return known;
+      // Injected on a route the page confirmed: its DOM is the confirmed one. (After a client-side
+      // navigation the DOM is still the old route's, so only the background's word counts.)
+      return first && mayBeAccessPage(url) ? classifyPage(url, document) : byUrl;
+    };
+
+    const store = createOverlayStore(kindOf(new URL(location.href), true));
     const runner = new ChecklistRunner(document, store, sendMessage);
     let currentUrl = new URL(location.href);
     const prefs = await overlayPrefs.getValue();
@@ -74,12 +89,12 @@ export default defineContentScript({
 
     // Each route's work hangs off its own signal, aborted on the next navigation.
     let route: AbortController | null = null;
-    const sync = async (url: URL) => {
+    const sync = async (url: URL, first = false) => {
       currentUrl = url;
       route?.abort();
       route = new AbortController();
       const signal = route.signal;
-      const kind = classifyUrl(url);
+      const kind = kindOf(url, first);
       store.getState().setPageKind(kind);
       const closed = (await overlayPrefs.getValue()).closedOn.includes(pageKey(url));
       if (signal.aborted) return;
@@ -93,10 +108,17 @@ export default defineContentScript({
       // Members and go on elsewhere.
       await runner.runRoute(url, signal);
     };
-    void sync(new URL(location.href));
+    void sync(new URL(location.href), true);
+    const stopListening = onMessage('background:pageConfirmed', ({ data }) => {
+      confirmed.set(data.url, data.kind);
+      if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
+        void sync(currentUrl);
+      }
+    });
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void sync(newUrl));
     ctx.onInvalidated(() => {
+      stopListening();
       route?.abort();
       ui.remove();
       markOverlayRunning(window, false);

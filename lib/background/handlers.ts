@@ -5,10 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
-import { onMessage } from '../messaging/protocol';
+import { onMessage, sendMessage } from '../messaging/protocol';
 import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import { handleBusinessCentersSeen } from '../register/held-accounts-handler';
+import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
 // Issue #6 (in-page guided checklist).
@@ -28,6 +29,12 @@ export interface BackgroundDeps {
   startedAt: Date;
   /** Inject the overlay into one frame of a tab. */
   injectOverlay: (tabId: number, frameId: number) => Promise<void>;
+  /** Tell the overlay in one frame what its page confirmed the route to be. */
+  tellOverlay?: (
+    tabId: number,
+    frameId: number,
+    page: { url: string; kind: PageKind },
+  ) => Promise<void>;
 }
 
 type PageSeen = Parameters<ProtocolMap['watcher:pageSeen']>[0];
@@ -55,6 +62,10 @@ export async function handlePageSeen(
   if (!ACCESS_PAGE_KINDS.has(data.kind)) return { overlay: 'not-needed' };
   try {
     await deps.injectOverlay(tabId, sender.frameId ?? 0);
+    // The URL alone may not say it is an access page (an unknown route): pass on the page's word.
+    if (data.confirmedBy === 'page') {
+      await deps.tellOverlay?.(tabId, sender.frameId ?? 0, { url: url.href, kind: data.kind });
+    }
     return { overlay: 'shown' };
   } catch (error) {
     console.warn('Access Companion: could not show the overlay', error);
@@ -81,6 +92,14 @@ export async function openRegister(grantId?: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
+async function tellOverlayPage(
+  tabId: number,
+  frameId: number,
+  page: { url: string; kind: PageKind },
+): Promise<void> {
+  await sendMessage('background:pageConfirmed', page, { tabId, frameId });
+}
+
 async function injectOverlayScript(tabId: number, frameId: number): Promise<void> {
   const target = { tabId, frameIds: [frameId] };
   // Once running, the overlay follows the page's navigations itself; inject only once.
@@ -102,6 +121,7 @@ export function registerBackgroundHandlers(
     now: () => new Date(),
     startedAt: new Date(),
     injectOverlay: injectOverlayScript,
+    tellOverlay: tellOverlayPage,
   },
 ): void {
   onMessage('watcher:pageSeen', ({ data, sender }) => handlePageSeen(data, sender, deps));

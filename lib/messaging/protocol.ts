@@ -49,6 +49,11 @@ export interface ProtocolMap {
   'popup:getTabContext'(data: { tabId: number }): TabContext | null;
   /** The overlay asks the background to open the full register in a tab. */
   'overlay:openRegister'(data: { grantId?: string }): void;
+  /**
+   * The background tells a running overlay what the page confirmed its route to be (e.g. an
+   * unknown `/manage/users/…` route whose own heading and table say Partners).
+   */
+  'background:pageConfirmed'(data: { url: string; kind: PageKind }): void;
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
 

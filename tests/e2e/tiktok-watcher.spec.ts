@@ -66,6 +66,11 @@ test('an unknown route whose page shows Partners is confirmed as Partners by the
   await page.goto(REPLICA_URLS.bcPartnersNewRoute);
   await page.getByText('3 Records in Total').waitFor();
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-partners']);
+  // The overlay follows the page's word, not the unknown URL's.
+  await expect(page.getByTestId('companion-panel')).toHaveAttribute(
+    'data-page-kind',
+    'bc-partners',
+  );
 });
 
 test('hostile names stay text in the real browser (no image loads, no script runs)', async ({

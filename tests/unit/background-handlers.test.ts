@@ -64,6 +64,24 @@ describe('handlePageSeen', () => {
     },
   );
 
+  it('passes a page-confirmed kind on to the overlay, and only a confirmed one', async () => {
+    const url = 'https://business.tiktok.com/manage/users/collaborators?org_id=7012345678901234567';
+    const tellOverlay = vi.fn(async () => {});
+    const deps = { ...makeDeps(), tellOverlay };
+    await handlePageSeen(
+      { url, kind: 'bc-partners', confirmedBy: 'url' },
+      { tab: { id: 4 } },
+      deps,
+    );
+    expect(tellOverlay).not.toHaveBeenCalled();
+    await handlePageSeen(
+      { url, kind: 'bc-partners', confirmedBy: 'page' },
+      { tab: { id: 4 }, frameId: 0 },
+      deps,
+    );
+    expect(tellOverlay).toHaveBeenCalledWith(4, 0, { url, kind: 'bc-partners' });
+  });
+
   it('keeps what the page itself confirmed (its org and Business Center name) over the URL', async () => {
     const url = PAGES['bc-members'];
     await handlePageSeen(
