@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { defaultReviewCadence } from '@/lib/reminders/settings';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
@@ -166,7 +167,11 @@ export function PopupApp() {
             testId="quick-add"
             onCancel={() => setAdding(false)}
             onSubmit={async (draft) => {
-              await recordGrant(registerDb(), draft, { source: 'manual', now: new Date() });
+              await recordGrant(registerDb(), draft, {
+                source: 'manual',
+                now: new Date(),
+                defaultCadenceDays: await defaultReviewCadence(),
+              });
               setAdded(t('popup_added'));
               setAdding(false);
             }}

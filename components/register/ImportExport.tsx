@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { defaultReviewCadence } from '@/lib/reminders/settings';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
@@ -66,7 +67,12 @@ export function ImportExport() {
       const report = await applyImport(
         registerDb(),
         parsed.plan,
-        { source: 'import', now: new Date(), note: t('import_eventNote', file.name) },
+        {
+          source: 'import',
+          now: new Date(),
+          note: t('import_eventNote', file.name),
+          defaultCadenceDays: await defaultReviewCadence(),
+        },
         (done, all) =>
           setState({ kind: 'working', label: t('import_writing', file.name), done, total: all }),
       );

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { defaultReviewCadence } from '@/lib/reminders/settings';
 import type { KeyboardEvent } from 'react';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -185,7 +186,11 @@ function AddPanel({ onDone }: { onDone: () => void }) {
       </h2>
       <GrantForm
         onSubmit={async (draft) => {
-          await recordGrant(registerDb(), draft, { source: 'manual', now: new Date() });
+          await recordGrant(registerDb(), draft, {
+            source: 'manual',
+            now: new Date(),
+            defaultCadenceDays: await defaultReviewCadence(),
+          });
           onDone();
         }}
         onCancel={onDone}

@@ -4,6 +4,7 @@
  * pattern 8), keeps each tab's checklist progress per Business Center in session storage, and
  * answers what the register knows about one Business Center (email check, reconcile).
  */
+import { defaultReviewCadence } from '../reminders/settings';
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { RegisterDb } from '../register/db';
@@ -109,7 +110,12 @@ export async function recordFlow(
     throw new Error('A member flow needs the person’s email.');
   if (req.party.kind === 'partnerBc' && !req.party.bcId)
     throw new Error('A partner flow needs the partner’s Business Center ID.');
-  const ctx: WriteContext = { source: 'checklist', now, checklist: req.checklist };
+  const ctx: WriteContext = {
+    source: 'checklist',
+    now,
+    checklist: req.checklist,
+    defaultCadenceDays: await defaultReviewCadence(),
+  };
   const party = {
     kind: req.party.kind,
     email: req.party.email ?? null,

@@ -27,6 +27,8 @@ export interface WriteContext {
   /** The in-page checklist that recorded the change, if any. */
   checklist?: string;
   decision?: RegisterEvent['decision'];
+  /** The review cadence a new grant gets when its draft names none (the options' default). */
+  defaultCadenceDays?: number;
 }
 
 /** Raised when a write names a revision that is no longer the current one. */
@@ -219,7 +221,8 @@ export async function recordGrant(
     const acc = await findOrCreateAccount(db, draft.account, now);
     const who = await findOrCreateParty(db, draft.party, now);
     const status = draft.status ?? 'invited';
-    const cadence = draft.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+    const cadence =
+      draft.reviewCadenceDays ?? ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
     const invitedAt = draft.invitedAt ?? (status === 'invited' ? now : null);
     const acceptedAt = draft.acceptedAt ?? (status === 'active' ? now : null);
     // The first review falls one cadence after access began (accepted, else invited).

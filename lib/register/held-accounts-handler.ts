@@ -2,6 +2,7 @@
  * The background's side of `watcher:businessCentersSeen`: check what the watcher read from the
  * page (it is untrusted text) and record it as client accounts I hold.
  */
+import { defaultReviewCadence } from '../reminders/settings';
 import { z } from 'zod';
 import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from './db';
@@ -38,7 +39,11 @@ export async function handleBusinessCentersSeen(
       error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     };
   }
-  const report = await recordHeldBusinessCenters(db, parsed.data.centers, { source: 'page', now });
+  const report = await recordHeldBusinessCenters(db, parsed.data.centers, {
+    source: 'page',
+    now,
+    defaultCadenceDays: await defaultReviewCadence(),
+  });
   return {
     created: report.created.length,
     updated: report.updated.length,

@@ -853,7 +853,7 @@ function newGrant(row: CsvGrantRow, accountId: string, partyId: string, ctx: Wri
   const now = ctx.now.toISOString();
   const f = row.fields;
   const status = f.status ?? 'invited';
-  const cadence = f.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+  const cadence = f.reviewCadenceDays ?? ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
   const started = f.acceptedAt ?? f.invitedAt ?? now;
   return grantSchema.parse({
     id: crypto.randomUUID(),

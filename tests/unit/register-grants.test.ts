@@ -162,6 +162,17 @@ describe('recordGrant', () => {
     expect((await db.events.toArray()).map((e) => e.type)).toEqual(['created']);
   });
 
+  it('gives a new grant the default cadence from the options unless the draft names one', async () => {
+    const byDefault = await recordGrant(db, danaDraft(), at(T0, { defaultCadenceDays: 30 }));
+    expect(byDefault).toMatchObject({ reviewCadenceDays: 30, nextReviewOn: '2026-12-27' });
+    const named = await recordGrant(
+      db,
+      danaDraft({ party: { kind: 'person', email: 'sam@example.com' }, reviewCadenceDays: 60 }),
+      at(T0, { defaultCadenceDays: 30 }),
+    );
+    expect(named.reviewCadenceDays).toBe(60);
+  });
+
   it('reuses the party and the account for a second grant to the same email and BC', async () => {
     const first = await recordGrant(db, danaDraft(), at(T0));
     const second = await recordGrant(
