@@ -3,6 +3,7 @@
  * and for a Business Center about to have fewer than two Admins, and a check of the email typed
  * (format, likely typos of common domains, already on the page, already in the register).
  */
+import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import type { AccessRow } from './read-table';
 
@@ -10,6 +11,23 @@ import type { AccessRow } from './read-table';
 export interface Advice {
   level: 'info' | 'warning';
   text: string;
+}
+
+const STATUS_WORDS: Readonly<Record<string, MessageKey>> = {
+  invited: 'advice_status_invited',
+  active: 'advice_status_active',
+  revoked: 'advice_status_revoked',
+  expired: 'advice_status_expired',
+  rejected: 'advice_status_rejected',
+  suspended: 'advice_status_suspended',
+  pending: 'advice_status_pending',
+  unknown: 'advice_status_unknown',
+};
+
+/** A status code (a table's or the register's) as a word inside a sentence, e.g. "revoked". */
+export function statusWord(status: string): string {
+  const key = STATUS_WORDS[status];
+  return key ? t(key) : status;
 }
 
 /** Advice for the Business Center role chosen for a new member. */
@@ -122,9 +140,10 @@ export function emailAdvice(
   if (onPage)
     out.push({
       level: 'warning',
-      text: t('advice_emailOnPage', e, onPage.status),
+      text: t('advice_emailOnPage', e, statusWord(onPage.status)),
     });
   const known = register.find((k) => k.email === e);
-  if (known) out.push({ level: 'info', text: t('advice_emailInRegister', e, known.status) });
+  if (known)
+    out.push({ level: 'info', text: t('advice_emailInRegister', e, statusWord(known.status)) });
   return out;
 }
