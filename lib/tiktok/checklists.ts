@@ -1,9 +1,10 @@
 /**
  * The guided checklists as data, apart from the UI that runs them: for each flow its steps, what
  * on TikTok's page proves a step done (read with the detectors in flow.ts, the table reader and
- * controls.ts), the control to highlight, and the words to show. `advanceChecklist` is the pure
- * heart of the runner: given what the page shows now, it ticks steps off and gathers the facts
- * (emails, roles, accounts, whom a removal is about) that the register will record.
+ * controls.ts), the control to highlight, and the message keys of the words to show (resolved
+ * with `t` when shown). `advanceChecklist` is the pure heart of the runner: given what the page
+ * shows now, it ticks steps off and gathers the facts (emails, roles, accounts, whom a removal is
+ * about) that the register will record.
  * Flows follow ../shared/domain/tiktok-access.md, "Official flows".
  */
 import type { MessageKey } from '@/lib/i18n';
