@@ -1,7 +1,9 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ChecklistId } from '@/lib/tiktok';
+import type { ChecklistId, StepState } from '@/lib/tiktok';
 import { CHECKLISTS, activeStep, checklistById, checklistFinished, stepStates } from '@/lib/tiktok';
+import type { MessageKey } from '@/lib/i18n';
+import { formatNumber, t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import type { OverlayStore, TargetRect } from './store';
 
@@ -21,12 +23,12 @@ export interface CompanionPanelProps extends CompanionActions {
   store: OverlayStore;
 }
 
-const STATE_WORDS = {
-  todo: 'to do',
-  active: 'current step',
-  done: 'done',
-  manual: 'current step, confirm it yourself',
-} as const;
+const STATE_WORDS: Record<StepState, MessageKey> = {
+  todo: 'overlay_stepTodo',
+  active: 'overlay_stepActive',
+  done: 'overlay_stepDone',
+  manual: 'overlay_stepManual',
+};
 
 const PANEL_WIDTH = 340;
 const MARGIN = 16;
@@ -94,7 +96,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
           onClick={() => setPrefs({ collapsed: false })}
         >
           <span aria-hidden="true" className="ac-mark" />
-          Access Companion
+          {t('overlay_name')}
         </button>
       ) : (
         <section
@@ -105,7 +107,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
         >
           <header className="ac-header">
             <span aria-hidden="true" className="ac-mark" />
-            <h2 id={titleId}>Access Companion</h2>
+            <h2 id={titleId}>{t('overlay_name')}</h2>
             <button
               type="button"
               className="ac-icon-button"
@@ -113,7 +115,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
             >
               <span aria-hidden="true">⇄</span>
               <span className="ac-visually-hidden">
-                Move to the {shownSide === 'left' ? 'right' : 'left'}
+                {t(shownSide === 'left' ? 'overlay_moveRight' : 'overlay_moveLeft')}
               </span>
             </button>
             <button
@@ -124,7 +126,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
               onClick={() => setPrefs({ collapsed: true })}
             >
               <span aria-hidden="true">–</span>
-              <span className="ac-visually-hidden">Collapse</span>
+              <span className="ac-visually-hidden">{t('overlay_collapse')}</span>
             </button>
             <button
               type="button"
@@ -132,7 +134,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
               onClick={() => setPrefs({ closed: true })}
             >
               <span aria-hidden="true">×</span>
-              <span className="ac-visually-hidden">Close for this page</span>
+              <span className="ac-visually-hidden">{t('overlay_closeForPage')}</span>
             </button>
           </header>
           <div id={bodyId} className="ac-body">
@@ -140,7 +142,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
             <ChecklistArea {...props} />
             <ReconcileCard {...props} />
             <button type="button" className="ac-button ac-secondary" onClick={props.onOpenRegister}>
-              Open access register
+              {t('overlay_openRegister')}
             </button>
           </div>
         </section>
@@ -181,7 +183,7 @@ function ChecklistArea(props: CompanionPanelProps) {
     return (
       // Folded by default: an idle panel stays small and leaves TikTok's table and drawers free.
       <details className="ac-menu" data-testid="checklist-menu">
-        <summary id={listId}>Guided checklists ({offered.length})</summary>
+        <summary id={listId}>{t('overlay_checklistsMenu', formatNumber(offered.length))}</summary>
         <ul aria-labelledby={listId}>
           {offered.map((c) => (
             <li key={c.id}>
@@ -191,9 +193,9 @@ function ChecklistArea(props: CompanionPanelProps) {
                 data-checklist={c.id}
                 onClick={() => props.onStart?.(c.id)}
               >
-                {c.title}
+                {t(c.title)}
               </button>
-              <span className="ac-muted">{c.summary}</span>
+              <span className="ac-muted">{t(c.summary)}</span>
             </li>
           ))}
         </ul>
@@ -207,17 +209,22 @@ function ChecklistArea(props: CompanionPanelProps) {
   const finished = checklistFinished(c, progress);
   const index = active ? c.steps.indexOf(active) + 1 : c.steps.length;
   const announcement = finished
-    ? `${c.title}: all steps done.`
+    ? t('overlay_announceFinished', t(c.title))
     : active
-      ? `Step ${index} of ${c.steps.length}: ${active.title}.${target ? ' Its control is outlined on the page.' : ''}`
+      ? t(
+          target ? 'overlay_announceStepOutlined' : 'overlay_announceStep',
+          formatNumber(index),
+          formatNumber(c.steps.length),
+          t(active.title),
+        )
       : '';
 
   return (
     <div className="ac-checklist" data-testid="checklist" data-checklist={c.id}>
-      <h3>{c.title}</h3>
+      <h3>{t(c.title)}</h3>
       {c.warning ? (
         <p className="ac-warning" role="note">
-          {c.warning}
+          {t(c.warning)}
         </p>
       ) : null}
       <p className="ac-visually-hidden" role="status" aria-live="polite">
@@ -235,13 +242,13 @@ function ChecklistArea(props: CompanionPanelProps) {
               aria-current={current ? 'step' : undefined}
             >
               <span className="ac-step-title">
-                {s.title}
-                <span className="ac-visually-hidden"> ({STATE_WORDS[state]})</span>
+                {t(s.title)}
+                <span className="ac-visually-hidden"> ({t(STATE_WORDS[state])})</span>
               </span>
               {current ? (
                 <div className="ac-step-body">
-                  <p>{s.help}</p>
-                  {s.warning && !c.warning ? <p className="ac-warning">{s.warning}</p> : null}
+                  <p>{t(s.help)}</p>
+                  {s.warning && !c.warning ? <p className="ac-warning">{t(s.warning)}</p> : null}
                   {s.kind === 'record' && recordError ? (
                     <p className="ac-warning" role="alert">
                       {recordError}
@@ -251,8 +258,7 @@ function ChecklistArea(props: CompanionPanelProps) {
                     <>
                       {s.done ? (
                         <p className="ac-muted" data-testid="unrecognised">
-                          The companion can’t find this control on the page; TikTok may have changed
-                          it. Do the step yourself, then confirm.
+                          {t('overlay_unrecognised')}
                         </p>
                       ) : null}
                       <button
@@ -260,7 +266,7 @@ function ChecklistArea(props: CompanionPanelProps) {
                         className="ac-button"
                         onClick={() => props.onManual?.(s.id)}
                       >
-                        I did this
+                        {t('overlay_iDidThis')}
                       </button>
                     </>
                   ) : null}
@@ -270,7 +276,7 @@ function ChecklistArea(props: CompanionPanelProps) {
                       className="ac-button ac-secondary"
                       onClick={() => props.onManual?.(s.id)}
                     >
-                      Skip recording
+                      {t('overlay_skipRecording')}
                     </button>
                   ) : null}
                   {target && state === 'active' ? (
@@ -279,7 +285,7 @@ function ChecklistArea(props: CompanionPanelProps) {
                       className="ac-button ac-secondary"
                       onClick={() => props.onFocusTarget?.()}
                     >
-                      Go to the control
+                      {t('overlay_goToControl')}
                     </button>
                   ) : null}
                 </div>
@@ -289,7 +295,7 @@ function ChecklistArea(props: CompanionPanelProps) {
         })}
       </ol>
       {advice.length > 0 ? (
-        <ul className="ac-advice" aria-label="Advice">
+        <ul className="ac-advice" aria-label={t('overlay_advice')}>
           {advice.map((a) => (
             <li key={a.text} className={a.level === 'warning' ? 'ac-warning' : 'ac-muted'}>
               {a.text}
@@ -299,11 +305,11 @@ function ChecklistArea(props: CompanionPanelProps) {
       ) : null}
       {finished ? (
         <p className="ac-done" data-testid="checklist-finished">
-          All done{progress.recordedGrantIds?.length ? ', and recorded in your register' : ''}.
+          {t(progress.recordedGrantIds?.length ? 'overlay_allDoneRecorded' : 'overlay_allDone')}
         </p>
       ) : null}
       <button type="button" className="ac-button ac-secondary" onClick={() => props.onAbandon?.()}>
-        {finished ? 'Close checklist' : 'Abandon checklist'}
+        {t(finished ? 'overlay_closeChecklist' : 'overlay_abandonChecklist')}
       </button>
     </div>
   );
@@ -323,7 +329,9 @@ function ReconcileCard(props: CompanionPanelProps) {
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary id={headingId}>This page and your register differ ({findings.length})</summary>
+      <summary id={headingId}>
+        {t('overlay_reconcileSummary', formatNumber(findings.length))}
+      </summary>
       {open ? (
         <ul aria-labelledby={headingId}>
           {findings.map((f) => (
@@ -335,7 +343,7 @@ function ReconcileCard(props: CompanionPanelProps) {
                   className="ac-link-button"
                   onClick={() => props.onReconcile?.([f.key])}
                 >
-                  Update register
+                  {t('overlay_updateRegister')}
                 </button>
               ) : null}
             </li>
@@ -348,7 +356,7 @@ function ReconcileCard(props: CompanionPanelProps) {
           className="ac-button ac-secondary"
           onClick={() => props.onReconcile?.(fixable.map((f) => f.key))}
         >
-          Update all ({fixable.length})
+          {t('overlay_updateAll', formatNumber(fixable.length))}
         </button>
       ) : null}
     </details>

@@ -4,7 +4,9 @@
  * register. Pure: the card and the tests call the same function.
  */
 import type { ReconcileUpdate, RegisterRowView } from '../background/checklist-handlers';
+import { formatNumber, t } from '@/lib/i18n';
 import type { AccessRow, AccessTableReading } from '../tiktok';
+import { statusWord } from '../tiktok';
 
 /** One difference and, where the register can follow the page, the update that does it. */
 export interface ReconcileFinding {
@@ -59,7 +61,7 @@ export function reconcile(
       findings.push({
         key: `add:${r.email ?? r.partnerBcId}`,
         kind: 'notInRegister',
-        text: `${who(r)} is on this page but not in your register.`,
+        text: t('overlay_reconcileNotInRegister', who(r)),
         update: {
           kind: 'add',
           orgId: ctx.orgId,
@@ -79,14 +81,23 @@ export function reconcile(
       findings.push({
         key: `role:${g.grantId}`,
         kind: 'roleDiffers',
-        text: `${who(r)} is ${r.bcRole === 'admin' ? 'Admin' : 'Standard'} here but ${g.bcRole === 'admin' ? 'Admin' : g.bcRole === 'standard' ? 'Standard' : 'no role'} in your register.`,
+        text: t(
+          'overlay_reconcileRole',
+          who(r),
+          t(r.bcRole === 'admin' ? 'role_bc_admin' : 'role_bc_standard'),
+          g.bcRole === 'admin'
+            ? t('role_bc_admin')
+            : g.bcRole === 'standard'
+              ? t('role_bc_standard')
+              : t('overlay_reconcileNoRole'),
+        ),
         update: { kind: 'update', grantId: g.grantId, rev: g.rev, patch: { bcRole: r.bcRole } },
       });
     } else if (status === 'active' && g.status === 'invited') {
       findings.push({
         key: `status:${g.grantId}`,
         kind: 'statusDiffers',
-        text: `${who(r)} has accepted: Active here, invited in your register.`,
+        text: t('overlay_reconcileAccepted', who(r)),
         update: { kind: 'update', grantId: g.grantId, rev: g.rev, patch: { status: 'active' } },
       });
     }
@@ -96,7 +107,7 @@ export function reconcile(
         findings.push({
           key: `pending:${g.grantId}`,
           kind: 'stillPending',
-          text: `${who(r)} was invited ${days} days ago and is still pending: open their details and Resend, or check the address.`,
+          text: t('overlay_reconcilePending', who(r), formatNumber(days)),
           update: null,
         });
     }
@@ -110,7 +121,11 @@ export function reconcile(
       findings.push({
         key: `gone:${g.grantId}`,
         kind: 'goneFromPage',
-        text: `${g.partyName || g.email || g.bcId} is ${g.status} in your register but no longer on this page.`,
+        text: t(
+          'overlay_reconcileGone',
+          g.partyName || g.email || g.bcId || '',
+          statusWord(g.status),
+        ),
         update: { kind: 'update', grantId: g.grantId, rev: g.rev, patch: { status: 'revoked' } },
       });
     }

@@ -2,6 +2,7 @@
  * What a finished checklist asks the background to record, built from the facts the run
  * gathered on the page. Pure, so each flow's record is tested without a browser.
  */
+import { t } from '@/lib/i18n';
 import type { RecordFlowRequest } from '../background/checklist-handlers';
 import type { AccessRow, ChecklistId, FlowFacts } from '../tiktok';
 
@@ -25,7 +26,7 @@ export function recordRequests(
   const subject = facts.subject;
   switch (id) {
     case 'add-member': {
-      if (!facts.emails?.length) return { error: 'The email address was not seen on the page.' };
+      if (!facts.emails?.length) return { error: t('overlay_recordNoEmail') };
       return facts.emails.map((email) => ({
         ...base,
         action: 'invite',
@@ -37,7 +38,7 @@ export function recordRequests(
     case 'add-partner':
     case 'lower-partner': {
       const bcId = facts.partnerBcId ?? subject?.partnerBcId;
-      if (!bcId) return { error: 'The partner’s Business Center ID was not seen on the page.' };
+      if (!bcId) return { error: t('overlay_recordNoBcId') };
       return [
         {
           ...base,
@@ -52,7 +53,7 @@ export function recordRequests(
       ];
     }
     case 'revoke-member': {
-      if (!subject?.email) return { error: 'Whom the removal was about was not seen on the page.' };
+      if (!subject?.email) return { error: t('overlay_recordNoSubject') };
       return [
         {
           ...base,
@@ -64,8 +65,7 @@ export function recordRequests(
       ];
     }
     case 'revoke-partner': {
-      if (!subject?.partnerBcId)
-        return { error: 'Which partner was removed was not seen on the page.' };
+      if (!subject?.partnerBcId) return { error: t('overlay_recordNoPartner') };
       return [
         {
           ...base,
@@ -81,7 +81,7 @@ export function recordRequests(
         ? who
         : ctx.rows.find((r) => r.name === who && r.email)?.email;
       if (!email || !facts.assigned || !ctx.advertiserId)
-        return { error: 'The member and ad account were not seen on the page.' };
+        return { error: t('overlay_recordNoAssignment') };
       return [
         {
           ...base,

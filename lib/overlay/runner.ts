@@ -7,6 +7,7 @@
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';
+import { t } from '@/lib/i18n';
 import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
 import {
   activeStep,
@@ -19,7 +20,7 @@ import {
   messageElements,
   observePage,
   openDialogs,
-  OWNERSHIP_NOTE,
+  ownershipNote,
   readBcName,
   readyToRecord,
   startChecklist,
@@ -280,7 +281,7 @@ export class ChecklistRunner {
         ];
       case 'add-partner':
       case 'lower-partner':
-        return [OWNERSHIP_NOTE, ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
+        return [ownershipNote(), ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
       case 'revoke-member':
         return adminCountAdvice(f.baseline ?? obs.table.rows, f.subject);
       default:
@@ -293,7 +294,7 @@ export class ChecklistRunner {
     const url = this.url();
     const orgId = this.orgId(url);
     if (!orgId) {
-      this.store.getState().set({ recordError: 'This page does not name its Business Center.' });
+      this.store.getState().set({ recordError: t('overlay_noBcOnPage') });
       return;
     }
     const heading = this.doc.querySelector('main h1, h1');
@@ -323,7 +324,10 @@ export class ChecklistRunner {
       this.onBatch(this.url());
     } catch (error) {
       this.store.getState().set({
-        recordError: `Could not record it: ${error instanceof Error ? error.message : String(error)}`,
+        recordError: t(
+          'overlay_recordFailed',
+          error instanceof Error ? error.message : String(error),
+        ),
       });
     } finally {
       this.recording = false;
@@ -375,7 +379,10 @@ export class ChecklistRunner {
       await this.send('overlay:reconcile', { updates });
     } catch (error) {
       this.store.getState().set({
-        recordError: `Could not update the register: ${error instanceof Error ? error.message : String(error)}`,
+        recordError: t(
+          'overlay_reconcileFailed',
+          error instanceof Error ? error.message : String(error),
+        ),
       });
     }
     await this.loadRegister(this.orgId());

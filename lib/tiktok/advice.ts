@@ -3,6 +3,8 @@
  * and for a Business Center about to have fewer than two Admins, and a check of the email typed
  * (format, likely typos of common domains, already on the page, already in the register).
  */
+import type { MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { AccessRow } from './read-table';
 
 /** One piece of advice, with how loudly to say it. */
@@ -11,18 +13,35 @@ export interface Advice {
   text: string;
 }
 
+const STATUS_WORDS: Readonly<Record<string, MessageKey>> = {
+  invited: 'advice_status_invited',
+  active: 'advice_status_active',
+  revoked: 'advice_status_revoked',
+  expired: 'advice_status_expired',
+  rejected: 'advice_status_rejected',
+  suspended: 'advice_status_suspended',
+  pending: 'advice_status_pending',
+  unknown: 'advice_status_unknown',
+};
+
+/** A status code (a table's or the register's) as a word inside a sentence, e.g. "revoked". */
+export function statusWord(status: string): string {
+  const key = STATUS_WORDS[status];
+  return key ? t(key) : status;
+}
+
 /** Advice for the Business Center role chosen for a new member. */
 export function bcRoleAdvice(role: 'admin' | 'standard' | undefined): Advice[] {
   const out: Advice[] = [
     {
       level: 'info',
-      text: 'Least privilege: Standard plus Operator on the ad accounts runs campaigns; Analyst is for reporting; Admin only to manage users, finance or settings.',
+      text: t('advice_leastPrivilege'),
     },
   ];
   if (role === 'admin')
     out.push({
       level: 'warning',
-      text: 'Admin can add and remove people, change finance and settings. Give it only to someone who must manage the Business Center itself.',
+      text: t('advice_bcAdmin'),
     });
   return out;
 }
@@ -33,16 +52,15 @@ export function assetRoleAdvice(roles: ReadonlyArray<'admin' | 'operator' | 'ana
   return [
     {
       level: 'warning',
-      text: 'Admin on an ad account also manages its finance and settings. Operator is enough to run campaigns.',
+      text: t('advice_assetAdmin'),
     },
   ];
 }
 
-/** Ownership vs access, said once where partners are concerned. */
-export const OWNERSHIP_NOTE: Advice = {
-  level: 'info',
-  text: 'Sharing an ad account with a partner gives access, not ownership: the ad account stays in your Business Center, and you can remove the partner at any time.',
-};
+/** Ownership vs access, said once where partners are concerned (words read when called). */
+export function ownershipNote(): Advice {
+  return { level: 'info', text: t('advice_ownership') };
+}
 
 /** Warn when removing or demoting `who` would leave fewer than two active BC Admins. */
 export function adminCountAdvice(
@@ -58,7 +76,7 @@ export function adminCountAdvice(
   return [
     {
       level: 'warning',
-      text: `This would leave ${left.length === 0 ? 'no' : 'only one'} active Admin in this Business Center. Keep at least two, so losing one account never locks you out.`,
+      text: t(left.length === 0 ? 'advice_adminCountNone' : 'advice_adminCountOne'),
     },
   ];
 }
@@ -110,22 +128,22 @@ export function emailAdvice(
   const e = email.trim().toLowerCase();
   const out: Advice[] = [];
   if (!EMAIL_FORMAT.test(e)) {
-    out.push({ level: 'warning', text: `“${email}” is not an email address.` });
+    out.push({ level: 'warning', text: t('advice_emailFormat', email) });
     return out;
   }
   const domain = e.slice(e.lastIndexOf('@') + 1);
   if (!COMMON_DOMAINS.includes(domain)) {
     const near = COMMON_DOMAINS.find((d) => distance(domain, d) <= 2 && d !== domain);
-    if (near) out.push({ level: 'warning', text: `Did you mean @${near}? You typed @${domain}.` });
+    if (near) out.push({ level: 'warning', text: t('advice_emailTypo', near, domain) });
   }
   const onPage = pageRows.find((r) => r.email?.toLowerCase() === e);
   if (onPage)
     out.push({
       level: 'warning',
-      text: `${e} is already a member of this Business Center (${onPage.status}).`,
+      text: t('advice_emailOnPage', e, statusWord(onPage.status)),
     });
   const known = register.find((k) => k.email === e);
   if (known)
-    out.push({ level: 'info', text: `${e} is already in your register (${known.status}).` });
+    out.push({ level: 'info', text: t('advice_emailInRegister', e, statusWord(known.status)) });
   return out;
 }

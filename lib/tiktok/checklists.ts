@@ -1,11 +1,13 @@
 /**
  * The guided checklists as data, apart from the UI that runs them: for each flow its steps, what
  * on TikTok's page proves a step done (read with the detectors in flow.ts, the table reader and
- * controls.ts), the control to highlight, and the words to show. `advanceChecklist` is the pure
- * heart of the runner: given what the page shows now, it ticks steps off and gathers the facts
- * (emails, roles, accounts, whom a removal is about) that the register will record.
+ * controls.ts), the control to highlight, and the message keys of the words to show (resolved
+ * with `t` when shown). `advanceChecklist` is the pure heart of the runner: given what the page
+ * shows now, it ticks steps off and gathers the facts (emails, roles, accounts, whom a removal is
+ * about) that the register will record.
  * Flows follow ../shared/domain/tiktok-access.md, "Official flows".
  */
+import type { MessageKey } from '@/lib/i18n';
 import type { AssetRoleName, ChosenAccount } from './controls';
 import {
   addPartnerStep,
@@ -64,16 +66,17 @@ export interface FlowFacts {
 /** One step of a checklist. */
 export interface ChecklistStep {
   id: string;
-  title: string;
-  help: string;
+  /** Message keys (resolved with `t` when shown, so nothing reads i18n at module load). */
+  title: MessageKey;
+  help: MessageKey;
   /** The control the user uses for this step, found afresh on every change; absent: none. */
   target?: (root: Document) => Element | null;
   /** What proves the step done; absent: only the user can say ("I did this"). */
   done?: (obs: Observation, facts: FlowFacts) => boolean;
   /** `record`: the runner writes the register here. `later`: not needed to finish. */
   kind?: 'record' | 'later';
-  /** Shown with the step, in a warning style. */
-  warning?: string;
+  /** Shown with the step, in a warning style (a message key). */
+  warning?: MessageKey;
 }
 
 /** The ids of every checklist. */
@@ -89,16 +92,16 @@ export type ChecklistId =
 /** One checklist: its steps and where it starts. */
 export interface Checklist {
   id: ChecklistId;
-  title: string;
-  summary: string;
+  /** Message keys, resolved with `t` when shown. */
+  title: MessageKey;
+  summary: MessageKey;
   /** The page kinds on which it is offered. */
   offeredOn: readonly PageKind[];
-  warning?: string;
+  warning?: MessageKey;
   steps: readonly ChecklistStep[];
 }
 
-const partnerRemovalWarning =
-  'Removing a partner from a TikTok account pauses the ads that run through it. Check with the partner before you remove them.';
+const partnerRemovalWarning = 'checklist_partnerRemovalWarning';
 
 const on = (kind: PageKind) => (obs: Observation) => obs.pageKind === kind;
 const success = (obs: Observation, kind: NonNullable<FlowState['success']>['kind']) =>
@@ -108,24 +111,25 @@ const success = (obs: Observation, kind: NonNullable<FlowState['success']>['kind
 
 const openMembers: ChecklistStep = {
   id: 'open-members',
-  title: 'Open Members',
-  help: 'In Business Center, go to Users → Members.',
+  title: 'checklist_openMembers_title',
+  help: 'checklist_openMembers_help',
   target: (root) => findNavLink(root, LABELS.members),
   done: on('bc-members'),
 };
 
 const openPartners: ChecklistStep = {
   id: 'open-partners',
-  title: 'Open Partners',
-  help: 'In Business Center, go to Users → Partners.',
+  title: 'checklist_openPartners_title',
+  help: 'checklist_openPartners_help',
   target: (root) => findNavLink(root, LABELS.partners),
   done: on('bc-partners'),
 };
 
-const record = (what: string): ChecklistStep => ({
+/** The record step; `help` says what it records. */
+const record = (help: MessageKey): ChecklistStep => ({
   id: 'record',
-  title: 'Record it in the register',
-  help: `The companion records ${what} in your access register, with this checklist's name.`,
+  title: 'checklist_record_title',
+  help,
   kind: 'record',
 });
 
@@ -141,15 +145,15 @@ function subjectGone(obs: Observation, facts: FlowFacts): boolean {
 const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   {
     id: `${prefix}open-add`,
-    title: 'Click Add Partners',
-    help: 'The Add Partners button is at the top right of the Partners page.',
+    title: 'checklist_addPartnerOpen_title',
+    help: 'checklist_addPartnerOpen_help',
     target: (root) => findControl(root, LABELS.addPartnersTitle),
     done: (obs, facts) => addPartnerStep(obs.root) !== null || facts.partnerBcId !== undefined,
   },
   {
     id: `${prefix}enter-bc-id`,
-    title: "Enter the partner's Business Center ID",
-    help: 'Ask the agency for its Business Center ID (10 to 25 digits), then click Next.',
+    title: 'checklist_enterBcId_title',
+    help: 'checklist_enterBcId_help',
     target: (root) => {
       const dialog = dialogTitled(root, LABELS.addPartnersTitle);
       return dialog?.querySelector('input') ?? null;
@@ -158,20 +162,16 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   },
   {
     id: `${prefix}choose-accounts`,
-    title: lower
-      ? 'Choose the ad accounts and the lower permission'
-      : 'Choose the ad accounts and their permission',
-    help: lower
-      ? 'Tick the same ad accounts and pick the lower permission: Analyst for reporting, Operator to run campaigns.'
-      : 'Operator runs campaigns; Analyst only sees reports; Admin also manages the account’s settings and finance.',
+    title: lower ? 'checklist_partnerAccountsLower_title' : 'checklist_partnerAccounts_title',
+    help: lower ? 'checklist_partnerAccountsLower_help' : 'checklist_partnerAccounts_help',
     target: (root) =>
       dialogTitled(root, LABELS.addPartnersTitle)?.querySelector('fieldset') ?? null,
     done: (_obs, facts) => (facts.accounts?.length ?? 0) > 0,
   },
   {
     id: `${prefix}confirm`,
-    title: 'Click Confirm',
-    help: 'TikTok shows “Partner added” when it is done.',
+    title: 'checklist_clickConfirm_title',
+    help: 'checklist_partnerConfirm_help',
     target: (root) => findDialogButton(root, LABELS.confirm),
     done: (obs) => success(obs, 'partnerAdded'),
   },
@@ -180,23 +180,23 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
 const removePartnerSteps = (prefix: string): ChecklistStep[] => [
   {
     id: `${prefix}click-remove`,
-    title: 'Click Remove on the partner’s row',
-    help: 'Find the partner in the table and click Remove in its Action column.',
+    title: 'checklist_partnerRemove_title',
+    help: 'checklist_partnerRemove_help',
     warning: partnerRemovalWarning,
     target: (root) => findControl(root, LABELS.removeVerb),
     done: (obs, facts) => facts.subject !== undefined || obs.flow.removeConfirmation,
   },
   {
     id: `${prefix}confirm-remove`,
-    title: 'Confirm the removal',
-    help: 'TikTok asks “Remove partner?”; click Confirm.',
+    title: 'checklist_confirmRemoval_title',
+    help: 'checklist_partnerConfirmRemoval_help',
     target: (root) => findDialogButton(root, LABELS.confirm),
     done: (obs, facts) => success(obs, 'partnerRemoved') || subjectGone(obs, facts),
   },
   {
     id: `${prefix}row-gone`,
-    title: 'See the partner leave the table',
-    help: 'The partner’s row disappears from Partners.',
+    title: 'checklist_partnerGone_title',
+    help: 'checklist_partnerGone_help',
     done: subjectGone,
   },
 ];
@@ -207,38 +207,38 @@ const removePartnerSteps = (prefix: string): ChecklistStep[] => [
 export const CHECKLISTS: readonly Checklist[] = [
   {
     id: 'add-member',
-    title: 'Add an account manager as a member',
-    summary: 'Invite a person to this Business Center and give them the ad accounts they need.',
+    title: 'checklist_addMember_title',
+    summary: 'checklist_addMember_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     steps: [
       openMembers,
       {
         id: 'open-invite',
-        title: 'Click Invite Member',
-        help: 'The Invite Member button is at the top right of the Members page.',
+        title: 'checklist_openInvite_title',
+        help: 'checklist_openInvite_help',
         target: (root) => findControl(root, LABELS.inviteTitle),
         done: (obs, facts) => obs.flow.inviteStep !== null || (facts.emails?.length ?? 0) > 0,
       },
       {
         id: 'enter-email',
-        title: 'Enter their email address',
-        help: 'Use the address they sign in to TikTok with; check it for typos.',
+        title: 'checklist_enterEmail_title',
+        help: 'checklist_enterEmail_help',
         target: (root) =>
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('textarea, input') ?? null,
         done: (_obs, facts) => (facts.emails?.length ?? 0) > 0,
       },
       {
         id: 'choose-role',
-        title: 'Choose the Business Center role',
-        help: 'Standard is enough for running ads; Admin also manages users, finance and settings.',
+        title: 'checklist_chooseRole_title',
+        help: 'checklist_chooseRole_help',
         target: (root) =>
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('input[type=radio]') ?? null,
         done: (_obs, facts) => facts.bcRole !== undefined,
       },
       {
         id: 'choose-accounts',
-        title: 'Click Next, then choose ad accounts and their permission',
-        help: 'Without an ad account they will see nothing: the Business Center role and the ad-account permission are two layers.',
+        title: 'checklist_memberAccounts_title',
+        help: 'checklist_memberAccounts_help',
         target: (root) =>
           findDialogButton(root, LABELS.next) ??
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('fieldset') ??
@@ -249,16 +249,16 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'confirm',
-        title: 'Click Confirm',
-        help: 'TikTok shows “Invitation sent”; the new member appears as Pending.',
+        title: 'checklist_clickConfirm_title',
+        help: 'checklist_memberConfirm_help',
         target: (root) => findDialogButton(root, LABELS.confirm),
         done: (obs) => success(obs, 'invited'),
       },
-      record('the invitation'),
+      record('checklist_record_invitation'),
       {
         id: 'accepted',
-        title: 'Later: the invitation is accepted',
-        help: 'Their row turns from Pending to Active once they accept. Invitations lapse if not accepted.',
+        title: 'checklist_accepted_title',
+        help: 'checklist_accepted_help',
         kind: 'later',
         done: (obs, facts) =>
           obs.table.rows.some(
@@ -270,111 +270,110 @@ export const CHECKLISTS: readonly Checklist[] = [
   },
   {
     id: 'add-partner',
-    title: 'Add an agency as a partner',
-    summary: 'Share ad accounts with an agency’s own Business Center.',
+    title: 'checklist_addPartner_title',
+    summary: 'checklist_addPartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
-    steps: [openPartners, ...addPartnerSteps('', false), record('the partner')],
+    steps: [openPartners, ...addPartnerSteps('', false), record('checklist_record_partner')],
   },
   {
     id: 'revoke-member',
-    title: 'Revoke a member',
-    summary: 'Remove a person from this Business Center and every asset in it.',
+    title: 'checklist_revokeMember_title',
+    summary: 'checklist_revokeMember_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     steps: [
       openMembers,
       {
         id: 'find-remove',
-        title: 'Find them and click Remove',
-        help: 'Click their email (or View) to open their details, then Remove.',
+        title: 'checklist_findRemove_title',
+        help: 'checklist_findRemove_help',
         target: (root) =>
           findControl(root, LABELS.removeVerb) ?? findControl(root, ['View', 'Ver', 'Lihat']),
         done: (obs, facts) => facts.subject !== undefined || obs.flow.removeConfirmation,
       },
       {
         id: 'confirm-remove',
-        title: 'Confirm the removal',
-        help: 'TikTok asks “Remove member?”; click Confirm.',
+        title: 'checklist_confirmRemoval_title',
+        help: 'checklist_memberConfirmRemoval_help',
         target: (root) => findDialogButton(root, LABELS.confirm),
         done: (obs) => obs.flow.confirmationCodeStep || success(obs, 'memberRemoved'),
       },
       {
         id: 'enter-code',
-        title: 'Enter the confirmation code',
-        help: 'TikTok emails you a 6-digit code. Type it and click Confirm.',
+        title: 'checklist_enterCode_title',
+        help: 'checklist_enterCode_help',
         target: (root) => confirmationCodeField(root),
         done: (obs, facts) => success(obs, 'memberRemoved') || subjectGone(obs, facts),
       },
       {
         id: 'row-gone',
-        title: 'See their row leave the table',
-        help: 'Their row disappears from Members.',
+        title: 'checklist_memberGone_title',
+        help: 'checklist_memberGone_help',
         done: subjectGone,
       },
-      record('the revocation'),
+      record('checklist_record_revocation'),
     ],
   },
   {
     id: 'revoke-partner',
-    title: 'Revoke a partner',
-    summary: 'Stop sharing ad accounts with an agency’s Business Center.',
+    title: 'checklist_revokePartner_title',
+    summary: 'checklist_revokePartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     warning: partnerRemovalWarning,
-    steps: [openPartners, ...removePartnerSteps(''), record('the revocation')],
+    steps: [openPartners, ...removePartnerSteps(''), record('checklist_record_revocation')],
   },
   {
     id: 'lower-member',
-    title: 'Lower a member’s permission',
-    summary: 'On an ad account, change a member’s permission to a lower one.',
+    title: 'checklist_lowerMember_title',
+    summary: 'checklist_lowerMember_summary',
     offeredOn: ['bc-asset-access'],
     steps: [
       {
         id: 'open-asset',
-        title: 'Open the ad account’s Members tab',
-        help: 'Assets → Ad accounts → the account → Members.',
+        title: 'checklist_openAsset_title',
+        help: 'checklist_openAsset_help',
         target: (root) => findNavLink(root, ['Ad accounts', 'Cuentas publicitarias', 'Akun iklan']),
         done: (obs) => obs.pageKind === 'bc-asset-access',
       },
       {
         id: 'edit-permission',
-        title: 'Give them the lower permission',
-        help: 'Use Assign new member (or the Edit control where TikTok offers one), pick the member and the lower permission, and Confirm.',
+        title: 'checklist_editPermission_title',
+        help: 'checklist_editPermission_help',
         target: (root) =>
           findDialogButton(root, LABELS.confirm) ?? findControl(root, LABELS.assignTitle),
         done: (obs, facts) =>
           facts.assigned !== undefined && (success(obs, 'memberAssigned') || success(obs, 'saved')),
       },
-      record('the new permission'),
+      record('checklist_record_newPermission'),
     ],
   },
   {
     id: 'lower-partner',
-    title: 'Lower a partner’s permission',
-    summary:
-      'TikTok only lets a partner’s permission be raised: remove the partner, then share again with the lower permission.',
+    title: 'checklist_lowerPartner_title',
+    summary: 'checklist_lowerPartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     warning: partnerRemovalWarning,
     steps: [
       openPartners,
       ...removePartnerSteps('remove-'),
       ...addPartnerSteps('share-', true),
-      record('the lower permission'),
+      record('checklist_record_lowerPermission'),
     ],
   },
   {
     id: 'troubleshoot',
-    title: 'Troubleshoot access',
-    summary: 'Invitation not received, wrong permission, sees nothing, can’t get in.',
+    title: 'checklist_troubleshoot_title',
+    summary: 'checklist_troubleshoot_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     steps: [
       {
         id: 'invitation-email',
-        title: 'Invitation not received: check the address',
-        help: 'Compare the email in the Members table with the one they sign in with (a typo such as gmial.com is common). Ask them to look in spam, and to sign out of any other TikTok account before opening the link.',
+        title: 'checklist_invitationEmail_title',
+        help: 'checklist_invitationEmail_help',
       },
       {
         id: 'invitation-resend',
-        title: 'Resend the invitation',
-        help: 'Click their email in Members to open their details, then Resend. That is TikTok’s only fix for a lost invitation.',
+        title: 'checklist_invitationResend_title',
+        help: 'checklist_invitationResend_help',
         target: (root) =>
           findControl(root, EXTRA_LABELS.resend) ??
           findRowLink(root, [...LABELS.status.pending, ...LABELS.status.expired]),
@@ -382,18 +381,18 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'wrong-permission',
-        title: 'Wrong permission?',
-        help: 'Lower a member’s permission on the ad account, or for a partner remove and share again (the “Lower a partner’s permission” checklist).',
+        title: 'checklist_wrongPermission_title',
+        help: 'checklist_wrongPermission_help',
       },
       {
         id: 'sees-nothing',
-        title: 'Joined but sees nothing?',
-        help: 'A Business Center role alone shows no ads: assign them an ad account with a permission (Add accounts, or the ad account’s Members tab).',
+        title: 'checklist_seesNothing_title',
+        help: 'checklist_seesNothing_help',
       },
       {
         id: 'cannot-access',
-        title: 'Can’t get in?',
-        help: 'Pending means they have not accepted yet; Expired or Rejected needs a new invitation; Suspended needs an Admin.',
+        title: 'checklist_cannotAccess_title',
+        help: 'checklist_cannotAccess_help',
       },
     ],
   },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { t } from '@/lib/i18n';
 import type { ChecklistId, ChecklistProgress } from '@/lib/tiktok';
 import {
   CHECKLISTS,
@@ -67,10 +68,11 @@ class Run {
 describe('checklist definitions', () => {
   it('every step has words, and ids are unique per checklist', () => {
     for (const c of CHECKLISTS) {
-      expect(c.title).not.toBe('');
+      expect(t(c.title)).not.toBe('');
+      expect(t(c.summary)).not.toBe('');
       const ids = c.steps.map((s) => s.id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const s of c.steps) expect(s.title.length * s.help.length).toBeGreaterThan(0);
+      for (const s of c.steps) expect(t(s.title).length * t(s.help).length).toBeGreaterThan(0);
     }
   });
 

@@ -1,0 +1,189 @@
+/**
+ * The in-page overlay speaks the browser's language: with a pseudo-locale (each message replaced
+ * by its key) no English is left in the panel, whatever state it shows; Spanish is checked
+ * directly for a checklist step and the advice.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { act, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CompanionPanel } from '@/components/overlay/CompanionPanel';
+import { createOverlayStore } from '@/components/overlay/store';
+import { substitute } from '@/lib/i18n';
+import { reconcile } from '@/lib/overlay/reconcile';
+import { recordRequests } from '@/lib/overlay/record-request';
+import type { AccessRow, ChecklistId } from '@/lib/tiktok';
+import {
+  CHECKLISTS,
+  adminCountAdvice,
+  assetRoleAdvice,
+  bcRoleAdvice,
+  emailAdvice,
+  ownershipNote,
+  startChecklist,
+} from '@/lib/tiktok';
+
+type Messages = Record<string, { message: string }>;
+const es = JSON.parse(
+  readFileSync(resolve('public/_locales/es/messages.json'), 'utf8'),
+) as Messages;
+
+function speak(lookup: (name: string, subs: string[]) => string) {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((
+    name: string,
+    subs?: string | string[],
+  ) => lookup(name, typeof subs === 'string' ? [subs] : (subs ?? []))) as never);
+}
+const spanish = () => speak((name, subs) => substitute(es[name]?.message ?? '', subs));
+const pseudo = () => speak((name, subs) => `«${name}${subs.length ? `(${subs.join('|')})` : ''}»`);
+
+function outsideMessages(text: string): string {
+  let rest = text;
+  for (let before = ''; before !== rest;) {
+    before = rest;
+    rest = rest.replace(/«[^«»]*»/g, '');
+  }
+  return rest;
+}
+
+/** Visible text and accessible names in `root` that did not come through i18n. */
+function englishLeft(root: HTMLElement): string[] {
+  const texts = [root.textContent ?? ''];
+  for (const el of root.querySelectorAll('[aria-label]'))
+    texts.push(el.getAttribute('aria-label')!);
+  return texts.map(outsideMessages).filter((t) => /[A-Za-z]{2,}/.test(t));
+}
+
+const noop = () => undefined;
+
+/** The error the record step shows when nothing was seen on the page (or a stand-in). */
+function recordErrorFor(id: ChecklistId): string {
+  const r = recordRequests(
+    id,
+    {},
+    {
+      orgId: '1',
+      bcName: null,
+      advertiserId: null,
+      pageHeading: null,
+      rows: [],
+    },
+  );
+  return 'error' in r ? r.error : '«stand-in»';
+}
+const now = new Date(2027, 2, 19, 10);
+
+function panel(setup: (store: ReturnType<typeof createOverlayStore>) => void) {
+  const store = createOverlayStore('bc-members');
+  setup(store);
+  return render(<CompanionPanel store={store} onOpenRegister={noop} />);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the overlay takes every word from the messages', () => {
+  it('the idle panel with its checklist menu and the reconcile card open', () => {
+    pseudo();
+    const row: AccessRow = {
+      kind: 'member',
+      name: 'Dana Kim',
+      email: 'dana@example.com',
+      status: 'active',
+      bcRole: 'admin',
+    };
+    const findings = reconcile({ rows: [row], complete: true, problems: [] }, [], {
+      orgId: '1',
+      bcName: null,
+      now,
+      kind: 'member',
+    });
+    const { container } = panel((s) =>
+      s
+        .getState()
+        .set({ reconcile: [...findings, ...findings.map((f) => ({ ...f, key: `${f.key}2` }))] }),
+    );
+    container.querySelector('details.ac-menu')!.setAttribute('open', '');
+    const card = container.querySelector<HTMLDetailsElement>('[data-testid=reconcile-card]')!;
+    act(() => {
+      card.open = true;
+      fireEvent(card, new Event('toggle'));
+    });
+    expect(card.querySelectorAll('li')).toHaveLength(2);
+    expect(container.querySelectorAll('[data-checklist]').length).toBeGreaterThan(0);
+    expect(englishLeft(container)).toEqual([]);
+  });
+
+  it.each(CHECKLISTS.map((c) => c.id))('every step of %s, as current, manual and done', (id) => {
+    pseudo();
+    const c = CHECKLISTS.find((x) => x.id === id)!;
+    for (const [i] of c.steps.entries()) {
+      const progress = {
+        ...startChecklist(id as ChecklistId, now),
+        done: c.steps.slice(0, i).map((s) => s.id),
+      };
+      const { container, unmount } = panel((s) =>
+        s.getState().set({
+          progress,
+          unrecognised: c.steps.map((x) => x.id),
+          target: { top: 1, left: 1, width: 1, height: 1 },
+          advice: [...bcRoleAdvice('admin'), ownershipNote()],
+          recordError: recordErrorFor(id as ChecklistId),
+        }),
+      );
+      expect(container.querySelectorAll('.ac-advice li')).toHaveLength(3);
+      expect(englishLeft(container)).toEqual([]);
+      unmount();
+    }
+    const finished = {
+      ...startChecklist(id as ChecklistId, now),
+      done: c.steps.map((s) => s.id),
+      recordedGrantIds: ['g'],
+    };
+    const { container } = panel((s) => s.getState().set({ progress: finished }));
+    expect(englishLeft(container)).toEqual([]);
+  });
+
+  it('the collapsed launcher', () => {
+    pseudo();
+    const { container } = panel((s) => s.getState().set({ collapsed: true }));
+    expect(englishLeft(container)).toEqual([]);
+  });
+});
+
+describe('the overlay in Spanish', () => {
+  it('a checklist step and its advice', () => {
+    spanish();
+    const { container } = panel((s) =>
+      s
+        .getState()
+        .set({ progress: startChecklist('add-member', now), advice: assetRoleAdvice(['admin']) }),
+    );
+    expect(container.textContent).toContain('Abre Miembros');
+    expect(container.textContent).toContain('Operator basta para gestionar campañas.');
+    expect(container.textContent).toContain('Abandonar la lista');
+  });
+
+  it('the email check and the Admin count', () => {
+    spanish();
+    expect(emailAdvice('dana@gmial.com', [], []).map((a) => a.text)).toEqual([
+      '¿Querías decir @gmail.com? Has escrito @gmial.com.',
+    ]);
+    expect(
+      emailAdvice('dana@example.com', [], [{ email: 'dana@example.com', status: 'revoked' }])[0]
+        ?.text,
+    ).toBe('dana@example.com ya está en tu registro (revocado).');
+    const admin: AccessRow = {
+      kind: 'member',
+      name: 'A',
+      email: 'a@x.com',
+      status: 'active',
+      bcRole: 'admin',
+    };
+    expect(adminCountAdvice([admin], admin)[0]?.text).toMatch(
+      /^Esto dejaría este Business Center sin ningún Admin activo/,
+    );
+  });
+});
