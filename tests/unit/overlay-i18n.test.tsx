@@ -3,14 +3,10 @@
  * by its key) no English is left in the panel, whatever state it shows; Spanish is checked
  * directly for a checklist step and the advice.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { act, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
-import { substitute } from '@/lib/i18n';
 import { reconcile } from '@/lib/overlay/reconcile';
 import { recordRequests } from '@/lib/overlay/record-request';
 import type { AccessRow, ChecklistId } from '@/lib/tiktok';
@@ -23,37 +19,7 @@ import {
   ownershipNote,
   startChecklist,
 } from '@/lib/tiktok';
-
-type Messages = Record<string, { message: string }>;
-const es = JSON.parse(
-  readFileSync(resolve('public/_locales/es/messages.json'), 'utf8'),
-) as Messages;
-
-function speak(lookup: (name: string, subs: string[]) => string) {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((
-    name: string,
-    subs?: string | string[],
-  ) => lookup(name, typeof subs === 'string' ? [subs] : (subs ?? []))) as never);
-}
-const spanish = () => speak((name, subs) => substitute(es[name]?.message ?? '', subs));
-const pseudo = () => speak((name, subs) => `«${name}${subs.length ? `(${subs.join('|')})` : ''}»`);
-
-function outsideMessages(text: string): string {
-  let rest = text;
-  for (let before = ''; before !== rest;) {
-    before = rest;
-    rest = rest.replace(/«[^«»]*»/g, '');
-  }
-  return rest;
-}
-
-/** Visible text and accessible names in `root` that did not come through i18n. */
-function englishLeft(root: HTMLElement): string[] {
-  const texts = [root.textContent ?? ''];
-  for (const el of root.querySelectorAll('[aria-label]'))
-    texts.push(el.getAttribute('aria-label')!);
-  return texts.map(outsideMessages).filter((t) => /[A-Za-z]{2,}/.test(t));
-}
+import { englishLeft, pseudo, spanish } from './helpers/locale';
 
 const noop = () => undefined;
 

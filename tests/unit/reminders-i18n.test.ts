@@ -3,8 +3,6 @@
  * take every word from public/_locales. Spanish is checked directly, and a pseudo-locale (each
  * message replaced by its key) shows that no English is left in the options page's components.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { createElement } from 'react';
@@ -13,7 +11,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DueReminders } from '@/components/options/DueReminders';
 import { IcsExport } from '@/components/options/IcsExport';
 import { ReminderSettingsForm } from '@/components/options/ReminderSettingsForm';
-import { substitute } from '@/lib/i18n';
 import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register';
 import { notificationFor } from '@/lib/reminders/background';
 import { upcomingReviewsIcs } from '@/lib/reminders/ics';
@@ -25,42 +22,7 @@ import {
   startOfDay,
 } from '@/lib/reminders/schedule';
 import { ACCOUNT, PERSON, info, makeGrant, settings } from './helpers/reminders';
-
-type Messages = Record<string, { message: string }>;
-const es = JSON.parse(
-  readFileSync(resolve('public/_locales/es/messages.json'), 'utf8'),
-) as Messages;
-
-/** Make `browser.i18n.getMessage` answer from `lookup`, as the browser would. */
-function speak(lookup: (name: string, subs: string[]) => string) {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((
-    name: string,
-    subs?: string | string[],
-  ) => lookup(name, typeof subs === 'string' ? [subs] : (subs ?? []))) as never);
-}
-
-const spanish = () => speak((name, subs) => substitute(es[name]?.message ?? '', subs));
-
-/** Every message as «key(subs)», so text outside the markers is text that skipped i18n. */
-const pseudo = () => speak((name, subs) => `«${name}${subs.length ? `(${subs.join('|')})` : ''}»`);
-
-/** What is left of `text` once every «…» marker (nested ones too) is removed. */
-function outsideMessages(text: string): string {
-  let rest = text;
-  for (let before = ''; before !== rest;) {
-    before = rest;
-    rest = rest.replace(/«[^«»]*»/g, '');
-  }
-  return rest;
-}
-
-/** Visible text and accessible names in `root` that did not come through i18n. */
-function englishLeft(root: HTMLElement): string[] {
-  const texts = [root.textContent ?? ''];
-  for (const el of root.querySelectorAll('[aria-label]'))
-    texts.push(el.getAttribute('aria-label')!);
-  return texts.map(outsideMessages).filter((t) => /[A-Za-z]{2,}/.test(t));
-}
+import { englishLeft, pseudo, spanish } from './helpers/locale';
 
 const now = new Date(2027, 2, 19, 10);
 
