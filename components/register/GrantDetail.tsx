@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { RoleSelect } from './RoleSelect';
 import { registerDb } from '@/lib/register/db';
 import type { GrantPatch, ReviewDecision } from '@/lib/register/grants';
 import {
@@ -280,52 +281,33 @@ function RoleSelects({
     <>
       <div className="field">
         <label htmlFor={`${id}-bc`}>{t('form_bcRole')}</label>
-        <select
+        <RoleSelect
           id={`${id}-bc`}
+          roles={BC_ROLES}
+          labelOf={bcRoleLabel}
           value={value.bcRole}
-          onChange={(e) => onChange({ ...value, bcRole: e.target.value as RoleFields['bcRole'] })}
-        >
-          <option value="">{t('form_none')}</option>
-          {BC_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {bcRoleLabel(r)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => onChange({ ...value, bcRole: v })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-fin`}>{t('form_financeRole')}</label>
-        <select
+        <RoleSelect
           id={`${id}-fin`}
+          roles={FINANCE_ROLES}
+          labelOf={financeRoleLabel}
           value={value.financeRole}
-          onChange={(e) =>
-            onChange({ ...value, financeRole: e.target.value as RoleFields['financeRole'] })
-          }
-        >
-          <option value="">{t('form_none')}</option>
-          {FINANCE_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {financeRoleLabel(r)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => onChange({ ...value, financeRole: v })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-asset`}>{t('form_assetRole')}</label>
-        <select
+        <RoleSelect
           id={`${id}-asset`}
+          roles={ASSET_ROLES}
+          labelOf={assetRoleLabel}
           value={value.assetRole}
-          onChange={(e) =>
-            onChange({ ...value, assetRole: e.target.value as RoleFields['assetRole'] })
-          }
-        >
-          <option value="">{t('form_none')}</option>
-          {ASSET_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {assetRoleLabel(r)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => onChange({ ...value, assetRole: v })}
+        />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { RoleSelect } from './RoleSelect';
 import type { GrantDraft } from '@/lib/register/grants';
 import type { AssetRole, BcRole, FinanceRole, GrantStatus } from '@/lib/register/schema';
 import {
@@ -275,47 +276,32 @@ export function GrantForm({ onSubmit, onCancel, compact = false, testId }: Grant
       <fieldset>
         <legend>{t('form_access')}</legend>
         {field('bcRole', t('form_bcRole'), (p) => (
-          <select
+          <RoleSelect
             {...p}
+            roles={BC_ROLES}
+            labelOf={bcRoleLabel}
             value={f.bcRole}
-            onChange={(e) => set('bcRole', e.target.value as Fields['bcRole'])}
-          >
-            <option value="">{t('form_none')}</option>
-            {BC_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {bcRoleLabel(r)}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => set('bcRole', v)}
+          />
         ))}
         {!compact &&
           field('financeRole', t('form_financeRole'), (p) => (
-            <select
+            <RoleSelect
               {...p}
+              roles={FINANCE_ROLES}
+              labelOf={financeRoleLabel}
               value={f.financeRole}
-              onChange={(e) => set('financeRole', e.target.value as Fields['financeRole'])}
-            >
-              <option value="">{t('form_none')}</option>
-              {FINANCE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {financeRoleLabel(r)}
-                </option>
-              ))}
-            </select>
+              onChange={(v) => set('financeRole', v)}
+            />
           ))}
         {field('assetRole', t('form_assetRole'), (p) => (
-          <select
+          <RoleSelect
             {...p}
+            roles={ASSET_ROLES}
+            labelOf={assetRoleLabel}
             value={f.assetRole}
-            onChange={(e) => set('assetRole', e.target.value as Fields['assetRole'])}
-          >
-            <option value="">{t('form_none')}</option>
-            {ASSET_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {assetRoleLabel(r)}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => set('assetRole', v)}
+          />
         ))}
         {field('status', t('form_status'), (p) => (
           <select
