@@ -128,7 +128,8 @@ export function snapshotOf(g: Grant): GrantSnapshot {
   return rest;
 }
 
-function newEvent(
+/** A history event for grant `g`, with before/after snapshots and the write's context. */
+export function newEvent(
   g: Grant,
   type: EventType,
   ctx: WriteContext,

@@ -6,9 +6,9 @@
  */
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
-import { DEFAULT_REVIEW_CADENCE_DAYS, account, event, grant, party } from './schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS, account, grant, party } from './schema';
 import type { Account, BcRole, Grant, Party, RegisterEvent } from './schema';
-import { dayAfter, snapshotOf } from './grants';
+import { dayAfter, newEvent } from './grants';
 
 /** One Business Center as a TikTok page lists it. */
 export interface SeenBusinessCenter {
@@ -58,22 +58,8 @@ function reconciled(
   ctx: WriteContext,
   note: string,
 ): RegisterEvent {
-  const at = ctx.now.toISOString();
-  return event.parse({
-    id: crypto.randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-    grantId: g.id,
-    type: before ? 'reconciled' : 'created',
-    at,
-    source: ctx.source,
-    decision: null,
-    note,
-    checklist: null,
-    before: before && snapshotOf(before),
-    after: snapshotOf(g),
-  });
+  const own = { ...ctx, note, decision: undefined, checklist: undefined };
+  return newEvent(g, before ? 'reconciled' : 'created', own, before, g);
 }
 
 /** Record the Business Centers I am a member of as client accounts I hold, with my role. */
