@@ -128,8 +128,11 @@ export function snapshotOf(g: Grant): GrantSnapshot {
   return rest;
 }
 
-/** A history event for grant `g`, with before/after snapshots and the write's context. */
-export function newEvent(
+/**
+ * A history event's row for grant `g`, not validated: for bulk writers (import) whose inputs are
+ * already checked. Everything else goes through {@link newEvent}.
+ */
+export function eventRow(
   g: Grant,
   type: EventType,
   ctx: WriteContext,
@@ -137,7 +140,7 @@ export function newEvent(
   after: Grant | null,
 ): RegisterEvent {
   const at = ctx.now.toISOString();
-  return event.parse({
+  return {
     id: crypto.randomUUID(),
     createdAt: at,
     updatedAt: at,
@@ -151,6 +154,53 @@ export function newEvent(
     checklist: ctx.checklist ?? null,
     before: before && snapshotOf(before),
     after: after && snapshotOf(after),
+  };
+}
+
+/** A history event for grant `g`, with before/after snapshots and the write's context. */
+export function newEvent(
+  g: Grant,
+  type: EventType,
+  ctx: WriteContext,
+  before: Grant | null,
+  after: Grant | null,
+): RegisterEvent {
+  return event.parse(eventRow(g, type, ctx, before, after));
+}
+
+/** A new account row for `draft` (validated). */
+export function newAccountRow(draft: AccountDraft, now: string): Account {
+  return account.parse({
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: draft.kind,
+    externalId: draft.externalId,
+    name: draft.name?.trim() ?? '',
+    ownerBcId: draft.ownerBcId ?? null,
+    ownership: draft.ownership,
+  });
+}
+
+/** A new party row for `draft` (validated): emails lower-cased, only the kind's own key kept. */
+export function newPartyRow(draft: PartyDraft, now: string): Party {
+  const email = draft.email?.trim().toLowerCase() || null;
+  const bcId = draft.bcId?.trim() || null;
+  return party.parse({
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: draft.kind,
+    name: draft.name?.trim() ?? '',
+    email: draft.kind === 'person' ? email : null,
+    bcId: draft.kind === 'partnerBc' ? bcId : null,
+    organisation: draft.organisation?.trim() ?? '',
+    notes: draft.notes ?? '',
+    isMe: draft.isMe ?? false,
   });
 }
 
@@ -166,18 +216,7 @@ async function findOrCreateAccount(db: RegisterDb, draft: AccountDraft, now: str
     await db.accounts.put(revived);
     return revived;
   }
-  const row = account.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
-    deletedAt: null,
-    kind: draft.kind,
-    externalId: draft.externalId,
-    name: draft.name?.trim() ?? '',
-    ownerBcId: draft.ownerBcId ?? null,
-    ownership: draft.ownership,
-  });
+  const row = newAccountRow(draft, now);
   await db.accounts.add(row);
   return row;
 }
@@ -193,20 +232,7 @@ async function findOrCreateParty(db: RegisterDb, draft: PartyDraft, now: string)
         : [];
   const existing = candidates.find((p) => p.deletedAt === null && p.kind === draft.kind);
   if (existing) return existing;
-  const row = party.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
-    deletedAt: null,
-    kind: draft.kind,
-    name: draft.name?.trim() ?? '',
-    email: draft.kind === 'person' ? email : null,
-    bcId: draft.kind === 'partnerBc' ? bcId : null,
-    organisation: draft.organisation?.trim() ?? '',
-    notes: draft.notes ?? '',
-    isMe: draft.isMe ?? false,
-  });
+  const row = newPartyRow(draft, now);
   await db.parties.add(row);
   return row;
 }

@@ -23,7 +23,7 @@ import type { GrantCsvColumn } from './csv';
 import { GRANT_CSV_COLUMNS, MAX_CSV_FIELD, REQUIRED_CSV_COLUMNS, unescapeFormula } from './csv';
 import type { RegisterDb } from './db';
 import type { AccountDraft, GrantPatch, PartyDraft, WriteContext } from './grants';
-import { dayAfter, snapshotOf } from './grants';
+import { dayAfter, eventRow, newAccountRow, newPartyRow } from './grants';
 import type {
   Account,
   AssetRole,
@@ -670,22 +670,9 @@ function emptyReport(): ImportReport {
 }
 
 function importEvent(g: Grant, ctx: WriteContext, before: Grant | null): RegisterEvent {
-  const at = ctx.now.toISOString();
-  return {
-    id: crypto.randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-    grantId: g.id,
-    type: 'imported',
-    at,
-    source: 'import',
-    decision: null,
-    note: ctx.note ?? '',
-    checklist: null,
-    before: before && snapshotOf(before),
-    after: snapshotOf(g),
-  };
+  // Unvalidated on purpose: the grant was just parsed, and 10,000 event parses cost seconds.
+  const own: WriteContext = { source: 'import', now: ctx.now, note: ctx.note };
+  return eventRow(g, 'imported', own, before, g);
 }
 
 async function applyCsv(
@@ -788,18 +775,7 @@ function resolveAccount(
     out.push(updated);
     return updated;
   }
-  const row = accountSchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
-    deletedAt: null,
-    kind: draft.kind,
-    externalId: draft.externalId,
-    name: draft.name ?? '',
-    ownerBcId: draft.ownerBcId ?? null,
-    ownership: draft.ownership,
-  });
+  const row = newAccountRow(draft, now);
   byKey.set(key, row);
   out.push(row);
   report.accountsAdded++;
@@ -829,20 +805,7 @@ function resolveParty(
     out.push(updated);
     return updated;
   }
-  const row = partySchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
-    deletedAt: null,
-    kind: draft.kind,
-    name: draft.name ?? '',
-    email: draft.email ?? null,
-    bcId: draft.bcId ?? null,
-    organisation: draft.organisation ?? '',
-    notes: '',
-    isMe: draft.isMe ?? false,
-  });
+  const row = newPartyRow(draft, now);
   byKey.set(key, row);
   out.push(row);
   report.partiesAdded++;
