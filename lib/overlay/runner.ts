@@ -119,9 +119,8 @@ export function watchPage(
   observer.observe(doc.body, OBSERVED);
   const tracker = shadows?.((shadow) => observer.observe(shadow, OBSERVED));
   const typed = (event: Event) => {
-    // Typing in our own panel (its events reach the document retargeted to its host) is ours.
-    const target = event.target as Node | null;
-    if (target && isOverlayHost(target)) return;
+    // Typing in our own panel (its events cross out of its shadow root) is not the page's.
+    if ((event.composedPath() as Node[]).some((n) => n.nodeType === 1 && isOverlayHost(n))) return;
     input = true;
     schedule();
   };
@@ -451,10 +450,15 @@ export class ChecklistRunner {
     const rects = openDialogs(this.doc)
       .map((d) => rectOf(d.el))
       .filter((r): r is TargetRect => r !== null);
-    const before = this.store.getState().avoid;
-    if (JSON.stringify(before) !== JSON.stringify(rects))
-      this.store.getState().set({ avoid: rects });
+    this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
   }
+
+  /** What the reconcile card was last worked out from: the same inputs give the same findings. */
+  private reconciled: {
+    table: Observation['table'];
+    register: RegisterRowView[] | null;
+    key: string;
+  } | null = null;
 
   private updateReconcile(obs: Observation): void {
     const kind =
@@ -467,18 +471,21 @@ export class ChecklistRunner {
       !orgId ||
       obs.table.rows.length === 0
     ) {
-      if (this.store.getState().reconcile.length > 0) this.store.getState().set({ reconcile: [] });
+      this.reconciled = null;
+      this.store.getState().set({ reconcile: [] });
       return;
     }
-    const findings = reconcile(obs.table, this.register, {
-      orgId,
-      bcName: readBcName(this.doc),
-      now: this.now(),
-      kind,
-    });
-    const before = this.store.getState().reconcile;
-    if (JSON.stringify(before) !== JSON.stringify(findings))
-      this.store.getState().set({ reconcile: findings });
+    // The table reader hands back the same reading while the table is unchanged: the same
+    // reading, register, Business Center and minute give the same findings.
+    const now = this.now();
+    const bcName = readBcName(this.doc);
+    const key = `${kind} ${orgId} ${bcName ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
+    const last = this.reconciled;
+    if (last && last.table === obs.table && last.register === this.register && last.key === key)
+      return;
+    this.reconciled = { table: obs.table, register: this.register, key };
+    const findings = reconcile(obs.table, this.register, { orgId, bcName, now, kind });
+    this.store.getState().set({ reconcile: findings });
   }
 
   /** Apply one or all reconcile findings to the register, each its own event. */
