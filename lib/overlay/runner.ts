@@ -81,7 +81,7 @@ const OBSERVED: MutationObserverInit = {
 
 /**
  * Call `onBatch` once per batch of page changes or user input (at most one per 30 ms), until
- * `signal` aborts, with the records of the batch; the first call, right away, has none. The
+ * `signal` aborts, with the records of the batch; the first call (30 ms in) has none. The
  * observer watches the app's DOM and its open shadow roots (found by `shadows`, which learns of
  * new ones from the same records), only the attributes the readers look at, and never our own
  * overlay: a batch of nothing but our own changes calls nothing.

@@ -8,8 +8,8 @@
 //
 //   node scripts/bench/overlay-profile.mjs [--ext DIR] [--top N]
 // For readable function names, build unminified into another directory first, e.g. with a config
-// that spreads wxt.config.ts and sets `outDir: '.output-profile'` and
-// `vite: () => ({ build: { minify: false } })`, then pass `--ext .output-profile/chrome-mv3`.
+// that spreads wxt.config.ts and sets `outDir: '.output/profile'` (ignored by git) and
+// `vite: () => ({ build: { minify: false } })`, then pass `--ext .output/profile/chrome-mv3`.
 import { resolve } from 'node:path';
 import { BC_MEMBERS_URL } from '../../tests/fixtures/tiktok/replicas.mjs';
 import { launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';

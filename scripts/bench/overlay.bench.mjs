@@ -3,7 +3,8 @@
 // Members replica (served on its real URL, nothing sent anywhere):
 //   1. the time from the access table appearing to the overlay's panel being visible;
 //   2. main-thread time (CDP Performance.getMetrics: ScriptDuration = JavaScript, TaskDuration =
-//      everything the main thread did, style and layout included), with the extension and
+//      everything the main thread did, style and layout included, ThreadTime = the main thread's
+//      CPU time, the steadiest of the three on a busy machine), with the extension and
 //      without it, in three phases of one visit: the load until the table is up plus a second of
 //      idling; table churn (the rows' class names change 20 times, the table is paged 4 times);
 //      an Invite Member walk (with the extension: the add-member checklist running);
@@ -58,7 +59,7 @@ async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const get = (/** @type {string} */ name) =>
     1000 * (list.find((m) => m.name === name)?.value ?? NaN);
-  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), cpu: get('ThreadTime') };
 }
 
 /** In the page: change the rows' class names (a new build's hashes) and page the table. */
@@ -155,10 +156,10 @@ async function visit(context, extension) {
       .click();
   }
   await page.close();
-  const delta = (/** @type {{script:number,task:number}} */ a, /** @type {typeof a} */ b) => ({
-    script: b.script - a.script,
-    task: b.task - a.task,
-  });
+  const delta = (
+    /** @type {{script:number,task:number,cpu:number}} */ a,
+    /** @type {typeof a} */ b,
+  ) => ({ script: b.script - a.script, task: b.task - a.task, cpu: b.cpu - a.cpu });
   return {
     load: loaded,
     churn: delta(loaded, churned),
@@ -227,11 +228,11 @@ try {
     `  ${'phase'.padEnd(20)} ${'kind'.padEnd(10)} ${'without'.padStart(10)} ${'with'.padStart(10)} ${'added'.padStart(10)}   ratio`,
   );
   for (const [label, key] of phases) {
-    for (const kind of /** @type {const} */ (['script', 'task'])) {
+    for (const kind of /** @type {const} */ (['script', 'task', 'cpu'])) {
       const a = median(on.map((v) => v[key][kind]));
       const b = median(off.map((v) => v[key][kind]));
       console.log(
-        `  ${label.padEnd(20)} ${(kind === 'script' ? 'scripting' : 'task').padEnd(10)} ${ms(b).padStart(10)} ${ms(a).padStart(10)} ${('+' + ms(a - b)).padStart(10)}   ${(a / b).toFixed(2)}×`,
+        `  ${label.padEnd(20)} ${{ script: 'scripting', task: 'task', cpu: 'CPU' }[kind].padEnd(10)} ${ms(b).padStart(10)} ${ms(a).padStart(10)} ${('+' + ms(a - b)).padStart(10)}   ${(a / b).toFixed(2)}×`,
       );
     }
   }
