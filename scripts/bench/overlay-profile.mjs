@@ -21,6 +21,8 @@ const arg = (name, fallback) => {
 };
 const extensionDir = resolve(arg('--ext', '.output/chrome-mv3') ?? '');
 const TOP = Number(arg('--top', '12'));
+/** A function whose self time to show line by line (`--lines onBatch`). */
+const LINES = arg('--lines', '');
 
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
@@ -75,6 +77,20 @@ function summarise(profile) {
       byScript.set('overlay on stack', (byScript.get('overlay on stack') ?? 0) + dt);
     if (s === 'overlay') self.set(key(f), (self.get(key(f)) ?? 0) + dt);
   });
+  /** @type {Map<number, number>} */
+  const lines = new Map();
+  for (const n of profile.nodes)
+    if (LINES && n.callFrame.functionName === LINES && script(n.callFrame.url) === 'overlay')
+      for (const { line, ticks } of n.positionTicks ?? [])
+        lines.set(line, (lines.get(line) ?? 0) + ticks);
+  if (lines.size > 0)
+    console.log(
+      `  ${LINES}, samples by line: ${[...lines]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([l, n]) => `${l}: ${n}`)
+        .join(', ')}`,
+    );
   const top = (/** @type {Map<string, number>} */ m) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   return { byScript, self: top(self), inclusive: top(inclusive) };
