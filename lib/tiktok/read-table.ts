@@ -498,6 +498,12 @@ function surroundings(table: Element): Element {
   return scope;
 }
 
+/** The shadow host of the tree `node` is in, or null in the document itself. */
+function hostOf(node: Node): Element | null {
+  const top = node.getRootNode();
+  return top.nodeType === 11 && 'host' in top ? (top as ShadowRoot).host : null;
+}
+
 /** Whether an added node is, or holds, something that might be read as a table. */
 function bringsTable(node: Node): boolean {
   if (node.nodeType !== 1) return false;
@@ -532,7 +538,9 @@ export function tableTouched(
       if (name === 'class' && !readerClassChanged(record)) continue;
     }
     const target = record.target;
-    if (scopes.some((s) => s.contains(target))) return true;
+    // A cell's text may sit in a shadow root (the reader reads open ones): look from each host.
+    for (let at: Node | null = target; at; at = hostOf(at))
+      if (scopes.some((s) => s.contains(at))) return true;
     if (record.type === 'attributes' && tables.some((t) => target.contains(t))) return true;
     if (record.type === 'childList' && Array.from(record.addedNodes).some(bringsTable)) return true;
   }

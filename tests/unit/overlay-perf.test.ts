@@ -176,6 +176,20 @@ describe('tableTouched', () => {
     ).toBe(true);
   });
 
+  it('a change inside a cell’s shadow root does (the reader reads open shadow roots)', async () => {
+    const { doc, table, row } = await members();
+    const badge = doc.createElement('x-status-badge');
+    const shadow = badge.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>Active</span>';
+    row.querySelector('td')!.append(badge);
+    expect(
+      tableTouched(
+        [table],
+        recordsOf(doc, () => (shadow.querySelector('span')!.textContent = 'Suspended'), [shadow]),
+      ),
+    ).toBe(true);
+  });
+
   it('with no table read, or the table gone, any change does', async () => {
     const { doc, table } = await members();
     const elsewhere = () => doc.body.append(doc.createElement('div'));
