@@ -29,12 +29,31 @@ export interface OverlayState {
   reconcile: ReconcileFinding[];
   setPageKind: (kind: PageKind) => void;
   setCollapsed: (collapsed: boolean) => void;
+  /** Change what differs; values equal to the current ones (deeply) are kept, and re-render nothing. */
   set: (patch: Partial<Omit<OverlayState, `set${string}`>>) => void;
+}
+
+/** Whether two plain data values (JSON-like: no Dates, Maps or class instances) are equal. */
+export function samePlain(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => samePlain(v, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(y, k) && samePlain(x[k], y[k]))
+  );
 }
 
 /** One store per overlay instance, so tests and remounts start clean. */
 export function createOverlayStore(pageKind: PageKind) {
-  return create<OverlayState>()((set) => ({
+  return create<OverlayState>()((set, get) => ({
     pageKind,
     collapsed: false,
     side: 'right',
@@ -48,7 +67,13 @@ export function createOverlayStore(pageKind: PageKind) {
     reconcile: [],
     setPageKind: (kind) => set({ pageKind: kind }),
     setCollapsed: (collapsed) => set({ collapsed }),
-    set: (patch) => set(patch),
+    // The runner reports after every batch of page changes; most batches change nothing the
+    // panel shows, and keeping the old values keeps React from rendering the panel again.
+    set: (patch) => {
+      const now = get() as unknown as Record<string, unknown>;
+      const changed = Object.entries(patch).filter(([k, v]) => !samePlain(now[k], v));
+      if (changed.length > 0) set(Object.fromEntries(changed) as Partial<OverlayState>);
+    },
   }));
 }
 

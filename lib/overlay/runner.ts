@@ -1,14 +1,23 @@
 /**
- * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app,
- * plus the user's input, which changes no DOM), and after each batch of changes reads the page
- * once, ticks steps off, re-finds the control of the active step for the spotlight, and keeps
- * the progress with the background. Everything one route starts hangs off that route's
- * AbortSignal (house style, patterns 4 and 5).
+ * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app and
+ * its open shadow roots, plus the user's input, which changes no DOM), and after each batch of
+ * changes reads the page once, ticks steps off, re-finds the control of the active step for the
+ * spotlight, and keeps the progress with the background. Everything one route starts hangs off
+ * that route's AbortSignal (house style, patterns 4 and 5).
+ *
+ * Kept cheap for TikTok's page (measured with scripts/bench/overlay.bench.mjs): changes inside our
+ * own overlay are not the page's and start no reading; the table is read again only when a change
+ * could touch it (`AccessTableReader`); shadow roots are tracked from the changes instead of a
+ * walk of the whole DOM each time; with no checklist running, a page the panel is not shown on
+ * (collapsed, closed, not an access page) is not read at all until it shows again.
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';
 import { t } from '@/lib/i18n';
 import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
+import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
+import { ShadowRootTracker } from '../tiktok/dom';
+import { AccessTableReader } from '../tiktok/read-table';
 import {
   activeStep,
   adminCountAdvice,
@@ -38,36 +47,85 @@ type Send = <K extends keyof ProtocolMap>(
   data: Parameters<ProtocolMap[K]>[0],
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
+/** The element our overlay is mounted in (see entrypoints/overlay.content). */
+export const OVERLAY_HOST = 'tt-access-companion';
+
+const isOverlayHost = (node: Node) =>
+  node.nodeType === 1 && (node as Element).localName === OVERLAY_HOST;
+
+/** Whether a mutation record is only about our own overlay: its host, or anything inside it. */
+export function isOwnRecord(record: MutationRecord): boolean {
+  const target = record.target;
+  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  if (el?.closest(OVERLAY_HOST)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every(isOverlayHost);
+}
+
+/** What happened since the last batch: the page's mutation records, and whether the user typed. */
+export interface PageChanges {
+  records: MutationRecord[];
+  input: boolean;
+}
+
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // Old class values let the table reader tell a new build's hashed class from one it reads.
+  attributeOldValue: true,
+  attributeFilter: ['aria-current', 'aria-checked', 'aria-hidden', 'hidden', 'style', 'class'],
+};
+
 /**
- * Call `onBatch` once per batch of page changes or user input, until `signal` aborts. The
- * observer watches the app's DOM (not our own shadow root, which it cannot see) and only the
- * attributes the readers look at.
+ * Call `onBatch` once per batch of page changes or user input (at most one per 30 ms), until
+ * `signal` aborts, with the records of the batch; the first call (30 ms in) has none. The
+ * observer watches the app's DOM and its open shadow roots (found by `shadows`, which learns of
+ * new ones from the same records), only the attributes the readers look at, and never our own
+ * overlay: a batch of nothing but our own changes calls nothing.
  */
 export function watchPage(
   doc: Document,
   signal: AbortSignal,
-  onBatch: () => void,
-  onMove: () => void = onBatch,
+  onBatch: (changes: PageChanges) => void,
+  onMove: () => void = () => onBatch({ records: [], input: false }),
+  shadows?: (onFound: (shadow: ShadowRoot) => void) => ShadowRootTracker,
 ): void {
   let queued: ReturnType<typeof setTimeout> | null = null;
+  let records: MutationRecord[] = [];
+  let input = false;
+  const flush = () => {
+    queued = null;
+    if (signal.aborted) return;
+    const changes = { records, input };
+    records = [];
+    input = false;
+    onBatch(changes);
+  };
   const schedule = () => {
     if (queued !== null || signal.aborted) return;
-    queued = setTimeout(() => {
-      queued = null;
-      if (!signal.aborted) onBatch();
-    }, 30);
+    queued = setTimeout(flush, 30);
   };
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-  const observer = new Observer(schedule);
-  observer.observe(doc.body, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['aria-current', 'aria-checked', 'aria-hidden', 'hidden', 'style', 'class'],
+  const observer = new Observer((batch) => {
+    const page = batch.filter((r) => !isOwnRecord(r));
+    if (page.length === 0) return;
+    tracker?.update(page);
+    records.push(...page);
+    schedule();
   });
+  observer.observe(doc.body, OBSERVED);
+  const tracker = shadows?.((shadow) => observer.observe(shadow, OBSERVED));
+  const typed = (event: Event) => {
+    // Typing in our own panel (its events cross out of its shadow root) is not the page's.
+    if ((event.composedPath() as Node[]).some((n) => n.nodeType === 1 && isOverlayHost(n))) return;
+    input = true;
+    schedule();
+  };
   for (const type of ['input', 'change'])
-    doc.addEventListener(type, schedule, { capture: true, signal });
+    doc.addEventListener(type, typed, { capture: true, signal });
   // The spotlight follows its control when the page scrolls or the window is resized; that
   // needs no new reading of the page, only the control's new place (once per frame).
   let moving = false;
@@ -109,13 +167,41 @@ export class ChecklistRunner {
   private registerOrg: string | null = null;
   private lastSaved = '';
   private target: Element | null = null;
+  /** The current route's table, read again only when it changed; its shadow roots. */
+  private tables: AccessTableReader;
+  private shadows: ShadowRootTracker | null = null;
+  private routeUrl: URL;
+  /** A reading was skipped while the panel was hidden: take it when the panel shows. */
+  private deferred = false;
 
   constructor(
     private readonly doc: Document,
     private readonly store: OverlayStore,
     private readonly send: Send,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.routeUrl = this.url();
+    this.tables = this.tableReader();
+    store.subscribe((s, before) => {
+      if (
+        this.deferred &&
+        (s.collapsed !== before.collapsed ||
+          s.closed !== before.closed ||
+          s.pageKind !== before.pageKind)
+      )
+        this.onBatch(this.routeUrl);
+    });
+  }
+
+  private tableReader(): AccessTableReader {
+    return new AccessTableReader(this.doc, { roots: () => this.shadows?.roots() ?? [] });
+  }
+
+  /** Whether the panel shows its body now (not collapsed, not closed, on an access page). */
+  private panelOpen(): boolean {
+    const s = this.store.getState();
+    return ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed && !s.collapsed;
+  }
 
   private orgId(url = this.url()): string | null {
     return readOrgId(url);
@@ -142,12 +228,26 @@ export class ChecklistRunner {
     }
     if (signal.aborted) return;
     this.register = null;
+    this.routeUrl = url;
+    this.shadows = null;
+    this.tables = this.tableReader();
     void this.loadRegister(orgId);
     watchPage(
       this.doc,
       signal,
-      () => this.onBatch(url),
+      ({ records }) => {
+        this.tables.changed(records);
+        this.onBatch(url);
+      },
       () => this.store.getState().set({ target: rectOf(this.target) }),
+      (watch) =>
+        (this.shadows = new ShadowRootTracker(this.doc, {
+          ignore: isOverlayHost,
+          onFound: (shadow) => {
+            watch(shadow);
+            this.tables.invalidate();
+          },
+        })),
     );
   }
 
@@ -219,9 +319,21 @@ export class ChecklistRunner {
   /** Read the page once and bring the checklist, the spotlight and the advice up to date. */
   onBatch(url: URL): void {
     const state = this.store.getState();
+    if (!state.progress && !this.panelOpen()) {
+      // Nothing running and nothing shown that a reading would change: read when it shows.
+      this.deferred = true;
+      this.target = null;
+      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.updateAvoid();
+      state.set({ target: null, advice: [] });
+      return;
+    }
+    this.deferred = false;
     let obs: Observation;
     try {
-      obs = observePage(this.doc, url, this.stale, { flow: state.progress !== null });
+      obs = observePage(this.doc, url, this.stale, {
+        flow: state.progress !== null,
+        readTable: () => this.tables.read(),
+      });
     } catch {
       return; // never throw into TikTok's page
     }
@@ -338,10 +450,15 @@ export class ChecklistRunner {
     const rects = openDialogs(this.doc)
       .map((d) => rectOf(d.el))
       .filter((r): r is TargetRect => r !== null);
-    const before = this.store.getState().avoid;
-    if (JSON.stringify(before) !== JSON.stringify(rects))
-      this.store.getState().set({ avoid: rects });
+    this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
   }
+
+  /** What the reconcile card was last worked out from: the same inputs give the same findings. */
+  private reconciled: {
+    table: Observation['table'];
+    register: RegisterRowView[] | null;
+    key: string;
+  } | null = null;
 
   private updateReconcile(obs: Observation): void {
     const kind =
@@ -354,18 +471,21 @@ export class ChecklistRunner {
       !orgId ||
       obs.table.rows.length === 0
     ) {
-      if (this.store.getState().reconcile.length > 0) this.store.getState().set({ reconcile: [] });
+      this.reconciled = null;
+      this.store.getState().set({ reconcile: [] });
       return;
     }
-    const findings = reconcile(obs.table, this.register, {
-      orgId,
-      bcName: readBcName(this.doc),
-      now: this.now(),
-      kind,
-    });
-    const before = this.store.getState().reconcile;
-    if (JSON.stringify(before) !== JSON.stringify(findings))
-      this.store.getState().set({ reconcile: findings });
+    // The table reader hands back the same reading while the table is unchanged: the same
+    // reading, register, Business Center and minute give the same findings.
+    const now = this.now();
+    const bcName = readBcName(this.doc);
+    const key = `${kind} ${orgId} ${bcName ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
+    const last = this.reconciled;
+    if (last && last.table === obs.table && last.register === this.register && last.key === key)
+      return;
+    this.reconciled = { table: obs.table, register: this.register, key };
+    const findings = reconcile(obs.table, this.register, { orgId, bcName, now, kind });
+    this.store.getState().set({ reconcile: findings });
   }
 
   /** Apply one or all reconcile findings to the register, each its own event. */

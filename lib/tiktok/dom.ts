@@ -19,14 +19,86 @@ function shadowRoots(root: Root, found: ShadowRoot[] = []): ShadowRoot[] {
   return found;
 }
 
+/**
+ * The open shadow roots of a document, kept up to date from its mutation records instead of a
+ * walk over the whole DOM on every read: the document is walked once, then only the subtrees that
+ * mutations add (and the shadow roots found in them, nested ones too). Roots whose host left the
+ * document drop out. `onFound` hears of each new root, so an observer can watch inside it too (a
+ * MutationObserver on the document does not see into shadow roots). Hosts `ignore` names (our
+ * own overlay) are skipped, with everything under them.
+ */
+export class ShadowRootTracker {
+  private readonly known = new Set<ShadowRoot>();
+
+  constructor(
+    root: Document | ShadowRoot | Element,
+    private readonly options: {
+      onFound?: (shadow: ShadowRoot) => void;
+      ignore?: (host: Element) => boolean;
+    } = {},
+  ) {
+    this.scan(root);
+  }
+
+  /** Look for new shadow roots in what these mutation records added. */
+  update(records: Iterable<MutationRecord>): void {
+    for (const record of records) {
+      if (record.type !== 'childList') continue;
+      for (const node of Array.from(record.addedNodes)) {
+        if (node.nodeType !== 1 || !node.isConnected) continue;
+        const el = node as Element;
+        if (this.options.ignore?.(el)) continue;
+        this.visit(el);
+        this.scan(el);
+      }
+    }
+  }
+
+  /** The open shadow roots in the document now (a root nested in another comes after it). */
+  roots(): ShadowRoot[] {
+    for (const shadow of this.known) if (!shadow.host.isConnected) this.known.delete(shadow);
+    return Array.from(this.known);
+  }
+
+  private scan(root: Document | ShadowRoot | Element): void {
+    for (const el of Array.from(root.querySelectorAll('*'))) this.visit(el);
+  }
+
+  private visit(el: Element): void {
+    const shadow = el.shadowRoot;
+    if (!shadow || this.known.has(shadow) || this.options.ignore?.(el)) return;
+    this.known.add(shadow);
+    this.options.onFound?.(shadow);
+    this.scan(shadow);
+  }
+}
+
+/** Whether `node` is `root` or inside it, across shadow boundaries. */
+function containsDeep(root: Root, node: Node): boolean {
+  for (let at: Node | null = node; at;) {
+    if (at === root || root.contains(at)) return true;
+    const top = at.getRootNode();
+    at = top.nodeType === 11 && 'host' in top ? (top as ShadowRoot).host : null;
+  }
+  return false;
+}
+
+/** Where `queryAllDeep` looks besides `root`: every open shadow root, none, or the ones given. */
+export type ShadowScope = boolean | { roots: () => readonly ShadowRoot[] };
+
 /** Elements matching any of `selectors`, in document order per root, open shadow roots included. */
 export function queryAllDeep(
   root: Root,
   selectors: readonly string[],
-  { shadows = true }: { shadows?: boolean } = {},
+  { shadows = true }: { shadows?: ShadowScope } = {},
 ): Element[] {
   const seen = new Set<Element>();
-  const roots: Root[] = shadows ? [root, ...shadowRoots(root)] : [root];
+  const roots: Root[] =
+    shadows === true
+      ? [root, ...shadowRoots(root)]
+      : shadows
+        ? [root, ...shadows.roots().filter((s) => s !== root && containsDeep(root, s.host))]
+        : [root];
   for (const r of roots) {
     for (const selector of selectors) {
       let matches: Element[];

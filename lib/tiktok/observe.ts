@@ -7,6 +7,7 @@ import type { Observation } from './checklists';
 import { classifyPage } from './classify';
 import { queryAllDeep } from './dom';
 import { readFlowState } from './flow';
+import type { AccessTableReading } from './read-table';
 import { readAccessTable } from './read-table';
 import { classifyUrl } from './routes';
 import { SELECTORS } from './selectors';
@@ -18,12 +19,19 @@ export function messageElements(root: Document): Element[] {
   );
 }
 
-/** Read the page for the checklists; `stale` messages do not count as success. Never throws. */
+/**
+ * Read the page for the checklists; `stale` messages do not count as success. Never throws.
+ * `readTable` may give the table's reading (e.g. an `AccessTableReader` that reads again only
+ * when the table changed); by default the table is read afresh.
+ */
 export function observePage(
   root: Document,
   url: URL,
   stale?: WeakSet<Element>,
-  { flow: readFlow = true }: { flow?: boolean } = {},
+  {
+    flow: readFlow = true,
+    readTable = () => readAccessTable(root),
+  }: { flow?: boolean; readTable?: () => AccessTableReading } = {},
 ): Observation {
   let pageKind = classifyUrl(url);
   if (pageKind === 'bc-other' || pageKind === 'unknown') {
@@ -51,7 +59,7 @@ export function observePage(
   }
   let table: Observation['table'];
   try {
-    table = readAccessTable(root);
+    table = readTable();
   } catch (error) {
     table = { rows: [], complete: false, problems: [String(error)] };
   }

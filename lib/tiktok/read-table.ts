@@ -5,7 +5,7 @@
  * class names alone. The reader never throws and never guesses: whatever it cannot read it leaves
  * out and says so in `problems`, with `complete: false`.
  */
-import type { Root } from './dom';
+import type { Root, ShadowScope } from './dom';
 import {
   fold,
   isHidden,
@@ -70,6 +70,8 @@ export function accessTableKind(columns: ReadonlyArray<Column | null>): AccessTa
 
 interface TableShape {
   table: Element;
+  /** The elements it was read from: the table, and a scroll table's separate header table. */
+  parts: Element[];
   headers: string[];
   columns: Array<Column | null>;
   kind: AccessTableKind;
@@ -155,6 +157,7 @@ function understand(raw: RawShape): TableShape | null {
   if (!kind) return null;
   return {
     table: raw.table,
+    parts: [raw.table],
     headers,
     columns,
     kind,
@@ -173,7 +176,10 @@ function near(a: Element, b: Element): boolean {
 }
 
 /** The access tables shown on the page (outside dialogs, not hidden), in document order. */
-export function findAccessTables(root: Root, { shadows = true } = {}): TableShape[] {
+export function findAccessTables(
+  root: Root,
+  { shadows = true }: { shadows?: ShadowScope } = {},
+): TableShape[] {
   const candidates = queryAllDeep(root, SELECTORS.table.alternatives, { shadows })
     .filter((t) => !isHiddenDeep(t) && !t.closest(SELECTORS.dialog.alternatives.join(',')))
     .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
@@ -194,7 +200,7 @@ export function findAccessTables(root: Root, { shadows = true } = {}): TableShap
       if (body && near(raw.table, body.table)) {
         const joined = understand({ ...body, headerCells: raw.headerCells });
         if (joined) {
-          shapes.push(joined);
+          shapes.push({ ...joined, parts: [body.table, raw.table] });
           return;
         }
       }
@@ -341,28 +347,45 @@ const identity = (r: AccessRow) =>
  * Read the access table on the page: members or partners, with their roles and status.
  * Never throws; `complete` is false, with `problems` in plain words, whenever anything is missing.
  */
-export function readAccessTable(root: Document): AccessTableReading {
+export function readAccessTable(
+  root: Document,
+  { shadows = true }: { shadows?: ShadowScope } = {},
+): AccessTableReading {
+  return readTables(root, shadows).reading;
+}
+
+/** A reading and the table elements it came from (none when it found no table). */
+function readTables(
+  root: Document,
+  shadows: ShadowScope,
+): { reading: AccessTableReading; tables: Element[] } {
   try {
-    return readAccessTableUnsafe(root);
+    return readAccessTableUnsafe(root, shadows);
   } catch (error) {
     return {
-      rows: [],
-      complete: false,
-      problems: [
-        `The table could not be read (${error instanceof Error ? error.message : String(error)}).`,
-      ],
+      reading: {
+        rows: [],
+        complete: false,
+        problems: [
+          `The table could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        ],
+      },
+      tables: [],
     };
   }
 }
 
-function readAccessTableUnsafe(root: Document): AccessTableReading {
+function readAccessTableUnsafe(
+  root: Document,
+  shadows: ShadowScope,
+): { reading: AccessTableReading; tables: Element[] } {
   const problems: string[] = [];
-  const shapes = findAccessTables(root);
+  const shapes = findAccessTables(root, { shadows });
   if (shapes.length === 0) {
-    const loading = queryAllDeep(root, SELECTORS.loading.alternatives).some(
+    const loading = queryAllDeep(root, SELECTORS.loading.alternatives, { shadows }).some(
       (e) => !isHiddenDeep(e),
     );
-    return {
+    const reading: AccessTableReading = {
       rows: [],
       complete: false,
       problems: [
@@ -371,6 +394,7 @@ function readAccessTableUnsafe(root: Document): AccessTableReading {
           : 'No table of members or partners is shown on this page.',
       ],
     };
+    return { reading, tables: [] };
   }
   const rows: AccessRow[] = [];
   const seen = new Set<string>();
@@ -422,7 +446,10 @@ function readAccessTableUnsafe(root: Document): AccessTableReading {
       problems.push(`The table shows ${shape.rows.length} rows but says it has ${total} records.`);
     }
   }
-  return { rows, complete: problems.length === 0, problems };
+  return {
+    reading: { rows, complete: problems.length === 0, problems },
+    tables: shapes.flatMap((s) => s.parts),
+  };
 }
 
 /** Whether two rows are about the same person or partner (by email, BC ID, else name). */
@@ -433,4 +460,119 @@ export function sameParty(
   if (a.email && b.email) return fold(a.email) === fold(b.email);
   if (a.partnerBcId && b.partnerBcId) return a.partnerBcId === b.partnerBcId;
   return a.name !== '' && fold(a.name) === fold(b.name);
+}
+
+const TABLE_SELECTOR = SELECTORS.table.alternatives.join(',');
+
+/** Class names the reader's selectors look for: only a change to one of these can matter to it. */
+const READER_CLASSES: ReadonlySet<string> = new Set(
+  [
+    SELECTORS.table,
+    SELECTORS.gridRow,
+    SELECTORS.gridCell,
+    SELECTORS.columnHeader,
+    SELECTORS.dialog,
+    SELECTORS.loading,
+  ].flatMap((t) =>
+    t.alternatives.flatMap((s) => [...s.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]!)),
+  ),
+);
+
+function classTokens(value: string | null | undefined): Set<string> {
+  return new Set((value ?? '').split(/\s+/).filter(Boolean));
+}
+
+/** Whether a change of `class` (the record carries the old value) adds or drops a reader class. */
+function readerClassChanged(record: MutationRecord): boolean {
+  const before = classTokens(record.oldValue);
+  const after = classTokens((record.target as Element).getAttribute?.('class'));
+  for (const c of before) if (!after.has(c) && READER_CLASSES.has(c)) return true;
+  for (const c of after) if (!before.has(c) && READER_CLASSES.has(c)) return true;
+  return false;
+}
+
+/** The element a table's reading looks around in (for the "N Records in Total" count). */
+function surroundings(table: Element): Element {
+  let scope = table;
+  for (let depth = 0; depth < 4 && scope.parentElement; depth++) scope = scope.parentElement;
+  return scope;
+}
+
+/** The shadow host of the tree `node` is in, or null in the document itself. */
+function hostOf(node: Node): Element | null {
+  const top = node.getRootNode();
+  return top.nodeType === 11 && 'host' in top ? (top as ShadowRoot).host : null;
+}
+
+/** Whether an added node is, or holds, something that might be read as a table. */
+function bringsTable(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  try {
+    return el.matches(TABLE_SELECTOR) || el.querySelector(TABLE_SELECTOR) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether these page changes could change what was read from `tables` (the elements a reading
+ * came from): a change in or around one of them, a change to an ancestor's hidden state, a table
+ * added anywhere, or one of them gone. Changes elsewhere (a dialog or a toast at the end of body,
+ * the menu's current item) and class names the reader never looks for (hashed build classes)
+ * cannot. With no table read, any change could bring one. `class` records must carry old values.
+ */
+export function tableTouched(
+  tables: readonly Element[],
+  records: Iterable<MutationRecord>,
+): boolean {
+  const list = Array.from(records);
+  if (list.length === 0) return false;
+  if (tables.length === 0 || tables.some((t) => !t.isConnected)) return true;
+  const scopes = tables.map(surroundings);
+  for (const record of list) {
+    if (record.type === 'attributes') {
+      const name = record.attributeName;
+      // What the reader never reads: the menu's and steps' current item, checkboxes.
+      if (name === 'aria-current' || name === 'aria-checked') continue;
+      if (name === 'class' && !readerClassChanged(record)) continue;
+    }
+    const target = record.target;
+    // A cell's text may sit in a shadow root (the reader reads open ones): look from each host.
+    for (let at: Node | null = target; at; at = hostOf(at))
+      if (scopes.some((s) => s.contains(at))) return true;
+    if (record.type === 'attributes' && tables.some((t) => target.contains(t))) return true;
+    if (record.type === 'childList' && Array.from(record.addedNodes).some(bringsTable)) return true;
+  }
+  return false;
+}
+
+/**
+ * `readAccessTable` for a page that changes under observation: it reads again only when the
+ * changes it was told of (`changed`) could change the reading, else it gives the last one. Open
+ * shadow roots come from `shadows` (a `ShadowRootTracker`) rather than a walk of the whole DOM.
+ */
+export class AccessTableReader {
+  private last: { reading: AccessTableReading; tables: Element[] } | null = null;
+
+  constructor(
+    private readonly root: Document,
+    private readonly shadows: ShadowScope = true,
+  ) {}
+
+  /** The page changed: the next `read` reads afresh if these changes could matter to it. */
+  changed(records: Iterable<MutationRecord>): void {
+    if (this.last && tableTouched(this.last.tables, records)) this.last = null;
+  }
+
+  /** Read afresh next time, whatever changed (e.g. a new shadow root appeared). */
+  invalidate(): void {
+    this.last = null;
+  }
+
+  /** The access table now: the last reading while nothing that matters to it changed. */
+  read(): AccessTableReading {
+    this.last ??= readTables(this.root, this.shadows);
+    return this.last.reading;
+  }
 }

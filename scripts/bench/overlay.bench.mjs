@@ -1,19 +1,32 @@
-/* global window, document, MutationObserver -- these run in the browser, via Playwright */
+/* global window, document, MutationObserver, HTMLElement, HTMLInputElement, HTMLTextAreaElement -- these run in the browser, via Playwright */
 // What the in-page checklist overlay costs, measured side by side in one run in Chromium on the
 // Members replica (served on its real URL, nothing sent anywhere):
 //   1. the time from the access table appearing to the overlay's panel being visible;
-//   2. main-thread scripting time (CDP ScriptDuration) for a load plus one Invite Member walk,
-//      with the extension and a checklist running, and without the extension, and the ratio.
-// Prints figures; asserts nothing. `node scripts/bench/overlay.bench.mjs --no-build` skips the build.
+//   2. main-thread time (CDP Performance.getMetrics: ScriptDuration = JavaScript, TaskDuration =
+//      everything the main thread did, style and layout included, ThreadTime = the main thread's
+//      CPU time, the steadiest of the three on a busy machine), with the extension and
+//      without it, in three phases of one visit: the load until the table is up plus a second of
+//      idling; table churn (the rows' class names change 20 times, the table is paged 4 times);
+//      an Invite Member walk (with the extension: the add-member checklist running);
+//   3. the overlay bundle's size, raw and gzip.
+// The walk and the churn are driven from inside the page (one evaluate each), so Playwright's own
+// scripts do not swell the "without" figures. Prints figures and ratios; asserts nothing.
+//   node scripts/bench/overlay.bench.mjs [--no-build] [--ext DIR]
+// `--ext DIR` measures another build (e.g. a copy of an older .output/chrome-mv3) instead.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { BC_MEMBERS_URL } from '../../tests/fixtures/tiktok/replicas.mjs';
-import { launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
+import { CHROME_BUILD_DIR, launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
 import { findChromium } from '../lib/find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const extAt = process.argv.indexOf('--ext');
+const extensionDir = extAt >= 0 ? resolve(process.argv[extAt + 1] ?? '') : CHROME_BUILD_DIR;
 
-if (!process.argv.includes('--no-build')) {
+if (!process.argv.includes('--no-build') && extAt < 0) {
   console.log('Building the Chrome extension (wxt build)…');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 }
@@ -26,9 +39,11 @@ const median = (xs) => {
 };
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(1)} ms`;
+/** @param {number} n */
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const withExt = await launchWithExtension({ headless: true });
+const withExt = await launchWithExtension({ headless: true, extensionDir });
 const plain = await chromium.launchPersistentContext('', {
   executablePath: findChromium(),
   headless: true,
@@ -37,38 +52,119 @@ const plain = await chromium.launchPersistentContext('', {
 });
 
 /**
- * One load of Members and one Invite Member walk; returns scripting time in ms.
- * @param {import('@playwright/test').BrowserContext} context
- * @param {boolean} checklist start the add-member checklist first (with the extension)
+ * Scripting and task time so far on the page, in ms.
+ * @param {import('@playwright/test').CDPSession} cdp
  */
-async function walk(context, checklist) {
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (/** @type {string} */ name) =>
+    1000 * (list.find((m) => m.name === name)?.value ?? NaN);
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), cpu: get('ThreadTime') };
+}
+
+/** In the page: change the rows' class names (a new build's hashes) and page the table. */
+async function churnInPage() {
+  const pause = (/** @type {number} */ t) => new Promise((r) => setTimeout(r, t));
+  for (let i = 0; i < 20; i++) {
+    for (const row of document.querySelectorAll('main [data-row-key]'))
+      row.className = row.className.replace(/\s*\bh\d+$/, '') + ` h${i}`;
+    await pause(50);
+  }
+  for (const n of ['2', '1', '2', '1']) {
+    const button = document.querySelector(`main [aria-label="Page ${n}"]`);
+    if (!(button instanceof HTMLElement)) throw new Error(`no "Page ${n}" button`);
+    button.click();
+    await pause(150);
+  }
+}
+
+/**
+ * In the page: one Invite Member walk, as a user would click and type it (with the extension,
+ * starting the add-member checklist first). Stops short of inviting, so every run is alike.
+ * @param {boolean} checklist
+ */
+async function walkInPage(checklist) {
+  const pause = (/** @type {number} */ t = 100) => new Promise((r) => setTimeout(r, t));
+  /** @param {ParentNode} root @param {string} selector @param {RegExp} text */
+  const find = (root, selector, text) => {
+    const found = [...root.querySelectorAll(selector)].find((e) => text.test(e.textContent ?? ''));
+    if (!(found instanceof HTMLElement)) throw new Error(`nothing like ${text} to use`);
+    return found;
+  };
+  if (checklist) {
+    const shadow = document.querySelector('tt-access-companion')?.shadowRoot;
+    if (!shadow) throw new Error('no overlay');
+    find(shadow, '[data-testid=checklist-menu] summary', /./).click();
+    await pause();
+    find(shadow, 'button[data-checklist=add-member]', /./).click();
+    await pause();
+  }
+  find(document, 'main button', /^Invite Member$/).click();
+  await pause();
+  const dialog = find(document, '[role=dialog]', /Invite Member/);
+  const emails = find(dialog, 'label', /Email address/);
+  const field = document.getElementById(emails.getAttribute('for') ?? '');
+  if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement))
+    throw new Error('no email field');
+  field.focus();
+  for (const ch of 'bench@example.com') {
+    field.value += ch;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await pause(20);
+  }
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  find(dialog, 'label', /Standard/)
+    .querySelector('input')
+    ?.click();
+  await pause();
+  find(dialog, 'button', /^Next$/).click();
+  await pause();
+  find(dialog, 'label', /Northwind US/)
+    .querySelector('input')
+    ?.click();
+  await pause();
+  find(dialog, 'button', /^Back$/).click();
+  await pause();
+  find(dialog, 'button', /^Cancel$/).click();
+  await pause(300);
+}
+
+/**
+ * One visit: load and idle, churn, walk; the main-thread time of each phase in ms.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {boolean} extension
+ */
+async function visit(context, extension) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(BC_MEMBERS_URL);
   await page.getByText(/Records in Total/).waitFor();
-  if (checklist) {
-    await page.getByTestId('checklist-menu').locator('summary').click();
+  if (extension) await page.getByTestId('companion-panel').waitFor();
+  await page.waitForTimeout(1000);
+  const loaded = await metrics(cdp);
+  await page.evaluate(churnInPage);
+  await page.waitForTimeout(300);
+  const churned = await metrics(cdp);
+  await page.evaluate(walkInPage, extension);
+  const walked = await metrics(cdp);
+  if (extension) {
+    // Leave no checklist in progress for the next visit.
     await page
       .getByTestId('companion-panel')
-      .getByRole('button', { name: 'Add an account manager as a member' })
+      .getByRole('button', { name: /Abandon/ })
       .click();
   }
-  await page.getByRole('button', { name: 'Invite Member' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invite Member' });
-  await dialog.getByLabel('Email address(es)').fill('bench@example.com');
-  await dialog.getByLabel('Standard').check();
-  await dialog.getByRole('button', { name: 'Next' }).click();
-  await dialog.getByRole('checkbox', { name: /Northwind US/ }).check();
-  await dialog
-    .getByRole('button', { name: 'Cancel' })
-    .or(dialog.getByRole('button', { name: 'Back' }))
-    .first()
-    .click();
-  await page.waitForTimeout(300);
-  const { metrics } = await cdp.send('Performance.getMetrics');
   await page.close();
-  return 1000 * (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN);
+  const delta = (
+    /** @type {{script:number,task:number,cpu:number}} */ a,
+    /** @type {typeof a} */ b,
+  ) => ({ script: b.script - a.script, task: b.task - a.task, cpu: b.cpu - a.cpu });
+  return {
+    load: loaded,
+    churn: delta(loaded, churned),
+    walk: delta(churned, walked),
+  };
 }
 
 try {
@@ -111,31 +207,45 @@ try {
   );
   console.log('  (negative: the overlay was up before TikTok’s late table arrived)');
 
-  // 2. Scripting time for a load and an Invite Member walk, alternating so drift hits both.
+  // 2. Main-thread time per phase, alternating with and without so drift hits both.
+  /** @type {Awaited<ReturnType<typeof visit>>[]} */
   const on = [];
-  const idle = [];
+  /** @type {Awaited<ReturnType<typeof visit>>[]} */
   const off = [];
-  await walk(withExt, true);
-  await walk(plain, false);
+  await visit(withExt, true); // warm-up, not counted
+  await visit(plain, false);
   for (let i = 0; i < RUNS; i++) {
-    on.push(await walk(withExt, true));
-    idle.push(await walk(withExt, false));
-    off.push(await walk(plain, false));
+    on.push(await visit(withExt, true));
+    off.push(await visit(plain, false));
   }
-  const a = median(on);
-  const c = median(idle);
-  const b = median(off);
-  console.log(`\nMain-thread scripting, Members load + Invite Member walk (median of ${RUNS}):`);
-  console.log(`  without the extension          ${ms(b)}`);
+  const phases = /** @type {const} */ ([
+    ['load + 1 s idle', 'load'],
+    ['table churn', 'churn'],
+    ['Invite Member walk', 'walk'],
+  ]);
+  console.log(`\nMain-thread time on BC Members, median of ${RUNS} visits each:`);
   console.log(
-    `  with it, no checklist running  ${ms(c)}   ratio ${(c / b).toFixed(2)}×   (+${ms(c - b)})`,
+    `  ${'phase'.padEnd(20)} ${'kind'.padEnd(10)} ${'without'.padStart(10)} ${'with'.padStart(10)} ${'added'.padStart(10)}   ratio`,
   );
-  console.log(
-    `  with it, checklist running     ${ms(a)}   ratio ${(a / b).toFixed(2)}×   (+${ms(a - b)})`,
-  );
-  console.log(
-    '  (includes the overlay bundle’s own start-up: React, the panel, the first reading)',
-  );
+  for (const [label, key] of phases) {
+    for (const kind of /** @type {const} */ (['script', 'task', 'cpu'])) {
+      const a = median(on.map((v) => v[key][kind]));
+      const b = median(off.map((v) => v[key][kind]));
+      console.log(
+        `  ${label.padEnd(20)} ${{ script: 'scripting', task: 'task', cpu: 'CPU' }[kind].padEnd(10)} ${ms(b).padStart(10)} ${ms(a).padStart(10)} ${('+' + ms(a - b)).padStart(10)}   ${(a / b).toFixed(2)}×`,
+      );
+    }
+  }
+  console.log('  (with: the add-member checklist runs during the walk, no checklist before it)');
+
+  // 3. The overlay bundle, as the background injects it.
+  console.log('\nOverlay bundle (injected only on access pages):');
+  for (const file of ['content-scripts/overlay.js', 'content-scripts/overlay.css']) {
+    const body = readFileSync(join(extensionDir, file));
+    console.log(
+      `  ${file.padEnd(30)} ${kb(body.length).padStart(9)} raw ${kb(gzipSync(body).length).padStart(9)} gzip`,
+    );
+  }
 } finally {
   await withExt.close();
   await plain.close();

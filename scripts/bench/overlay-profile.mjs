@@ -1,0 +1,211 @@
+/* global document -- these run in the browser, via Playwright */
+// Where the overlay's main-thread time goes on the Members replica: a CPU profile (CDP Profiler)
+// of four phases — load until the table and the panel are up, two idle seconds, an Invite Member
+// walk with the add-member checklist running, and table churn (paging back and forth, class
+// names changing on the rows) — with time grouped by script (page, watcher, overlay) and the
+// overlay's heaviest functions, self and inclusive. A tool for finding hot spots, not a bench:
+// `npm run bench` does not run it (its name does not end in .bench.mjs).
+//
+//   node scripts/bench/overlay-profile.mjs [--ext DIR] [--top N]
+// For readable function names, build unminified into another directory first, e.g. with a config
+// that spreads wxt.config.ts and sets `outDir: '.output/profile'` (ignored by git) and
+// `vite: () => ({ build: { minify: false } })`, then pass `--ext .output/profile/chrome-mv3`.
+import { resolve } from 'node:path';
+import { BC_MEMBERS_URL } from '../../tests/fixtures/tiktok/replicas.mjs';
+import { launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
+
+/** @param {string} name @param {string} fallback */
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const extensionDir = resolve(arg('--ext', '.output/chrome-mv3') ?? '');
+const TOP = Number(arg('--top', '12'));
+/** A function whose self time to show line by line (`--lines onBatch`). */
+const LINES = arg('--lines', '');
+
+/** @param {number} x */
+const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
+
+/**
+ * Self and inclusive time per function, and self time per script, from a CDP CPU profile.
+ * @param {{ nodes: any[]; samples?: number[]; timeDeltas?: number[] }} profile
+ */
+function summarise(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const script = (/** @type {string} */ url) =>
+    !url
+      ? 'other'
+      : url.includes('overlay.js')
+        ? 'overlay'
+        : url.includes('tiktok-watch')
+          ? 'watcher'
+          : url.startsWith('chrome-extension://')
+            ? 'extension (other)'
+            : url.startsWith('https://business.tiktok.com')
+              ? 'page'
+              : 'other';
+  const key = (/** @type {{ functionName: string; url: string; lineNumber: number }} */ f) =>
+    `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {Map<string, number>} */
+  const inclusive = new Map();
+  /** @type {Map<string, number>} */
+  const byScript = new Map();
+  (profile.samples ?? []).forEach((id, i) => {
+    const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+    const node = byId.get(id);
+    const f = node.callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') return;
+    const s = f.functionName === '(garbage collector)' ? 'gc' : script(f.url);
+    byScript.set(s, (byScript.get(s) ?? 0) + dt);
+    // A sample counts for a script's function when the overlay is on the stack at all.
+    const seen = new Set();
+    let overlayOnStack = false;
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at).callFrame;
+      if (script(cf.url) !== 'overlay') continue;
+      overlayOnStack = true;
+      const k = key(cf);
+      if (!seen.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+      seen.add(k);
+    }
+    if (overlayOnStack)
+      byScript.set('overlay on stack', (byScript.get('overlay on stack') ?? 0) + dt);
+    if (s === 'overlay') self.set(key(f), (self.get(key(f)) ?? 0) + dt);
+  });
+  /** @type {Map<number, number>} */
+  const lines = new Map();
+  for (const n of profile.nodes)
+    if (LINES && n.callFrame.functionName === LINES && script(n.callFrame.url) === 'overlay')
+      for (const { line, ticks } of n.positionTicks ?? [])
+        lines.set(line, (lines.get(line) ?? 0) + ticks);
+  if (lines.size > 0)
+    console.log(
+      `  ${LINES}, samples by line: ${[...lines]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([l, n]) => `${l}: ${n}`)
+        .join(', ')}`,
+    );
+  const top = (/** @type {Map<string, number>} */ m) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  return { byScript, self: top(self), inclusive: top(inclusive) };
+}
+
+const context = await launchWithExtension({ headless: true, extensionDir });
+await serveReplicasOnly(context);
+
+/**
+ * @param {import('@playwright/test').Page} page
+ * @param {import('@playwright/test').CDPSession} cdp
+ * @param {string} name
+ * @param {() => Promise<void>} work
+ */
+async function phase(page, cdp, name, work) {
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (/** @type {string} */ n) =>
+      1000 * (metrics.find((m) => m.name === n)?.value ?? NaN);
+    return { script: get('ScriptDuration'), task: get('TaskDuration') };
+  };
+  const before = await metric();
+  await cdp.send('Profiler.start');
+  await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  const after = await metric();
+  const { byScript, self, inclusive } = summarise(profile);
+  console.log(`\n## ${name}`);
+  console.log(
+    `ScriptDuration ${ms(after.script - before.script)}   TaskDuration ${ms(after.task - before.task)}`,
+  );
+  console.log('Profiled JS time by script:');
+  for (const [s, t] of [...byScript].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${s.padEnd(18)}${ms(t)}`);
+  console.log('Overlay functions, inclusive:');
+  for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
+  console.log('Overlay functions, self:');
+  for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
+}
+
+try {
+  // Warm-up load: the first injection pays for compiling the bundle once per profile.
+  const warm = await context.newPage();
+  await warm.goto(BC_MEMBERS_URL);
+  await warm.getByTestId('companion-panel').waitFor();
+  await warm.close();
+
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(BC_MEMBERS_URL);
+  await page.getByText(/Records in Total/).waitFor();
+  await page.getByTestId('companion-panel').waitFor();
+  await page.waitForTimeout(500);
+  {
+    const { profile } = await cdp.send('Profiler.stop');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (/** @type {string} */ n) =>
+      1000 * (metrics.find((m) => m.name === n)?.value ?? NaN);
+    const { byScript, self, inclusive } = summarise(profile);
+    console.log('\n## load (goto → table and panel up + 500 ms)');
+    console.log(
+      `ScriptDuration ${ms(get('ScriptDuration'))}   TaskDuration ${ms(get('TaskDuration'))}`,
+    );
+    console.log('Profiled JS time by script:');
+    for (const [s, t] of [...byScript].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${s.padEnd(18)}${ms(t)}`);
+    console.log('Overlay functions, inclusive:');
+    for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
+    console.log('Overlay functions, self:');
+    for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
+  }
+
+  await phase(page, cdp, 'idle (2 s, nothing happens)', () => page.waitForTimeout(2000));
+
+  await phase(page, cdp, 'walk (add-member checklist + Invite Member walk)', async () => {
+    await page.getByTestId('checklist-menu').locator('summary').click();
+    await page
+      .getByTestId('companion-panel')
+      .getByRole('button', { name: 'Add an account manager as a member' })
+      .click();
+    await page.getByRole('button', { name: 'Invite Member' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite Member' });
+    await dialog.getByLabel('Email address(es)').fill('bench@example.com');
+    await dialog.getByLabel('Standard').check();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('checkbox', { name: /Northwind US/ }).check();
+    await dialog.getByRole('button', { name: 'Back' }).first().click();
+    await dialog.getByRole('button', { name: 'Cancel' }).first().click();
+    await page.waitForTimeout(300);
+  });
+  await page
+    .getByTestId('companion-panel')
+    .getByRole('button', { name: /Abandon/ })
+    .click();
+
+  await phase(page, cdp, 'churn (20 class-name flips on every row + 4 page changes)', async () => {
+    for (let i = 0; i < 20; i++) {
+      await page.evaluate((n) => {
+        for (const row of document.querySelectorAll('main [data-row-key]'))
+          row.className = row.className.replace(/row-\w+$/, `row-h${n}`);
+      }, i);
+      await page.waitForTimeout(50);
+    }
+    for (const n of ['2', '1', '2', '1']) {
+      const next = page.getByRole('button', { name: `Page ${n}`, exact: true });
+      if (await next.count()) await next.click();
+      await page.getByText(/Records in Total/).waitFor();
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(300);
+  });
+} finally {
+  await context.close();
+}

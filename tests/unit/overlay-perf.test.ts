@@ -1,0 +1,454 @@
+/**
+ * What keeps the overlay cheap on TikTok's page (issue #6, performance), tested for being right:
+ * shadow roots tracked from mutations instead of a walk of the whole DOM, a table reading reused
+ * only while no change could touch it (checked against a fresh reading after every one of a few
+ * hundred seeded changes to the replicas), our own overlay's changes never starting a reading,
+ * and a store that keeps equal values so the panel does not render again.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOverlayStore, samePlain } from '@/components/overlay/store';
+import { ChecklistRunner, isOwnRecord, watchPage } from '@/lib/overlay/runner';
+import type { PageChanges } from '@/lib/overlay/runner';
+import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
+import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
+import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { ACCESS_TABLES } from './helpers/replica-expectations';
+import type { ReplicaDom } from './helpers/replica-dom';
+import { openReplica } from './helpers/replica-dom';
+
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeOldValue: true,
+};
+
+/** Records of what `change` does to `doc` (its body and the given shadow roots). */
+function recordsOf(doc: Document, change: () => void, roots: ShadowRoot[] = []): MutationRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(doc.body, OBSERVED);
+  for (const r of roots) observer.observe(r, OBSERVED);
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+let dom: ReplicaDom | undefined;
+afterEach(async () => {
+  await dom?.close();
+  dom = undefined;
+});
+
+describe('ShadowRootTracker', () => {
+  function host(doc: Document, tag: string, inner = ''): { el: Element; shadow: ShadowRoot } {
+    const el = doc.createElement(tag);
+    const shadow = el.attachShadow({ mode: 'open' });
+    shadow.innerHTML = inner;
+    return { el, shadow };
+  }
+
+  it('finds the roots already there, nested ones too, once each', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const outer = host(doc, 'x-outer', '<div><span>in outer</span></div>');
+    const inner = host(doc, 'x-inner', '<b>in inner</b>');
+    outer.shadow.querySelector('div')!.append(inner.el);
+    doc.body.append(outer.el);
+    const found: ShadowRoot[] = [];
+    const tracker = new ShadowRootTracker(doc, { onFound: (s) => found.push(s) });
+    expect(tracker.roots()).toEqual([outer.shadow, inner.shadow]);
+    expect(found).toEqual([outer.shadow, inner.shadow]);
+    tracker.update(recordsOf(doc, () => doc.body.append(doc.createElement('p'))));
+    expect(found).toHaveLength(2);
+  });
+
+  it('learns of roots added later from the records alone, nested in added subtrees too', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const tracker = new ShadowRootTracker(doc);
+    expect(tracker.roots()).toEqual([]);
+    const later = host(doc, 'x-later', '<i>x</i>');
+    const nested = host(doc, 'x-nested', '<u>deep</u>');
+    later.shadow.append(nested.el);
+    const wrapper = doc.createElement('section');
+    wrapper.append(later.el);
+    const records = recordsOf(doc, () => doc.body.append(wrapper));
+    // Not found until told: the tracker does not walk the DOM on its own.
+    expect(tracker.roots()).toEqual([]);
+    tracker.update(records);
+    expect(tracker.roots()).toEqual([later.shadow, nested.shadow]);
+    // An element added inside a known root (its records come from observing that root).
+    const third = host(doc, 'x-third', '<q>3</q>');
+    tracker.update(recordsOf(doc, () => nested.shadow.append(third.el), [nested.shadow]));
+    expect(tracker.roots()).toContain(third.shadow);
+  });
+
+  it('drops roots whose host left the document, and finds them again when they come back', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const a = host(doc, 'x-a');
+    const b = host(doc, 'x-b');
+    doc.body.append(a.el, b.el);
+    const tracker = new ShadowRootTracker(doc);
+    tracker.update(recordsOf(doc, () => a.el.remove()));
+    expect(tracker.roots()).toEqual([b.shadow]);
+    tracker.update(recordsOf(doc, () => doc.body.append(a.el)));
+    expect(tracker.roots()).toEqual([b.shadow, a.shadow]);
+  });
+
+  it('skips the hosts it is told to ignore (our own overlay), and what is under them', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const ours = host(doc, 'tt-access-companion');
+    ours.shadow.append(host(doc, 'x-inside').el);
+    const page = host(doc, 'x-page');
+    doc.body.append(ours.el, page.el);
+    const ignore = (el: Element) => el.localName === 'tt-access-companion';
+    const tracker = new ShadowRootTracker(doc, { ignore });
+    expect(tracker.roots()).toEqual([page.shadow]);
+    const again = host(doc, 'tt-access-companion');
+    tracker.update(recordsOf(doc, () => doc.body.append(again.el)));
+    expect(tracker.roots()).toEqual([page.shadow]);
+  });
+
+  it('queryAllDeep searches exactly the tracked roots under the start', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const a = host(doc, 'x-a', '<table id="in-a"></table>');
+    const b = host(doc, 'x-b', '<table id="in-b"></table>');
+    a.shadow.append(b.el);
+    doc.body.innerHTML = '<main><table id="light"></table></main>';
+    doc.body.append(a.el);
+    const tracker = new ShadowRootTracker(doc);
+    const ids = (root: Document | Element) =>
+      queryAllDeep(root, ['table'], { shadows: tracker }).map((e) => e.id);
+    expect(ids(doc)).toEqual(['light', 'in-a', 'in-b']);
+    expect(ids(doc.querySelector('main')!)).toEqual(['light']);
+    expect(ids(a.el)).toEqual(['in-a', 'in-b']); // b's host sits in a's shadow root
+    // The same as the full walk.
+    expect(queryAllDeep(doc, ['table']).map((e) => e.id)).toEqual(['light', 'in-a', 'in-b']);
+  });
+});
+
+describe('tableTouched', () => {
+  async function members() {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const doc = dom.document;
+    const table = doc.querySelector('main table')!;
+    expect(readAccessTable(doc).rows.length).toBeGreaterThan(0);
+    return { doc, table, row: table.querySelector('tbody tr')! };
+  }
+
+  it('a new build’s hashed classes, the menu’s current item and a toast at the end of body do not touch it', async () => {
+    const { doc, table, row } = await members();
+    const touched = (change: () => void) => tableTouched([table], recordsOf(doc, change));
+    expect(touched(() => row.setAttribute('class', 'bc-okee-table-row row-Zz91'))).toBe(false);
+    expect(touched(() => table.querySelector('td')!.classList.add('cell-hash-31'))).toBe(false);
+    expect(touched(() => doc.querySelector('nav a')!.setAttribute('aria-current', 'page'))).toBe(
+      false,
+    );
+    expect(
+      touched(() => {
+        const toast = doc.createElement('div');
+        toast.setAttribute('role', 'alert');
+        toast.textContent = 'Invitation sent';
+        doc.body.append(toast);
+      }),
+    ).toBe(false);
+    expect(touched(() => {})).toBe(false);
+  });
+
+  it('changes in or around the table, to its hiding ancestors, or a table added anywhere do', async () => {
+    const { doc, table, row } = await members();
+    const touched = (change: () => void) => tableTouched([table], recordsOf(doc, change));
+    expect(touched(() => (row.querySelector('td')!.textContent = 'Someone else'))).toBe(true);
+    expect(touched(() => row.remove())).toBe(true);
+    const other = table.querySelector('tbody tr')!;
+    // A class one of the reader's selectors names (a grid row, a dialog) matters.
+    expect(touched(() => other.classList.add('bui-table-row'))).toBe(true);
+    expect(touched(() => doc.querySelector('main')!.classList.add('bui-modal'))).toBe(true);
+    // The "N Records in Total" pager sits beside the table.
+    const pager = [...doc.querySelectorAll('main span')].find((s) =>
+      /Records in Total/.test(s.textContent ?? ''),
+    )!;
+    expect(touched(() => (pager.textContent = '99 Records in Total'))).toBe(true);
+    expect(touched(() => doc.body.setAttribute('aria-hidden', 'true'))).toBe(true);
+    expect(touched(() => doc.body.removeAttribute('aria-hidden'))).toBe(true);
+    expect(
+      touched(() => doc.body.append(doc.createElement('div'), table.cloneNode(true) as Element)),
+    ).toBe(true);
+  });
+
+  it('a change inside a cell’s shadow root does (the reader reads open shadow roots)', async () => {
+    const { doc, table, row } = await members();
+    const badge = doc.createElement('x-status-badge');
+    const shadow = badge.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>Active</span>';
+    row.querySelector('td')!.append(badge);
+    expect(
+      tableTouched(
+        [table],
+        recordsOf(doc, () => (shadow.querySelector('span')!.textContent = 'Suspended'), [shadow]),
+      ),
+    ).toBe(true);
+  });
+
+  it('with no table read, or the table gone, any change does', async () => {
+    const { doc, table } = await members();
+    const elsewhere = () => doc.body.append(doc.createElement('div'));
+    expect(tableTouched([], recordsOf(doc, elsewhere))).toBe(true);
+    expect(tableTouched([], [])).toBe(false);
+    table.closest('main')!.replaceChildren();
+    expect(tableTouched([table], recordsOf(doc, elsewhere))).toBe(true);
+  });
+});
+
+/** A seeded PRNG (mulberry32), so every run changes the pages the same way. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+describe('AccessTableReader', () => {
+  it('gives the same reading as a fresh read after every one of 400 seeded page changes', async () => {
+    const int = prng(0x5eedcafe);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[int(xs.length)];
+    let reused = 0;
+    let reread = 0;
+    for (const { page } of ACCESS_TABLES.slice(0, 4)) {
+      dom = await openReplica(REPLICA_URLS[page]);
+      const doc = dom.document;
+      const tracker = new ShadowRootTracker(doc);
+      const reader = new AccessTableReader(doc, tracker);
+      expect(reader.read()).toEqual(readAccessTable(doc));
+      const inMain = () => Array.from(doc.querySelectorAll('main *'));
+      const rows = () => Array.from(doc.querySelectorAll('main tbody > tr, main [role=row]'));
+      const changes: Array<() => void> = [
+        () => pick(rows())?.setAttribute('class', `row-${int(1e6).toString(36)}`),
+        () => pick(inMain())?.classList.add(pick(['bui-table-row', 'bui-table', 'x-hash'])!),
+        () => pick(rows())?.classList.remove('bc-okee-table-row', 'bui-table-row'),
+        () => {
+          const el = pick(inMain().filter((e) => e.children.length === 0));
+          if (el) el.textContent = pick(['Admin', 'Standard', 'Pending', 'x@y.co', '—'])!;
+        },
+        () => {
+          const row = pick(rows());
+          row?.after(row.cloneNode(true));
+        },
+        () => pick(rows())?.remove(),
+        () => {
+          const toast = doc.createElement('div');
+          toast.setAttribute('role', pick(['alert', 'status'])!);
+          toast.textContent = 'Saved';
+          doc.body.append(toast);
+        },
+        () => doc.querySelector('body > [role=alert], body > [role=status]')?.remove(),
+        () => {
+          const el = pick([doc.body, doc.querySelector('main'), doc.querySelector('#app')]);
+          const attr = pick(['hidden', 'aria-hidden', 'style'])!;
+          if (el?.hasAttribute(attr)) el.removeAttribute(attr);
+          else el?.setAttribute(attr, attr === 'style' ? 'display:none' : 'true');
+        },
+        () => doc.querySelector('nav a')?.setAttribute('aria-current', 'page'),
+        () => {
+          const t = doc.querySelector('main table, main [role=table]');
+          if (t) doc.body.append(t.cloneNode(true));
+        },
+        () => doc.querySelector('body > table, body > [role=table]')?.remove(),
+        () => {
+          const t = doc.querySelector('main table, main [role=table]');
+          t?.replaceWith(t.cloneNode(true));
+        },
+        () => {
+          const el = pick(inMain());
+          el?.append(
+            Object.assign(doc.createElement('span'), { textContent: '3 Records in Total' }),
+          );
+        },
+      ];
+      for (let i = 0; i < 100; i++) {
+        const before = reader.read();
+        const records = recordsOf(doc, pick(changes)!, tracker.roots());
+        tracker.update(records);
+        reader.changed(records);
+        const after = reader.read();
+        const fresh = readAccessTable(doc);
+        expect(after, `${page}, change ${i}`).toEqual(fresh);
+        if (after === before) reused++;
+        else reread++;
+      }
+      await dom.close();
+      dom = undefined;
+    }
+    // Both happen: changes that cannot matter are skipped, the others read again.
+    expect(reused).toBeGreaterThan(60);
+    expect(reread).toBeGreaterThan(60);
+  }, 120_000);
+
+  it('reads again when told a new shadow root appeared', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const reader = new AccessTableReader(dom.document);
+    const first = reader.read();
+    expect(reader.read()).toBe(first);
+    reader.invalidate();
+    expect(reader.read()).not.toBe(first);
+    expect(reader.read()).toEqual(first);
+  });
+});
+
+describe('watchPage', () => {
+  async function watching(doc: Document) {
+    const batches: PageChanges[] = [];
+    const controller = new AbortController();
+    let tracker: ShadowRootTracker | undefined;
+    watchPage(
+      doc,
+      controller.signal,
+      (c) => batches.push(c),
+      () => {},
+      (watch) =>
+        (tracker = new ShadowRootTracker(doc, {
+          onFound: watch,
+          ignore: (el) => el.localName === 'tt-access-companion',
+        })),
+    );
+    const settle = () => new Promise((r) => setTimeout(r, 60));
+    await settle(); // the first batch, with no records
+    expect(batches).toEqual([{ records: [], input: false }]);
+    batches.length = 0;
+    return { batches, settle, stop: () => controller.abort(), tracker: () => tracker! };
+  }
+
+  it('starts no reading for changes inside our own overlay, or for mounting it', async () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML = '<main><p>page</p></main>';
+    const w = await watching(doc);
+    const ours = doc.createElement('tt-access-companion');
+    const light = doc.createElement('div');
+    ours.append(light);
+    doc.body.append(ours);
+    await w.settle();
+    light.setAttribute('class', 'ac-open');
+    light.textContent = 'changed';
+    ours.setAttribute('style', 'z-index: 1');
+    const shadow = ours.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input>';
+    shadow
+      .querySelector('input')!
+      .dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await w.settle();
+    ours.remove();
+    await w.settle();
+    expect(w.batches).toEqual([]);
+    // The page's own change is read, with its records.
+    doc.querySelector('main p')!.textContent = 'new';
+    await w.settle();
+    expect(w.batches).toHaveLength(1);
+    expect(w.batches[0]!.records.length).toBeGreaterThan(0);
+    w.stop();
+  });
+
+  it('one batch for many changes, and the user typing counts as one', async () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML = '<main><input id="q"></main>';
+    const w = await watching(doc);
+    for (let i = 0; i < 20; i++) doc.querySelector('main')!.append(doc.createElement('p'));
+    doc.getElementById('q')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await w.settle();
+    expect(w.batches).toHaveLength(1);
+    expect(w.batches[0]!.records).toHaveLength(20);
+    expect(w.batches[0]!.input).toBe(true);
+    w.stop();
+    doc.querySelector('main')!.append(doc.createElement('p'));
+    await w.settle();
+    expect(w.batches).toHaveLength(1); // nothing after the route's signal aborted
+  });
+
+  it('sees changes inside the page’s shadow roots, also ones that appear later', async () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const early = doc.createElement('x-early');
+    early.attachShadow({ mode: 'open' }).innerHTML = '<span>1</span>';
+    doc.body.append(early);
+    const w = await watching(doc);
+    early.shadowRoot!.querySelector('span')!.textContent = '2';
+    await w.settle();
+    expect(w.batches).toHaveLength(1);
+    const late = doc.createElement('x-late');
+    late.attachShadow({ mode: 'open' }).innerHTML = '<span>a</span>';
+    doc.body.append(late);
+    await w.settle();
+    expect(w.tracker().roots()).toContain(late.shadowRoot);
+    late.shadowRoot!.querySelector('span')!.append(doc.createElement('b'));
+    await w.settle();
+    expect(w.batches).toHaveLength(3);
+    w.stop();
+  });
+});
+
+describe('isOwnRecord', () => {
+  it('tells our host and what is in it from the page', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const ours = doc.createElement('tt-access-companion');
+    doc.body.append(ours);
+    const mixed = recordsOf(doc, () => {
+      ours.append(doc.createElement('i'));
+      doc.body.append(doc.createElement('p'));
+      ours.remove();
+    });
+    expect(mixed.map(isOwnRecord)).toEqual([true, false, true]);
+  });
+});
+
+describe('the overlay store', () => {
+  it('keeps equal values, so nothing re-renders for a batch that changed nothing', () => {
+    const store = createOverlayStore('bc-members');
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.getState().set({ target: { top: 1, left: 2, width: 3, height: 4 }, advice: [] });
+    expect(listener).toHaveBeenCalledTimes(1);
+    const target = store.getState().target;
+    store.getState().set({ target: { top: 1, left: 2, width: 3, height: 4 }, advice: [] });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getState().target).toBe(target);
+    store.getState().set({ target: { top: 1, left: 2, width: 3, height: 5 } });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('samePlain compares plain data deeply', () => {
+    expect(samePlain({ a: [1, { b: 'x' }], c: null }, { a: [1, { b: 'x' }], c: null })).toBe(true);
+    expect(samePlain({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(samePlain({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(samePlain([], {})).toBe(false);
+    expect(samePlain(null, {})).toBe(false);
+  });
+});
+
+describe('ChecklistRunner while the panel is hidden', () => {
+  it('reads nothing until the panel opens, then reconciles at once', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const doc = dom.document;
+    const store = createOverlayStore('bc-members');
+    store.getState().set({ collapsed: true });
+    const send = vi.fn(async (type: string) => {
+      if (type === 'overlay:registerFor') return [];
+      return null;
+    });
+    const runner = new ChecklistRunner(doc, store, send as never);
+    const controller = new AbortController();
+    const reads = vi.spyOn(doc, 'querySelectorAll');
+    await runner.runRoute(dom.url(), controller.signal);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(send).toHaveBeenCalledWith('overlay:registerFor', expect.anything());
+    // Collapsed, with no checklist: no table reading (no table query at all).
+    const tableQueries = () => reads.mock.calls.filter(([s]) => s === 'table').length;
+    expect(tableQueries()).toBe(0);
+    // The register is empty, so every row of the table is "not in the register".
+    store.getState().set({ collapsed: false });
+    expect(tableQueries()).toBeGreaterThan(0);
+    expect(store.getState().reconcile.length).toBe(readAccessTable(doc).rows.length);
+    controller.abort();
+  });
+});
