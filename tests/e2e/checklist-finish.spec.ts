@@ -254,6 +254,7 @@ test('a reminder’s hint starts the matching checklist with the person pre-sele
     'Opened from a reminder about Dana Kim.',
   );
   await expect.poll(() => page.url()).toBe(BC_MEMBERS_URL);
+  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
   // TikTok's SPA still routes: Back/forward state is intact and links work.
   await companion.expectActive('open-asset');
   await page

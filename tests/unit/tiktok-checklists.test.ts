@@ -292,6 +292,23 @@ describe('finishing the checklists (issue #6)', () => {
     expect(run.progress.facts.subject?.email).toBe('riley@northwind-outdoor.com');
   });
 
+  it('lower-member on the Spanish replica: Editar → Operador → Guardar', async () => {
+    dom = await openReplica(REPLICA_URLS.bcAssetMembersEs);
+    const d = dom;
+    const run = new Run(d, 'lower-member');
+    await click(d, 'Editar', 0); // Lucía Fernández, Administrador
+    expect(run.step()).toEqual(['open-asset', 'open-edit']);
+    expect(run.progress.facts.subject?.assetRole).toBe('admin');
+    await select(d, 'select[id^=edit-perm]', 'operator');
+    expect(run.step()).toContain('choose-lower');
+    await click(d, 'Guardar');
+    expect(run.step()).toContain('save');
+    expect(run.progress.facts).toMatchObject({
+      subject: { email: 'lucia@tiendasol.mx' },
+      assigned: { role: 'operator' },
+    });
+  });
+
   it('the renamed-control replica variant: Invite Member is not found, so the step is manual', async () => {
     dom = await openReplica(REPLICA_URLS.bcMembers, {
       renamed: { 'Invite Member': 'Add people' },
