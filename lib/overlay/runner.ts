@@ -305,15 +305,20 @@ export class ChecklistRunner {
       unrecognised,
       target: rectOf(this.target),
       advice: this.adviceFor(p, obs),
-      troubleshoot:
-        p.checklistId === 'troubleshoot'
-          ? troubleshootView(obs.table.rows, this.register ?? [], p.facts.subject)
-          : null,
+      troubleshoot: this.troubleshootFor(p, obs),
     });
     void this.save(p);
     if (readyToRecord(c, p)) void this.record(p, obs);
     const later = laterToRecord(c, p);
     if (later) void this.recordLater(p, later.id, obs);
+  }
+
+  /** The troubleshoot card, the same object while nothing in it changed (no re-render). */
+  private troubleshootFor(p: ChecklistProgress, obs: Observation) {
+    if (p.checklistId !== 'troubleshoot') return null;
+    const view = troubleshootView(obs.table.rows, this.register ?? [], p.facts.subject);
+    const before = this.store.getState().troubleshoot;
+    return JSON.stringify(before) === JSON.stringify(view) ? before : view;
   }
 
   private adviceFor(p: ChecklistProgress, obs: Observation) {

@@ -520,9 +520,14 @@ export function gatherFacts(obs: Observation, facts: FlowFacts): FlowFacts {
     const who = { name: edit.who, ...(edit.email ? { email: edit.email } : {}) };
     const row = obs.table.rows.find((r) => sameParty(r, who));
     const same = next.subject !== undefined && sameParty(next.subject, who);
-    if (!same || next.subject?.assetRole === undefined)
-      next.subject = row ? subjectOf(row) : { ...next.subject, ...who };
-    if (!same) delete next.assigned;
+    if (!same) {
+      // Someone else than before (or than the reminder named): start over with them.
+      next.subject = row ? subjectOf(row) : who;
+      delete next.assigned;
+    } else if (next.subject?.assetRole === undefined && row) {
+      // The person a reminder named: their permission as the table shows it before the change.
+      next.subject = { ...next.subject, ...subjectOf(row) };
+    }
     if (edit.role && edit.role !== next.subject?.assetRole)
       next.assigned = { who: edit.who, role: edit.role };
     else if (edit.role) delete next.assigned;
