@@ -364,3 +364,34 @@ test('the spotlight follows its control when the page scrolls', async ({ page })
     .toBeLessThan(before - 100);
   await companion.expectSpotlightOn(view);
 });
+
+test('keyboard only: lower a member through "Go to the control", the dropdown and Save', async ({
+  page,
+}) => {
+  await page.goto(REPLICA_URLS.bcAssetMembers);
+  await page.getByText('Records in Total').waitFor();
+  const companion = new Companion(page);
+  await companion.panel.getByText(/Guided checklists/).focus();
+  await page.keyboard.press('Enter');
+  const start = companion.panel.getByRole('button', { name: 'Lower a member’s permission' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await companion.expectActive('open-edit');
+  // "Go to the control" puts focus on the highlighted Edit (the first row's: Riley, Admin).
+  await companion.panel.getByRole('button', { name: 'Go to the control' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Edit' }).first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const permission = page.getByRole('dialog', { name: 'Edit permission' }).getByLabel('Permission');
+  await expect(permission).toBeFocused(); // TikTok focuses its dropdown once it has loaded
+  await companion.expectActive('choose-lower');
+  await page.keyboard.press('ArrowDown'); // Admin → Operator
+  await expect(permission).toHaveValue('operator');
+  await companion.expectActive('save');
+  await companion.panel.getByRole('button', { name: 'Go to the control' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await companion.expectDone('save', 'record');
+  await expect(page.getByRole('row', { name: /Riley Chen/ })).toContainText('Operator');
+});
