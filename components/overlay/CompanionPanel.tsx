@@ -1,7 +1,15 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ChecklistId, StepState } from '@/lib/tiktok';
-import { CHECKLISTS, activeStep, checklistById, checklistFinished, stepStates } from '@/lib/tiktok';
+import type { ChecklistId, FlowSubject, StepState } from '@/lib/tiktok';
+import {
+  CHECKLISTS,
+  activeStep,
+  checklistById,
+  checklistFinished,
+  statusWord,
+  stepStates,
+} from '@/lib/tiktok';
+import type { PersonDiagnosis } from '@/lib/overlay/troubleshoot';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber, t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
@@ -15,6 +23,8 @@ export interface CompanionActions {
   onManual?: (stepId: string) => void;
   onFocusTarget?: () => void;
   onReconcile?: (keys: string[]) => void;
+  /** Troubleshoot: the user chose whom it is about (null: nobody). */
+  onChoosePerson?: (subject: FlowSubject | null) => void;
   /** The user changed where or how the panel shows: remember it. */
   onPrefs?: (prefs: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean }) => void;
 }
@@ -176,6 +186,7 @@ function ChecklistArea(props: CompanionPanelProps) {
   const recordError = useStore(store, (s) => s.recordError);
   const target = useStore(store, (s) => s.target);
   const pageKind = useStore(store, (s) => s.pageKind);
+  const hintedFor = useStore(store, (s) => s.hintedFor);
   const listId = useId();
 
   if (!progress) {
@@ -227,9 +238,15 @@ function ChecklistArea(props: CompanionPanelProps) {
           {t(c.warning)}
         </p>
       ) : null}
+      {hintedFor ? (
+        <p className="ac-muted" data-testid="hinted-for">
+          {t('cl6_hint_started', hintedFor)}
+        </p>
+      ) : null}
       <p className="ac-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
+      {c.id === 'troubleshoot' ? <TroubleshootCard {...props} /> : null}
       <ol className="ac-steps">
         {c.steps.map((s) => {
           const state = states[s.id] ?? 'todo';
@@ -311,6 +328,109 @@ function ChecklistArea(props: CompanionPanelProps) {
       <button type="button" className="ac-button ac-secondary" onClick={() => props.onAbandon?.()}>
         {t(finished ? 'overlay_closeChecklist' : 'overlay_abandonChecklist')}
       </button>
+    </div>
+  );
+}
+
+/** Troubleshoot: pick the person, then see the page's email and status next to the register's. */
+function TroubleshootCard(props: CompanionPanelProps) {
+  const view = useStore(props.store, (s) => s.troubleshoot);
+  const selectId = useId();
+  if (!view) return null;
+  const group = (from: 'page' | 'register') => view.choices.filter((c) => c.from === from);
+  const options = (from: 'page' | 'register') =>
+    group(from).map((c) => (
+      <option key={c.key} value={c.key}>
+        {c.label}
+      </option>
+    ));
+  return (
+    <section className="ac-person" data-testid="troubleshoot-person">
+      <label htmlFor={selectId}>{t('cl6_person_label')}</label>
+      {view.choices.length === 0 ? (
+        <p className="ac-muted">{t('cl6_person_empty')}</p>
+      ) : (
+        <select
+          id={selectId}
+          value={view.chosenKey ?? ''}
+          onChange={(e) => {
+            const chosen = view.choices.find((c) => c.key === e.currentTarget.value);
+            props.onChoosePerson?.(chosen?.subject ?? null);
+          }}
+        >
+          <option value="">{t('cl6_person_none')}</option>
+          {group('page').length > 0 ? (
+            <optgroup label={t('cl6_person_fromPage')}>{options('page')}</optgroup>
+          ) : null}
+          {group('register').length > 0 ? (
+            <optgroup label={t('cl6_person_fromRegister')}>{options('register')}</optgroup>
+          ) : null}
+        </select>
+      )}
+      {view.diagnosis ? <Diagnosis d={view.diagnosis} /> : null}
+    </section>
+  );
+}
+
+function statusNote(d: PersonDiagnosis): { text: string; warn: boolean } | null {
+  switch (d.pageStatus) {
+    case null:
+      return null;
+    case 'pending':
+      return { text: t('cl6_diag_pending'), warn: true };
+    case 'active':
+      return { text: t('cl6_diag_active'), warn: false };
+    case 'unknown':
+      return { text: t('cl6_diag_unknownStatus'), warn: false };
+    default:
+      return { text: t('cl6_diag_inactive', statusWord(d.pageStatus)), warn: true };
+  }
+}
+
+function Diagnosis({ d }: { d: PersonDiagnosis }) {
+  const headingId = useId();
+  const note = statusNote(d);
+  const waiting = d.pageStatus === 'pending' || d.pageStatus === 'expired';
+  return (
+    <div className="ac-diagnosis" data-testid="troubleshoot-diagnosis">
+      <h4 id={headingId}>{t('cl6_diag_heading')}</h4>
+      <ul aria-labelledby={headingId}>
+        <li data-testid="page-email">
+          {d.pageEmail ? t('cl6_diag_pageEmail', d.pageEmail) : t('cl6_diag_notOnPage')}
+        </li>
+        <li data-testid="register-email">
+          {d.registerEmail
+            ? t('cl6_diag_registerEmail', d.registerEmail)
+            : t('cl6_diag_notInRegister')}
+        </li>
+        {d.pageEmail && d.registerEmail ? (
+          <li
+            data-testid="email-match"
+            data-differ={String(d.emailsDiffer)}
+            className={d.emailsDiffer ? 'ac-warning' : 'ac-muted'}
+          >
+            {t(d.emailsDiffer ? 'cl6_diag_mismatch' : 'cl6_diag_match')}
+          </li>
+        ) : null}
+        {d.emailNotes.map((n) => (
+          <li key={n.text} className={n.level === 'warning' ? 'ac-warning' : 'ac-muted'}>
+            {n.text}
+          </li>
+        ))}
+        {d.pageStatus ? (
+          <li data-testid="page-status" data-status={d.pageStatus}>
+            {t('cl6_diag_pageStatus', statusWord(d.pageStatus))}
+          </li>
+        ) : null}
+        {note ? <li className={note.warn ? 'ac-warning' : 'ac-muted'}>{note.text}</li> : null}
+        {d.registerStatus ? (
+          <li data-testid="register-status">
+            {t('cl6_diag_registerStatus', statusWord(d.registerStatus))}
+          </li>
+        ) : null}
+        {waiting ? <li className="ac-muted">{t('cl6_diag_spam')}</li> : null}
+        {waiting ? <li className="ac-muted">{t('cl6_diag_resend')}</li> : null}
+      </ul>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
+import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
 import type { Advice, ChecklistProgress } from '@/lib/tiktok';
 import type { PageKind } from '@/lib/tiktok/routes';
 
@@ -27,6 +28,10 @@ export interface OverlayState {
   advice: Advice[];
   recordError: string | null;
   reconcile: ReconcileFinding[];
+  /** The troubleshoot checklist's person card (issue #6), while that checklist runs. */
+  troubleshoot: TroubleshootView | null;
+  /** Whom a reminder's hint started the running checklist about (a name or email). */
+  hintedFor: string | null;
   setPageKind: (kind: PageKind) => void;
   setCollapsed: (collapsed: boolean) => void;
   /** Change what differs; values equal to the current ones (deeply) are kept, and re-render nothing. */
@@ -65,6 +70,8 @@ export function createOverlayStore(pageKind: PageKind) {
     advice: [],
     recordError: null,
     reconcile: [],
+    troubleshoot: null,
+    hintedFor: null,
     setPageKind: (kind) => set({ pageKind: kind }),
     setCollapsed: (collapsed) => set({ collapsed }),
     // The runner reports after every batch of page changes; most batches change nothing the

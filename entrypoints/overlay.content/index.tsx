@@ -77,6 +77,7 @@ export default defineContentScript({
             onManual={(id) => runner.markDone(id)}
             onFocusTarget={() => runner.focusTarget()}
             onReconcile={(keys) => void runner.applyReconcile(keys)}
+            onChoosePerson={(subject) => runner.choosePerson(subject)}
             onPrefs={(change) => void remember(change)}
           />,
         );

@@ -9,7 +9,13 @@ import { storage } from '#imports';
 import { z } from 'zod';
 import type { RegisterDb } from '../register/db';
 import type { Grant, GrantPatch, WriteContext } from '../register';
-import { recordGrant, updateGrant } from '../register';
+import {
+  GrantNotFoundError,
+  RegisterConflictError,
+  StatusTransitionError,
+  recordGrant,
+  updateGrant,
+} from '../register';
 import type { ChecklistProgress } from '../tiktok/checklists';
 
 const id = z.string().regex(/^[0-9]{6,25}$/, 'a TikTok ID is 6 to 25 digits');
@@ -20,8 +26,11 @@ export const recordFlowRequest = z.object({
   checklist: z.string().min(1).max(100),
   orgId: id,
   bcName: z.string().max(500).nullable(),
-  /** invite: new grants; revoke: end the party's grants here; changeRole: new permission. */
-  action: z.enum(['invite', 'revoke', 'changeRole']),
+  /**
+   * invite: new grants; revoke: end the party's grants here; changeRole: new permission;
+   * accept: the page shows their invitation accepted, so their invited grants here are active.
+   */
+  action: z.enum(['invite', 'revoke', 'changeRole', 'accept']),
   party: z.object({
     kind: z.enum(['person', 'partnerBc']),
     email: z.email().max(320).optional(),
@@ -32,6 +41,52 @@ export const recordFlowRequest = z.object({
   accounts: z.array(z.object({ id, name: z.string().max(500), role: assetRoleSchema })).max(500),
 });
 export type RecordFlowRequest = z.infer<typeof recordFlowRequest>;
+
+/** Why the background refused a write; the overlay says it in the user's language. */
+export type RecordErrorCode =
+  | 'invalidRequest'
+  | 'needsEmail'
+  | 'needsBcId'
+  | 'conflict'
+  | 'statusTransition'
+  | 'notFound'
+  | 'storage';
+
+/**
+ * An error the overlay can translate: `code` crosses the message boundary (@webext-core/messaging
+ * keeps an error's own properties); the English message is for logs.
+ */
+export class RecordFlowError extends Error {
+  constructor(
+    readonly code: RecordErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordFlowError';
+  }
+}
+
+/** The same failure as a {@link RecordFlowError} with a code. */
+function coded(error: unknown): RecordFlowError {
+  if (error instanceof RecordFlowError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof z.ZodError) return new RecordFlowError('invalidRequest', message);
+  if (error instanceof RegisterConflictError) return new RecordFlowError('conflict', message);
+  if (error instanceof StatusTransitionError)
+    return new RecordFlowError('statusTransition', message);
+  if (error instanceof GrantNotFoundError) return new RecordFlowError('notFound', message);
+  // Dexie and IndexedDB failures (quota, closed database, aborted transaction).
+  return new RecordFlowError('storage', message);
+}
+
+/** Run a write; whatever fails is thrown again with a code the overlay can translate. */
+async function withCodes<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw coded(error);
+  }
+}
 
 /** One grant the register holds for a Business Center, flattened for the overlay. */
 export interface RegisterRowView {
@@ -100,16 +155,23 @@ function sameParty(row: RegisterRowView, party: RecordFlowRequest['party']): boo
 const LIVE: ReadonlyArray<Grant['status']> = ['invited', 'active', 'suspended'];
 
 /** Write a finished checklist's grants and events; returns the ids of the grants written. */
-export async function recordFlow(
+export function recordFlow(
   db: RegisterDb,
   raw: unknown,
   now: Date,
 ): Promise<{ grantIds: string[] }> {
+  return withCodes(() => writeFlow(db, raw, now));
+}
+
+async function writeFlow(db: RegisterDb, raw: unknown, now: Date): Promise<{ grantIds: string[] }> {
   const req = recordFlowRequest.parse(raw);
   if (req.party.kind === 'person' && !req.party.email)
-    throw new Error('A member flow needs the person’s email.');
+    throw new RecordFlowError('needsEmail', 'A member flow needs the person’s email.');
   if (req.party.kind === 'partnerBc' && !req.party.bcId)
-    throw new Error('A partner flow needs the partner’s Business Center ID.');
+    throw new RecordFlowError(
+      'needsBcId',
+      'A partner flow needs the partner’s Business Center ID.',
+    );
   const ctx: WriteContext = {
     source: 'checklist',
     now,
@@ -171,6 +233,12 @@ export async function recordFlow(
         );
         written.push(g.id);
       }
+    } else if (req.action === 'accept') {
+      // Only invitations become active: a grant already active (or suspended) is left alone.
+      for (const r of existing.filter((e) => e.status === 'invited')) {
+        const g = await updateGrant(db, r.grantId, r.rev, { status: 'active' }, ctx);
+        written.push(g.id);
+      }
     } else {
       for (const a of req.accounts) {
         const current = existing.find(
@@ -223,7 +291,15 @@ export const reconcileUpdate = z.discriminatedUnion('kind', [
 export type ReconcileUpdate = z.infer<typeof reconcileUpdate>;
 
 /** Apply reconcile updates one by one; each is its own event. Returns the grants written. */
-export async function applyReconcile(
+export function applyReconcile(
+  db: RegisterDb,
+  raw: unknown,
+  now: Date,
+): Promise<{ grantIds: string[] }> {
+  return withCodes(() => writeReconcile(db, raw, now));
+}
+
+async function writeReconcile(
   db: RegisterDb,
   raw: unknown,
   now: Date,
@@ -278,4 +354,45 @@ export async function saveProgress(
 ): Promise<void> {
   if (progress === null) await storage.removeItem(progressKey(tabId, orgId));
   else await storage.setItem<ChecklistProgress>(progressKey(tabId, orgId), progress);
+}
+
+/** What a reminder's hint (`#access-companion=lower&grant=…`) names: the grant and its party. */
+export interface GrantHint {
+  grantId: string;
+  /** The Business Center the grant's account belongs to. */
+  orgId: string | null;
+  partyKind: 'person' | 'partnerBc';
+  name: string;
+  email: string | null;
+  bcId: string | null;
+  accountKind: 'businessCenter' | 'adAccount';
+  accountExternalId: string;
+  assetRole: 'admin' | 'operator' | 'analyst' | null;
+  bcRole: 'admin' | 'standard' | null;
+  status: Grant['status'];
+}
+
+/** The grant a reminder's hint names, with its party and account, or null when it is gone. */
+export async function grantHint(db: RegisterDb, grantId: string): Promise<GrantHint | null> {
+  if (!z.uuid().safeParse(grantId).success) return null;
+  const g = await db.grants.get(grantId);
+  if (!g || g.deletedAt !== null) return null;
+  const [account, party] = await Promise.all([
+    db.accounts.get(g.accountId),
+    db.parties.get(g.partyId),
+  ]);
+  if (!account || !party) return null;
+  return {
+    grantId: g.id,
+    orgId: account.kind === 'businessCenter' ? account.externalId : account.ownerBcId,
+    partyKind: party.kind,
+    name: party.name,
+    email: party.email,
+    bcId: party.bcId,
+    accountKind: account.kind,
+    accountExternalId: account.externalId,
+    assetRole: g.assetRole,
+    bcRole: g.bcRole,
+    status: g.status,
+  };
 }

@@ -15,6 +15,7 @@ import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
 // Issue #6 (in-page guided checklist).
 import {
   applyReconcile,
+  grantHint,
   loadProgress,
   recordFlow,
   registerRowsFor,
@@ -145,5 +146,6 @@ export function registerBackgroundHandlers(
   onMessage('overlay:reconcile', ({ data }) =>
     applyReconcile(registerDb(), data.updates, deps.now()),
   );
+  onMessage('overlay:grantHint', ({ data }) => grantHint(registerDb(), data.grantId));
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
 }

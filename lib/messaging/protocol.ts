@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageKind } from '../tiktok/routes';
 // Issue #6 (in-page guided checklist): types of the messages added below.
 import type {
+  GrantHint,
   ReconcileUpdate,
   RecordFlowRequest,
   RegisterRowView,
@@ -98,6 +99,9 @@ export interface ProtocolMap {
   'overlay:registerFor'(data: { orgId: string }): RegisterRowView[];
   /** The reconcile card's one-click updates, each written as its own event. */
   'overlay:reconcile'(data: { updates: ReconcileUpdate[] }): { grantIds: string[] };
+  // --- Issue #6, finishing the checklists (reminder hints) -------------------------------------
+  /** The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone. */
+  'overlay:grantHint'(data: { grantId: string }): GrantHint | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -2,8 +2,9 @@
  * What a finished checklist asks the background to record, built from the facts the run
  * gathered on the page. Pure, so each flow's record is tested without a browser.
  */
+import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
-import type { RecordFlowRequest } from '../background/checklist-handlers';
+import type { RecordErrorCode, RecordFlowRequest } from '../background/checklist-handlers';
 import type { AccessRow, ChecklistId, FlowFacts } from '../tiktok';
 
 /** Where the flow ran: the Business Center and, on an ad account's page, which one. */
@@ -76,17 +77,18 @@ export function recordRequests(
       ];
     }
     case 'lower-member': {
-      const who = facts.assigned?.who ?? '';
-      const email = who.includes('@')
-        ? who
-        : ctx.rows.find((r) => r.name === who && r.email)?.email;
+      const who = facts.assigned?.who ?? subject?.name ?? '';
+      const email =
+        subject?.email ??
+        (who.includes('@') ? who : ctx.rows.find((r) => r.name === who && r.email)?.email);
       if (!email || !facts.assigned || !ctx.advertiserId)
         return { error: t('overlay_recordNoAssignment') };
+      const name = subject?.name || (who.includes('@') ? '' : who);
       return [
         {
           ...base,
           action: 'changeRole',
-          party: { kind: 'person', email, name: who },
+          party: { kind: 'person', email, ...(name ? { name } : {}) },
           accounts: [
             { id: ctx.advertiserId, name: ctx.pageHeading ?? '', role: facts.assigned.role },
           ],
@@ -96,4 +98,51 @@ export function recordRequests(
     case 'troubleshoot':
       return [];
   }
+}
+
+/**
+ * What a `recordWhenDone` step the page proved asks the background to write: for add-member's
+ * "accepted", each invited email's grants in this Business Center become active.
+ */
+export function laterRecordRequests(
+  id: ChecklistId,
+  stepId: string,
+  facts: FlowFacts,
+  ctx: Pick<RecordContext, 'orgId' | 'bcName' | 'rows'>,
+): RecordFlowRequest[] {
+  if (id !== 'add-member' || stepId !== 'accepted') return [];
+  const accepted = (facts.emails ?? []).filter((email) =>
+    ctx.rows.some((r) => r.status === 'active' && r.email?.toLowerCase() === email),
+  );
+  return accepted.map((email) => ({
+    checklist: id,
+    orgId: ctx.orgId,
+    bcName: ctx.bcName,
+    action: 'accept',
+    party: { kind: 'person', email },
+    accounts: [],
+  }));
+}
+
+const ERROR_WORDS: Readonly<Record<RecordErrorCode, MessageKey>> = {
+  invalidRequest: 'cl6_error_invalidRequest',
+  needsEmail: 'cl6_error_needsEmail',
+  needsBcId: 'cl6_error_needsBcId',
+  conflict: 'cl6_error_conflict',
+  statusTransition: 'cl6_error_statusTransition',
+  notFound: 'cl6_error_notFound',
+  storage: 'cl6_error_storage',
+};
+
+/**
+ * Why the background refused a write, in the user's language: the background sends a code
+ * (its English message is for logs), anything else (no answer, a worker restart) is "unknown".
+ */
+export function recordErrorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const key =
+    typeof code === 'string' && code in ERROR_WORDS
+      ? ERROR_WORDS[code as RecordErrorCode]
+      : 'cl6_error_unknown';
+  return t(key);
 }

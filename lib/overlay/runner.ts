@@ -26,6 +26,8 @@ import {
   bcRoleAdvice,
   checklistById,
   emailAdvice,
+  isLower,
+  laterToRecord,
   messageElements,
   observePage,
   openDialogs,
@@ -35,9 +37,14 @@ import {
   startChecklist,
 } from '../tiktok';
 import type { RegisterRowView } from '../background/checklist-handlers';
+import type { FlowFacts, FlowSubject } from '../tiktok';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
-import { recordRequests } from './record-request';
+import { checklistForHint, readHint, removeHint } from './hint';
+import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
+import { troubleshootView } from './troubleshoot';
 import { reconcile } from './reconcile';
+
+const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
 /** How long a step's control may be missing before the step offers "I did this". */
 export const UNRECOGNISED_AFTER_MS = 2500;
@@ -227,6 +234,8 @@ export class ChecklistRunner {
       }
     }
     if (signal.aborted) return;
+    await this.takeHint(url);
+    if (signal.aborted) return;
     this.register = null;
     this.routeUrl = url;
     this.shadows = null;
@@ -262,28 +271,65 @@ export class ChecklistRunner {
     }
   }
 
+  /**
+   * A reminder's hint in the fragment: remove it from the address bar, look its grant up through
+   * the background, and start the matching checklist with the person or partner pre-selected.
+   */
+  private async takeHint(url: URL): Promise<void> {
+    const hint = readHint(url);
+    if (!hint) return;
+    removeHint(this.doc.defaultView ?? window);
+    try {
+      const grant = await this.send('overlay:grantHint', { grantId: hint.grantId });
+      if (!grant || (grant.orgId !== null && grant.orgId !== readOrgId(url))) return;
+      const { id, facts } = checklistForHint(hint, grant);
+      this.start(id, facts);
+      this.store.getState().set({ hintedFor: grant.name || grant.email || grant.bcId });
+    } catch {
+      // no background: the user picks the checklist from the panel
+    }
+  }
+
   /** Messages on show now can no longer prove a new step done. */
   private markStale(): void {
     for (const m of messageElements(this.doc)) this.stale.add(m);
   }
 
   /** Start a checklist (replacing any other in this tab and Business Center). */
-  start(id: ChecklistId): void {
+  start(id: ChecklistId, facts?: FlowFacts): void {
     this.markStale();
     this.activeId = null;
     this.store.getState().set({
-      progress: startChecklist(id, this.now()),
+      progress: startChecklist(id, this.now(), facts),
       unrecognised: [],
       recordError: null,
+      hintedFor: null,
     });
+    this.onBatch(this.url());
+  }
+
+  /** The user chose whom the running checklist is about (troubleshoot's person picker). */
+  choosePerson(subject: FlowSubject | null): void {
+    const p = this.store.getState().progress;
+    if (!p) return;
+    const facts = { ...p.facts };
+    if (subject) facts.subject = subject;
+    else delete facts.subject;
+    this.store.getState().set({ progress: { ...p, facts } });
     this.onBatch(this.url());
   }
 
   /** Drop the run: nothing is recorded for it. */
   abandon(): void {
-    this.store
-      .getState()
-      .set({ progress: null, unrecognised: [], target: null, advice: [], recordError: null });
+    this.store.getState().set({
+      progress: null,
+      unrecognised: [],
+      target: null,
+      advice: [],
+      recordError: null,
+      troubleshoot: null,
+      hintedFor: null,
+    });
     this.activeId = null;
     this.target = null;
     void this.save(null);
@@ -342,7 +388,7 @@ export class ChecklistRunner {
     let p = state.progress;
     if (!p) {
       this.target = null;
-      state.set({ target: null, advice: [] });
+      state.set({ target: null, advice: [], troubleshoot: null });
       return;
     }
     const c = checklistById(p.checklistId);
@@ -354,7 +400,7 @@ export class ChecklistRunner {
       // A message already up when this step began cannot prove it.
       if (step) this.markStale();
     }
-    this.target = step?.target ? step.target(this.doc) : null;
+    this.target = step?.target ? step.target(this.doc, p.facts) : null;
     let unrecognised = state.unrecognised;
     if (step?.target && step.done && !this.target) {
       if (Date.now() - this.activeSince >= UNRECOGNISED_AFTER_MS) {
@@ -371,9 +417,20 @@ export class ChecklistRunner {
       unrecognised,
       target: rectOf(this.target),
       advice: this.adviceFor(p, obs),
+      troubleshoot: this.troubleshootFor(p, obs),
     });
     void this.save(p);
     if (readyToRecord(c, p)) void this.record(p, obs);
+    const later = laterToRecord(c, p);
+    if (later) void this.recordLater(p, later.id, obs);
+  }
+
+  /** The troubleshoot card, the same object while nothing in it changed (no re-render). */
+  private troubleshootFor(p: ChecklistProgress, obs: Observation) {
+    if (p.checklistId !== 'troubleshoot') return null;
+    const view = troubleshootView(obs.table.rows, this.register ?? [], p.facts.subject);
+    const before = this.store.getState().troubleshoot;
+    return JSON.stringify(before) === JSON.stringify(view) ? before : view;
   }
 
   private adviceFor(p: ChecklistProgress, obs: Observation) {
@@ -396,6 +453,15 @@ export class ChecklistRunner {
         return [ownershipNote(), ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
       case 'revoke-member':
         return adminCountAdvice(f.baseline ?? obs.table.rows, f.subject);
+      case 'lower-member':
+        return f.assigned && f.subject?.assetRole && !isLower(f.assigned.role, f.subject.assetRole)
+          ? [
+              {
+                level: 'warning' as const,
+                text: t('cl6_notLower', roleWord(f.assigned.role), roleWord(f.subject.assetRole)),
+              },
+            ]
+          : [];
       default:
         return [];
     }
@@ -436,11 +502,36 @@ export class ChecklistRunner {
       this.onBatch(this.url());
     } catch (error) {
       this.store.getState().set({
-        recordError: t(
-          'overlay_recordFailed',
-          error instanceof Error ? error.message : String(error),
-        ),
+        recordError: t('overlay_recordFailed', recordErrorText(error)),
       });
+    } finally {
+      this.recording = false;
+    }
+  }
+
+  /** Write what a `later` step proved (an invitation accepted), once. */
+  private async recordLater(p: ChecklistProgress, stepId: string, obs: Observation): Promise<void> {
+    const orgId = this.orgId();
+    if (this.recording || !orgId) return;
+    const requests = laterRecordRequests(p.checklistId, stepId, p.facts, {
+      orgId,
+      bcName: readBcName(this.doc),
+      rows: obs.table.rows,
+    });
+    this.recording = true;
+    try {
+      for (const r of requests) await this.send('overlay:recordFlow', r);
+      const current = this.store.getState().progress;
+      if (current?.startedAt !== p.startedAt) return;
+      const progress = {
+        ...current,
+        laterRecorded: [...(current.laterRecorded ?? []), stepId],
+      };
+      this.store.getState().set({ progress, recordError: null });
+      void this.save(progress);
+      void this.loadRegister(orgId);
+    } catch (error) {
+      this.store.getState().set({ recordError: t('overlay_recordFailed', recordErrorText(error)) });
     } finally {
       this.recording = false;
     }
@@ -499,10 +590,7 @@ export class ChecklistRunner {
       await this.send('overlay:reconcile', { updates });
     } catch (error) {
       this.store.getState().set({
-        recordError: t(
-          'overlay_reconcileFailed',
-          error instanceof Error ? error.message : String(error),
-        ),
+        recordError: t('overlay_reconcileFailed', recordErrorText(error)),
       });
     }
     await this.loadRegister(this.orgId());

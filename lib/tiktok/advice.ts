@@ -95,7 +95,7 @@ const COMMON_DOMAINS = [
 ];
 
 /** Edit distance between two short strings (Damerau: a swap of neighbours counts once). */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
@@ -133,7 +133,7 @@ export function emailAdvice(
   }
   const domain = e.slice(e.lastIndexOf('@') + 1);
   if (!COMMON_DOMAINS.includes(domain)) {
-    const near = COMMON_DOMAINS.find((d) => distance(domain, d) <= 2 && d !== domain);
+    const near = COMMON_DOMAINS.find((d) => editDistance(domain, d) <= 2 && d !== domain);
     if (near) out.push({ level: 'warning', text: t('advice_emailTypo', near, domain) });
   }
   const onPage = pageRows.find((r) => r.email?.toLowerCase() === e);

@@ -19,7 +19,11 @@ import {
   findControl,
   findDialogButton,
   findNavLink,
+  findPersonLink,
+  findRowControl,
   findRowLink,
+  permissionEdit,
+  permissionEditField,
   removalSubject,
 } from './controls';
 import type { FlowState } from './flow';
@@ -28,11 +32,6 @@ import { sameParty } from './read-table';
 import { rowDisappeared } from './flow';
 import type { PageKind } from './routes';
 import { LABELS } from './selectors';
-
-/** Labels only the checklists use. */
-const EXTRA_LABELS = {
-  resend: ['Resend', 'Resend invitation', 'Reenviar', 'Kirim ulang'],
-};
 
 /** What the page shows now, as the runner reads it after each batch of changes. */
 export interface Observation {
@@ -48,6 +47,8 @@ export interface FlowSubject {
   email?: string;
   partnerBcId?: string;
   bcRole?: AccessRow['bcRole'];
+  /** Their permission on the ad account whose page the flow runs on, as the table showed it. */
+  assetRole?: AccessRow['assetRole'];
 }
 
 /** Facts gathered along a flow; plain data, kept with the progress across reloads. */
@@ -69,14 +70,19 @@ export interface ChecklistStep {
   /** Message keys (resolved with `t` when shown, so nothing reads i18n at module load). */
   title: MessageKey;
   help: MessageKey;
-  /** The control the user uses for this step, found afresh on every change; absent: none. */
-  target?: (root: Document) => Element | null;
+  /**
+   * The control the user uses for this step, found afresh on every change (with the facts so
+   * far, e.g. whom the flow is about); absent: none.
+   */
+  target?: (root: Document, facts?: FlowFacts) => Element | null;
   /** What proves the step done; absent: only the user can say ("I did this"). */
   done?: (obs: Observation, facts: FlowFacts) => boolean;
   /** `record`: the runner writes the register here. `later`: not needed to finish. */
   kind?: 'record' | 'later';
   /** Shown with the step, in a warning style (a message key). */
   warning?: MessageKey;
+  /** A `later` step whose proof is written to the register too (e.g. invitation accepted). */
+  recordWhenDone?: boolean;
 }
 
 /** The ids of every checklist. */
@@ -183,8 +189,10 @@ const removePartnerSteps = (prefix: string): ChecklistStep[] => [
     title: 'checklist_partnerRemove_title',
     help: 'checklist_partnerRemove_help',
     warning: partnerRemovalWarning,
-    target: (root) => findControl(root, LABELS.removeVerb),
-    done: (obs, facts) => facts.subject !== undefined || obs.flow.removeConfirmation,
+    target: (root, facts) =>
+      (facts?.subject ? findRowControl(root, facts.subject, LABELS.removeVerb) : null) ??
+      findControl(root, LABELS.removeVerb),
+    done: (obs, facts) => facts.baseline !== undefined || obs.flow.removeConfirmation,
   },
   {
     id: `${prefix}confirm-remove`,
@@ -200,6 +208,30 @@ const removePartnerSteps = (prefix: string): ChecklistStep[] => [
     done: subjectGone,
   },
 ];
+
+const PERMISSION_RANK = { analyst: 0, operator: 1, admin: 2 } as const;
+
+/** Whether `to` is a lower ad-account permission than `from` (unknown `from`: any change is). */
+export function isLower(to: AssetRoleName, from: AccessRow['assetRole'] | undefined): boolean {
+  return from === undefined || PERMISSION_RANK[to] < PERMISSION_RANK[from];
+}
+
+/** Whether the table now shows the flow's subject with the permission chosen for them. */
+function rowShowsRole(table: AccessTableReading, facts: FlowFacts): boolean {
+  const who = facts.subject;
+  const role = facts.assigned?.role;
+  return !!who && !!role && table.rows.some((r) => sameParty(r, who) && r.assetRole === role);
+}
+
+function subjectOf(row: AccessRow): FlowSubject {
+  return {
+    name: row.name,
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.partnerBcId ? { partnerBcId: row.partnerBcId } : {}),
+    ...(row.bcRole ? { bcRole: row.bcRole } : {}),
+    ...(row.assetRole ? { assetRole: row.assetRole } : {}),
+  };
+}
 
 // -- The checklists ---------------------------------------------------------------------------
 
@@ -260,6 +292,7 @@ export const CHECKLISTS: readonly Checklist[] = [
         title: 'checklist_accepted_title',
         help: 'checklist_accepted_help',
         kind: 'later',
+        recordWhenDone: true,
         done: (obs, facts) =>
           obs.table.rows.some(
             (r) =>
@@ -286,9 +319,11 @@ export const CHECKLISTS: readonly Checklist[] = [
         id: 'find-remove',
         title: 'checklist_findRemove_title',
         help: 'checklist_findRemove_help',
-        target: (root) =>
-          findControl(root, LABELS.removeVerb) ?? findControl(root, ['View', 'Ver', 'Lihat']),
-        done: (obs, facts) => facts.subject !== undefined || obs.flow.removeConfirmation,
+        target: (root, facts) =>
+          findControl(root, LABELS.removeVerb) ??
+          (facts?.subject ? findPersonLink(root, facts.subject) : null) ??
+          findControl(root, ['View', 'Ver', 'Lihat']),
+        done: (obs, facts) => facts.baseline !== undefined || obs.flow.removeConfirmation,
       },
       {
         id: 'confirm-remove',
@@ -335,13 +370,31 @@ export const CHECKLISTS: readonly Checklist[] = [
         done: (obs) => obs.pageKind === 'bc-asset-access',
       },
       {
-        id: 'edit-permission',
-        title: 'checklist_editPermission_title',
-        help: 'checklist_editPermission_help',
-        target: (root) =>
-          findDialogButton(root, LABELS.confirm) ?? findControl(root, LABELS.assignTitle),
+        id: 'open-edit',
+        title: 'cl6_openEdit_title',
+        help: 'cl6_openEdit_help',
+        target: (root, facts) =>
+          (facts?.subject ? findRowControl(root, facts.subject, LABELS.editPermission) : null) ??
+          findControl(root, LABELS.editPermission),
+        done: (obs, facts) => permissionEdit(obs.root) !== null || facts.assigned !== undefined,
+      },
+      {
+        id: 'choose-lower',
+        title: 'cl6_chooseLower_title',
+        help: 'cl6_chooseLower_help',
+        target: (root) => permissionEditField(root),
+        done: (_obs, facts) =>
+          facts.assigned !== undefined && isLower(facts.assigned.role, facts.subject?.assetRole),
+      },
+      {
+        id: 'save',
+        title: 'cl6_savePermission_title',
+        help: 'cl6_savePermission_help',
+        target: (root) => findDialogButton(root, LABELS.save),
         done: (obs, facts) =>
-          facts.assigned !== undefined && (success(obs, 'memberAssigned') || success(obs, 'saved')),
+          facts.assigned !== undefined &&
+          permissionEdit(obs.root) === null &&
+          (rowShowsRole(obs.table, facts) || success(obs, 'saved')),
       },
       record('checklist_record_newPermission'),
     ],
@@ -374,9 +427,13 @@ export const CHECKLISTS: readonly Checklist[] = [
         id: 'invitation-resend',
         title: 'checklist_invitationResend_title',
         help: 'checklist_invitationResend_help',
-        target: (root) =>
-          findControl(root, EXTRA_LABELS.resend) ??
-          findRowLink(root, [...LABELS.status.pending, ...LABELS.status.expired]),
+        // The chosen person's Resend (in their details), else their email link in Members; with
+        // nobody chosen, the first pending invitation's.
+        target: (root, facts) =>
+          findDialogButton(root, LABELS.resend) ??
+          (facts?.subject
+            ? findPersonLink(root, facts.subject)
+            : findRowLink(root, [...LABELS.status.pending, ...LABELS.status.expired])),
         done: (obs) => success(obs, 'resent'),
       },
       {
@@ -416,15 +473,21 @@ export interface ChecklistProgress {
   startedAt: string;
   /** Grants the record step wrote; set once recorded. */
   recordedGrantIds: string[] | null;
+  /** `recordWhenDone` steps already written to the register (e.g. the invitation accepted). */
+  laterRecorded?: string[];
 }
 
-/** A fresh run of a checklist. */
-export function startChecklist(id: ChecklistId, now: Date): ChecklistProgress {
+/** A fresh run of a checklist; `facts` pre-selects e.g. whom it is about (a reminder's hint). */
+export function startChecklist(
+  id: ChecklistId,
+  now: Date,
+  facts: FlowFacts = {},
+): ChecklistProgress {
   return {
     checklistId: id,
     done: [],
     manual: [],
-    facts: {},
+    facts,
     startedAt: now.toISOString(),
     recordedGrantIds: null,
   };
@@ -442,18 +505,32 @@ export function gatherFacts(obs: Observation, facts: FlowFacts): FlowFacts {
   const assigned = assignChoice(obs.root);
   if (assigned) next.assigned = assigned;
   // Whom a removal is about: the name or email the confirmation names, matched to the table.
+  // (A person pre-selected by a reminder is replaced by whom the user actually removes.)
   const named = removalSubject(obs.root);
-  if (named && !next.subject) {
+  if (named && !next.baseline) {
     const row = obs.table.rows.find((r) => r.name === named || r.email === named);
     if (row) {
-      next.subject = {
-        name: row.name,
-        ...(row.email ? { email: row.email } : {}),
-        ...(row.partnerBcId ? { partnerBcId: row.partnerBcId } : {}),
-        ...(row.bcRole ? { bcRole: row.bcRole } : {}),
-      };
+      next.subject = subjectOf(row);
       next.baseline = obs.table.rows;
     }
+  }
+  // Whose permission the Edit permission dialog changes, and to what.
+  const edit = permissionEdit(obs.root);
+  if (edit) {
+    const who = { name: edit.who, ...(edit.email ? { email: edit.email } : {}) };
+    const row = obs.table.rows.find((r) => sameParty(r, who));
+    const same = next.subject !== undefined && sameParty(next.subject, who);
+    if (!same) {
+      // Someone else than before (or than the reminder named): start over with them.
+      next.subject = row ? subjectOf(row) : who;
+      delete next.assigned;
+    } else if (next.subject?.assetRole === undefined && row) {
+      // The person a reminder named: their permission as the table shows it before the change.
+      next.subject = { ...next.subject, ...subjectOf(row) };
+    }
+    if (edit.role && edit.role !== next.subject?.assetRole)
+      next.assigned = { who: edit.who, role: edit.role };
+    else if (edit.role) delete next.assigned;
   }
   return next;
 }
@@ -525,6 +602,19 @@ export function readyToRecord(c: Checklist, p: ChecklistProgress): boolean {
 export function checklistFinished(c: Checklist, p: ChecklistProgress): boolean {
   return c.steps.every(
     (s) => s.kind === 'later' || p.done.includes(s.id) || p.manual.includes(s.id),
+  );
+}
+
+/**
+ * The `recordWhenDone` step the page has now proven (after the run was recorded) and that is not
+ * written to the register yet, or null.
+ */
+export function laterToRecord(c: Checklist, p: ChecklistProgress): ChecklistStep | null {
+  if (p.recordedGrantIds === null) return null;
+  return (
+    c.steps.find(
+      (s) => s.recordWhenDone && p.done.includes(s.id) && !(p.laterRecorded ?? []).includes(s.id),
+    ) ?? null
   );
 }
 

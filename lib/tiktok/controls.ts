@@ -185,3 +185,68 @@ export function findRowLink(root: Root, statuses: readonly string[]): HTMLElemen
   }
   return null;
 }
+
+/** What the Edit permission dialog (an ad account's Members tab) shows and has chosen. */
+export interface PermissionEdit {
+  /** The member's name as the dialog shows it. */
+  who: string;
+  email?: string;
+  /** The permission chosen in its dropdown (null while the form is still loading). */
+  role: AssetRoleName | null;
+}
+
+const EMAIL_TEXT = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/** The open Edit permission dialog: whom it is about and the permission chosen, or null. */
+export function permissionEdit(root: Root): PermissionEdit | null {
+  const dialog = dialogTitled(root, LABELS.editPermissionTitle);
+  if (!dialog) return null;
+  const texts = Array.from(dialog.querySelectorAll('p'))
+    .map((p) => visibleText(p))
+    .filter(Boolean);
+  const email = texts.find((t) => EMAIL_TEXT.test(t));
+  const who = texts.find((t) => t !== email && !EMAIL_TEXT.test(t)) ?? email ?? '';
+  const select = dialog.querySelector('select');
+  const role = select ? assetRoleOf(chosenOptionText(select)) : null;
+  if (!who && !email) return null;
+  return { who, ...(email ? { email } : {}), role };
+}
+
+/** The permission dropdown of the open Edit permission dialog. */
+export function permissionEditField(root: Root): HTMLSelectElement | null {
+  return dialogTitled(root, LABELS.editPermissionTitle)?.querySelector('select') ?? null;
+}
+
+/** The table row that shows `who` (by email, else by name), outside our overlay. */
+export function rowOf(root: Root, who: { name?: string; email?: string }): Element | null {
+  const wanted = [who.email, who.name].filter((x): x is string => !!x).map(fold);
+  if (wanted.length === 0) return null;
+  for (const want of wanted) {
+    for (const row of queryAllDeep(root, ['tr', '[role=row]'], { shadows: false })) {
+      if (isHiddenDeep(row) || row.closest('tt-access-companion')) continue;
+      const cells = Array.from(row.querySelectorAll('td, [role=cell], a, span'));
+      if (cells.some((c) => fold(visibleText(c)) === want)) return row;
+    }
+  }
+  return null;
+}
+
+/** A control labelled with one of `labels` in the row that shows `who`, or null. */
+export function findRowControl(
+  root: Root,
+  who: { name?: string; email?: string },
+  labels: readonly string[],
+): HTMLElement | null {
+  const row = rowOf(root, who);
+  return row ? findControl(root, labels, { within: row }) : null;
+}
+
+/** The link that opens `who`'s details (their email in the Members table), or null. */
+export function findPersonLink(
+  root: Root,
+  who: { name?: string; email?: string },
+): HTMLElement | null {
+  const row = rowOf(root, who);
+  const link = row?.querySelector('a[href]');
+  return link && !isHiddenDeep(link) ? (link as HTMLElement) : null;
+}

@@ -200,6 +200,31 @@ export const LABELS = {
     'Asignar nuevo miembro',
     'Tetapkan anggota baru',
   ],
+  /**
+   * A member's Edit control in an ad account's Members tab (Action column), which opens the
+   * permission dropdown (H4; seen as a text button "Edit" in the 2026 Members tab, "Edit
+   * permission" as its tooltip/aria-label in older builds; Spanish "Editar", Indonesian "Ubah").
+   */
+  editPermission: ['Edit', 'Edit permission', 'Editar', 'Editar permiso', 'Ubah', 'Ubah izin'],
+  /**
+   * Title of the dialog that changes one member's permission on an ad account (2026: "Edit
+   * permission"; 2025: "Edit permissions" / "Change permission"; Spanish; Indonesian).
+   */
+  editPermissionTitle: [
+    'Edit permission',
+    'Edit permissions',
+    'Change permission',
+    'Editar permiso',
+    'Editar permisos',
+    'Ubah izin',
+  ],
+  /** The button that saves a changed permission (Save in 2026 and 2025; Spanish; Indonesian). */
+  save: ['Save', 'Save changes', 'Guardar', 'Guardar cambios', 'Simpan'],
+  /**
+   * The control that resends a pending invitation, in the member's details (H1: "Resend";
+   * "Resend invitation" in older builds; Spanish "Reenviar"; Indonesian "Kirim ulang").
+   */
+  resend: ['Resend', 'Resend invitation', 'Reenviar', 'Reenviar invitación', 'Kirim ulang'],
   confirm: ['Confirm', 'Confirmar', 'Konfirmasi'],
   next: ['Next', 'Siguiente', 'Berikutnya'],
   /** Titles of a removal confirmation ("Remove member?"), matched by their first word. */

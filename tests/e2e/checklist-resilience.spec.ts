@@ -95,6 +95,9 @@ test('keyboard only: start a checklist, reach the control, confirm a manual step
   await expect(companion.panel.getByRole('button', { name: 'Troubleshoot access' })).toBeFocused();
   await page.keyboard.press('Enter');
   await companion.expectActive('invitation-email', 'manual');
+  // First the troubleshoot card's person picker, then the step's own button.
+  await page.keyboard.press('Tab');
+  await expect(companion.panel.getByLabel('Whom is this about?')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(
     companion.step('invitation-email').getByRole('button', { name: 'I did this' }),

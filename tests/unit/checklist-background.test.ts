@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   applyReconcile,
+  grantHint,
   loadProgress,
   recordFlow,
   registerRowsFor,
@@ -150,5 +151,97 @@ describe('checklist progress', () => {
     expect(await loadProgress(3, '7098765432109876543')).toBeNull();
     await saveProgress(3, ORG, null);
     expect(await loadProgress(3, ORG)).toBeNull();
+  });
+});
+
+describe('issue #6, finishing the checklists', () => {
+  it('accept: the invited grants turn active with acceptedAt and an accepted event naming the checklist', async () => {
+    await recordFlow(db, invite, NOW);
+    const later = new Date('2026-11-30T09:00:00.000Z');
+    const { grantIds } = await recordFlow(
+      db,
+      { ...invite, action: 'accept', party: { kind: 'person', email: 'new.person@example.com' } },
+      later,
+    );
+    expect(grantIds).toHaveLength(2);
+    const grants = await db.grants.toArray();
+    expect(grants.map((g) => [g.status, g.acceptedAt])).toEqual([
+      ['active', later.toISOString()],
+      ['active', later.toISOString()],
+    ]);
+    const accepted = (await db.events.toArray()).filter((e) => e.type === 'accepted');
+    expect(accepted.map((e) => [e.source, e.checklist])).toEqual([
+      ['checklist', 'add-member'],
+      ['checklist', 'add-member'],
+    ]);
+    // Said twice (the page is read again): nothing more is written.
+    await recordFlow(
+      db,
+      { ...invite, action: 'accept', party: { kind: 'person', email: 'new.person@example.com' } },
+      later,
+    );
+    expect(await db.events.count()).toBe(4);
+  });
+
+  it('changeRole on an active grant keeps it active and writes one roleChanged event', async () => {
+    await recordFlow(db, invite, NOW);
+    await recordFlow(
+      db,
+      { ...invite, action: 'accept', party: { kind: 'person', email: 'new.person@example.com' } },
+      NOW,
+    );
+    await recordFlow(
+      db,
+      {
+        ...invite,
+        checklist: 'lower-member',
+        action: 'changeRole',
+        accounts: [{ id: '7100000000000000001', name: 'Northwind US', role: 'analyst' }],
+      },
+      NOW,
+    );
+    const rows = await registerRowsFor(db, ORG);
+    expect(rows.find((r) => r.accountKind === 'adAccount')).toMatchObject({
+      assetRole: 'analyst',
+      status: 'active',
+    });
+    const lowered = (await db.events.toArray()).filter((e) => e.checklist === 'lower-member');
+    expect(lowered.map((e) => [e.type, e.after?.status])).toEqual([['roleChanged', 'active']]);
+  });
+
+  it('refusals carry a code the overlay translates', async () => {
+    await expect(recordFlow(db, { ...invite, orgId: 'x' }, NOW)).rejects.toMatchObject({
+      code: 'invalidRequest',
+    });
+    await expect(
+      recordFlow(db, { ...invite, party: { kind: 'partnerBc' } }, NOW),
+    ).rejects.toMatchObject({ code: 'needsBcId' });
+    await recordFlow(db, invite, NOW);
+    const [row] = await registerRowsFor(db, ORG);
+    await expect(
+      applyReconcile(
+        db,
+        [{ kind: 'update', grantId: row!.grantId, rev: row!.rev + 5, patch: { status: 'active' } }],
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      applyReconcile(
+        db,
+        [{ kind: 'update', grantId: crypto.randomUUID(), rev: 1, patch: { status: 'active' } }],
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'notFound' });
+  });
+
+  it('grantHint names the grant’s party and Business Center, and nothing for a grant that is gone', async () => {
+    const { grantIds } = await recordFlow(db, invite, NOW);
+    const hints = await Promise.all(grantIds.map((id) => grantHint(db, id)));
+    expect(hints.map((h) => [h?.orgId, h?.accountKind, h?.email, h?.partyKind])).toEqual([
+      [ORG, 'businessCenter', 'new.person@example.com', 'person'],
+      [ORG, 'adAccount', 'new.person@example.com', 'person'],
+    ]);
+    expect(await grantHint(db, crypto.randomUUID())).toBeNull();
+    expect(await grantHint(db, 'not-a-uuid')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
 import { reconcile } from '@/lib/overlay/reconcile';
 import { recordRequests } from '@/lib/overlay/record-request';
+import { troubleshootView } from '@/lib/overlay/troubleshoot';
 import type { AccessRow, ChecklistId } from '@/lib/tiktok';
 import {
   CHECKLISTS,
@@ -151,5 +152,60 @@ describe('the overlay in Spanish', () => {
     expect(adminCountAdvice([admin], admin)[0]?.text).toMatch(
       /^Esto dejaría este Business Center sin ningún Admin activo/,
     );
+  });
+});
+
+describe('issue #6: the troubleshoot card and the reminder note', () => {
+  // Page data without letters, so that whatever English is left came from the code.
+  const rows: AccessRow[] = [{ kind: 'member', name: '', email: '1@2.3', status: 'pending' }];
+  const view = (status: AccessRow['status']) =>
+    troubleshootView(
+      [{ ...rows[0]!, status }],
+      [
+        {
+          grantId: '00000000-0000-4000-8000-000000000001',
+          rev: 1,
+          partyKind: 'person',
+          partyName: '',
+          email: '1@2.4',
+          bcId: null,
+          accountKind: 'businessCenter',
+          accountExternalId: '7012345678901234567',
+          bcRole: 'standard',
+          assetRole: null,
+          status: 'invited',
+          invitedAt: null,
+        },
+      ],
+      { name: '', email: '1@2.3' },
+    );
+
+  it.each(['pending', 'active', 'expired', 'unknown'] as const)(
+    'with the page showing them %s, no English is left',
+    (status) => {
+      pseudo();
+      const { container } = panel((s) =>
+        s.getState().set({
+          progress: startChecklist('troubleshoot', now),
+          troubleshoot: view(status),
+          hintedFor: '—',
+        }),
+      );
+      expect(container.querySelector('[data-testid=troubleshoot-diagnosis]')).not.toBeNull();
+      expect(container.querySelectorAll('optgroup')).toHaveLength(2);
+      expect(englishLeft(container)).toEqual([]);
+    },
+  );
+
+  it('in Spanish', () => {
+    spanish();
+    const { container } = panel((s) =>
+      s
+        .getState()
+        .set({ progress: startChecklist('troubleshoot', now), troubleshoot: view('pending') }),
+    );
+    expect(container.textContent).toContain('¿De quién se trata?');
+    expect(container.textContent).toContain('Correo en la página de TikTok: 1@2.3');
+    expect(container.textContent).toContain('Las dos direcciones no coinciden.');
   });
 });

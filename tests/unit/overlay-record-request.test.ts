@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordContext } from '@/lib/overlay/record-request';
-import { recordRequests } from '@/lib/overlay/record-request';
+import { laterRecordRequests, recordErrorText, recordRequests } from '@/lib/overlay/record-request';
 
 const ctx: RecordContext = {
   orgId: '7012345678901234567',
@@ -82,5 +82,47 @@ describe('recordRequests', () => {
       error: expect.stringMatching(/Business Center ID/),
     });
     expect(recordRequests('troubleshoot', {}, ctx)).toEqual([]);
+  });
+});
+
+describe('issue #6: the accepted step and the background’s refusals', () => {
+  it('an accepted invitation asks to activate only the emails the table shows Active', () => {
+    const rows: RecordContext['rows'] = [
+      { kind: 'member', name: '', email: 'a@x.com', status: 'active' },
+      { kind: 'member', name: '', email: 'b@x.com', status: 'pending' },
+    ];
+    expect(
+      laterRecordRequests(
+        'add-member',
+        'accepted',
+        { emails: ['a@x.com', 'b@x.com'] },
+        {
+          ...ctx,
+          rows,
+        },
+      ),
+    ).toEqual([
+      {
+        ...base,
+        checklist: 'add-member',
+        action: 'accept',
+        party: { kind: 'person', email: 'a@x.com' },
+        accounts: [],
+      },
+    ]);
+    expect(laterRecordRequests('add-partner', 'accepted', {}, ctx)).toEqual([]);
+  });
+
+  it('says each refusal in the user’s words, never the background’s English', () => {
+    const coded = (code: string) => Object.assign(new Error('English text'), { code });
+    expect(recordErrorText(coded('conflict'))).toBe(
+      'the register changed meanwhile (another tab or window). Try again.',
+    );
+    expect(recordErrorText(coded('needsEmail'))).toBe('a member flow needs the person’s email.');
+    expect(recordErrorText(new Error('Could not establish connection'))).toBe(
+      'the extension did not answer. Try again.',
+    );
+    expect(recordErrorText(coded('somethingNew'))).toBe('the extension did not answer. Try again.');
+    expect(recordErrorText(undefined)).toBe('the extension did not answer. Try again.');
   });
 });

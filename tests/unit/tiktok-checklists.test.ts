@@ -6,6 +6,7 @@ import {
   advanceChecklist,
   checklistById,
   checklistFinished,
+  laterToRecord,
   messageElements,
   observePage,
   readyToRecord,
@@ -233,5 +234,143 @@ describe('checklist definitions', () => {
       'open-invite': 'manual',
       'enter-email': 'todo',
     });
+  });
+});
+
+describe('finishing the checklists (issue #6)', () => {
+  async function select(d: ReplicaDom, selector: string, value: string) {
+    const field = d.document.querySelector(selector) as HTMLSelectElement;
+    field.value = value;
+    field.dispatchEvent(new d.window.Event('change', { bubbles: true }) as unknown as Event);
+    await d.settle();
+  }
+
+  it('lower-member follows Edit → a lower permission → Save → the row shows it', async () => {
+    dom = await openReplica(REPLICA_URLS.bcAssetMembers);
+    const d = dom;
+    const run = new Run(d, 'lower-member');
+    const c = checklistById('lower-member');
+    expect(run.progress.done).toEqual(['open-asset']);
+    // The Edit control is found in a row; once a person is known, in their row.
+    const edit = c.steps.find((s) => s.id === 'open-edit')!;
+    expect(edit.target?.(d.document)?.textContent).toBe('Edit');
+    const danaRow = edit.target?.(d.document, { subject: { name: 'Dana Kim' } })?.closest('tr');
+    expect(danaRow?.textContent).toContain('dana@brightlane-agency.com');
+
+    await click(d, 'Edit', 1); // Dana Kim, Operator
+    expect(run.step()).toEqual(['open-asset', 'open-edit']);
+    expect(run.progress.facts.subject).toMatchObject({
+      name: 'Dana Kim',
+      email: 'dana@brightlane-agency.com',
+      assetRole: 'operator',
+    });
+    expect(run.progress.facts.assigned).toBeUndefined(); // still Operator in the dropdown
+    await select(d, 'select[id^=edit-perm]', 'admin');
+    expect(run.step()).not.toContain('choose-lower'); // raising is not lowering
+    await select(d, 'select[id^=edit-perm]', 'analyst');
+    expect(run.step()).toContain('choose-lower');
+    expect(run.progress.facts.assigned).toEqual({ who: 'Dana Kim', role: 'analyst' });
+    expect(run.progress.done).not.toContain('save');
+    await click(d, 'Save');
+    expect(run.step()).toEqual(['open-asset', 'open-edit', 'choose-lower', 'save']);
+    expect(readyToRecord(c, run.progress)).toBe(true);
+    const table = observePage(d.document, d.url()).table;
+    expect(table.rows.find((r) => r.name === 'Dana Kim')?.assetRole).toBe('analyst');
+  });
+
+  it('lower-member: Save ticks off from the row alone, with no success message', async () => {
+    dom = await openReplica(REPLICA_URLS.bcAssetMembers);
+    const d = dom;
+    const run = new Run(d, 'lower-member');
+    await click(d, 'Edit', 0); // Riley Chen, Admin
+    run.step();
+    await select(d, 'select[id^=edit-perm]', 'operator');
+    run.step();
+    await click(d, 'Save');
+    for (const toast of Array.from(d.document.querySelectorAll('[role=alert]'))) toast.remove();
+    expect(run.step()).toContain('save');
+    expect(run.progress.facts.subject?.email).toBe('riley@northwind-outdoor.com');
+  });
+
+  it('lower-member on the Spanish replica: Editar → Operador → Guardar', async () => {
+    dom = await openReplica(REPLICA_URLS.bcAssetMembersEs);
+    const d = dom;
+    const run = new Run(d, 'lower-member');
+    await click(d, 'Editar', 0); // Lucía Fernández, Administrador
+    expect(run.step()).toEqual(['open-asset', 'open-edit']);
+    expect(run.progress.facts.subject?.assetRole).toBe('admin');
+    await select(d, 'select[id^=edit-perm]', 'operator');
+    expect(run.step()).toContain('choose-lower');
+    await click(d, 'Guardar');
+    expect(run.step()).toContain('save');
+    expect(run.progress.facts).toMatchObject({
+      subject: { email: 'lucia@tiendasol.mx' },
+      assigned: { role: 'operator' },
+    });
+  });
+
+  it('the renamed-control replica variant: Invite Member is not found, so the step is manual', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers, {
+      renamed: { 'Invite Member': 'Add people' },
+    });
+    const d = dom;
+    const buttons = Array.from(d.document.querySelectorAll('button')).map((b) => b.textContent);
+    expect(buttons).toContain('Add people');
+    expect(buttons).not.toContain('Invite Member');
+    const c = checklistById('add-member');
+    const run = new Run(d, 'add-member');
+    expect(c.steps.find((s) => s.id === 'open-invite')!.target?.(d.document)).toBeNull();
+    expect(stepStates(c, run.progress, new Set(['open-invite']))['open-invite']).toBe('manual');
+    // After "I did this" the run goes on from the page as usual.
+    run.progress = { ...run.progress, manual: ['open-invite'] };
+    await click(d, 'Add people');
+    await type(d, '#invite-emails', 'x@example.com');
+    expect(run.step()).toContain('enter-email');
+    expect(stepStates(c, run.progress)['choose-role']).toBe('active');
+  });
+
+  it('a person pre-selected by a reminder is highlighted, and replaced by whom the user removes', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const d = dom;
+    const c = checklistById('revoke-member');
+    const run = new Run(d, 'revoke-member');
+    run.progress = startChecklist('revoke-member', new Date(), {
+      subject: { name: 'Alex Moreno', email: 'alex@northwind-outdoor.com' },
+    });
+    run.step();
+    // Not done just because someone is pre-selected: the removal itself proves it.
+    expect(stepStates(c, run.progress)['find-remove']).toBe('active');
+    const find = c.steps.find((s) => s.id === 'find-remove')!;
+    expect(find.target?.(d.document, run.progress.facts)?.textContent).toBe(
+      'alex@northwind-outdoor.com',
+    );
+    await click(d, 'View', 2); // Dana Kim after all
+    await click(d, 'Remove');
+    run.step();
+    expect(run.progress.facts.subject?.email).toBe('dana@brightlane-agency.com');
+  });
+
+  it('the accepted step is written once, after the run is recorded', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const d = dom;
+    const c = checklistById('add-member');
+    const run = new Run(d, 'add-member');
+    run.progress = {
+      ...run.progress,
+      done: ['open-members', 'open-invite', 'enter-email', 'choose-role', 'choose-accounts'],
+      facts: { emails: ['sam.ortiz@gmial.com'] },
+    };
+    expect(laterToRecord(c, run.progress)).toBeNull();
+    (
+      d.window as unknown as { __replicaAcceptInvitation: (e: string) => boolean }
+    ).__replicaAcceptInvitation('sam.ortiz@gmial.com');
+    await d.settle();
+    run.progress = { ...run.progress, done: [...run.progress.done, 'confirm'] };
+    run.record();
+    run.step();
+    expect(run.progress.done).toContain('accepted');
+    expect(laterToRecord(c, run.progress)?.id).toBe('accepted');
+    run.progress = { ...run.progress, laterRecorded: ['accepted'] };
+    expect(laterToRecord(c, run.progress)).toBeNull();
   });
 });

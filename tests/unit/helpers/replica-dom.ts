@@ -14,8 +14,29 @@ export interface ReplicaDom {
   close: () => Promise<void>;
 }
 
+/** Options for {@link openReplica}. */
+export interface ReplicaOptions {
+  /** Wait for the late content (default true). */
+  settle?: boolean;
+  /**
+   * The replica as TikTok might ship it tomorrow: buttons and links whose text is a key here show
+   * the value instead, on every render (dialog titles and table text are left as they are).
+   */
+  renamed?: Readonly<Record<string, string>>;
+}
+
+function renameControls(doc: Document, renamed: Readonly<Record<string, string>>): void {
+  for (const el of Array.from(doc.querySelectorAll('button, a, [role=button]'))) {
+    const to = renamed[el.textContent?.trim() ?? ''];
+    if (to !== undefined) el.textContent = to;
+  }
+}
+
 /** Open the replica served at `url`, with its script run and its late content rendered. */
-export async function openReplica(url: string, { settle = true } = {}): Promise<ReplicaDom> {
+export async function openReplica(
+  url: string,
+  { settle = true, renamed }: ReplicaOptions = {},
+): Promise<ReplicaDom> {
   const html = replicaFor(url);
   if (html === null) throw new Error(`No replica is served at ${url}`);
   const window = new Window({
@@ -33,7 +54,16 @@ export async function openReplica(url: string, { settle = true } = {}): Promise<
       navigation: { disableMainFrameNavigation: true },
     },
   });
+  if (renamed) {
+    // Before the replica's script runs, so even its first render shows the new names.
+    const doc = window.document as unknown as Document;
+    new window.MutationObserver(() => renameControls(doc, renamed)).observe(window.document, {
+      childList: true,
+      subtree: true,
+    });
+  }
   window.document.write(html);
+  if (renamed) renameControls(window.document as unknown as Document, renamed);
   const dom: ReplicaDom = {
     window,
     document: window.document as unknown as Document,
