@@ -7,14 +7,30 @@
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
 import { DEFAULT_REVIEW_CADENCE_DAYS, account, grant, party } from './schema';
-import type { Account, BcRole, Grant, Party, RegisterEvent } from './schema';
-import { dayAfter, newEvent } from './grants';
+import type {
+  Account,
+  BcRole,
+  FinanceRole,
+  Grant,
+  GrantStatus,
+  Party,
+  RegisterEvent,
+} from './schema';
+import { STATUS_TRANSITIONS, dayAfter, newEvent } from './grants';
 
 /** One Business Center as a TikTok page lists it. */
 export interface SeenBusinessCenter {
   orgId: string;
   name: string;
   myRole?: BcRole;
+  /**
+   * My status there, when the page shows it (my own row on its Members page). Without it (the
+   * picker) being listed means I am a member: a pending invitation of mine counts as accepted.
+   * Null: my row is shown but its status could not be read, so the register's status stands.
+   */
+  myStatus?: GrantStatus | null;
+  /** My finance role there, when the page shows one (never cleared by its absence). */
+  myFinanceRole?: FinanceRole;
 }
 
 /** What {@link recordHeldBusinessCenters} did with each Business Center. */
@@ -23,7 +39,7 @@ export interface HeldCentersReport {
   updated: string[];
   unchanged: string[];
   /** Seen on TikTok, but the register says something it will not overwrite by itself. */
-  conflicts: { orgId: string; reason: 'ownAccount' | 'grantEnded' }[];
+  conflicts: { orgId: string; reason: 'ownAccount' | 'grantEnded' | 'statusDiffers' }[];
 }
 
 /** The name given to the "me" party when the register has none yet. */
@@ -103,13 +119,22 @@ export async function recordHeldBusinessCenters(
         });
         await db.accounts.add(acc);
       } else if (acc.deletedAt !== null || (name && acc.name !== name)) {
-        acc = { ...acc, deletedAt: null, name: name || acc.name, updatedAt: now, rev: acc.rev + 1 };
+        // A deleted account comes back as a client's (a live one of mine was skipped above).
+        acc = {
+          ...acc,
+          deletedAt: null,
+          ownership: acc.deletedAt !== null ? 'client' : acc.ownership,
+          name: name || acc.name,
+          updatedAt: now,
+          rev: acc.rev + 1,
+        };
         await db.accounts.put(acc);
         changed = true;
       }
       const grants = await db.grants.where('accountId').equals(acc.id).toArray();
       const current = grants.find((g) => meIds.has(g.partyId) && g.deletedAt === null);
       if (!current) {
+        const status = seen.myStatus ?? 'active';
         const row = grant.parse({
           id: crypto.randomUUID(),
           createdAt: now,
@@ -119,10 +144,12 @@ export async function recordHeldBusinessCenters(
           accountId: acc.id,
           partyId: me.id,
           bcRole: seen.myRole ?? null,
-          financeRole: null,
+          financeRole: seen.myFinanceRole ?? null,
           assetRole: null,
-          status: 'active',
-          invitedAt: null,
+          status,
+          // Pending since at least now (the stale-invitation reminder counts from here); when an
+          // active membership began the page does not say.
+          invitedAt: status === 'invited' ? now : null,
           acceptedAt: null,
           revokedAt: null,
           reviewCadenceDays: ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS,
@@ -134,29 +161,56 @@ export async function recordHeldBusinessCenters(
         });
         await db.grants.add(row);
         await db.events.add(
-          reconciled(row, null, ctx, 'Seen on TikTok: you are a member of this Business Center.'),
+          reconciled(
+            row,
+            null,
+            ctx,
+            status === 'invited'
+              ? 'Seen on TikTok: you are invited to this Business Center (pending).'
+              : 'Seen on TikTok: you are a member of this Business Center.',
+          ),
         );
         report.created.push(seen.orgId);
         continue;
       }
-      if (
+      const ended =
         current.status === 'revoked' ||
         current.status === 'expired' ||
-        current.status === 'rejected'
-      ) {
+        current.status === 'rejected';
+      let target: GrantStatus;
+      if (seen.myStatus) target = seen.myStatus;
+      else if (seen.myStatus === null) target = current.status;
+      else if (ended) {
         report.conflicts.push({ orgId: seen.orgId, reason: 'grantEnded' });
+        continue;
+      } else target = current.status === 'invited' ? 'active' : current.status;
+      if (target !== current.status && !STATUS_TRANSITIONS[current.status].includes(target)) {
+        // E.g. the register says revoked and the page shows me active: a person should look.
+        report.conflicts.push({
+          orgId: seen.orgId,
+          reason: ended ? 'grantEnded' : 'statusDiffers',
+        });
         continue;
       }
       const patch: Partial<Grant> = {};
       const notes: string[] = [];
-      if (current.status === 'invited') {
-        patch.status = 'active';
-        patch.acceptedAt = now;
-        notes.push('you are now a member (invitation accepted)');
+      if (target !== current.status) {
+        patch.status = target;
+        if (current.status === 'invited' && target === 'active') {
+          patch.acceptedAt = now;
+          notes.push('you are now a member (invitation accepted)');
+        } else if (target === 'invited') {
+          patch.invitedAt = now;
+          notes.push('you are invited again (pending)');
+        } else notes.push(`your status there is ${target}`);
       }
       if (seen.myRole && seen.myRole !== current.bcRole) {
         patch.bcRole = seen.myRole;
         notes.push(`your role there is ${seen.myRole}`);
+      }
+      if (seen.myFinanceRole && seen.myFinanceRole !== current.financeRole) {
+        patch.financeRole = seen.myFinanceRole;
+        notes.push(`your finance role there is ${seen.myFinanceRole}`);
       }
       if (Object.keys(patch).length) {
         const after = grant.parse({ ...current, ...patch, updatedAt: now, rev: current.rev + 1 });
@@ -170,4 +224,51 @@ export async function recordHeldBusinessCenters(
     }
   });
   return report;
+}
+
+/**
+ * Record a Business Center as my own (ownership `mine`): the user said so when asked on its
+ * Members page, so it is never asked again and its members stay on the "my accounts" side.
+ * Returns false, writing nothing, when the register already has it (live).
+ */
+export async function markBusinessCenterMine(
+  db: RegisterDb,
+  seen: { orgId: string; name: string },
+  ctx: WriteContext,
+): Promise<boolean> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', db.accounts, async () => {
+    const existing = await db.accounts
+      .where('[kind+externalId]')
+      .equals(['businessCenter', seen.orgId])
+      .first();
+    if (existing && existing.deletedAt === null) return false;
+    const name = seen.name.trim().slice(0, 500);
+    if (existing) {
+      await db.accounts.put({
+        ...existing,
+        deletedAt: null,
+        ownership: 'mine',
+        name: name || existing.name,
+        updatedAt: now,
+        rev: existing.rev + 1,
+      });
+      return true;
+    }
+    await db.accounts.add(
+      account.parse({
+        id: crypto.randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+        deletedAt: null,
+        kind: 'businessCenter',
+        externalId: seen.orgId,
+        name,
+        ownerBcId: null,
+        ownership: 'mine',
+      }),
+    );
+    return true;
+  });
 }
