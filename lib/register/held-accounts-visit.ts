@@ -107,6 +107,7 @@ function recordFrom(db: RegisterDb, q: HeldQuestion, ctx: WriteContext) {
       {
         orgId: q.orgId,
         name: q.bcName,
+        myEmail: q.email,
         ...(q.bcRole ? { myRole: q.bcRole } : {}),
         ...(q.financeRole ? { myFinanceRole: q.financeRole } : {}),
         myStatus: q.status,

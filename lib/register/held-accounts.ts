@@ -31,6 +31,8 @@ export interface SeenBusinessCenter {
   myStatus?: GrantStatus | null;
   /** My finance role there, when the page shows one (never cleared by its absence). */
   myFinanceRole?: FinanceRole;
+  /** Which of my emails is the member there (my row on its Members page). */
+  myEmail?: string;
 }
 
 /** What {@link recordHeldBusinessCenters} did with each Business Center. */
@@ -68,6 +70,43 @@ async function findMe(db: RegisterDb, now: string): Promise<Party> {
   return row;
 }
 
+/**
+ * The "me" party to hold a grant seen under one of my emails: the one with that email, else the
+ * given one, which takes the email if it has none (so the page's row and the register's agree,
+ * e.g. for the in-page reconcile card), else a new "me" party with it.
+ */
+async function meWithEmail(
+  db: RegisterDb,
+  fallback: Party,
+  email: string | undefined,
+  now: string,
+): Promise<Party> {
+  if (!email) return fallback;
+  const address = email.trim().toLowerCase();
+  const same = (await db.parties.where('email').equals(address).toArray()).find(
+    (p) => p.isMe && p.kind === 'person' && p.deletedAt === null,
+  );
+  if (same) return same;
+  if (fallback.email === null) {
+    const named = { ...fallback, email: address, updatedAt: now, rev: fallback.rev + 1 };
+    await db.parties.put(named);
+    return named;
+  }
+  const row = party.parse({
+    ...fallback,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    email: address,
+    name: ME_PARTY_NAME,
+    organisation: '',
+    notes: '',
+  });
+  await db.parties.add(row);
+  return row;
+}
+
 function reconciled(
   g: Grant,
   before: Grant | null,
@@ -87,7 +126,7 @@ export async function recordHeldBusinessCenters(
   const now = ctx.now.toISOString();
   const report: HeldCentersReport = { created: [], updated: [], unchanged: [], conflicts: [] };
   await db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
-    const me = await findMe(db, now);
+    let me = await findMe(db, now);
     // Any "me" party counts (a hand-added grant may have made a second one).
     const meIds = new Set(
       (await db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray()).map((p) => p.id),
@@ -134,6 +173,9 @@ export async function recordHeldBusinessCenters(
       const grants = await db.grants.where('accountId').equals(acc.id).toArray();
       const current = grants.find((g) => meIds.has(g.partyId) && g.deletedAt === null);
       if (!current) {
+        const holder = await meWithEmail(db, me, seen.myEmail, now);
+        if (holder.id === me.id) me = holder;
+        meIds.add(holder.id);
         const status = seen.myStatus ?? 'active';
         const row = grant.parse({
           id: crypto.randomUUID(),
@@ -142,7 +184,7 @@ export async function recordHeldBusinessCenters(
           rev: 1,
           deletedAt: null,
           accountId: acc.id,
-          partyId: me.id,
+          partyId: holder.id,
           bcRole: seen.myRole ?? null,
           financeRole: seen.myFinanceRole ?? null,
           assetRole: null,
@@ -172,6 +214,15 @@ export async function recordHeldBusinessCenters(
         );
         report.created.push(seen.orgId);
         continue;
+      }
+      if (seen.myEmail) {
+        // A grant captured from the picker (no email yet): its "me" learns which email it is.
+        const holder = await db.parties.get(current.partyId);
+        if (holder && holder.email === null) {
+          const named = await meWithEmail(db, holder, seen.myEmail, now);
+          if (named.id === holder.id) changed = true;
+          if (named.id === me.id) me = named;
+        }
       }
       const ended =
         current.status === 'revoked' ||

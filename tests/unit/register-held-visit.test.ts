@@ -262,6 +262,54 @@ describe('decideMembersSeen', () => {
     expect((await myGrant(db)).grant).toMatchObject({ status: 'invited', rev: 1 });
   });
 
+  it('my "me" party learns which email is mine there, so the page and the register agree', async () => {
+    // Captured from the picker first: "Me" without an email.
+    await recordHeldBusinessCenters(db, [{ orgId: ORG, name: 'Northwind' }], ctx(T0));
+    expect((await myGrant(db)).party).toMatchObject({ name: 'Me', email: null });
+    expect(
+      await decideMembersSeen(db, page({ bcRole: 'standard' }), emails, ctx(T1)),
+    ).toMatchObject({ report: { updated: [ORG] } });
+    const mine = await myGrant(db);
+    expect(mine.party).toMatchObject({ name: 'Me', email: ME, isMe: true });
+    expect(await db.parties.count()).toBe(1);
+    const before = await snapshot(db);
+    await decideMembersSeen(db, page({ bcRole: 'standard' }), emails, ctx(T2));
+    expect(await snapshot(db)).toEqual(before);
+
+    // A Business Center seen under my other email keeps its grant with the "me" it has (a
+    // grant is never moved to another party by itself).
+    const OTHER = '7066666666666666666';
+    await recordHeldBusinessCenters(db, [{ orgId: OTHER, name: 'Oak' }], ctx(T0));
+    await decideMembersSeen(
+      db,
+      { orgId: OTHER, bcName: 'Oak', members: [{ email: 'me@home.example', status: 'active' }] },
+      new Set([ME, 'me@home.example']),
+      ctx(T1),
+    );
+    const views = (await listGrantViews(db)).filter((v) => v.party?.isMe);
+    expect(views.map((v) => [v.account?.externalId, v.party?.email]).sort()).toEqual([
+      [ORG, ME],
+      [OTHER, ME],
+    ]);
+    // A new one under that email gets a "me" of its own.
+    const THIRD = '7077777777777777777';
+    await answerHeldQuestion(
+      db,
+      {
+        orgId: THIRD,
+        bcName: 'Elm',
+        email: 'me@home.example',
+        bcRole: null,
+        financeRole: null,
+        status: 'active',
+      },
+      'client',
+      ctx(T2),
+    );
+    const third = (await listGrantViews(db)).find((v) => v.account?.externalId === THIRD)!;
+    expect(third.party).toMatchObject({ name: 'Me', email: 'me@home.example', isMe: true });
+  });
+
   it('the picker still counts being listed as membership (no status given)', async () => {
     await decideMembersSeen(db, page({}), emails, ctx(T1)); // unknown: asks, writes nothing
     await recordHeldBusinessCenters(db, [{ orgId: ORG, name: 'Northwind' }], ctx(T1));
