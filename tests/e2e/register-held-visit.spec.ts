@@ -57,6 +57,10 @@ test('a visited Members page that shows my row asks once; "A client’s" tracks 
 }) => {
   // Dana is a Standard, active member of Northwind Outdoor in the replica's Members table.
   await setSignInEmail(page, extensionId, 'dana@brightlane-agency.com');
+  expect(await axeViolations(page)).toEqual([]);
+  await page
+    .locator('#identity')
+    .screenshot({ path: 'test-results/screenshots/options-identity-light.png' });
 
   const tiktok = await context.newPage();
   const members = new MembersPage(tiktok);
@@ -179,4 +183,58 @@ test('"Mine" records the Business Center as mine and it is never asked about aga
   const register = new RegisterPage(page, extensionId);
   await register.goto();
   await expect(register.emptyState).toBeVisible(); // no grant of mine recorded as a client's
+});
+
+test('my row on the table’s second page is found when that page is shown; a pending invitation is kept as invited', async ({
+  context,
+  page,
+  serviceWorker,
+  extensionId,
+}) => {
+  // Chris (Standard, Pending) is on page 2 of Northwind Outdoor's Members table.
+  await setSignInEmail(page, extensionId, 'chris@brightlane-agency.com');
+  const tiktok = await context.newPage();
+  const members = new MembersPage(tiktok);
+  await members.goto();
+  await members.waitForTable();
+  await page.waitForTimeout(500);
+  expect(await heldQuestions(serviceWorker)).toEqual([]);
+
+  await tiktok.getByRole('button', { name: 'Page 2' }).click();
+  await expect(tiktok.getByText('chris@brightlane-agency.com')).toBeVisible();
+  await expect.poll(() => heldQuestions(serviceWorker)).toHaveLength(1);
+
+  const popup = await openPopupFor(tiktok, context, serviceWorker, extensionId);
+  await expect(popup.page.getByTestId('held-question')).toContainText(
+    'You’re invited to Northwind Outdoor, with the Standard role (pending).',
+  );
+  await popup.page.getByRole('button', { name: 'A client’s — track it' }).click();
+  await expect(popup.page.getByTestId('held-answered')).toBeVisible();
+
+  const register = new RegisterPage(page, extensionId);
+  await register.goto();
+  await register.tab('Client accounts I hold').click();
+  const row = register.rows.filter({ hasText: 'Northwind Outdoor' });
+  await expect(row).toContainText('Standard');
+  await expect(row).toContainText('Invited');
+  await expect(row).toContainText('chris@brightlane-agency.com');
+});
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the popup’s question is accessible; screenshot taken', async ({
+    context,
+    page,
+    serviceWorker,
+    extensionId,
+  }) => {
+    await setSignInEmail(page, extensionId, 'dana@brightlane-agency.com');
+    const tiktok = await context.newPage();
+    await new MembersPage(tiktok).goto();
+    await expect.poll(() => heldQuestions(serviceWorker)).toHaveLength(1);
+    const popup = await openPopupFor(tiktok, context, serviceWorker, extensionId);
+    await expect(popup.page.getByTestId('held-question')).toBeVisible();
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.screenshot({ path: 'test-results/screenshots/popup-held-question-dark.png' });
+  });
 });
