@@ -7,6 +7,7 @@ import type { TabContext } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
 import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
+import { loadIdentity, myEmails } from '@/lib/register/identity';
 import type { GrantView } from '@/lib/register/grants';
 import { listGrantViews, recordGrant } from '@/lib/register/grants';
 import type { DueItem } from '@/lib/register/queries';
@@ -129,6 +130,14 @@ export function PopupApp() {
     return accounts.find((a) => a.deletedAt === null)?.ownerBcId ?? null;
   }, [context?.advertiserId]);
 
+  // Issue #4: on a Members page, say how my own row there can be recognised, until it can be.
+  const knowsNoEmail = useLiveQuery(
+    async () =>
+      context?.kind === 'bc-members' &&
+      (await myEmails(registerDb(), await loadIdentity())).size === 0,
+    [context?.kind],
+  );
+
   return (
     <main className="popup">
       <header className="popup-header">
@@ -148,6 +157,17 @@ export function PopupApp() {
         <HeldQuestionCard question={held.question} onAnswer={held.answer} />
       ) : held.answered ? (
         <HeldAnswered state={held.answered} onOpen={(grantId) => openRegister(grantId)} />
+      ) : context?.kind === 'bc-members' && knowsNoEmail ? (
+        <p className="muted small" data-testid="held-identity-tip">
+          {t('held_identity_tip')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('held_identity_tipAction')}
+          </button>
+        </p>
       ) : null}
 
       <section aria-labelledby={`${id}-due`}>

@@ -238,3 +238,23 @@ test.describe('in dark mode', () => {
     await popup.page.screenshot({ path: 'test-results/screenshots/popup-held-question-dark.png' });
   });
 });
+
+test('without sign-in emails, the popup on a Members page says how to have my row recognised', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  const tiktok = await context.newPage();
+  const members = new MembersPage(tiktok);
+  await members.goto();
+  await members.waitForTable();
+  const popup = await openPopupFor(tiktok, context, serviceWorker, extensionId);
+  const tip = popup.page.getByTestId('held-identity-tip');
+  await expect(tip).toContainText('Add your TikTok sign-in emails');
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    tip.getByRole('button', { name: 'Add sign-in emails' }).click(),
+  ]);
+  await expect(options.getByRole('textbox', { name: 'Sign-in emails' })).toBeVisible();
+  expect(await heldQuestions(serviceWorker)).toEqual([]);
+});
