@@ -11,6 +11,7 @@ import type { AccessRow } from './read-table';
 import { readAccessTable } from './read-table';
 import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
+import { SELECTORS } from './selectors';
 
 /** What the watcher tells the background about a page. */
 export interface PageReport {
@@ -140,6 +141,23 @@ export function readMembersReport(url: URL, doc: Document): MembersReport | null
   return { orgId, bcName: readBcName(doc), members };
 }
 
+const TABLE = SELECTORS.table.alternatives.join(',');
+
+/** Whether a mutation happened in a table, or added or removed one. */
+function touchesTable(record: MutationRecord): boolean {
+  const at =
+    record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  if (at?.closest(TABLE)) return true;
+  for (const list of [record.addedNodes, record.removedNodes]) {
+    for (const node of Array.from(list)) {
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.matches(TABLE) || el.querySelector(TABLE)) return true;
+    }
+  }
+  return false;
+}
+
 /** What makes two readings of a Members table the same for the register (names aside). */
 function membersSignature(r: MembersReport): string {
   const rows = r.members
@@ -176,9 +194,11 @@ export function watchMembers(
     const view = doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const Observer = view?.MutationObserver ?? MutationObserver;
-    const observer = new Observer(() => {
-      // One reading per burst of the app's renders, not one per mutation.
-      timer ??= setTimeout(() => {
+    const observer = new Observer((records) => {
+      // Only changes in or around a table matter (not the overlay's host, toasts, menus), and
+      // one reading per burst of the app's renders, not one per mutation.
+      if (timer !== undefined || !records.some(touchesTable)) return;
+      timer = setTimeout(() => {
         timer = undefined;
         try {
           read();

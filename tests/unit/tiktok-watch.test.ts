@@ -194,6 +194,28 @@ describe('watchMembers (issue #4: my row on a visited Members page)', () => {
     expect(reports).toHaveLength(2);
   });
 
+  it('does not read the table again for changes elsewhere on the page', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const reports: MembersReport[] = [];
+    watchMembers(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal, {
+      throttleMs: 20,
+    });
+    const tables = dom.document.querySelectorAll.bind(dom.document);
+    let reads = 0;
+    // Count the table lookups a reading makes.
+    dom.document.querySelectorAll = ((sel: string) => {
+      if (/table/.test(sel)) reads++;
+      return tables(sel);
+    }) as typeof dom.document.querySelectorAll;
+    const toast = dom.document.createElement('div');
+    toast.textContent = 'Saved';
+    dom.document.body.append(toast);
+    toast.textContent = 'Saved again';
+    await wait(60);
+    expect(reads).toBe(0);
+    expect(reports).toHaveLength(1);
+  });
+
   it('reports nothing where no member table is shown', async () => {
     dom = await openReplica(REPLICA_URLS.bcPartners);
     const reports: MembersReport[] = [];
