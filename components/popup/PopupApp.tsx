@@ -153,7 +153,8 @@ export function PopupApp() {
       {context ? (
         <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
       ) : null}
-      {held.question ? (
+      {/* Asked only while the tab still shows that Business Center ("is this …" must be true). */}
+      {held.question && context?.orgId === held.question.orgId ? (
         <HeldQuestionCard question={held.question} onAnswer={held.answer} />
       ) : held.answered ? (
         <HeldAnswered state={held.answered} onOpen={(grantId) => openRegister(grantId)} />

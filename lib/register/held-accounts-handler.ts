@@ -1,6 +1,8 @@
 /**
- * The background's side of `watcher:businessCentersSeen`: check what the watcher read from the
- * page (it is untrusted text) and record it as client accounts I hold.
+ * The background's side of the watcher's reports of client accounts I hold: the picker's list
+ * (`watcher:businessCentersSeen`) and a visited Business Center's Members rows
+ * (`watcher:membersSeen`, with the popup's question when the register does not know whose it
+ * is). What the watcher read from the page is untrusted text: checked with zod first.
  */
 import { defaultReviewCadence } from '../reminders/settings';
 import { z } from 'zod';

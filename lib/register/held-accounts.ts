@@ -1,8 +1,10 @@
 /**
  * "Client accounts I hold", captured from what TikTok shows: the Business Centers listed on the
- * picker (or the one being visited), each with my role there. Idempotent: seeing the same list
- * again writes nothing; a real change appends a `reconciled` event; nothing is overwritten
- * silently, and what the register cannot reconcile by itself is reported, not changed.
+ * picker, or my own row on a client's Members page (held-accounts-visit.ts decides when), each
+ * with my role there (and, from a Members page, my status and which of my emails it is).
+ * Idempotent: seeing the same thing again writes nothing; a real change appends a `reconciled`
+ * event; nothing is overwritten silently, and what the register cannot reconcile by itself is
+ * reported, not changed.
  */
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
