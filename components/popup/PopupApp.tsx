@@ -30,6 +30,9 @@ import { ManagedInBcHint } from './ManagedInBcHint';
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
 
+/** The hosts the watcher runs on (wxt.config's host permissions). */
+const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
+
 /** The active tab's id and what the background knows of its page. */
 function useActiveTab(): { tabId: number | null; context: TabContext | null | undefined } {
   const [state, setState] = useState<{
@@ -40,8 +43,13 @@ function useActiveTab(): { tabId: number | null; context: TabContext | null | un
     let cancelled = false;
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // What the background remembers of a tab is its last TikTok page; once the tab has left
+      // TikTok (its URL is then not one the extension may read) that is no longer what it shows.
+      const onTikTok = !!tab?.url && TIKTOK_HOSTS.has(new URL(tab.url).hostname);
       const found =
-        tab?.id === undefined ? null : await sendMessage('popup:getTabContext', { tabId: tab.id });
+        tab?.id === undefined || !onTikTok
+          ? null
+          : await sendMessage('popup:getTabContext', { tabId: tab.id });
       if (!cancelled) setState({ tabId: tab?.id ?? null, context: found ?? null });
     })().catch(() => !cancelled && setState({ tabId: null, context: null }));
     return () => {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { NOT_TIKTOK_URL, REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage, PopupPage, RegisterPage } from './pages/extension-pages';
@@ -257,4 +257,47 @@ test('without sign-in emails, the popup on a Members page says how to have my ro
   ]);
   await expect(options.getByRole('textbox', { name: 'Sign-in emails' })).toBeVisible();
   expect(await heldQuestions(serviceWorker)).toEqual([]);
+});
+
+test('the question is not asked once the tab has left TikTok; "Not now" puts it off', async ({
+  context,
+  page,
+  serviceWorker,
+  extensionId,
+}) => {
+  await setSignInEmail(page, extensionId, 'dana@brightlane-agency.com');
+  const tiktok = await context.newPage();
+  const members = new MembersPage(tiktok);
+  await members.goto();
+  await expect.poll(() => heldQuestions(serviceWorker)).toHaveLength(1);
+
+  // The same tab on another site: nothing there is a Business Center.
+  await tiktok.goto(NOT_TIKTOK_URL);
+  await tiktok.bringToFront();
+  const [elsewhere] = await Promise.all([
+    context.waitForEvent('page'),
+    serviceWorker.evaluate(
+      (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
+      `chrome-extension://${extensionId}/popup.html`,
+    ),
+  ]);
+  await expect(elsewhere.getByTestId('tab-context')).toHaveText(
+    'Not a TikTok Business Center or Ads Manager page.',
+  );
+  await expect(elsewhere.getByTestId('held-question')).toHaveCount(0);
+
+  await members.goto();
+  await members.waitForTable();
+  const popup = await openPopupFor(tiktok, context, serviceWorker, extensionId);
+  await popup.page.getByRole('button', { name: 'Not now' }).click();
+  await expect(popup.page.getByTestId('held-answered')).toHaveText(
+    'Not asked again until the browser restarts.',
+  );
+  await tiktok.reload();
+  await members.waitForTable();
+  await page.waitForTimeout(500);
+  expect(await heldQuestions(serviceWorker)).toEqual([]);
+  const register = new RegisterPage(page, extensionId);
+  await register.goto();
+  await expect(register.emptyState).toBeVisible();
 });
