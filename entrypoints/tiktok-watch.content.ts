@@ -1,7 +1,7 @@
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PageReport } from '@/lib/tiktok/watch';
 import { classifyUrl } from '@/lib/tiktok/routes';
-import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
+import { watchBusinessCenterList, watchMembers, watchRoute } from '@/lib/tiktok/watch';
 
 /**
  * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
@@ -22,8 +22,33 @@ export default defineContentScript({
     let route: AbortController | undefined;
     const onRoute = (url: URL, navigated: boolean) => {
       route?.abort();
-      route = new AbortController();
-      watchRoute(url, document, send, route.signal, { navigated });
+      const current = (route = new AbortController());
+      let membersWatched = false;
+      watchRoute(
+        url,
+        document,
+        (report) => {
+          send(report);
+          // A confirmed Members page: pass its rows on (and again when they change), so the
+          // background can find my own row there (lib/register/held-accounts-visit.ts).
+          if (report.confirmedBy === 'page' && report.kind === 'bc-members' && !membersWatched) {
+            membersWatched = true;
+            const href = url.href;
+            watchMembers(
+              url,
+              document,
+              (seen) => {
+                sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
+                  // As above: an extension reloaded under the page.
+                });
+              },
+              current.signal,
+            );
+          }
+        },
+        current.signal,
+        { navigated },
+      );
       // The picker lists the Business Centers this user belongs to: the register keeps them as
       // client accounts held (lib/register/held-accounts.ts decides what is new or changed).
       if (classifyUrl(url) === 'bc-picker') {
@@ -35,7 +60,7 @@ export default defineContentScript({
               // As above: an extension reloaded under the page.
             });
           },
-          route.signal,
+          current.signal,
           { navigated },
         );
       }

@@ -11,6 +11,7 @@ import { t } from '@/lib/i18n';
 import { Brand } from '../shared/Brand';
 import { DueReminders } from './DueReminders';
 import { IcsExport } from './IcsExport';
+import { IdentitySettings } from './IdentitySettings';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 
 /** The reminder settings as stored, following changes. */
@@ -49,6 +50,10 @@ export function OptionsApp() {
         <section aria-labelledby="calendar-heading" className="card">
           <h2 id="calendar-heading">{t('options_calendarHeading')}</h2>
           {settings ? <IcsExport settings={settings} /> : <p>{t('options_loading')}</p>}
+        </section>
+        <section aria-labelledby="identity-heading" className="card" id="identity">
+          <h2 id="identity-heading">{t('held_identity_heading')}</h2>
+          <IdentitySettings />
         </section>
         <section aria-labelledby="about-heading" className="card">
           <h2 id="about-heading">{t('options_about')}</h2>

@@ -6,6 +6,8 @@ import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
+import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
+import { loadIdentity, myEmails } from '@/lib/register/identity';
 import type { GrantView } from '@/lib/register/grants';
 import { listGrantViews, recordGrant } from '@/lib/register/grants';
 import type { DueItem } from '@/lib/register/queries';
@@ -21,26 +23,80 @@ import {
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import type { AnsweredState } from './HeldQuestionCard';
+import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
 
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
 
-function useActiveTabContext(): TabContext | null | undefined {
-  const [context, setContext] = useState<TabContext | null | undefined>(undefined);
+/** The hosts the watcher runs on (wxt.config's host permissions). */
+const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
+
+/** The active tab's id and what the background knows of its page. */
+function useActiveTab(): { tabId: number | null; context: TabContext | null | undefined } {
+  const [state, setState] = useState<{
+    tabId: number | null;
+    context: TabContext | null | undefined;
+  }>({ tabId: null, context: undefined });
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // What the background remembers of a tab is its last TikTok page; once the tab has left
+      // TikTok (its URL is then not one the extension may read) that is no longer what it shows.
+      const onTikTok = !!tab?.url && TIKTOK_HOSTS.has(new URL(tab.url).hostname);
       const found =
-        tab?.id === undefined ? null : await sendMessage('popup:getTabContext', { tabId: tab.id });
-      if (!cancelled) setContext(found ?? null);
-    })().catch(() => !cancelled && setContext(null));
+        tab?.id === undefined || !onTikTok
+          ? null
+          : await sendMessage('popup:getTabContext', { tabId: tab.id });
+      if (!cancelled) setState({ tabId: tab?.id ?? null, context: found ?? null });
+    })().catch(() => !cancelled && setState({ tabId: null, context: null }));
     return () => {
       cancelled = true;
     };
   }, []);
-  return context;
+  return state;
+}
+
+/**
+ * Issue #4: the question the background keeps for this tab when its Business Center's Members
+ * page shows my row but the register does not know whose Business Center it is.
+ */
+function useHeldQuestion(tabId: number | null) {
+  const [question, setQuestion] = useState<HeldQuestion | null>(null);
+  const [answered, setAnswered] = useState<AnsweredState | null>(null);
+  useEffect(() => {
+    if (tabId === null) return;
+    let cancelled = false;
+    sendMessage('popup:getHeldQuestion', { tabId }).then(
+      (q) => !cancelled && setQuestion(q),
+      () => undefined, // no background: no question
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [tabId]);
+  const answer = async (choice: 'mine' | 'client' | 'dismiss') => {
+    if (tabId === null || !question) return { error: 'no tab' };
+    const reply = await sendMessage('popup:answerHeldQuestion', {
+      tabId,
+      orgId: question.orgId,
+      answer: choice,
+    });
+    if ('error' in reply) return reply;
+    const name = questionName(question);
+    setAnswered(
+      reply.outcome === 'recorded'
+        ? { kind: 'recorded', name, grantId: reply.grantId }
+        : reply.outcome === 'ownBusinessCenter'
+          ? { kind: 'mine', name }
+          : { kind: 'dismissed' },
+    );
+    setQuestion(null);
+    return reply;
+  };
+  return { question, answered, answer };
 }
 
 function openRegister(grantId?: string): void {
@@ -52,7 +108,8 @@ function openRegister(grantId?: string): void {
 
 /** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
 export function PopupApp() {
-  const context = useActiveTabContext();
+  const { tabId, context } = useActiveTab();
+  const held = useHeldQuestion(tabId);
   // The first screen comes from indexed queries only; the whole register loads for search.
   const snapshot = useLiveQuery(() => popupSnapshot(registerDb(), new Date(), LIST_LIMIT));
   const [query, setQuery] = useState('');
@@ -81,6 +138,14 @@ export function PopupApp() {
     return accounts.find((a) => a.deletedAt === null)?.ownerBcId ?? null;
   }, [context?.advertiserId]);
 
+  // Issue #4: on a Members page, say how my own row there can be recognised, until it can be.
+  const knowsNoEmail = useLiveQuery(
+    async () =>
+      context?.kind === 'bc-members' &&
+      (await myEmails(registerDb(), await loadIdentity())).size === 0,
+    [context?.kind],
+  );
+
   return (
     <main className="popup">
       <header className="popup-header">
@@ -95,6 +160,23 @@ export function PopupApp() {
       </p>
       {context ? (
         <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
+      ) : null}
+      {/* Asked only while the tab still shows that Business Center ("is this …" must be true). */}
+      {held.question && context?.orgId === held.question.orgId ? (
+        <HeldQuestionCard question={held.question} onAnswer={held.answer} />
+      ) : held.answered ? (
+        <HeldAnswered state={held.answered} onOpen={(grantId) => openRegister(grantId)} />
+      ) : context?.kind === 'bc-members' && knowsNoEmail ? (
+        <p className="muted small" data-testid="held-identity-tip">
+          {t('held_identity_tip')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('held_identity_tipAction')}
+          </button>
+        </p>
       ) : null}
 
       <section aria-labelledby={`${id}-due`}>

@@ -8,7 +8,12 @@ import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/pro
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
-import { handleBusinessCentersSeen } from '../register/held-accounts-handler';
+import {
+  handleBusinessCentersSeen,
+  handleHeldAnswer,
+  handleMembersSeen,
+  heldQuestionFor,
+} from '../register/held-accounts-handler';
 import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
@@ -147,5 +152,11 @@ export function registerBackgroundHandlers(
     applyReconcile(registerDb(), data.updates, deps.now()),
   );
   onMessage('overlay:grantHint', ({ data }) => grantHint(registerDb(), data.grantId));
+  // Issue #4, capture from a visited Business Center.
+  onMessage('watcher:membersSeen', ({ data, sender }) =>
+    handleMembersSeen(data, sender.tab?.id, deps.now()),
+  );
+  onMessage('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
+  onMessage('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
 }

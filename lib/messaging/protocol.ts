@@ -13,6 +13,8 @@ import type {
   RegisterRowView,
 } from '../background/checklist-handlers';
 import type { ChecklistProgress } from '../tiktok/checklists';
+// Issue #4 (capture from a visited Business Center): types of the messages added at the end.
+import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
 
 /** What the background knows about one tab's TikTok page. */
 export interface TabContext {
@@ -102,6 +104,32 @@ export interface ProtocolMap {
   // --- Issue #6, finishing the checklists (reminder hints) -------------------------------------
   /** The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone. */
   'overlay:grantHint'(data: { grantId: string }): GrantHint | null;
+  // --- Issue #4, capture from a visited Business Center (branch held-visit) -------------------
+  /**
+   * The watcher read a Business Center's Members table (on confirmation, and again when it
+   * changes): the background finds my row by my sign-in emails and records my grant there, or
+   * keeps a question for the popup when the register does not know whose Business Center it is.
+   */
+  'watcher:membersSeen'(data: {
+    url: string;
+    orgId: string;
+    bcName: string | null;
+    members: SeenMember[];
+  }):
+    | { outcome: 'notMember' | 'ownBusinessCenter' | 'recorded' | 'asked' | 'dismissed' }
+    | { error: string };
+  /** The popup asks whether its tab has a question ("is this Business Center yours?"). */
+  'popup:getHeldQuestion'(data: { tabId: number }): HeldQuestion | null;
+  /** The popup's answer: mine, a client's (track it), or not now. */
+  'popup:answerHeldQuestion'(data: {
+    tabId: number;
+    orgId: string;
+    answer: 'mine' | 'client' | 'dismiss';
+  }):
+    | { outcome: 'ownBusinessCenter' | 'dismissed' }
+    | { outcome: 'recorded'; grantId: string | null }
+    | { outcome: 'notMember' | 'ask' }
+    | { error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

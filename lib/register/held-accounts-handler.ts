@@ -1,6 +1,8 @@
 /**
- * The background's side of `watcher:businessCentersSeen`: check what the watcher read from the
- * page (it is untrusted text) and record it as client accounts I hold.
+ * The background's side of the watcher's reports of client accounts I hold: the picker's list
+ * (`watcher:businessCentersSeen`) and a visited Business Center's Members rows
+ * (`watcher:membersSeen`, with the popup's question when the register does not know whose it
+ * is). What the watcher read from the page is untrusted text: checked with zod first.
  */
 import { defaultReviewCadence } from '../reminders/settings';
 import { z } from 'zod';
@@ -8,6 +10,15 @@ import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from './db';
 import type { RegisterDb } from './db';
 import { recordHeldBusinessCenters } from './held-accounts';
+import type { HeldQuestion } from './held-accounts-visit';
+import { answerHeldQuestion, decideMembersSeen, ownershipOf } from './held-accounts-visit';
+import { myEmails } from './identity';
+import {
+  dismissHeldQuestion,
+  isHeldQuestionDismissed,
+  loadHeldQuestion,
+  saveHeldQuestion,
+} from '../background/tab-context';
 
 type Seen = Parameters<ProtocolMap['watcher:businessCentersSeen']>[0];
 type Reply = ReturnType<ProtocolMap['watcher:businessCentersSeen']>;
@@ -50,4 +61,136 @@ export async function handleBusinessCentersSeen(
     unchanged: report.unchanged.length,
     conflicts: report.conflicts.length,
   };
+}
+
+// ── Issue #4: capture from a visited Business Center's Members page ──
+
+type MembersSeenData = Parameters<ProtocolMap['watcher:membersSeen']>[0];
+type MembersSeenReply = ReturnType<ProtocolMap['watcher:membersSeen']>;
+
+const membersSeenSchema = z.object({
+  url: z
+    .url()
+    .refine((u) => new URL(u).hostname === 'business.tiktok.com', 'not a Business Center page'),
+  orgId: z.string().regex(/^[0-9]{6,25}$/),
+  bcName: z.string().max(500).nullable(),
+  members: z
+    .array(
+      z.object({
+        // Compared with my emails only, so the page's spelling is kept (lower-cased).
+        email: z.string().trim().toLowerCase().min(3).max(320).includes('@'),
+        bcRole: z.enum(['admin', 'standard']).optional(),
+        financeRole: z.enum(['manager', 'analyst']).optional(),
+        status: z.enum(['active', 'pending', 'suspended', 'expired', 'rejected', 'unknown']),
+      }),
+    )
+    .max(5000),
+});
+
+const issues = (error: z.ZodError) =>
+  error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+/**
+ * The background's side of `watcher:membersSeen`: check the rows the watcher read (untrusted
+ * page text), find mine by my sign-in emails, and record, ignore or keep a question for the
+ * popup opened on this tab (held-accounts-visit.ts decides which).
+ */
+export async function handleMembersSeen(
+  data: MembersSeenData,
+  tabId: number | undefined,
+  now: Date,
+  db: RegisterDb = registerDb(),
+): Promise<MembersSeenReply> {
+  const parsed = membersSeenSchema.safeParse(data);
+  if (!parsed.success) return { error: issues(parsed.error) };
+  const decision = await decideMembersSeen(db, parsed.data, await myEmails(db), {
+    source: 'page',
+    now,
+    defaultCadenceDays: await defaultReviewCadence(),
+  });
+  const previous = tabId === undefined ? null : await loadHeldQuestion(tabId);
+  if (decision.outcome !== 'ask') {
+    // Settled meanwhile (answered in another tab, recorded by hand): stop asking here. (Not
+    // for 'notMember': my row may just be on another page of the table.)
+    if (
+      tabId !== undefined &&
+      decision.outcome !== 'notMember' &&
+      previous?.orgId === parsed.data.orgId
+    ) {
+      await saveHeldQuestion(tabId, null);
+    }
+    return { outcome: decision.outcome };
+  }
+  if (await isHeldQuestionDismissed(parsed.data.orgId)) return { outcome: 'dismissed' };
+  if (tabId !== undefined) await saveHeldQuestion(tabId, decision.question);
+  return { outcome: 'asked' };
+}
+
+/**
+ * The popup's question for its tab, or null. A question the register has settled meanwhile
+ * (answered in another tab) is dropped rather than asked again.
+ */
+export async function heldQuestionFor(
+  tabId: number,
+  db: RegisterDb = registerDb(),
+): Promise<HeldQuestion | null> {
+  const question = await loadHeldQuestion(tabId);
+  if (!question) return null;
+  if ((await ownershipOf(db, question.orgId)) !== null) {
+    await saveHeldQuestion(tabId, null);
+    return null;
+  }
+  return question;
+}
+
+type AnswerData = Parameters<ProtocolMap['popup:answerHeldQuestion']>[0];
+type AnswerReply = ReturnType<ProtocolMap['popup:answerHeldQuestion']>;
+
+const answerSchema = z.object({
+  tabId: z.number().int().min(0),
+  orgId: z.string().regex(/^[0-9]{6,25}$/),
+  answer: z.enum(['mine', 'client', 'dismiss']),
+});
+
+/** The popup's answer: record the Business Center as mine or as a client's, or put it off. */
+export async function handleHeldAnswer(
+  data: AnswerData,
+  now: Date,
+  db: RegisterDb = registerDb(),
+): Promise<AnswerReply> {
+  const parsed = answerSchema.safeParse(data);
+  if (!parsed.success) return { error: issues(parsed.error) };
+  const { tabId, orgId, answer } = parsed.data;
+  const question = await loadHeldQuestion(tabId);
+  if (!question || question.orgId !== orgId)
+    return { error: 'No question about this Business Center on this tab.' };
+  await saveHeldQuestion(tabId, null);
+  if (answer === 'dismiss') {
+    await dismissHeldQuestion(orgId);
+    return { outcome: 'dismissed' };
+  }
+  const decision = await answerHeldQuestion(db, question, answer, {
+    source: 'page',
+    now,
+    defaultCadenceDays: await defaultReviewCadence(),
+  });
+  if (decision.outcome === 'recorded') {
+    const grantId = await myGrantIn(db, orgId);
+    return { outcome: 'recorded', grantId };
+  }
+  return { outcome: decision.outcome };
+}
+
+/** The id of my live grant in a Business Center, for the popup's link to it. */
+async function myGrantIn(db: RegisterDb, orgId: string): Promise<string | null> {
+  const acc = await db.accounts
+    .where('[kind+externalId]')
+    .equals(['businessCenter', orgId])
+    .first();
+  if (!acc) return null;
+  const me = new Set(
+    (await db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray()).map((p) => p.id),
+  );
+  const grants = await db.grants.where('accountId').equals(acc.id).toArray();
+  return grants.find((g) => g.deletedAt === null && me.has(g.partyId))?.id ?? null;
 }

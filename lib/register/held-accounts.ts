@@ -1,20 +1,40 @@
 /**
  * "Client accounts I hold", captured from what TikTok shows: the Business Centers listed on the
- * picker (or the one being visited), each with my role there. Idempotent: seeing the same list
- * again writes nothing; a real change appends a `reconciled` event; nothing is overwritten
- * silently, and what the register cannot reconcile by itself is reported, not changed.
+ * picker, or my own row on a client's Members page (held-accounts-visit.ts decides when), each
+ * with my role there (and, from a Members page, my status and which of my emails it is).
+ * Idempotent: seeing the same thing again writes nothing; a real change appends a `reconciled`
+ * event; nothing is overwritten silently, and what the register cannot reconcile by itself is
+ * reported, not changed.
  */
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
 import { DEFAULT_REVIEW_CADENCE_DAYS, account, grant, party } from './schema';
-import type { Account, BcRole, Grant, Party, RegisterEvent } from './schema';
-import { dayAfter, newEvent } from './grants';
+import type {
+  Account,
+  BcRole,
+  FinanceRole,
+  Grant,
+  GrantStatus,
+  Party,
+  RegisterEvent,
+} from './schema';
+import { STATUS_TRANSITIONS, dayAfter, newEvent } from './grants';
 
 /** One Business Center as a TikTok page lists it. */
 export interface SeenBusinessCenter {
   orgId: string;
   name: string;
   myRole?: BcRole;
+  /**
+   * My status there, when the page shows it (my own row on its Members page). Without it (the
+   * picker) being listed means I am a member: a pending invitation of mine counts as accepted.
+   * Null: my row is shown but its status could not be read, so the register's status stands.
+   */
+  myStatus?: GrantStatus | null;
+  /** My finance role there, when the page shows one (never cleared by its absence). */
+  myFinanceRole?: FinanceRole;
+  /** Which of my emails is the member there (my row on its Members page). */
+  myEmail?: string;
 }
 
 /** What {@link recordHeldBusinessCenters} did with each Business Center. */
@@ -23,7 +43,7 @@ export interface HeldCentersReport {
   updated: string[];
   unchanged: string[];
   /** Seen on TikTok, but the register says something it will not overwrite by itself. */
-  conflicts: { orgId: string; reason: 'ownAccount' | 'grantEnded' }[];
+  conflicts: { orgId: string; reason: 'ownAccount' | 'grantEnded' | 'statusDiffers' }[];
 }
 
 /** The name given to the "me" party when the register has none yet. */
@@ -52,6 +72,43 @@ async function findMe(db: RegisterDb, now: string): Promise<Party> {
   return row;
 }
 
+/**
+ * The "me" party to hold a grant seen under one of my emails: the one with that email, else the
+ * given one, which takes the email if it has none (so the page's row and the register's agree,
+ * e.g. for the in-page reconcile card), else a new "me" party with it.
+ */
+async function meWithEmail(
+  db: RegisterDb,
+  fallback: Party,
+  email: string | undefined,
+  now: string,
+): Promise<Party> {
+  if (!email) return fallback;
+  const address = email.trim().toLowerCase();
+  const same = (await db.parties.where('email').equals(address).toArray()).find(
+    (p) => p.isMe && p.kind === 'person' && p.deletedAt === null,
+  );
+  if (same) return same;
+  if (fallback.email === null) {
+    const named = { ...fallback, email: address, updatedAt: now, rev: fallback.rev + 1 };
+    await db.parties.put(named);
+    return named;
+  }
+  const row = party.parse({
+    ...fallback,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    email: address,
+    name: ME_PARTY_NAME,
+    organisation: '',
+    notes: '',
+  });
+  await db.parties.add(row);
+  return row;
+}
+
 function reconciled(
   g: Grant,
   before: Grant | null,
@@ -71,7 +128,7 @@ export async function recordHeldBusinessCenters(
   const now = ctx.now.toISOString();
   const report: HeldCentersReport = { created: [], updated: [], unchanged: [], conflicts: [] };
   await db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {
-    const me = await findMe(db, now);
+    let me = await findMe(db, now);
     // Any "me" party counts (a hand-added grant may have made a second one).
     const meIds = new Set(
       (await db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray()).map((p) => p.id),
@@ -103,13 +160,25 @@ export async function recordHeldBusinessCenters(
         });
         await db.accounts.add(acc);
       } else if (acc.deletedAt !== null || (name && acc.name !== name)) {
-        acc = { ...acc, deletedAt: null, name: name || acc.name, updatedAt: now, rev: acc.rev + 1 };
+        // A deleted account comes back as a client's (a live one of mine was skipped above).
+        acc = {
+          ...acc,
+          deletedAt: null,
+          ownership: acc.deletedAt !== null ? 'client' : acc.ownership,
+          name: name || acc.name,
+          updatedAt: now,
+          rev: acc.rev + 1,
+        };
         await db.accounts.put(acc);
         changed = true;
       }
       const grants = await db.grants.where('accountId').equals(acc.id).toArray();
       const current = grants.find((g) => meIds.has(g.partyId) && g.deletedAt === null);
       if (!current) {
+        const holder = await meWithEmail(db, me, seen.myEmail, now);
+        if (holder.id === me.id) me = holder;
+        meIds.add(holder.id);
+        const status = seen.myStatus ?? 'active';
         const row = grant.parse({
           id: crypto.randomUUID(),
           createdAt: now,
@@ -117,12 +186,14 @@ export async function recordHeldBusinessCenters(
           rev: 1,
           deletedAt: null,
           accountId: acc.id,
-          partyId: me.id,
+          partyId: holder.id,
           bcRole: seen.myRole ?? null,
-          financeRole: null,
+          financeRole: seen.myFinanceRole ?? null,
           assetRole: null,
-          status: 'active',
-          invitedAt: null,
+          status,
+          // Pending since at least now (the stale-invitation reminder counts from here); when an
+          // active membership began the page does not say.
+          invitedAt: status === 'invited' ? now : null,
           acceptedAt: null,
           revokedAt: null,
           reviewCadenceDays: ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS,
@@ -134,29 +205,65 @@ export async function recordHeldBusinessCenters(
         });
         await db.grants.add(row);
         await db.events.add(
-          reconciled(row, null, ctx, 'Seen on TikTok: you are a member of this Business Center.'),
+          reconciled(
+            row,
+            null,
+            ctx,
+            status === 'invited'
+              ? 'Seen on TikTok: you are invited to this Business Center (pending).'
+              : 'Seen on TikTok: you are a member of this Business Center.',
+          ),
         );
         report.created.push(seen.orgId);
         continue;
       }
-      if (
+      if (seen.myEmail) {
+        // A grant captured from the picker (no email yet): its "me" learns which email it is.
+        const holder = await db.parties.get(current.partyId);
+        if (holder && holder.email === null) {
+          const named = await meWithEmail(db, holder, seen.myEmail, now);
+          if (named.id === holder.id) changed = true;
+          if (named.id === me.id) me = named;
+        }
+      }
+      const ended =
         current.status === 'revoked' ||
         current.status === 'expired' ||
-        current.status === 'rejected'
-      ) {
+        current.status === 'rejected';
+      let target: GrantStatus;
+      if (seen.myStatus) target = seen.myStatus;
+      else if (seen.myStatus === null) target = current.status;
+      else if (ended) {
         report.conflicts.push({ orgId: seen.orgId, reason: 'grantEnded' });
+        continue;
+      } else target = current.status === 'invited' ? 'active' : current.status;
+      if (target !== current.status && !STATUS_TRANSITIONS[current.status].includes(target)) {
+        // E.g. the register says revoked and the page shows me active: a person should look.
+        report.conflicts.push({
+          orgId: seen.orgId,
+          reason: ended ? 'grantEnded' : 'statusDiffers',
+        });
         continue;
       }
       const patch: Partial<Grant> = {};
       const notes: string[] = [];
-      if (current.status === 'invited') {
-        patch.status = 'active';
-        patch.acceptedAt = now;
-        notes.push('you are now a member (invitation accepted)');
+      if (target !== current.status) {
+        patch.status = target;
+        if (current.status === 'invited' && target === 'active') {
+          patch.acceptedAt = now;
+          notes.push('you are now a member (invitation accepted)');
+        } else if (target === 'invited') {
+          patch.invitedAt = now;
+          notes.push('you are invited again (pending)');
+        } else notes.push(`your status there is ${target}`);
       }
       if (seen.myRole && seen.myRole !== current.bcRole) {
         patch.bcRole = seen.myRole;
         notes.push(`your role there is ${seen.myRole}`);
+      }
+      if (seen.myFinanceRole && seen.myFinanceRole !== current.financeRole) {
+        patch.financeRole = seen.myFinanceRole;
+        notes.push(`your finance role there is ${seen.myFinanceRole}`);
       }
       if (Object.keys(patch).length) {
         const after = grant.parse({ ...current, ...patch, updatedAt: now, rev: current.rev + 1 });
@@ -170,4 +277,51 @@ export async function recordHeldBusinessCenters(
     }
   });
   return report;
+}
+
+/**
+ * Record a Business Center as my own (ownership `mine`): the user said so when asked on its
+ * Members page, so it is never asked again and its members stay on the "my accounts" side.
+ * Returns false, writing nothing, when the register already has it (live).
+ */
+export async function markBusinessCenterMine(
+  db: RegisterDb,
+  seen: { orgId: string; name: string },
+  ctx: WriteContext,
+): Promise<boolean> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', db.accounts, async () => {
+    const existing = await db.accounts
+      .where('[kind+externalId]')
+      .equals(['businessCenter', seen.orgId])
+      .first();
+    if (existing && existing.deletedAt === null) return false;
+    const name = seen.name.trim().slice(0, 500);
+    if (existing) {
+      await db.accounts.put({
+        ...existing,
+        deletedAt: null,
+        ownership: 'mine',
+        name: name || existing.name,
+        updatedAt: now,
+        rev: existing.rev + 1,
+      });
+      return true;
+    }
+    await db.accounts.add(
+      account.parse({
+        id: crypto.randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+        deletedAt: null,
+        kind: 'businessCenter',
+        externalId: seen.orgId,
+        name,
+        ownerBcId: null,
+        ownership: 'mine',
+      }),
+    );
+    return true;
+  });
 }

@@ -7,8 +7,11 @@
 import { classifyPage, mayBeAccessPage, pageConfirmsAccess } from './classify';
 import type { BusinessCenterEntry } from './context';
 import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
+import type { AccessRow } from './read-table';
+import { readAccessTable } from './read-table';
 import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
+import { SELECTORS } from './selectors';
 
 /** What the watcher tells the background about a page. */
 export interface PageReport {
@@ -97,6 +100,122 @@ export function watchBusinessCenterList(
     });
     observer.observe(doc.body, { childList: true, subtree: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  } catch {
+    // Never throw into TikTok's page.
+  }
+}
+
+// ── Issue #4: my row on a visited Business Center's Members page ──
+
+/** One member row as the watcher passes it to the background (where my row is looked for). */
+export interface MemberRowReport {
+  email: string;
+  bcRole?: 'admin' | 'standard';
+  financeRole?: 'manager' | 'analyst';
+  status: AccessRow['status'];
+}
+
+/** A Members table's rows, with the Business Center they belong to. */
+export interface MembersReport {
+  orgId: string;
+  bcName: string | null;
+  members: MemberRowReport[];
+}
+
+/** The member rows a Members page shows now (people with an email only), or null. */
+export function readMembersReport(url: URL, doc: Document): MembersReport | null {
+  const orgId = readBcOrgId(url, doc);
+  if (!orgId) return null;
+  const members: MemberRowReport[] = [];
+  for (const row of readAccessTable(doc).rows) {
+    // An ad account's members (asset permission) are not Business Center membership.
+    if (row.kind !== 'member' || !row.email || row.assetRole) continue;
+    members.push({
+      email: row.email,
+      ...(row.bcRole ? { bcRole: row.bcRole } : {}),
+      ...(row.financeRole ? { financeRole: row.financeRole } : {}),
+      status: row.status,
+    });
+  }
+  if (members.length === 0) return null;
+  return { orgId, bcName: readBcName(doc), members };
+}
+
+const TABLE = SELECTORS.table.alternatives.join(',');
+
+/** Whether a mutation happened in a table, or added or removed one. */
+function touchesTable(record: MutationRecord): boolean {
+  const at =
+    record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  if (at?.closest(TABLE)) return true;
+  for (const list of [record.addedNodes, record.removedNodes]) {
+    for (const node of Array.from(list)) {
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.matches(TABLE) || el.querySelector(TABLE)) return true;
+    }
+  }
+  return false;
+}
+
+/** What makes two readings of a Members table the same for the register (names aside). */
+function membersSignature(r: MembersReport): string {
+  const rows = r.members
+    .map((m) => [m.email.toLowerCase(), m.bcRole ?? '', m.financeRole ?? '', m.status].join('|'))
+    .sort();
+  return `${r.orgId}\n${r.bcName ?? ''}\n${rows.join('\n')}`;
+}
+
+/**
+ * On a confirmed Members page, report its member rows now and again whenever they change in a
+ * way the register cares about (a row added or gone, a role or status changed, another page of
+ * the table): at most one reading per `throttleMs` while the page changes, none while it is
+ * still. Stops with `signal`. Returns at once; never throws.
+ */
+export function watchMembers(
+  url: URL,
+  doc: Document,
+  report: (members: MembersReport) => void,
+  signal: AbortSignal,
+  { throttleMs = 400 }: { throttleMs?: number } = {},
+): void {
+  try {
+    let last = '';
+    const read = () => {
+      if (signal.aborted) return;
+      const seen = readMembersReport(url, doc);
+      if (!seen) return;
+      const signature = membersSignature(seen);
+      if (signature === last) return;
+      last = signature;
+      report(seen);
+    };
+    read();
+    const view = doc.defaultView;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const Observer = view?.MutationObserver ?? MutationObserver;
+    const observer = new Observer((records) => {
+      // Only changes in or around a table matter (not the overlay's host, toasts, menus), and
+      // one reading per burst of the app's renders, not one per mutation.
+      if (timer !== undefined || !records.some(touchesTable)) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        try {
+          read();
+        } catch {
+          // a page mid-teardown: the next change reads again
+        }
+      }, throttleMs);
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        if (timer !== undefined) clearTimeout(timer);
+      },
+      { once: true },
+    );
   } catch {
     // Never throw into TikTok's page.
   }

@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BusinessCenterEntry } from '@/lib/tiktok/context';
 import { readBusinessCenterList } from '@/lib/tiktok/context';
-import type { PageReport } from '@/lib/tiktok/watch';
-import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
+import type { MembersReport, PageReport } from '@/lib/tiktok/watch';
+import {
+  readMembersReport,
+  watchBusinessCenterList,
+  watchMembers,
+  watchRoute,
+} from '@/lib/tiktok/watch';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -132,5 +137,90 @@ describe('watchBusinessCenterList', () => {
     route.abort();
     await dom.settle();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('watchMembers (issue #4: my row on a visited Members page)', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const rowOf = (d: ReplicaDom, email: string) =>
+    Array.from(d.document.querySelectorAll('tbody tr')).find((tr) =>
+      tr.textContent?.includes(email),
+    )!;
+
+  it('reports the member rows at once, again when a status changes, never for a name or after abort', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const reports: MembersReport[] = [];
+    const route = new AbortController();
+    watchMembers(dom.url(), dom.document, (r) => reports.push(r), route.signal, {
+      throttleMs: 20,
+    });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ orgId: '7012345678901234567', bcName: 'Northwind Outdoor' });
+    expect(reports[0]!.members).toHaveLength(10); // the table's first page
+    expect(reports[0]!.members).toContainEqual({
+      email: 'riley@northwind-outdoor.com',
+      bcRole: 'admin',
+      financeRole: 'manager',
+      status: 'active',
+    });
+    expect(reports[0]!.members).toContainEqual({
+      email: 'sam.ortiz@gmial.com',
+      bcRole: 'standard',
+      status: 'pending',
+    });
+
+    // A name changes: nothing the register cares about.
+    rowOf(dom, 'dana@brightlane-agency.com').querySelector('.member-user-cell-name')!.textContent =
+      'Dana K.';
+    await wait(60);
+    expect(reports).toHaveLength(1);
+
+    // Sam accepts the invitation: the row's status reads Active.
+    const tag = Array.from(rowOf(dom, 'sam.ortiz@gmial.com').querySelectorAll('span')).find(
+      (s) => s.textContent?.trim() === 'Pending',
+    )!;
+    tag.lastChild!.textContent = 'Active';
+    await wait(60);
+    expect(reports).toHaveLength(2);
+    expect(reports[1]!.members).toContainEqual({
+      email: 'sam.ortiz@gmial.com',
+      bcRole: 'standard',
+      status: 'active',
+    });
+
+    route.abort();
+    tag.lastChild!.textContent = 'Suspended';
+    await wait(60);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('does not read the table again for changes elsewhere on the page', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const reports: MembersReport[] = [];
+    watchMembers(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal, {
+      throttleMs: 20,
+    });
+    const tables = dom.document.querySelectorAll.bind(dom.document);
+    let reads = 0;
+    // Count the table lookups a reading makes.
+    dom.document.querySelectorAll = ((sel: string) => {
+      if (/table/.test(sel)) reads++;
+      return tables(sel);
+    }) as typeof dom.document.querySelectorAll;
+    const toast = dom.document.createElement('div');
+    toast.textContent = 'Saved';
+    dom.document.body.append(toast);
+    toast.textContent = 'Saved again';
+    await wait(60);
+    expect(reads).toBe(0);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('reports nothing where no member table is shown', async () => {
+    dom = await openReplica(REPLICA_URLS.bcPartners);
+    const reports: MembersReport[] = [];
+    watchMembers(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
+    expect(readMembersReport(dom.url(), dom.document)).toBeNull();
+    expect(reports).toEqual([]);
   });
 });
