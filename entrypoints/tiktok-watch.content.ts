@@ -49,8 +49,9 @@ export default defineContentScript({
         current.signal,
         { navigated },
       );
-      // The picker lists the Business Centers this user belongs to: the register keeps them as
-      // client accounts held (lib/register/held-accounts.ts decides what is new or changed).
+      // The picker lists the Business Centers this user belongs to, their own and their
+      // clients': the background keeps the client accounts up to date and has the popup ask
+      // about the ones the register does not know (lib/register/held-accounts-picker.ts).
       if (classifyUrl(url) === 'bc-picker') {
         const href = url.href;
         watchBusinessCenterList(

@@ -12,11 +12,18 @@ import {
   handleBusinessCentersSeen,
   handleHeldAnswer,
   handleMembersSeen,
+  handlePickerAnswer,
   heldQuestionFor,
+  pickerQuestionFor,
 } from '../register/held-accounts-handler';
 import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
-import { clearTabContext, loadTabContext, saveTabContext } from './tab-context';
+import {
+  clearTabContext,
+  forgetTabIfLeftTikTok,
+  loadTabContext,
+  saveTabContext,
+} from './tab-context';
 // Issue #6 (in-page guided checklist).
 import {
   applyReconcile,
@@ -134,8 +141,8 @@ export function registerBackgroundHandlers(
   onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
   onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
   onMessage('page:getStatus', () => backgroundStatus(deps));
-  onMessage('watcher:businessCentersSeen', ({ data }) =>
-    handleBusinessCentersSeen(data, deps.now()),
+  onMessage('watcher:businessCentersSeen', ({ data, sender }) =>
+    handleBusinessCentersSeen(data, sender.tab?.id, deps.now()),
   );
   // Issue #6 (in-page guided checklist).
   onMessage('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
@@ -159,4 +166,10 @@ export function registerBackgroundHandlers(
   onMessage('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
   onMessage('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
   browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
+  // Issue #4 (branch held-picker): the picker's question, and a tab that has left TikTok.
+  onMessage('popup:getHeldPicker', ({ data }) => pickerQuestionFor(data.tabId));
+  onMessage('popup:answerHeldPicker', ({ data }) => handlePickerAnswer(data, deps.now()));
+  browser.tabs.onUpdated.addListener(
+    (tabId, change, tab) => void forgetTabIfLeftTikTok(tabId, change, tab),
+  );
 }

@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import type { TabContext } from '../messaging/protocol';
+import type { PickerCenter } from '../register/held-accounts-picker';
 import type { HeldQuestion } from '../register/held-accounts-visit';
 
 const key = (tabId: number) => `session:tab-context:${tabId}` as const;
@@ -18,9 +19,45 @@ export function loadTabContext(tabId: number): Promise<TabContext | null> {
   return storage.getItem<TabContext>(key(tabId));
 }
 
-/** Forget a tab (it was closed). */
+/** Forget a tab (it was closed, or it left TikTok): what it showed and its questions. */
 export async function clearTabContext(tabId: number): Promise<void> {
-  await storage.removeItems([key(tabId), questionKey(tabId)]);
+  await storage.removeItems([key(tabId), questionKey(tabId), pickerKey(tabId)]);
+}
+
+/** The hosts the watcher runs on (wxt.config's host permissions). */
+const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
+
+function onTikTok(url: string): boolean {
+  try {
+    return TIKTOK_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a `tabs.onUpdated` event says the tab has left TikTok. Without the "tabs" permission a
+ * tab's URL is visible only on the hosts the extension may access (TikTok's): an update of a tab
+ * on any other site (or on a browser page) comes with no URL at all. So a URL that is not
+ * TikTok's, or no URL, means the tab no longer shows a TikTok page.
+ */
+export function hasLeftTikTok(
+  change: { url?: string; status?: string },
+  tab: { url?: string } | undefined,
+): boolean {
+  const url = change.url ?? tab?.url;
+  return !url || !onTikTok(url);
+}
+
+/** `tabs.onUpdated`: forget what a tab showed on TikTok once it shows another site. */
+export async function forgetTabIfLeftTikTok(
+  tabId: number,
+  change: { url?: string; status?: string },
+  tab: { url?: string } | undefined,
+): Promise<boolean> {
+  if (!hasLeftTikTok(change, tab)) return false;
+  await clearTabContext(tabId);
+  return true;
 }
 
 // ── Issue #4, capture from a visited Business Center: the popup's question, per tab ──
@@ -49,4 +86,19 @@ export async function isHeldQuestionDismissed(orgId: string): Promise<boolean> {
 export async function dismissHeldQuestion(orgId: string): Promise<void> {
   const list = (await storage.getItem<string[]>(DISMISSED_KEY)) ?? [];
   if (!list.includes(orgId)) await storage.setItem(DISMISSED_KEY, [...list, orgId]);
+}
+
+// ── Issue #4, the picker's question (branch held-picker): the same per-tab session storage ──
+
+const pickerKey = (tabId: number) => `session:held-picker:${tabId}` as const;
+
+/** The picker's Business Centers the popup, opened on this tab, asks about (mine or a client's?). */
+export async function loadPickerQuestion(tabId: number): Promise<PickerCenter[]> {
+  return (await storage.getItem<PickerCenter[]>(pickerKey(tabId))) ?? [];
+}
+
+/** Keep (or, with an empty list, drop) the picker's question for this tab. */
+export async function savePickerQuestion(tabId: number, centers: readonly PickerCenter[]) {
+  if (centers.length === 0) await storage.removeItem(pickerKey(tabId));
+  else await storage.setItem<PickerCenter[]>(pickerKey(tabId), [...centers]);
 }

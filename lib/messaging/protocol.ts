@@ -15,6 +15,8 @@ import type {
 import type { ChecklistProgress } from '../tiktok/checklists';
 // Issue #4 (capture from a visited Business Center): types of the messages added at the end.
 import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
+// Issue #4, the picker's question (branch held-picker).
+import type { PickerCenter } from '../register/held-accounts-picker';
 
 /** What the background knows about one tab's TikTok page. */
 export interface TabContext {
@@ -89,7 +91,15 @@ export interface ProtocolMap {
     url: string;
     centers: { orgId: string; name: string; myRole?: 'admin' | 'standard' }[];
   }):
-    { created: number; updated: number; unchanged: number; conflicts: number } | { error: string };
+    | {
+        created: number;
+        updated: number;
+        unchanged: number;
+        conflicts: number;
+        /** (branch held-picker) Business Centers the register does not know: the popup asks. */
+        asked: number;
+      }
+    | { error: string };
   // --- Issue #6 (in-page guided checklist) -----------------------------------------------------
   /** A checklist finished: write its grants to the register (source 'checklist'). */
   'overlay:recordFlow'(data: RecordFlowRequest): { grantIds: string[] };
@@ -130,6 +140,18 @@ export interface ProtocolMap {
     | { outcome: 'recorded'; grantId: string | null }
     | { outcome: 'notMember' | 'ask' }
     | { error: string };
+  // --- Issue #4, the picker's question (branch held-picker) -----------------------------------
+  /** The popup asks which of the picker's Business Centers the register does not know. */
+  'popup:getHeldPicker'(data: { tabId: number }): PickerCenter[];
+  /**
+   * The popup's answers about the picker's Business Centers, each mine, a client's (track it) or
+   * not now; the ones not answered stay asked. Replies with what is still asked.
+   */
+  'popup:answerHeldPicker'(data: {
+    tabId: number;
+    answers: { orgId: string; answer: 'mine' | 'client' | 'dismiss' }[];
+  }):
+    { mine: number; clients: number; dismissed: number; left: PickerCenter[] } | { error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,7 @@
 /**
  * The background's side of the watcher's reports of client accounts I hold: the picker's list
- * (`watcher:businessCentersSeen`) and a visited Business Center's Members rows
+ * (`watcher:businessCentersSeen`, with the popup's question about the Business Centers the
+ * register does not know) and a visited Business Center's Members rows
  * (`watcher:membersSeen`, with the popup's question when the register does not know whose it
  * is). What the watcher read from the page is untrusted text: checked with zod first.
  */
@@ -9,7 +10,8 @@ import { z } from 'zod';
 import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from './db';
 import type { RegisterDb } from './db';
-import { recordHeldBusinessCenters } from './held-accounts';
+import type { PickerCenter } from './held-accounts-picker';
+import { answerPickerCenter, decidePickerSeen } from './held-accounts-picker';
 import type { HeldQuestion } from './held-accounts-visit';
 import { answerHeldQuestion, decideMembersSeen, ownershipOf } from './held-accounts-visit';
 import { myEmails } from './identity';
@@ -17,7 +19,9 @@ import {
   dismissHeldQuestion,
   isHeldQuestionDismissed,
   loadHeldQuestion,
+  loadPickerQuestion,
   saveHeldQuestion,
+  savePickerQuestion,
 } from '../background/tab-context';
 
 type Seen = Parameters<ProtocolMap['watcher:businessCentersSeen']>[0];
@@ -38,9 +42,13 @@ const seenSchema = z.object({
     .max(5000),
 });
 
-/** Validate the watcher's list and record it; answers with counts or why it was refused. */
+/**
+ * Validate the watcher's list, record what the register already knows (client accounts kept up
+ * to date, mine left alone) and keep the unknown ones as the popup's question for this tab.
+ */
 export async function handleBusinessCentersSeen(
   data: Seen,
+  tabId: number | undefined,
   now: Date,
   db: RegisterDb = registerDb(),
 ): Promise<Reply> {
@@ -50,17 +58,98 @@ export async function handleBusinessCentersSeen(
       error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     };
   }
-  const report = await recordHeldBusinessCenters(db, parsed.data.centers, {
+  const decision = await decidePickerSeen(db, parsed.data.centers, {
     source: 'page',
     now,
     defaultCadenceDays: await defaultReviewCadence(),
   });
+  const ask: PickerCenter[] = [];
+  for (const center of decision.ask) {
+    if (!(await isHeldQuestionDismissed(center.orgId))) ask.push(center);
+  }
+  if (tabId !== undefined) await savePickerQuestion(tabId, ask);
+  const { report } = decision;
   return {
     created: report.created.length,
     updated: report.updated.length,
     unchanged: report.unchanged.length,
-    conflicts: report.conflicts.length,
+    // My own Business Centers count as conflicts, as recordHeldBusinessCenters reports them.
+    conflicts: report.conflicts.length + decision.mine.length,
+    asked: ask.length,
   };
+}
+
+/**
+ * The picker's question for the popup on this tab: the Business Centers still unknown (one
+ * answered in another tab meanwhile is dropped rather than asked again).
+ */
+export async function pickerQuestionFor(
+  tabId: number,
+  db: RegisterDb = registerDb(),
+): Promise<PickerCenter[]> {
+  const stored = await loadPickerQuestion(tabId);
+  const left: PickerCenter[] = [];
+  for (const center of stored) {
+    if ((await ownershipOf(db, center.orgId)) === null) left.push(center);
+  }
+  if (left.length !== stored.length) await savePickerQuestion(tabId, left);
+  return left;
+}
+
+type PickerAnswerData = Parameters<ProtocolMap['popup:answerHeldPicker']>[0];
+type PickerAnswerReply = ReturnType<ProtocolMap['popup:answerHeldPicker']>;
+
+const pickerAnswerSchema = z.object({
+  tabId: z.number().int().min(0),
+  answers: z
+    .array(
+      z.object({
+        orgId: z.string().regex(/^[0-9]{6,25}$/),
+        answer: z.enum(['mine', 'client', 'dismiss']),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+
+/**
+ * The popup's answers about the picker's Business Centers: each recorded as mine or as a
+ * client's, or put off for the session; the ones not answered stay asked.
+ */
+export async function handlePickerAnswer(
+  data: PickerAnswerData,
+  now: Date,
+  db: RegisterDb = registerDb(),
+): Promise<PickerAnswerReply> {
+  const parsed = pickerAnswerSchema.safeParse(data);
+  if (!parsed.success) return { error: issues(parsed.error) };
+  const { tabId, answers } = parsed.data;
+  const asked = await loadPickerQuestion(tabId);
+  const byId = new Map(asked.map((c) => [c.orgId, c]));
+  const unknown = answers.filter((a) => !byId.has(a.orgId));
+  if (unknown.length) {
+    return {
+      error: `Not asked on this tab: ${unknown.map((a) => a.orgId).join(', ')}.`,
+    };
+  }
+  const ctx = { source: 'page' as const, now, defaultCadenceDays: await defaultReviewCadence() };
+  const counts = { mine: 0, clients: 0, dismissed: 0 };
+  const done = new Set<string>();
+  for (const { orgId, answer } of answers) {
+    if (done.has(orgId)) continue;
+    done.add(orgId);
+    if (answer === 'dismiss') {
+      await dismissHeldQuestion(orgId);
+      counts.dismissed += 1;
+      continue;
+    }
+    const center = byId.get(orgId) as PickerCenter;
+    if ((await answerPickerCenter(db, center, answer, ctx)) === 'mine') counts.mine += 1;
+    else counts.clients += 1;
+  }
+  const left = asked.filter((c) => !done.has(c.orgId));
+  await savePickerQuestion(tabId, left);
+  return { ...counts, left };
 }
 
 // ── Issue #4: capture from a visited Business Center's Members page ──

@@ -13,6 +13,7 @@ import {
   updateGrant,
 } from '@/lib/register';
 import { handleBusinessCentersSeen } from '@/lib/register/held-accounts-handler';
+import { seedAccount } from './helpers/held';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');
@@ -128,18 +129,25 @@ describe('watcher:businessCentersSeen handler', () => {
     await Dexie.delete(REGISTER_DB_NAME);
   });
 
-  it('records what the watcher saw in the shared register', async () => {
+  it('records what the watcher saw of client accounts in the shared register', async () => {
+    // The register has both as clients' Business Centers (recorded by hand, no grant of mine).
+    for (const c of [CEDAR, OAK]) await seedAccount(registerDb(), c.orgId, c.name, 'client');
     const reply = await handleBusinessCentersSeen(
       { url: 'https://business.tiktok.com/select?source=login', centers: [CEDAR, OAK] },
+      3,
       T0,
     );
-    expect(reply).toEqual({ created: 2, updated: 0, unchanged: 0, conflicts: 0 });
+    expect(reply).toEqual({ created: 2, updated: 0, unchanged: 0, conflicts: 0, asked: 0 });
     expect(await registerDb().grants.count()).toBe(2);
   });
 
   it('refuses a list from elsewhere or with bad IDs, writing nothing', async () => {
     expect(
-      await handleBusinessCentersSeen({ url: 'https://evil.example/select', centers: [CEDAR] }, T0),
+      await handleBusinessCentersSeen(
+        { url: 'https://evil.example/select', centers: [CEDAR] },
+        3,
+        T0,
+      ),
     ).toEqual({ error: expect.stringContaining('not a Business Center page') });
     expect(
       await handleBusinessCentersSeen(
@@ -147,6 +155,7 @@ describe('watcher:businessCentersSeen handler', () => {
           url: 'https://business.tiktok.com/select',
           centers: [{ orgId: '12<script>', name: 'x' }],
         },
+        3,
         T0,
       ),
     ).toEqual({ error: expect.stringContaining('centers.0.orgId') });
