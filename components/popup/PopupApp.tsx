@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
+import type { PickerCenter } from '@/lib/register/held-accounts-picker';
 import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
 import { loadIdentity, myEmails } from '@/lib/register/identity';
 import type { GrantView } from '@/lib/register/grants';
@@ -26,6 +27,8 @@ import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import type { AnsweredState } from './HeldQuestionCard';
 import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
+import type { PickerAnsweredState } from './PickerQuestionCard';
+import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
 
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
@@ -99,6 +102,39 @@ function useHeldQuestion(tabId: number | null) {
   return { question, answered, answer };
 }
 
+/**
+ * Issue #4 (branch held-picker): the picker's Business Centers the register does not know, which
+ * the background keeps for this tab; answered here, the unanswered ones stay asked.
+ */
+function useHeldPicker(tabId: number | null) {
+  const [centers, setCenters] = useState<PickerCenter[]>([]);
+  const [answered, setAnswered] = useState<PickerAnsweredState | null>(null);
+  useEffect(() => {
+    if (tabId === null) return;
+    let cancelled = false;
+    sendMessage('popup:getHeldPicker', { tabId }).then(
+      (list) => !cancelled && setCenters(list),
+      () => undefined, // no background: no question
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [tabId]);
+  const answer = async (answers: { orgId: string; answer: 'mine' | 'client' | 'dismiss' }[]) => {
+    if (tabId === null) return { error: 'no tab' };
+    const reply = await sendMessage('popup:answerHeldPicker', { tabId, answers });
+    if ('error' in reply) return reply;
+    setAnswered(
+      reply.dismissed > 0 && reply.clients + reply.mine === 0
+        ? { kind: 'dismissed' }
+        : { kind: 'saved', clients: reply.clients, mine: reply.mine },
+    );
+    setCenters(reply.left);
+    return reply;
+  };
+  return { centers, answered, answer };
+}
+
 function openRegister(grantId?: string): void {
   const base = browser.runtime.getURL('/register.html');
   void browser.tabs.create({
@@ -110,6 +146,7 @@ function openRegister(grantId?: string): void {
 export function PopupApp() {
   const { tabId, context } = useActiveTab();
   const held = useHeldQuestion(tabId);
+  const picker = useHeldPicker(tabId);
   // The first screen comes from indexed queries only; the whole register loads for search.
   const snapshot = useLiveQuery(() => popupSnapshot(registerDb(), new Date(), LIST_LIMIT));
   const [query, setQuery] = useState('');
@@ -161,6 +198,13 @@ export function PopupApp() {
       {context ? (
         <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
       ) : null}
+      {/* The picker's question, asked only while the tab shows the picker. */}
+      {context?.kind === 'bc-picker' && picker.answered && (
+        <PickerAnswered state={picker.answered} onOpen={() => openRegister()} />
+      )}
+      {context?.kind === 'bc-picker' && picker.centers.length > 0 && (
+        <PickerQuestionCard centers={picker.centers} onAnswer={picker.answer} />
+      )}
       {/* Asked only while the tab still shows that Business Center ("is this …" must be true). */}
       {held.question && context?.orgId === held.question.orgId ? (
         <HeldQuestionCard question={held.question} onAnswer={held.answer} />
