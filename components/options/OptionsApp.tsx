@@ -12,6 +12,7 @@ import { Brand } from '../shared/Brand';
 import { DueReminders } from './DueReminders';
 import { IcsExport } from './IcsExport';
 import { IdentitySettings } from './IdentitySettings';
+import { MyBusinessCenters } from './MyBusinessCenters';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 
 /** The reminder settings as stored, following changes. */
@@ -54,6 +55,10 @@ export function OptionsApp() {
         <section aria-labelledby="identity-heading" className="card" id="identity">
           <h2 id="identity-heading">{t('held_identity_heading')}</h2>
           <IdentitySettings />
+        </section>
+        <section aria-labelledby="mine-heading" className="card" id="mine">
+          <h2 id="mine-heading">{t('held2_mine_heading')}</h2>
+          <MyBusinessCenters headingId="mine-heading" />
         </section>
         <section aria-labelledby="about-heading" className="card">
           <h2 id="about-heading">{t('options_about')}</h2>

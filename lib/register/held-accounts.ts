@@ -325,3 +325,61 @@ export async function markBusinessCenterMine(
     return true;
   });
 }
+
+// ── Issue #4 (branch held-picker): "Mine" can be undone ──
+
+/** A Business Center the register has as mine, with how many live grants it holds. */
+export interface MyBusinessCenter {
+  account: Account;
+  grants: number;
+}
+
+/** The Business Centers recorded as mine (live), by name, with their live grants counted. */
+export async function listMyBusinessCenters(db: RegisterDb): Promise<MyBusinessCenter[]> {
+  const accounts = (await db.accounts.where('ownership').equals('mine').toArray()).filter(
+    (a) => a.kind === 'businessCenter' && a.deletedAt === null,
+  );
+  const out: MyBusinessCenter[] = [];
+  for (const account of accounts) {
+    const grants = await db.grants
+      .where('accountId')
+      .equals(account.id)
+      .filter((g) => g.deletedAt === null)
+      .count();
+    out.push({ account, grants });
+  }
+  return out.sort(
+    (a, b) =>
+      (a.account.name || a.account.externalId).localeCompare(
+        b.account.name || b.account.externalId,
+      ) || a.account.externalId.localeCompare(b.account.externalId),
+  );
+}
+
+/**
+ * Forget that a Business Center is mine, so its question is asked again on the next visit (the
+ * picker or its Members page). Only one that holds no live grant: the members recorded on one
+ * are the register's own rows, changed in the register, not here. Returns whether it was forgotten.
+ */
+export async function forgetBusinessCenterMine(
+  db: RegisterDb,
+  accountId: string,
+  ctx: Pick<WriteContext, 'now'>,
+): Promise<boolean> {
+  const now = ctx.now.toISOString();
+  return db.transaction('rw', db.accounts, db.grants, async () => {
+    const acc = await db.accounts.get(accountId);
+    if (!acc || acc.deletedAt !== null || acc.ownership !== 'mine') return false;
+    if (acc.kind !== 'businessCenter') return false;
+    const live = await db.grants
+      .where('accountId')
+      .equals(acc.id)
+      .filter((g) => g.deletedAt === null)
+      .count();
+    if (live > 0) return false;
+    // Soft-deleted, like every row the register lets go of (a backup keeps it; the next answer
+    // brings it back as mine or as a client's).
+    await db.accounts.put({ ...acc, deletedAt: now, updatedAt: now, rev: acc.rev + 1 });
+    return true;
+  });
+}

@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { NOT_TIKTOK_URL, REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { PopupPage, RegisterPage } from './pages/extension-pages';
+import { OptionsPage, PopupPage, RegisterPage } from './pages/extension-pages';
 
 // Issue #4: the Business Center picker lists my own Business Centers and my clients' together.
 // What the register knows is kept up to date; what it does not know, the popup asks.
@@ -156,4 +156,67 @@ test('"Not now" puts the picker’s question off; a tab that leaves TikTok is fo
   await expect.poll(() => tabKeys(serviceWorker)).toEqual([]);
   await picker.goto(REPLICA_URLS.bcPicker);
   await expect.poll(() => tabKeys(serviceWorker)).toHaveLength(1);
+});
+
+test('"Mine" can be undone on the options page, and the picker asks again', async ({
+  context,
+  page,
+  serviceWorker,
+  extensionId,
+}) => {
+  const register = new RegisterPage(page, extensionId);
+  await register.goto();
+  await register.loadSampleEntries(); // Northwind Outdoor is mine, with its members recorded
+  await expect(register.rows).not.toHaveCount(0);
+
+  const picker = await context.newPage();
+  await picker.goto(REPLICA_URLS.bcPicker);
+  await expect.poll(() => pickerQuestions(serviceWorker)).toHaveLength(1);
+  const popup = await openPopupFor(picker, context, serviceWorker, extensionId);
+  const card = popup.page.getByTestId('held-picker');
+  await card
+    .getByRole('group', { name: /Evil BC/ })
+    .getByRole('radio', { name: 'Mine' })
+    .check();
+  await card.getByRole('button', { name: 'Save answers' }).click();
+  await expect(popup.page.getByTestId('held-picker-answered')).toContainText('Marked as yours: 1.');
+  // Two left unanswered: still asked.
+  await expect(card.getByRole('group')).toHaveCount(2);
+
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const section = page.getByRole('region', { name: 'Business Centers that are yours' });
+  const list = section.getByRole('list', { name: 'Business Centers that are yours' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  // My own Business Center with its members is changed in the register, not here.
+  await expect(list.getByRole('listitem').filter({ hasText: 'Northwind Outdoor' })).toContainText(
+    'Grants recorded here',
+  );
+  await expect(
+    list.getByRole('listitem').filter({ hasText: 'Northwind Outdoor' }).getByRole('button'),
+  ).toHaveCount(0);
+  const evil = list.getByRole('listitem').filter({ hasText: 'Evil BC' });
+  await expect(evil).toContainText('ID 7067890123456789012');
+  expect(await axeViolations(page)).toEqual([]);
+  await section.screenshot({ path: 'test-results/held-mine-options.png' });
+
+  // Keyboard only: the button names its Business Center; focus stays in the section after.
+  const forget = evil.getByRole('button', {
+    name: 'Not mine — ask again about <b onmouseover=alert(1)>Evil BC</b> 🧨',
+  });
+  await forget.focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('mine-status')).toHaveText(
+    'Forgotten: you will be asked about <b onmouseover=alert(1)>Evil BC</b> 🧨 on your next visit.',
+  );
+  await expect(section.getByTestId('mine-status')).toBeFocused();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The next visit to the picker asks about it again.
+  await picker.reload();
+  await expect(picker.getByText('Tienda Sol')).toBeVisible();
+  await expect
+    .poll(() => pickerQuestions(serviceWorker))
+    .toEqual([['7098765432109876543', '7034567890123456789', '7067890123456789012']]);
 });
