@@ -46,8 +46,9 @@ function useActiveTab(): { tabId: number | null; context: TabContext | null | un
     let cancelled = false;
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      // What the background remembers of a tab is its last TikTok page; once the tab has left
-      // TikTok (its URL is then not one the extension may read) that is no longer what it shows.
+      // The background forgets a tab that leaves TikTok (tabs.onUpdated); this guard still
+      // covers the moment before that event is handled (the popup opened mid-navigation) and a
+      // context kept from before an update. Off TikTok the URL is not one the extension may read.
       const onTikTok = !!tab?.url && TIKTOK_HOSTS.has(new URL(tab.url).hostname);
       const found =
         tab?.id === undefined || !onTikTok
