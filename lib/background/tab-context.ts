@@ -55,6 +55,9 @@ export async function forgetTabIfLeftTikTok(
   change: { url?: string; status?: string },
   tab: { url?: string } | undefined,
 ): Promise<boolean> {
+  // Only a load or a new URL can take a tab elsewhere; the many other updates (a title, a sound,
+  // a favicon, on any tab of the browser) are not worth a storage write each.
+  if (change.status === undefined && change.url === undefined) return false;
   if (!hasLeftTikTok(change, tab)) return false;
   await clearTabContext(tabId);
   return true;

@@ -239,6 +239,9 @@ describe('a tab that leaves TikTok (tabs.onUpdated)', () => {
     expect(await forgetTabIfLeftTikTok(TAB, { status: 'complete' }, { url: PICKER })).toBe(false);
     expect(await loadTabContext(TAB)).toEqual(context);
 
+    // An update that is not a load says nothing about where the tab is.
+    expect(await forgetTabIfLeftTikTok(TAB, {}, {})).toBe(false);
+    expect(await loadTabContext(TAB)).toEqual(context);
     expect(await forgetTabIfLeftTikTok(TAB, { status: 'loading' }, {})).toBe(true);
     expect(await loadTabContext(TAB)).toBeNull();
     expect(await heldQuestionFor(TAB)).toBeNull();
