@@ -117,10 +117,28 @@ test('a Business Center already recorded as a client account is captured without
   serviceWorker,
   extensionId,
 }) => {
-  // The picker records Tienda Sol as a client account I hold (Standard, from the picker).
+  // On the picker I answer that Tienda Sol is a client's: recorded (Standard, from the picker).
   const tiktok = await context.newPage();
   await tiktok.goto(REPLICA_URLS.bcPicker);
   await expect(tiktok.getByText('Tienda Sol')).toBeVisible();
+  await tiktok.bringToFront();
+  const [pickerPopup] = await Promise.all([
+    context.waitForEvent('page'),
+    serviceWorker.evaluate(
+      (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
+      `chrome-extension://${extensionId}/popup.html`,
+    ),
+  ]);
+  const card = pickerPopup.getByTestId('held-picker');
+  await card
+    .getByRole('group', { name: /Tienda Sol/ })
+    .getByRole('radio', { name: 'A client’s — track it' })
+    .check();
+  await card.getByRole('button', { name: 'Save answers' }).click();
+  await expect(pickerPopup.getByTestId('held-picker-answered')).toContainText(
+    'Client accounts tracked: 1.',
+  );
+  await pickerPopup.close();
   const register = new RegisterPage(page, extensionId);
   await register.goto();
   await register.tab('Client accounts I hold').click();
