@@ -220,3 +220,35 @@ test('"Mine" can be undone on the options page, and the picker asks again', asyn
     .poll(() => pickerQuestions(serviceWorker))
     .toEqual([['7098765432109876543', '7034567890123456789', '7067890123456789012']]);
 });
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the picker’s question and the options’ list are accessible; screenshots taken', async ({
+    context,
+    page,
+    serviceWorker,
+    extensionId,
+  }) => {
+    const picker = await context.newPage();
+    await picker.goto(REPLICA_URLS.bcPicker);
+    await expect.poll(() => pickerQuestions(serviceWorker)).toHaveLength(1);
+    const popup = await openPopupFor(picker, context, serviceWorker, extensionId);
+    const card = popup.page.getByTestId('held-picker');
+    await card
+      .getByRole('group', { name: /Northwind Outdoor/ })
+      .getByRole('radio', { name: 'Mine' })
+      .check();
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.screenshot({ path: 'test-results/screenshots/popup-held-picker-dark.png' });
+    await card.getByRole('button', { name: 'Save answers' }).click();
+    await expect(popup.page.getByTestId('held-picker-answered')).toBeVisible();
+    expect(await axeViolations(popup.page)).toEqual([]);
+
+    const options = new OptionsPage(page, extensionId);
+    await options.goto();
+    const section = page.getByRole('region', { name: 'Business Centers that are yours' });
+    await expect(section.getByRole('listitem')).toHaveText(/Northwind Outdoor/);
+    expect(await axeViolations(page)).toEqual([]);
+    await section.screenshot({ path: 'test-results/screenshots/options-held-mine-dark.png' });
+  });
+});
