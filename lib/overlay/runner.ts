@@ -237,6 +237,7 @@ export class ChecklistRunner {
     await this.takeHint(url);
     if (signal.aborted) return;
     this.register = null;
+    if (this.store.getState().heldBc?.orgId !== orgId) this.store.getState().set({ heldBc: null });
     this.routeUrl = url;
     this.shadows = null;
     this.tables = this.tableReader();
@@ -261,14 +262,29 @@ export class ChecklistRunner {
   }
 
   private async loadRegister(orgId: string | null): Promise<void> {
-    if (!orgId) return;
+    if (!orgId) {
+      this.store.getState().set({ heldBc: null });
+      return;
+    }
     try {
-      this.register = await this.send('overlay:registerFor', { orgId });
+      const [rows, owner] = await Promise.all([
+        this.send('overlay:registerFor', { orgId }),
+        // Whose it is: on a client's Business Center the panel shows my access there instead.
+        this.send('overlay:accountOwnership', { orgId }).catch(() => null),
+      ]);
+      this.register = rows;
       this.registerOrg = orgId;
+      this.store.getState().set({ heldBc: owner?.ownership === 'client' ? owner : null });
       this.onBatch(this.url());
     } catch {
       this.register = null;
     }
+  }
+
+  /** Whether the Business Center shown is recorded as a client's (its members are not mine). */
+  private onClientBc(orgId: string | null): boolean {
+    const held = this.store.getState().heldBc;
+    return !!orgId && held?.orgId === orgId;
   }
 
   /**
@@ -475,6 +491,13 @@ export class ChecklistRunner {
       this.store.getState().set({ recordError: t('overlay_noBcOnPage') });
       return;
     }
+    if (this.onClientBc(orgId)) {
+      // A client's Business Center: whom the client lets in is not for my register (it keeps
+      // my own access there, which the held-visit capture follows). Finish without a write.
+      this.store.getState().set({ progress: { ...p, recordedGrantIds: [] }, recordError: null });
+      this.onBatch(this.url());
+      return;
+    }
     const heading = this.doc.querySelector('main h1, h1');
     const requests = recordRequests(p.checklistId, p.facts, {
       orgId,
@@ -513,6 +536,15 @@ export class ChecklistRunner {
   private async recordLater(p: ChecklistProgress, stepId: string, obs: Observation): Promise<void> {
     const orgId = this.orgId();
     if (this.recording || !orgId) return;
+    if (this.onClientBc(orgId)) {
+      // Nothing was recorded for the run on a client's Business Center: nothing to follow up.
+      const current = this.store.getState().progress;
+      if (current?.startedAt !== p.startedAt) return;
+      const progress = { ...current, laterRecorded: [...(current.laterRecorded ?? []), stepId] };
+      this.store.getState().set({ progress });
+      void this.save(progress);
+      return;
+    }
     const requests = laterRecordRequests(p.checklistId, stepId, p.facts, {
       orgId,
       bcName: readBcName(this.doc),
@@ -560,6 +592,8 @@ export class ChecklistRunner {
       !this.register ||
       this.registerOrg !== orgId ||
       !orgId ||
+      // A client's Business Center: its members are not people with access to my accounts.
+      this.onClientBc(orgId) ||
       obs.table.rows.length === 0
     ) {
       this.reconciled = null;
