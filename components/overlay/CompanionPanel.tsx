@@ -17,7 +17,8 @@ import type { OverlayStore, TargetRect } from './store';
 
 /** What the panel can ask of the runner and the background. */
 export interface CompanionActions {
-  onOpenRegister: () => void;
+  /** Open the register (at one grant, when given). */
+  onOpenRegister: (grantId?: string) => void;
   onStart?: (id: ChecklistId) => void;
   onAbandon?: () => void;
   onManual?: (stepId: string) => void;
@@ -150,8 +151,13 @@ export function CompanionPanel(props: CompanionPanelProps) {
           <div id={bodyId} className="ac-body">
             <p className="ac-context">{PAGE_KIND_LABELS[pageKind]}</p>
             <ChecklistArea {...props} />
+            <HeldCard {...props} />
             <ReconcileCard {...props} />
-            <button type="button" className="ac-button ac-secondary" onClick={props.onOpenRegister}>
+            <button
+              type="button"
+              className="ac-button ac-secondary"
+              onClick={() => props.onOpenRegister()}
+            >
               {t('overlay_openRegister')}
             </button>
           </div>
@@ -187,6 +193,7 @@ function ChecklistArea(props: CompanionPanelProps) {
   const target = useStore(store, (s) => s.target);
   const pageKind = useStore(store, (s) => s.pageKind);
   const hintedFor = useStore(store, (s) => s.hintedFor);
+  const heldBc = useStore(store, (s) => s.heldBc);
   const listId = useId();
 
   if (!progress) {
@@ -322,7 +329,13 @@ function ChecklistArea(props: CompanionPanelProps) {
       ) : null}
       {finished ? (
         <p className="ac-done" data-testid="checklist-finished">
-          {t(progress.recordedGrantIds?.length ? 'overlay_allDoneRecorded' : 'overlay_allDone')}
+          {t(
+            progress.recordedGrantIds?.length
+              ? 'overlay_allDoneRecorded'
+              : heldBc
+                ? 'cl7_doneNotRecorded'
+                : 'overlay_allDone',
+          )}
         </p>
       ) : null}
       <button type="button" className="ac-button ac-secondary" onClick={() => props.onAbandon?.()}>
@@ -432,6 +445,38 @@ function Diagnosis({ d }: { d: PersonDiagnosis }) {
         {waiting ? <li className="ac-muted">{t('cl6_diag_resend')}</li> : null}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A client's Business Center (the register holds it as a client account I hold): its members are
+ * the client's, so instead of the reconcile card the panel says so, with my own access there.
+ */
+function HeldCard(props: CompanionPanelProps) {
+  const held = useStore(props.store, (s) => s.heldBc);
+  const headingId = useId();
+  if (!held) return null;
+  const mine = held.myGrant;
+  const role = !mine?.bcRole
+    ? t('cl7_held_noRole')
+    : t(mine.bcRole === 'admin' ? 'role_bc_admin' : 'role_bc_standard');
+  return (
+    <section className="ac-held" data-testid="held-note" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('cl7_held_heading')}</h3>
+      <p>{t('cl7_held_note')}</p>
+      <p data-testid="held-role" data-status={mine?.status ?? ''}>
+        {mine ? t('cl7_held_role', role, statusWord(mine.status)) : t('cl7_held_noGrant')}
+      </p>
+      {mine ? (
+        <button
+          type="button"
+          className="ac-link-button"
+          onClick={() => props.onOpenRegister(mine.grantId)}
+        >
+          {t('cl7_held_open')}
+        </button>
+      ) : null}
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AccountOwnershipView } from '@/lib/background/checklist-handlers';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
 import type { Advice, ChecklistProgress } from '@/lib/tiktok';
@@ -32,6 +33,11 @@ export interface OverlayState {
   troubleshoot: TroubleshootView | null;
   /** Whom a reminder's hint started the running checklist about (a name or email). */
   hintedFor: string | null;
+  /**
+   * The Business Center shown, when the register records it as a client's (issue #6, loose
+   * ends): the panel shows my access there instead of the reconcile card.
+   */
+  heldBc: AccountOwnershipView | null;
   setPageKind: (kind: PageKind) => void;
   setCollapsed: (collapsed: boolean) => void;
   /** Change what differs; values equal to the current ones (deeply) are kept, and re-render nothing. */
@@ -72,6 +78,7 @@ export function createOverlayStore(pageKind: PageKind) {
     reconcile: [],
     troubleshoot: null,
     hintedFor: null,
+    heldBc: null,
     setPageKind: (kind) => set({ pageKind: kind }),
     setCollapsed: (collapsed) => set({ collapsed }),
     // The runner reports after every batch of page changes; most batches change nothing the

@@ -71,7 +71,9 @@ export default defineContentScript({
         root.render(
           <CompanionPanel
             store={store}
-            onOpenRegister={() => void sendMessage('overlay:openRegister', {})}
+            onOpenRegister={(grantId) =>
+              void sendMessage('overlay:openRegister', grantId ? { grantId } : {})
+            }
             onStart={(id) => runner.start(id)}
             onAbandon={() => runner.abandon()}
             onManual={(id) => runner.markDone(id)}

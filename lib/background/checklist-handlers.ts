@@ -50,7 +50,9 @@ export type RecordErrorCode =
   | 'conflict'
   | 'statusTransition'
   | 'notFound'
-  | 'storage';
+  | 'storage'
+  // Issue #6, loose ends (cl7): a client's Business Center keeps only my own access.
+  | 'clientAccount';
 
 /**
  * An error the overlay can translate: `code` crosses the message boundary (@webext-core/messaging
@@ -197,6 +199,13 @@ async function writeFlow(db: RegisterDb, raw: unknown, now: Date): Promise<{ gra
     ownerBcId: req.orgId,
     ownership: 'mine' as const,
   });
+  // A client's Business Center: the register holds my access there (held accounts), not who
+  // else the client lets in; the overlay skips recording there, this guards a stale overlay.
+  if ((await accountOwnership(db, req.orgId)).ownership === 'client')
+    throw new RecordFlowError(
+      'clientAccount',
+      'This Business Center is recorded as a client’s; its members are not recorded.',
+    );
   const existing = (await registerRowsFor(db, req.orgId)).filter(
     (r) => sameParty(r, req.party) && LIVE.includes(r.status),
   );
@@ -305,6 +314,12 @@ async function writeReconcile(
   now: Date,
 ): Promise<{ grantIds: string[] }> {
   const updates = z.array(reconcileUpdate).max(1000).parse(raw);
+  for (const orgId of new Set(updates.flatMap((u) => (u.kind === 'add' ? [u.orgId] : []))))
+    if ((await accountOwnership(db, orgId)).ownership === 'client')
+      throw new RecordFlowError(
+        'clientAccount',
+        'This Business Center is recorded as a client’s; its members are not recorded.',
+      );
   const ctx: WriteContext = { source: 'page', now, checklist: 'reconcile' };
   const grantIds: string[] = [];
   for (const u of updates) {
@@ -395,4 +410,61 @@ export async function grantHint(db: RegisterDb, grantId: string): Promise<GrantH
     bcRole: g.bcRole,
     status: g.status,
   };
+}
+
+// --- Issue #6, loose ends (cl7): a client's Business Center ---------------------------------
+
+/** Whose a Business Center is, per the register, and (on a client's) my own access there. */
+export interface AccountOwnershipView {
+  orgId: string;
+  /** null: the register does not know this Business Center (or it is deleted). */
+  ownership: 'mine' | 'client' | null;
+  name: string | null;
+  /** On a client's Business Center: my grant there (the newest live one, else the newest). */
+  myGrant: {
+    grantId: string;
+    bcRole: 'admin' | 'standard' | null;
+    status: Grant['status'];
+  } | null;
+}
+
+const RANK: Record<Grant['status'], number> = {
+  active: 0,
+  invited: 1,
+  suspended: 2,
+  expired: 3,
+  rejected: 4,
+  revoked: 5,
+};
+
+/** Whose the Business Center `orgId` is, and my access there when it is a client's. */
+export async function accountOwnership(
+  db: RegisterDb,
+  orgId: string,
+): Promise<AccountOwnershipView> {
+  const none: AccountOwnershipView = { orgId, ownership: null, name: null, myGrant: null };
+  if (!id.safeParse(orgId).success) return none;
+  const account = await db.accounts
+    .where('[kind+externalId]')
+    .equals(['businessCenter', orgId])
+    .first();
+  if (!account || account.deletedAt !== null) return none;
+  const view: AccountOwnershipView = {
+    orgId,
+    ownership: account.ownership,
+    name: account.name || null,
+    myGrant: null,
+  };
+  if (account.ownership !== 'client') return view;
+  const grants = (await db.grants.where('accountId').equals(account.id).toArray()).filter(
+    (g) => g.deletedAt === null,
+  );
+  const parties = await db.parties.bulkGet([...new Set(grants.map((g) => g.partyId))]);
+  const me = new Set(parties.flatMap((p) => (p?.isMe && p.deletedAt === null ? [p.id] : [])));
+  const mine = grants
+    .filter((g) => me.has(g.partyId))
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || b.updatedAt.localeCompare(a.updatedAt));
+  const g = mine[0];
+  if (g) view.myGrant = { grantId: g.id, bcRole: g.bcRole, status: g.status };
+  return view;
 }

@@ -27,6 +27,7 @@ import {
 // Issue #6 (in-page guided checklist).
 import {
   applyReconcile,
+  accountOwnership,
   grantHint,
   loadProgress,
   recordFlow,
@@ -159,6 +160,8 @@ export function registerBackgroundHandlers(
     applyReconcile(registerDb(), data.updates, deps.now()),
   );
   onMessage('overlay:grantHint', ({ data }) => grantHint(registerDb(), data.grantId));
+  // Issue #6, loose ends: whose a Business Center is (a client's shows a note, not reconcile).
+  onMessage('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
   // Issue #4, capture from a visited Business Center.
   onMessage('watcher:membersSeen', ({ data, sender }) =>
     handleMembersSeen(data, sender.tab?.id, deps.now()),

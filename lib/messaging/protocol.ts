@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageKind } from '../tiktok/routes';
 // Issue #6 (in-page guided checklist): types of the messages added below.
 import type {
+  AccountOwnershipView,
   GrantHint,
   ReconcileUpdate,
   RecordFlowRequest,
@@ -152,6 +153,12 @@ export interface ProtocolMap {
     answers: { orgId: string; answer: 'mine' | 'client' | 'dismiss' }[];
   }):
     { mine: number; clients: number; dismissed: number; left: PickerCenter[] } | { error: string };
+  // --- Issue #6, loose ends of the checklists (branch checklists-loose) -----------------------
+  /**
+   * Whose a Business Center is per the register (mine, a client's, unknown) and, on a client's,
+   * my own role and status there: the overlay shows a note instead of the reconcile card.
+   */
+  'overlay:accountOwnership'(data: { orgId: string }): AccountOwnershipView;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

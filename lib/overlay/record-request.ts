@@ -132,6 +132,7 @@ const ERROR_WORDS: Readonly<Record<RecordErrorCode, MessageKey>> = {
   statusTransition: 'cl6_error_statusTransition',
   notFound: 'cl6_error_notFound',
   storage: 'cl6_error_storage',
+  clientAccount: 'cl7_error_clientAccount',
 };
 
 /**

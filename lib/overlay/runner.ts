@@ -46,7 +46,13 @@ import { reconcile } from './reconcile';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
-/** How long a step's control may be missing before the step offers "I did this". */
+/**
+ * How long a step's control may be missing from a settled page before the step offers "I did
+ * this". The clock starts only once the page has rendered what it loads late (its access table)
+ * and restarts whenever the control is seen or the route changes, so a slow (loaded) machine
+ * rendering late does not count against the control; and the fallback gives way as soon as the
+ * control shows up after all.
+ */
 export const UNRECOGNISED_AFTER_MS = 2500;
 
 type Send = <K extends keyof ProtocolMap>(
@@ -167,8 +173,13 @@ function rectOf(el: Element | null): TargetRect | null {
 /** The checklist runner for one page: one per overlay, routes come and go. */
 export class ChecklistRunner {
   private stale = new WeakSet<Element>();
-  private activeSince = 0;
   private activeId: string | null = null;
+  /** Since when the active step's control has been missing from the settled page, or null. */
+  private missingSince: number | null = null;
+  /** When the current route began: a page that never renders a table settles this long after. */
+  private routeSince = 0;
+  /** The one pending re-check of a missing control (the page may stay quiet meanwhile). */
+  private recheck: ReturnType<typeof setTimeout> | null = null;
   private recording = false;
   private register: RegisterRowView[] | null = null;
   private registerOrg: string | null = null;
@@ -188,6 +199,7 @@ export class ChecklistRunner {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.routeUrl = this.url();
+    this.routeSince = Date.now();
     this.tables = this.tableReader();
     store.subscribe((s, before) => {
       if (
@@ -237,6 +249,11 @@ export class ChecklistRunner {
     await this.takeHint(url);
     if (signal.aborted) return;
     this.register = null;
+    // A new route renders afresh: a control missing on the last one has not been missed here.
+    this.routeSince = Date.now();
+    this.missingSince = null;
+    signal.addEventListener('abort', () => this.cancelRecheck(), { once: true });
+    if (this.store.getState().heldBc?.orgId !== orgId) this.store.getState().set({ heldBc: null });
     this.routeUrl = url;
     this.shadows = null;
     this.tables = this.tableReader();
@@ -261,14 +278,29 @@ export class ChecklistRunner {
   }
 
   private async loadRegister(orgId: string | null): Promise<void> {
-    if (!orgId) return;
+    if (!orgId) {
+      this.store.getState().set({ heldBc: null });
+      return;
+    }
     try {
-      this.register = await this.send('overlay:registerFor', { orgId });
+      const [rows, owner] = await Promise.all([
+        this.send('overlay:registerFor', { orgId }),
+        // Whose it is: on a client's Business Center the panel shows my access there instead.
+        this.send('overlay:accountOwnership', { orgId }).catch(() => null),
+      ]);
+      this.register = rows;
       this.registerOrg = orgId;
+      this.store.getState().set({ heldBc: owner?.ownership === 'client' ? owner : null });
       this.onBatch(this.url());
     } catch {
       this.register = null;
     }
+  }
+
+  /** Whether the Business Center shown is recorded as a client's (its members are not mine). */
+  private onClientBc(orgId: string | null): boolean {
+    const held = this.store.getState().heldBc;
+    return !!orgId && held?.orgId === orgId;
   }
 
   /**
@@ -396,22 +428,12 @@ export class ChecklistRunner {
     const step = activeStep(c, p);
     if (step?.id !== this.activeId) {
       this.activeId = step?.id ?? null;
-      this.activeSince = Date.now();
+      this.missingSince = null;
       // A message already up when this step began cannot prove it.
       if (step) this.markStale();
     }
     this.target = step?.target ? step.target(this.doc, p.facts) : null;
-    let unrecognised = state.unrecognised;
-    if (step?.target && step.done && !this.target) {
-      if (Date.now() - this.activeSince >= UNRECOGNISED_AFTER_MS) {
-        if (!unrecognised.includes(step.id)) unrecognised = [...unrecognised, step.id];
-      } else {
-        // Check again once the grace period is over, even if the page stays quiet.
-        setTimeout(() => this.onBatch(this.url()), UNRECOGNISED_AFTER_MS + 50);
-      }
-    } else if (step && unrecognised.includes(step.id) && this.target) {
-      unrecognised = unrecognised.filter((s) => s !== step.id);
-    }
+    const unrecognised = this.unrecognisedNow(step, obs, state.unrecognised);
     state.set({
       progress: p,
       unrecognised,
@@ -423,6 +445,54 @@ export class ChecklistRunner {
     if (readyToRecord(c, p)) void this.record(p, obs);
     const later = laterToRecord(c, p);
     if (later) void this.recordLater(p, later.id, obs);
+  }
+
+  /**
+   * The steps offering "I did this" after this reading: the active step's control has been
+   * missing from the settled page for {@link UNRECOGNISED_AFTER_MS}; a step whose control shows
+   * up (again) leaves the fallback. While the grace runs, one re-check is pending, so the step
+   * falls back even if the page stays quiet.
+   */
+  private unrecognisedNow(
+    step: ReturnType<typeof activeStep>,
+    obs: Observation,
+    unrecognised: string[],
+  ): string[] {
+    if (!step?.target || !step.done) {
+      this.missingSince = null;
+      return unrecognised;
+    }
+    if (this.target) {
+      this.missingSince = null;
+      return unrecognised.includes(step.id)
+        ? unrecognised.filter((s) => s !== step.id)
+        : unrecognised;
+    }
+    if (unrecognised.includes(step.id)) return unrecognised;
+    const now = Date.now();
+    // Settled: an access page has rendered its table (TikTok renders it late, later still on a
+    // loaded machine); any other page, or one whose table never comes, after the grace itself.
+    const settled =
+      !ACCESS_PAGE_KINDS.has(obs.pageKind) ||
+      obs.table.rows.length > 0 ||
+      now - this.routeSince >= UNRECOGNISED_AFTER_MS;
+    if (settled && this.missingSince === null) this.missingSince = now;
+    const since = this.missingSince ?? this.routeSince;
+    if (now - since >= UNRECOGNISED_AFTER_MS) return [...unrecognised, step.id];
+    this.cancelRecheck();
+    this.recheck = setTimeout(
+      () => {
+        this.recheck = null;
+        this.onBatch(this.url());
+      },
+      since + UNRECOGNISED_AFTER_MS - now + 50,
+    );
+    return unrecognised;
+  }
+
+  private cancelRecheck(): void {
+    if (this.recheck !== null) clearTimeout(this.recheck);
+    this.recheck = null;
   }
 
   /** The troubleshoot card, the same object while nothing in it changed (no re-render). */
@@ -475,6 +545,13 @@ export class ChecklistRunner {
       this.store.getState().set({ recordError: t('overlay_noBcOnPage') });
       return;
     }
+    if (this.onClientBc(orgId)) {
+      // A client's Business Center: whom the client lets in is not for my register (it keeps
+      // my own access there, which the held-visit capture follows). Finish without a write.
+      this.store.getState().set({ progress: { ...p, recordedGrantIds: [] }, recordError: null });
+      this.onBatch(this.url());
+      return;
+    }
     const heading = this.doc.querySelector('main h1, h1');
     const requests = recordRequests(p.checklistId, p.facts, {
       orgId,
@@ -513,6 +590,15 @@ export class ChecklistRunner {
   private async recordLater(p: ChecklistProgress, stepId: string, obs: Observation): Promise<void> {
     const orgId = this.orgId();
     if (this.recording || !orgId) return;
+    if (this.onClientBc(orgId)) {
+      // Nothing was recorded for the run on a client's Business Center: nothing to follow up.
+      const current = this.store.getState().progress;
+      if (current?.startedAt !== p.startedAt) return;
+      const progress = { ...current, laterRecorded: [...(current.laterRecorded ?? []), stepId] };
+      this.store.getState().set({ progress });
+      void this.save(progress);
+      return;
+    }
     const requests = laterRecordRequests(p.checklistId, stepId, p.facts, {
       orgId,
       bcName: readBcName(this.doc),
@@ -560,6 +646,8 @@ export class ChecklistRunner {
       !this.register ||
       this.registerOrg !== orgId ||
       !orgId ||
+      // A client's Business Center: its members are not people with access to my accounts.
+      this.onClientBc(orgId) ||
       obs.table.rows.length === 0
     ) {
       this.reconciled = null;

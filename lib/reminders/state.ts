@@ -7,7 +7,7 @@ import type { RegisterDb } from '../register/db';
 import { GrantNotFoundError, dayAfter, listGrantViews, updateGrant } from '../register/grants';
 import type { Grant, RegisterEvent, ReminderKind, ReminderState } from '../register/schema';
 import { reminderState } from '../register/schema';
-import { bcAccessUrl } from '../tiktok/routes';
+import { bcAccessUrl, bcAssetAccessUrl } from '../tiktok/routes';
 import type { GrantInfo, ReminderPlan } from './schedule';
 import { planReminders, reminderId, reviewDueOn, sameTimeDaysLater } from './schedule';
 import type { ReminderSettings } from './settings';
@@ -109,16 +109,25 @@ export async function dismissReminders(
 export type ChecklistHint = 'review' | 'lower' | 'revoke' | 'resend';
 
 /**
- * The Business Center page where this grant is managed: Members for a person, Partners for a
- * partner BC, in the Business Center that owns the account. Null when that BC is not known. A
- * hint for the in-page checklist rides in the fragment, which is never sent to TikTok.
+ * The Business Center page where this grant is managed, in the Business Center that owns the
+ * account: Members for a person, Partners for a partner BC; a person's permission on an ad
+ * account is reviewed and lowered on that ad account's own page (its Members tab), where the
+ * lower-member checklist runs. Revoking and re-sending stay on Members: the revoke checklist
+ * removes the person there, and invitations are the Business Center's. Null when that BC is not
+ * known. A hint for the in-page checklist rides in the fragment, which is never sent to TikTok.
  */
 export function businessCenterUrl(info: GrantInfo, hint?: ChecklistHint): string | null {
   const a = info.account;
   const orgId = a?.kind === 'businessCenter' ? a.externalId : (a?.ownerBcId ?? null);
   if (!orgId) return null;
+  const onAsset =
+    a?.kind === 'adAccount' &&
+    info.party?.kind !== 'partnerBc' &&
+    (hint === undefined || hint === 'review' || hint === 'lower');
   const url = new URL(
-    bcAccessUrl(orgId, info.party?.kind === 'partnerBc' ? 'partners' : 'members'),
+    onAsset
+      ? bcAssetAccessUrl(orgId, a.externalId)
+      : bcAccessUrl(orgId, info.party?.kind === 'partnerBc' ? 'partners' : 'members'),
   );
   if (hint)
     url.hash = new URLSearchParams({ 'access-companion': hint, grant: info.grant.id }).toString();

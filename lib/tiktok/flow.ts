@@ -44,8 +44,11 @@ function dialogTitle(dialog: Element): string {
   return heading ? visibleText(heading) : '';
 }
 
-const titled = (root: Root, labels: readonly string[]) =>
-  openDialogs(root).find(
+/** The open dialogs, as one reading of the page found them (shared by the detectors). */
+type Dialogs = readonly OpenDialog[];
+
+const titled = (dialogs: Dialogs, labels: readonly string[]) =>
+  dialogs.find(
     (d) => isLabel(d.title, labels) || labels.some((l) => fold(d.title).startsWith(fold(l))),
   );
 
@@ -60,7 +63,11 @@ export type InviteStep = 'details' | 'assets';
 
 /** Whether the Invite Member dialog is open, and at which step; null when it is not open. */
 export function inviteDialogStep(root: Root): InviteStep | null {
-  const dialog = titled(root, LABELS.inviteTitle);
+  return inviteStepIn(openDialogs(root));
+}
+
+function inviteStepIn(dialogs: Dialogs): InviteStep | null {
+  const dialog = titled(dialogs, LABELS.inviteTitle);
   if (!dialog) return null;
   const current = dialog.el.querySelector(SELECTORS.currentStep.alternatives.join(','));
   if (current?.parentElement) {
@@ -95,14 +102,22 @@ const EMAIL = /[^\s,;<>@]+@[^\s,;<>@]+\.[^\s,;<>@]+/g;
 
 /** The email addresses typed into the Invite Member dialog (empty when none or not open). */
 export function enteredEmails(root: Root): string[] {
-  const dialog = titled(root, LABELS.inviteTitle);
+  return emailsIn(openDialogs(root));
+}
+
+function emailsIn(dialogs: Dialogs): string[] {
+  const dialog = titled(dialogs, LABELS.inviteTitle);
   const field = dialog ? emailField(dialog.el) : null;
   return field ? (field.value.match(EMAIL) ?? []) : [];
 }
 
 /** The Business Center role chosen in the Invite Member dialog, or null when none is. */
 export function chosenBcRole(root: Root): 'admin' | 'standard' | null {
-  const dialog = titled(root, LABELS.inviteTitle);
+  return bcRoleIn(openDialogs(root));
+}
+
+function bcRoleIn(dialogs: Dialogs): 'admin' | 'standard' | null {
+  const dialog = titled(dialogs, LABELS.inviteTitle);
   if (!dialog) return null;
   const radios = Array.from(
     dialog.el.querySelectorAll('input[type=radio], [role=radio]'),
@@ -119,9 +134,11 @@ export function chosenBcRole(root: Root): 'admin' | 'standard' | null {
 
 /** Whether an open dialog shows a Confirm button (the last step of a flow). */
 export function confirmationShown(root: Root): boolean {
-  return openDialogs(root).some((d) =>
-    buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)),
-  );
+  return confirmIn(openDialogs(root));
+}
+
+function confirmIn(dialogs: Dialogs): boolean {
+  return dialogs.some((d) => buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)));
 }
 
 /** What a success message says happened. */
@@ -143,16 +160,20 @@ export function successMessage(root: Root): { kind: SuccessKind; text: string } 
 }
 
 function isCodeDialog(d: OpenDialog): boolean {
+  // The cheap test first: reading a large dialog's whole text (Invite Member's account list) is
+  // the expensive part, and a dialog with no field cannot be asking for a code.
+  if (d.el.querySelector('input') === null) return false;
   const words = fold(`${d.title} ${visibleText(d.el)}`);
-  return (
-    LABELS.confirmationCode.some((l) => words.includes(fold(l))) &&
-    d.el.querySelector('input') !== null
-  );
+  return LABELS.confirmationCode.some((l) => words.includes(fold(l)));
 }
 
 /** Whether a "Remove …?" confirmation is open (before the confirmation code is asked for). */
 export function removeConfirmationShown(root: Root): boolean {
-  return openDialogs(root).some(
+  return removeConfirmationIn(openDialogs(root));
+}
+
+function removeConfirmationIn(dialogs: Dialogs): boolean {
+  return dialogs.some(
     (d) =>
       LABELS.removeVerb.some((v) => fold(d.title).replace(/^¿/, '').startsWith(fold(v))) &&
       !isCodeDialog(d) &&
@@ -163,6 +184,10 @@ export function removeConfirmationShown(root: Root): boolean {
 /** Whether TikTok is asking for the confirmation code it sent (the last step of a removal). */
 export function confirmationCodeStepShown(root: Root): boolean {
   return openDialogs(root).some(isCodeDialog);
+}
+
+function codeStepIn(dialogs: Dialogs): boolean {
+  return dialogs.some(isCodeDialog);
 }
 
 /** Whether a person or partner shown in `before` is no longer in `after` (their row is gone). */
@@ -190,7 +215,16 @@ export interface FlowState {
   confirmationCodeStep: boolean;
 }
 
-/** Read every flow state the checklists follow, as the page is now. Never throws. */
+/**
+ * Every flow state the checklists follow, as the page is now. Never throws.
+ *
+ * Read on demand: each state is worked out the first time it is read, then kept, so a batch
+ * pays only for what the running checklist asks (gatherFacts reads the emails and the role, the
+ * active step its own state; the confirmation-code detector, the dearest, only at a removal's
+ * last steps); and the open dialogs are found once for all the detectors. Read it within the
+ * task that made it (the runner does, in one synchronous batch): the page may change after.
+ * Spreading or comparing it reads every state, exactly as an eager read would.
+ */
 export function readFlowState(root: Root): FlowState {
   const safe = <T>(read: () => T, fallback: T): T => {
     try {
@@ -199,13 +233,37 @@ export function readFlowState(root: Root): FlowState {
       return fallback;
     }
   };
-  return {
-    inviteStep: safe(() => inviteDialogStep(root), null),
-    emails: safe(() => enteredEmails(root), []),
-    bcRole: safe(() => chosenBcRole(root), null),
-    confirmShown: safe(() => confirmationShown(root), false),
-    success: safe(() => successMessage(root), null),
-    removeConfirmation: safe(() => removeConfirmationShown(root), false),
-    confirmationCodeStep: safe(() => confirmationCodeStepShown(root), false),
+  let found: Dialogs | null = null;
+  const dialogs = (): Dialogs => (found ??= openDialogs(root));
+  const readers: { [K in keyof FlowState]: () => FlowState[K] } = {
+    inviteStep: () => safe(() => inviteStepIn(dialogs()), null),
+    emails: () => safe(() => emailsIn(dialogs()), []),
+    bcRole: () => safe(() => bcRoleIn(dialogs()), null),
+    confirmShown: () => safe(() => confirmIn(dialogs()), false),
+    success: () => safe(() => successMessage(root), null),
+    removeConfirmation: () => safe(() => removeConfirmationIn(dialogs()), false),
+    confirmationCodeStep: () => safe(() => codeStepIn(dialogs()), false),
   };
+  const state = {} as FlowState;
+  const keep = (key: keyof FlowState, value: unknown) =>
+    Object.defineProperty(state, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  for (const key of Object.keys(readers) as Array<keyof FlowState>) {
+    Object.defineProperty(state, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = readers[key]();
+        keep(key, value);
+        return value;
+      },
+      // observePage overrules `success` (a message that cannot prove a new step).
+      set: (value: unknown) => keep(key, value),
+    });
+  }
+  return state;
 }

@@ -161,3 +161,14 @@ export function bcAccessUrl(orgId: string, section: 'members' | 'partners'): str
   url.searchParams.set('org_id', orgId);
   return url.href;
 }
+
+/**
+ * An ad account's own page in its Business Center (Assets → ad account → View), on its Members
+ * tab, where a member's permission on that ad account is edited or removed (issue #6).
+ */
+export function bcAssetAccessUrl(orgId: string, advertiserId: string): string {
+  const url = new URL(`https://${BC_HOST}/manage/accounts/adv/detail`);
+  url.searchParams.set('org_id', orgId);
+  url.searchParams.set('aadvid', advertiserId);
+  return url.href;
+}

@@ -106,3 +106,45 @@ test('reconcile finds each kind of difference on a seeded register and updates i
     ].sort(),
   );
 });
+
+test('on a client’s Business Center the card says whose it is and my access, and reconciles nothing', async ({
+  context,
+  page,
+  serviceWorker,
+  extensionId,
+}, testInfo) => {
+  // The picker lists Tienda Sol: the register records it as a client account I hold (Standard).
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  await page.goto(REPLICA_URLS.bcPicker);
+  await expect(page.getByText('Tienda Sol')).toBeVisible();
+  await expect
+    .poll(async () => (await readRegister(serviceWorker)).accounts.map((a) => a.ownership))
+    .toContain('client');
+
+  await page.goto(REPLICA_URLS.bcMembersEs);
+  const companion = new Companion(page);
+  const note = companion.panel.getByTestId('held-note');
+  await expect(note.getByRole('heading', { name: 'A client’s Business Center' })).toBeVisible();
+  await expect(note.getByTestId('held-role')).toHaveText(
+    'Your role here, per your register: Standard (active).',
+  );
+  await expect(page.getByText(/registros en total/i)).toBeVisible();
+  // The client's members (four on the page) are not offered as people with access to mine.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('reconcile-card')).toHaveCount(0);
+  await companion.shoot(testInfo, 'held-note');
+  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+
+  // Keyboard: "Open in the register" opens my grant there.
+  const open = note.getByRole('button', { name: 'Open in the register' });
+  await open.focus();
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  const register = await readRegister(serviceWorker);
+  const tienda = register.accounts.find((a) => a.externalId === TIENDA_SOL.id);
+  const mine = register.grants.filter((g) => g.accountId === tienda?.id);
+  expect(mine).toHaveLength(1);
+  await expect(tab).toHaveURL(new RegExp(`register\\.html#grant=${mine[0]!.id}$`));
+  // Nothing was written from the page: one "created" event per Business Center the picker listed.
+  expect(register.events.map((e) => e.type)).toEqual(register.grants.map(() => 'created'));
+});

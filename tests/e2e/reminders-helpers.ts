@@ -15,6 +15,8 @@ export interface GrantSeed {
   reviewInDays?: number;
   invitedDaysAgo?: number;
   contractEndsInDays?: number;
+  /** The grant is an Operator permission on the ad account Northwind US, not on the BC. */
+  onAdAccount?: boolean;
 }
 
 export interface Seeded {
@@ -65,7 +67,7 @@ export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Se
       const at = new Date().toISOString();
       const base = { createdAt: at, updatedAt: at, rev: 1, deletedAt: null };
       const accountId = crypto.randomUUID();
-      const accounts = [
+      const accounts: Record<string, unknown>[] = [
         {
           ...base,
           id: accountId,
@@ -76,6 +78,18 @@ export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Se
           ownership: 'mine',
         },
       ];
+      // Northwind US, owned by the Business Center (its page: Assets → ad account → View).
+      const adAccountId = crypto.randomUUID();
+      if (seeds.some((s) => s.onAdAccount))
+        accounts.push({
+          ...base,
+          id: adAccountId,
+          kind: 'adAccount',
+          externalId: '7100000000000000001',
+          name: 'Northwind US',
+          ownerBcId: orgId,
+          ownership: 'mine',
+        });
       const parties: object[] = [];
       const grants: { id: string; [field: string]: unknown }[] = [];
       for (const seed of seeds) {
@@ -96,9 +110,9 @@ export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Se
         grants.push({
           ...base,
           id: crypto.randomUUID(),
-          accountId,
+          accountId: seed.onAdAccount ? adAccountId : accountId,
           partyId,
-          bcRole: 'standard',
+          bcRole: seed.onAdAccount ? null : 'standard',
           financeRole: null,
           assetRole: 'operator',
           status,

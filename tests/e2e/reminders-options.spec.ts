@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { axeViolations } from './axe';
+import { Companion } from './pages/companion';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/extension-pages';
 import { ORG_ID, badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
@@ -123,6 +124,56 @@ test('the due list acts like the notification and offers a week’s snooze; the 
   await items.filter({ hasText: 'Lee Park' }).getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('due-empty')).toBeVisible();
   await expect.poll(() => badgeText(serviceWorker)).toBe('');
+});
+
+test('lowering a permission on an ad account opens that ad account’s page with the lower checklist', async ({
+  page,
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await quietHoursOff(serviceWorker, false);
+  const { grantIds } = await seedGrants(serviceWorker, [
+    { name: 'Dana Kim', reviewInDays: -3, onAdAccount: true },
+  ]);
+  await serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
+    ).accessCompanionReminders.run(),
+  );
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const dana = page.getByTestId('due-list').getByRole('listitem').filter({ hasText: 'Dana Kim' });
+  await dana.getByRole('button', { name: 'Lower…' }).click();
+  await dana.getByLabel(/Why lower it\?/).fill('Reporting only from now on.');
+  await dana.getByRole('button', { name: 'Record “lower”' }).click();
+  const link = page.getByRole('link', {
+    name: 'Open Business Center to lower the role, with the checklist',
+  });
+  const asset = `https://business.tiktok.com/manage/accounts/adv/detail?org_id=${ORG_ID}&aadvid=7100000000000000001`;
+  await expect(link).toHaveAttribute(
+    'href',
+    `${asset}#access-companion=lower&grant=${grantIds[0]}`,
+  );
+
+  // The link opens the ad account's Members tab, where the permission is edited: the checklist
+  // starts there with Dana pre-selected, past "open the ad account", at Dana's own Edit.
+  const [tiktok] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  const companion = new Companion(tiktok);
+  await expect(companion.panel.getByTestId('checklist')).toHaveAttribute(
+    'data-checklist',
+    'lower-member',
+  );
+  await expect(companion.panel.getByTestId('hinted-for')).toHaveText(
+    'Opened from a reminder about Dana Kim.',
+  );
+  await expect.poll(() => tiktok.url()).toBe(asset);
+  await companion.expectDone('open-asset');
+  await companion.expectActive('open-edit');
+  await companion.expectSpotlightOn(
+    tiktok.getByRole('row', { name: /Dana Kim/ }).getByRole('button', { name: 'Edit' }),
+  );
+  expect(await axeViolations(tiktok, 'tt-access-companion')).toEqual([]);
 });
 
 test('upcoming reviews export as an iCalendar file', async ({

@@ -18,6 +18,7 @@ import {
   snoozeReminders,
 } from '@/lib/reminders/state';
 import { ACCOUNT, ORG_ID, PARTNER, PARTNER_ID, PERSON, info, makeGrant } from './helpers/reminders';
+import { classifyUrl } from '@/lib/tiktok/routes';
 
 const NOW = new Date('2027-03-02T09:00:00.000Z');
 
@@ -113,9 +114,28 @@ describe('reminder state rows', () => {
   it('an ad account links to the Business Center that owns it, or to nothing', () => {
     const g = makeGrant();
     const ad = { ...ACCOUNT, kind: 'adAccount' as const, externalId: '7100000000000000001' };
-    expect(
-      businessCenterUrl({ ...info(g), account: { ...ad, ownerBcId: '7055555555555555555' } }),
-    ).toBe('https://business.tiktok.com/manage/users/members?org_id=7055555555555555555');
+    const owned = { ...info(g), account: { ...ad, ownerBcId: '7055555555555555555' } };
+    // A person's permission on the ad account is reviewed and lowered on its own page.
+    const asset =
+      'https://business.tiktok.com/manage/accounts/adv/detail?org_id=7055555555555555555&aadvid=7100000000000000001';
+    expect(businessCenterUrl(owned)).toBe(asset);
+    expect(businessCenterUrl(owned, 'review')).toBe(
+      `${asset}#access-companion=review&grant=${g.id}`,
+    );
+    expect(businessCenterUrl(owned, 'lower')).toBe(`${asset}#access-companion=lower&grant=${g.id}`);
+    expect(classifyUrl(new URL(businessCenterUrl(owned, 'lower')!))).toBe('bc-asset-access');
+    // Revoking removes the person on Members; invitations are the Business Center's.
+    const members = 'https://business.tiktok.com/manage/users/members?org_id=7055555555555555555';
+    expect(businessCenterUrl(owned, 'revoke')).toBe(
+      `${members}#access-companion=revoke&grant=${g.id}`,
+    );
+    expect(businessCenterUrl(owned, 'resend')).toBe(
+      `${members}#access-companion=resend&grant=${g.id}`,
+    );
+    // A partner's share of the ad account is changed on Partners (the lower-partner checklist).
+    expect(businessCenterUrl({ ...owned, party: PARTNER }, 'lower')).toBe(
+      `https://business.tiktok.com/manage/users/partners?org_id=7055555555555555555#access-companion=lower&grant=${g.id}`,
+    );
     expect(businessCenterUrl({ ...info(g), account: { ...ad, ownerBcId: null } })).toBeNull();
   });
 });
