@@ -2,7 +2,7 @@ import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { Companion, readRegister, seedRegister } from './pages/companion';
-import { OptionsPage } from './pages/extension-pages';
+import { OptionsPage, PopupPage } from './pages/extension-pages';
 
 const TIENDA_SOL = { id: '7098765432109876543', name: 'Tienda Sol' };
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -113,11 +113,27 @@ test('on a client’s Business Center the card says whose it is and my access, a
   serviceWorker,
   extensionId,
 }, testInfo) => {
-  // The picker lists Tienda Sol: the register records it as a client account I hold (Standard).
+  // The picker lists Tienda Sol; the popup asks whose it is, and "A client's" records it as a
+  // client account I hold (Standard).
   const options = new OptionsPage(page, extensionId);
   await options.goto();
   await page.goto(REPLICA_URLS.bcPicker);
   await expect(page.getByText('Tienda Sol')).toBeVisible();
+  const popup = await PopupPage.openFor(
+    page,
+    context,
+    serviceWorker,
+    extensionId,
+    'Business Center · choose a Business Center',
+  );
+  const question = popup.page.getByTestId('held-picker');
+  await question
+    .getByRole('group', { name: /Tienda Sol/ })
+    .getByRole('radio', { name: 'A client’s — track it' })
+    .check();
+  await question.getByRole('button', { name: 'Save answers' }).click();
+  await expect(popup.page.getByTestId('held-picker-answered')).toBeVisible();
+  await popup.page.close();
   await expect
     .poll(async () => (await readRegister(serviceWorker)).accounts.map((a) => a.ownership))
     .toContain('client');
@@ -145,6 +161,6 @@ test('on a client’s Business Center the card says whose it is and my access, a
   const mine = register.grants.filter((g) => g.accountId === tienda?.id);
   expect(mine).toHaveLength(1);
   await expect(tab).toHaveURL(new RegExp(`register\\.html#grant=${mine[0]!.id}$`));
-  // Nothing was written from the page: one "created" event per Business Center the picker listed.
+  // Nothing was written from the page: one "created" event, for the answer in the popup.
   expect(register.events.map((e) => e.type)).toEqual(register.grants.map(() => 'created'));
 });

@@ -25,28 +25,14 @@ function heldQuestions(worker: Worker) {
   );
 }
 
-/**
- * Open the popup for the TikTok tab: as a background tab, so that the TikTok page stays the
- * window's active tab, which is the tab a toolbar popup asks about.
- */
-async function openPopupFor(
+/** Open the popup for the TikTok tab (a Members page). */
+function openPopupFor(
   tiktok: Page,
   context: BrowserContext,
   worker: Worker,
   extensionId: string,
 ): Promise<PopupPage> {
-  await tiktok.bringToFront();
-  const [page] = await Promise.all([
-    context.waitForEvent('page'),
-    worker.evaluate(
-      (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
-      `chrome-extension://${extensionId}/popup.html`,
-    ),
-  ]);
-  await page.setViewportSize({ width: 380, height: 640 });
-  const popup = new PopupPage(page, extensionId);
-  await expect(popup.tabContext).toHaveText('Business Center · Members');
-  return popup;
+  return PopupPage.openFor(tiktok, context, worker, extensionId, 'Business Center · Members');
 }
 
 test('a visited Members page that shows my row asks once; "A client’s" tracks it with my role', async ({

@@ -27,26 +27,15 @@ function tabKeys(worker: Worker) {
   );
 }
 
-/** Open the popup for a TikTok tab, as a background tab so the TikTok page stays active. */
-async function openPopupFor(
+/** Open the popup for a TikTok tab (the picker unless `label` says otherwise). */
+function openPopupFor(
   tiktok: Page,
   context: BrowserContext,
   worker: Worker,
   extensionId: string,
   label = PICKER_LABEL,
 ): Promise<PopupPage> {
-  await tiktok.bringToFront();
-  const [page] = await Promise.all([
-    context.waitForEvent('page'),
-    worker.evaluate(
-      (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
-      `chrome-extension://${extensionId}/popup.html`,
-    ),
-  ]);
-  await page.setViewportSize({ width: 380, height: 640 });
-  const popup = new PopupPage(page, extensionId);
-  await expect(popup.tabContext).toHaveText(label);
-  return popup;
+  return PopupPage.openFor(tiktok, context, worker, extensionId, label);
 }
 
 test('the picker records nothing it cannot place; the popup asks, and the answers are kept', async ({

@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 abstract class ExtensionPage {
   protected abstract readonly path: string;
@@ -15,6 +16,31 @@ abstract class ExtensionPage {
 /** The toolbar popup, opened as a page. */
 export class PopupPage extends ExtensionPage {
   protected readonly path = 'popup.html';
+  /**
+   * Open the popup for a TikTok tab: as a background tab, so the TikTok page stays the window's
+   * active tab, which is the tab a toolbar popup asks about. Waits for the popup to show `label`
+   * (the tab's page kind) so the caller sees the popup of that tab.
+   */
+  static async openFor(
+    tiktok: Page,
+    context: BrowserContext,
+    worker: Worker,
+    extensionId: string,
+    label: string,
+  ): Promise<PopupPage> {
+    await tiktok.bringToFront();
+    const [page] = await Promise.all([
+      context.waitForEvent('page'),
+      worker.evaluate(
+        (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
+        `chrome-extension://${extensionId}/popup.html`,
+      ),
+    ]);
+    await page.setViewportSize({ width: 380, height: 640 });
+    const popup = new PopupPage(page, extensionId);
+    await expect(popup.tabContext).toHaveText(label);
+    return popup;
+  }
   get tabContext(): Locator {
     return this.page.getByTestId('tab-context');
   }
