@@ -1,25 +1,10 @@
-import { t, uiLanguage } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n';
+import { uiLanguage } from '@/lib/i18n';
 import type { Grant } from '@/lib/register/schema';
+import { roleNames } from '@/lib/reminders/schedule';
 
-const ROLE_KEYS = {
-  bc: { admin: 'role_bc_admin', standard: 'role_bc_standard' },
-  finance: { manager: 'role_finance_manager', analyst: 'role_finance_analyst' },
-  asset: {
-    admin: 'role_asset_admin',
-    operator: 'role_asset_operator',
-    analyst: 'role_asset_analyst',
-  },
-} as const satisfies Record<string, Record<string, MessageKey>>;
-
-/** A grant's roles in TikTok's words, e.g. "Standard · Operator". */
+/** A grant's roles in TikTok's words, e.g. "Standard · Operator", as the reminders say them. */
 export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {
-  const parts = [
-    g.bcRole && t(ROLE_KEYS.bc[g.bcRole]),
-    g.financeRole && t(ROLE_KEYS.finance[g.financeRole]),
-    g.assetRole && t(ROLE_KEYS.asset[g.assetRole]),
-  ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : t('role_none');
+  return roleNames(g, 'role_none');
 }
 
 /** A day or instant as the user's locale writes a date. */

@@ -265,14 +265,20 @@ const ROLE_KEYS = {
   },
 } as const satisfies Record<string, Record<string, MessageKey>>;
 
-/** The grant's roles in TikTok's words, e.g. "Standard · Operator". */
-export function roleNames(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {
+/**
+ * The grant's roles in TikTok's words, e.g. "Standard · Operator"; `noneKey` says "no role" in
+ * the sentence's case (mid-sentence here, a cell of its own in the register).
+ */
+export function roleNames(
+  g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>,
+  noneKey: MessageKey = 'reminders_role_none',
+): string {
   const parts = [
     g.bcRole && t(ROLE_KEYS.bc[g.bcRole]),
     g.financeRole && t(ROLE_KEYS.finance[g.financeRole]),
     g.assetRole && t(ROLE_KEYS.asset[g.assetRole]),
   ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : t('reminders_role_none');
+  return parts.length ? parts.join(' · ') : t(noneKey);
 }
 
 /** Whole local days from `from` to `to` (both calendar days). */
