@@ -1,5 +1,6 @@
 import type { Locator, Page, TestInfo, Worker } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { seedGrants } from './seed';
 
 /** The overlay on a TikTok replica: its panel, the checklist's steps, the spotlight. */
 export class Companion {
@@ -106,77 +107,20 @@ export interface SeedGrant {
   invitedAt: string | null;
 }
 
-/**
- * Write grants straight into the extension's register (its IndexedDB must exist already: open an
- * extension page that asks the worker for its status first). Rows are shaped as the schema says.
- */
+/** Write a Business Center of mine and people's grants on it straight into the register. */
 export async function seedRegister(
   worker: Worker,
   org: { id: string; name: string },
   grants: SeedGrant[],
 ): Promise<void> {
-  await worker.evaluate(
-    async ({ org, grants }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('access-register');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const now = new Date().toISOString();
-      const base = () => ({
-        id: crypto.randomUUID(),
-        createdAt: now,
-        updatedAt: now,
-        rev: 1,
-        deletedAt: null,
-      });
-      const tx = db.transaction(['accounts', 'parties', 'grants'], 'readwrite');
-      const account = {
-        ...base(),
-        kind: 'businessCenter',
-        externalId: org.id,
-        name: org.name,
-        ownerBcId: null,
-        ownership: 'mine',
-      };
-      tx.objectStore('accounts').put(account);
-      for (const g of grants) {
-        const party = {
-          ...base(),
-          kind: 'person',
-          name: g.name,
-          email: g.email,
-          bcId: null,
-          organisation: '',
-          notes: '',
-          isMe: false,
-        };
-        tx.objectStore('parties').put(party);
-        tx.objectStore('grants').put({
-          ...base(),
-          accountId: account.id,
-          partyId: party.id,
-          bcRole: g.bcRole,
-          financeRole: null,
-          assetRole: null,
-          status: g.status,
-          invitedAt: g.invitedAt,
-          acceptedAt: g.status === 'active' ? now : null,
-          revokedAt: g.status === 'revoked' ? now : null,
-          reviewCadenceDays: 90,
-          lastReviewedAt: null,
-          nextReviewOn: '2027-02-25',
-          contractEndsOn: null,
-          goals: '',
-          source: 'manual',
-        });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { org, grants },
+  await seedGrants(
+    worker,
+    grants.map((g) => ({
+      account: { kind: 'businessCenter', externalId: org.id, name: org.name, ownerBcId: null },
+      party: { kind: 'person', name: g.name, email: g.email, bcId: null },
+      bcRole: g.bcRole,
+      status: g.status,
+      invitedAt: g.invitedAt,
+    })),
   );
 }

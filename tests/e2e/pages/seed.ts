@@ -11,7 +11,9 @@ export interface SeedRow {
   party: { kind: 'person' | 'partnerBc'; name: string; email: string | null; bcId: string | null };
   bcRole?: 'admin' | 'standard' | null;
   assetRole?: 'admin' | 'operator' | 'analyst' | null;
-  status: 'invited' | 'active';
+  status: 'invited' | 'active' | 'revoked';
+  /** When the invitation went out; 1 October 2026 unless given. */
+  invitedAt?: string | null;
 }
 
 /**
@@ -75,9 +77,9 @@ export async function seedGrants(worker: Worker, rows: SeedRow[]): Promise<strin
         financeRole: null,
         assetRole: r.assetRole ?? null,
         status: r.status,
-        invitedAt: '2026-10-01T09:00:00.000Z',
+        invitedAt: r.invitedAt === undefined ? '2026-10-01T09:00:00.000Z' : r.invitedAt,
         acceptedAt: r.status === 'active' ? '2026-10-02T09:00:00.000Z' : null,
-        revokedAt: null,
+        revokedAt: r.status === 'revoked' ? now : null,
         reviewCadenceDays: 90,
         lastReviewedAt: null,
         nextReviewOn: '2026-12-31',
