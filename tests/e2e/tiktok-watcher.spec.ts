@@ -6,10 +6,15 @@ import { MembersPage } from './pages/members-page';
 
 const ACCESS = new Set(['bc-members', 'bc-partners', 'bc-asset-access']);
 
-/** The kind the background last recorded for the only tab (session storage, lib/background). */
+/**
+ * The kind the background last recorded for the only tab (its `tab-context:` entry in session
+ * storage, lib/background; other entries there, such as the picker's question, are not kinds).
+ */
 async function recordedKinds(worker: Worker): Promise<string[]> {
   return worker.evaluate(async () =>
-    Object.values(await chrome.storage.session.get(null)).map((c) => (c as { kind: string }).kind),
+    Object.entries(await chrome.storage.session.get(null))
+      .filter(([key]) => key.startsWith('tab-context:'))
+      .map(([, c]) => (c as { kind: string }).kind),
   );
 }
 

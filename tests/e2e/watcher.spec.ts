@@ -4,15 +4,13 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 
-/** What the background has recorded about tabs (session storage, see lib/background). */
+/** What the background has recorded about tabs (`tab-context:` in session storage, lib/background). */
 function tabContexts(worker: Worker) {
   return worker.evaluate(
     async () =>
-      Object.values(await chrome.storage.session.get(null)) as {
-        url: string;
-        kind: string;
-        orgId: string | null;
-      }[],
+      Object.entries(await chrome.storage.session.get(null))
+        .filter(([key]) => key.startsWith('tab-context:'))
+        .map(([, value]) => value) as { url: string; kind: string; orgId: string | null }[],
   );
 }
 
