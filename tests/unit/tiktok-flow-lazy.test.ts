@@ -21,7 +21,7 @@ import {
 import * as dom from '@/lib/tiktok/dom';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
-import { openReplica } from './helpers/replica-dom';
+import { clickByText as click, typeInto as type, openReplica } from './helpers/replica-dom';
 
 let page: ReplicaDom | undefined;
 afterEach(async () => {
@@ -66,23 +66,6 @@ function expectSame(d: ReplicaDom, label: string) {
   // Read twice, the same (kept) value.
   expect(backwards.emails).toBe(backwards.emails);
   seen.push(`${label}: ${JSON.stringify(want)}`);
-}
-
-async function click(d: ReplicaDom, name: string, nth = 0) {
-  const found = Array.from(d.document.querySelectorAll('button, a')).filter(
-    (b) => b.textContent?.trim() === name,
-  );
-  const target = found[nth] as HTMLElement | undefined;
-  if (!target) throw new Error(`no button "${name}"`);
-  target.click();
-  await d.settle();
-}
-
-async function type(d: ReplicaDom, selector: string, value: string) {
-  const field = d.document.querySelector(selector) as HTMLInputElement;
-  field.value = value;
-  field.dispatchEvent(new d.window.Event('input', { bubbles: true }) as unknown as Event);
-  await d.settle();
 }
 
 const LANGS = {

@@ -3,31 +3,13 @@ import type { FlowState } from '@/lib/tiktok';
 import { readAccessTable, readFlowState, rowDisappeared } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
-import { openReplica } from './helpers/replica-dom';
+import { clickByText as click, typeInto as type, openReplica } from './helpers/replica-dom';
 
 let dom: ReplicaDom | undefined;
 afterEach(async () => {
   await dom?.close();
   dom = undefined;
 });
-
-/** Click the visible button (or link) whose text is exactly `name`, and let the replica react. */
-async function click(d: ReplicaDom, name: string, nth = 0) {
-  const found = Array.from(d.document.querySelectorAll('button, a')).filter(
-    (b) => b.textContent?.trim() === name,
-  );
-  const target = found[nth] as HTMLElement | undefined;
-  if (!target) throw new Error(`no button "${name}"`);
-  target.click();
-  await d.settle();
-}
-
-async function type(d: ReplicaDom, selector: string, value: string) {
-  const field = d.document.querySelector(selector) as HTMLInputElement;
-  field.value = value;
-  field.dispatchEvent(new d.window.Event('input', { bubbles: true }) as unknown as Event);
-  await d.settle();
-}
 
 const NOTHING: FlowState = {
   inviteStep: null,

@@ -82,3 +82,22 @@ export async function renderedReplica(url: string): Promise<string> {
   await dom.close();
   return html;
 }
+
+/** Click the button (or link) whose text is exactly `name` (the `nth` such), and let it react. */
+export async function clickByText(d: ReplicaDom, name: string, nth = 0): Promise<void> {
+  const found = Array.from(d.document.querySelectorAll('button, a')).filter(
+    (b) => b.textContent?.trim() === name,
+  );
+  const target = found[nth] as HTMLElement | undefined;
+  if (!target) throw new Error(`no button "${name}"`);
+  target.click();
+  await d.settle();
+}
+
+/** Type `value` into the field at `selector` as a user would (an `input` event), and settle. */
+export async function typeInto(d: ReplicaDom, selector: string, value: string): Promise<void> {
+  const field = d.document.querySelector(selector) as HTMLInputElement;
+  field.value = value;
+  field.dispatchEvent(new d.window.Event('input', { bubbles: true }) as unknown as Event);
+  await d.settle();
+}
