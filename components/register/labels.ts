@@ -76,6 +76,7 @@ const EVENT_KEYS: Record<EventType, MessageKey> = {
   deleted: 'event_deleted',
   imported: 'event_imported',
   reconciled: 'event_reconciled',
+  restored: 'event_restored',
 };
 export const eventLabel = (e: EventType) => t(EVENT_KEYS[e]);
 

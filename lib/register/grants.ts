@@ -1,35 +1,35 @@
 /**
  * Writing to the register: every change names the revision it read, runs in one transaction and
- * appends an event to the grant's history. Reading code may use the tables directly.
+ * appends an event to the grant's history, by the rules in ./rules.ts. Reading code may use the
+ * tables directly.
  */
 import Dexie from 'dexie';
 import type { RegisterDb } from './db';
+import type { GrantPatch, WriteContext } from './rules';
+import {
+  canMove,
+  liveGrantFor,
+  newEvent,
+  newRowFields,
+  patchDiffers,
+  planGrantChange,
+  planNewGrant,
+  revisedRow,
+  writeGrantChange,
+} from './rules';
 import type {
   Account,
   AssetRole,
   BcRole,
-  EventType,
   FinanceRole,
   Grant,
-  GrantSnapshot,
   GrantStatus,
-  Origin,
   Party,
   RegisterEvent,
 } from './schema';
-import { DEFAULT_REVIEW_CADENCE_DAYS, account, event, grant, party } from './schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS, account, party } from './schema';
 
-/** Who is writing, when, and why: recorded on the event that every write appends. */
-export interface WriteContext {
-  source: Origin;
-  now: Date;
-  note?: string;
-  /** The in-page checklist that recorded the change, if any. */
-  checklist?: string;
-  decision?: RegisterEvent['decision'];
-  /** The review cadence a new grant gets when its draft names none (the options' default). */
-  defaultCadenceDays?: number;
-}
+export * from './rules';
 
 /** Raised when a write names a revision that is no longer the current one. */
 export class RegisterConflictError extends Error {
@@ -48,21 +48,6 @@ export class RegisterConflictError extends Error {
 export class GrantNotFoundError extends Error {
   override name = 'GrantNotFoundError';
 }
-
-/** Raised for a status change TikTok's flows do not allow (e.g. revoked → suspended). */
-export class StatusTransitionError extends Error {
-  override name = 'StatusTransitionError';
-}
-
-/** Which status may follow which: invitations are accepted, rejected or lapse; access ends. */
-export const STATUS_TRANSITIONS: Readonly<Record<GrantStatus, readonly GrantStatus[]>> = {
-  invited: ['active', 'expired', 'rejected', 'revoked'],
-  active: ['suspended', 'revoked'],
-  suspended: ['active', 'revoked'],
-  expired: ['invited'],
-  rejected: ['invited'],
-  revoked: ['invited'],
-};
 
 export interface AccountDraft {
   kind: Account['kind'];
@@ -96,25 +81,6 @@ export interface GrantDraft {
   goals?: string;
 }
 
-/** The fields of a grant a user or a flow may change. */
-export type GrantPatch = Partial<
-  Pick<
-    Grant,
-    | 'bcRole'
-    | 'financeRole'
-    | 'assetRole'
-    | 'status'
-    | 'invitedAt'
-    | 'acceptedAt'
-    | 'revokedAt'
-    | 'reviewCadenceDays'
-    | 'lastReviewedAt'
-    | 'nextReviewOn'
-    | 'contractEndsOn'
-    | 'goals'
-  >
->;
-
 /** `YYYY-MM-DD` of the user's local calendar day `days` after `from`. */
 export function dayAfter(from: Date, days: number): string {
   const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
@@ -122,59 +88,10 @@ export function dayAfter(from: Date, days: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** A grant without its bookkeeping fields, as kept in events. */
-export function snapshotOf(g: Grant): GrantSnapshot {
-  const { createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = g;
-  return rest;
-}
-
-/**
- * A history event's row for grant `g`, not validated: for bulk writers (import) whose inputs are
- * already checked. Everything else goes through {@link newEvent}.
- */
-export function eventRow(
-  g: Grant,
-  type: EventType,
-  ctx: WriteContext,
-  before: Grant | null,
-  after: Grant | null,
-): RegisterEvent {
-  const at = ctx.now.toISOString();
-  return {
-    id: crypto.randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-    grantId: g.id,
-    type,
-    at,
-    source: ctx.source,
-    decision: ctx.decision ?? null,
-    note: ctx.note ?? '',
-    checklist: ctx.checklist ?? null,
-    before: before && snapshotOf(before),
-    after: after && snapshotOf(after),
-  };
-}
-
-/** A history event for grant `g`, with before/after snapshots and the write's context. */
-export function newEvent(
-  g: Grant,
-  type: EventType,
-  ctx: WriteContext,
-  before: Grant | null,
-  after: Grant | null,
-): RegisterEvent {
-  return event.parse(eventRow(g, type, ctx, before, after));
-}
-
 /** A new account row for `draft` (validated). */
 export function newAccountRow(draft: AccountDraft, now: string): Account {
   return account.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
+    ...newRowFields(now),
     deletedAt: null,
     kind: draft.kind,
     externalId: draft.externalId,
@@ -189,10 +106,7 @@ export function newPartyRow(draft: PartyDraft, now: string): Party {
   const email = draft.email?.trim().toLowerCase() || null;
   const bcId = draft.bcId?.trim() || null;
   return party.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
+    ...newRowFields(now),
     deletedAt: null,
     kind: draft.kind,
     name: draft.name?.trim() ?? '',
@@ -212,7 +126,7 @@ async function findOrCreateAccount(db: RegisterDb, draft: AccountDraft, now: str
   if (existing && existing.deletedAt === null) return existing;
   if (existing) {
     // A tombstoned account comes back to life rather than being duplicated.
-    const revived = { ...existing, deletedAt: null, updatedAt: now, rev: existing.rev + 1 };
+    const revived = revisedRow(existing, { deletedAt: null }, now);
     await db.accounts.put(revived);
     return revived;
   }
@@ -237,7 +151,13 @@ async function findOrCreateParty(db: RegisterDb, draft: PartyDraft, now: string)
   return row;
 }
 
-/** Record a new grant (finding or creating its account and party) with its first event. */
+/**
+ * Record a grant (finding or creating its account and party) with its first event. When the
+ * party already holds a live grant on the account, that grant is updated instead (adding or
+ * inviting again while access is live is the same access), so repeating a write — two tabs
+ * finishing one flow, a reconcile card applied twice — leaves one grant. The check and the
+ * write share one read-write transaction, which IndexedDB runs one at a time.
+ */
 export async function recordGrant(
   db: RegisterDb,
   draft: GrantDraft,
@@ -248,67 +168,76 @@ export async function recordGrant(
     const acc = await findOrCreateAccount(db, draft.account, now);
     const who = await findOrCreateParty(db, draft.party, now);
     const status = draft.status ?? 'invited';
+    const live = await liveGrantFor(db, acc.id, who.id);
+    if (live) return updateLiveGrant(db, live, draft, ctx);
     const cadence =
       draft.reviewCadenceDays ?? ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
     const invitedAt = draft.invitedAt ?? (status === 'invited' ? now : null);
     const acceptedAt = draft.acceptedAt ?? (status === 'active' ? now : null);
     // The first review falls one cadence after access began (accepted, else invited).
     const startedAt = new Date(acceptedAt ?? invitedAt ?? now);
-    const row = grant.parse({
-      id: crypto.randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-      rev: 1,
-      deletedAt: null,
-      accountId: acc.id,
-      partyId: who.id,
-      bcRole: draft.bcRole ?? null,
-      financeRole: draft.financeRole ?? null,
-      assetRole: draft.assetRole ?? null,
-      status,
-      invitedAt,
-      acceptedAt,
-      revokedAt: status === 'revoked' ? now : null,
-      reviewCadenceDays: cadence,
-      lastReviewedAt: null,
-      nextReviewOn: dayAfter(Number.isNaN(startedAt.getTime()) ? ctx.now : startedAt, cadence),
-      contractEndsOn: draft.contractEndsOn ?? null,
-      goals: draft.goals ?? '',
-      source: ctx.source,
-    });
-    await db.grants.add(row);
-    await db.events.add(
-      newEvent(row, status === 'invited' ? 'invited' : 'created', ctx, null, row),
+    const change = planNewGrant(
+      {
+        accountId: acc.id,
+        partyId: who.id,
+        bcRole: draft.bcRole ?? null,
+        financeRole: draft.financeRole ?? null,
+        assetRole: draft.assetRole ?? null,
+        status,
+        invitedAt,
+        acceptedAt,
+        reviewCadenceDays: cadence,
+        nextReviewOn: dayAfter(Number.isNaN(startedAt.getTime()) ? ctx.now : startedAt, cadence),
+        contractEndsOn: draft.contractEndsOn ?? null,
+        goals: draft.goals ?? '',
+      },
+      ctx,
     );
-    return row;
+    return writeGrantChange(db, change);
   });
 }
 
-function eventTypeFor(before: Grant, after: Grant, ctx: WriteContext): EventType {
-  if (ctx.decision) return 'reviewed';
-  if (before.status !== after.status) {
-    if (after.status === 'active' && before.status === 'invited') return 'accepted';
-    if (after.status === 'revoked') return 'revoked';
-    if (after.status === 'invited') return 'invited';
-    return 'statusChanged';
+/**
+ * A draft for an account and party that already hold a live grant: the draft's roles and
+ * details update it, and its status too where the rules allow that move (inviting someone who
+ * is already active keeps them active).
+ */
+async function updateLiveGrant(
+  db: RegisterDb,
+  live: Grant,
+  draft: GrantDraft,
+  ctx: WriteContext,
+): Promise<Grant> {
+  const patch: GrantPatch = {
+    bcRole: draft.bcRole ?? undefined,
+    financeRole: draft.financeRole ?? undefined,
+    assetRole: draft.assetRole ?? undefined,
+    reviewCadenceDays: draft.reviewCadenceDays,
+    contractEndsOn: draft.contractEndsOn ?? undefined,
+    goals: draft.goals || undefined,
+  };
+  const status = draft.status ?? 'invited';
+  if (status !== live.status && canMove(live.status, status)) {
+    patch.status = status;
+    if (draft.invitedAt) patch.invitedAt = draft.invitedAt;
+    if (draft.acceptedAt) patch.acceptedAt = draft.acceptedAt;
   }
-  const roles = ['bcRole', 'financeRole', 'assetRole'] as const;
-  if (roles.some((k) => before[k] !== after[k])) return 'roleChanged';
-  return 'updated';
+  const change = planGrantChange(live, patch, ctx);
+  return change ? writeGrantChange(db, change) : live;
 }
 
-async function currentGrant(db: RegisterDb, id: string, expectedRev: number): Promise<Grant> {
+async function currentGrant(db: RegisterDb, id: string): Promise<Grant> {
   const current = await db.grants.get(id);
   if (!current || current.deletedAt !== null) {
     throw new GrantNotFoundError(`No grant ${id} in the register.`);
   }
-  if (current.rev !== expectedRev) throw new RegisterConflictError(current, expectedRev);
   return current;
 }
 
 /**
- * Change a grant. Fails with {@link RegisterConflictError} when `expectedRev` is stale, and
- * with {@link StatusTransitionError} for a status change that cannot happen.
+ * Change a grant. Fails with {@link RegisterConflictError} when `expectedRev` is stale — unless
+ * the grant already says what the patch says (the same write arriving twice changes nothing) —
+ * and with {@link StatusTransitionError} for a status change that cannot happen.
  */
 export async function updateGrant(
   db: RegisterDb,
@@ -317,29 +246,14 @@ export async function updateGrant(
   patch: GrantPatch,
   ctx: WriteContext,
 ): Promise<Grant> {
-  const now = ctx.now.toISOString();
   return db.transaction('rw', [db.grants, db.events], async () => {
-    const before = await currentGrant(db, id, expectedRev);
-    const status = patch.status ?? before.status;
-    if (status !== before.status && !STATUS_TRANSITIONS[before.status].includes(status)) {
-      throw new StatusTransitionError(`A grant cannot go from ${before.status} to ${status}.`);
+    const before = await currentGrant(db, id);
+    if (before.rev !== expectedRev) {
+      if (!ctx.decision && !patchDiffers(before, patch)) return before;
+      throw new RegisterConflictError(before, expectedRev);
     }
-    const stamps: GrantPatch = {};
-    if (status !== before.status) {
-      if (status === 'active' && !patch.acceptedAt) stamps.acceptedAt = now;
-      if (status === 'revoked' && !patch.revokedAt) stamps.revokedAt = now;
-      if (status === 'invited' && !patch.invitedAt) stamps.invitedAt = now;
-    }
-    const after = grant.parse({
-      ...before,
-      ...patch,
-      ...stamps,
-      updatedAt: now,
-      rev: before.rev + 1,
-    });
-    await db.grants.put(after);
-    await db.events.add(newEvent(after, eventTypeFor(before, after, ctx), ctx, before, after));
-    return after;
+    const change = planGrantChange(before, patch, ctx);
+    return change ? writeGrantChange(db, change) : before;
   });
 }
 
@@ -352,8 +266,9 @@ export async function deleteGrant(
 ): Promise<Grant> {
   const now = ctx.now.toISOString();
   return db.transaction('rw', [db.grants, db.events], async () => {
-    const before = await currentGrant(db, id, expectedRev);
-    const after: Grant = { ...before, deletedAt: now, updatedAt: now, rev: before.rev + 1 };
+    const before = await currentGrant(db, id);
+    if (before.rev !== expectedRev) throw new RegisterConflictError(before, expectedRev);
+    const after = revisedRow(before, { deletedAt: now }, now);
     await db.grants.put(after);
     await db.events.add(newEvent(after, 'deleted', ctx, before, null));
     return after;

@@ -8,17 +8,18 @@
  */
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
-import { DEFAULT_REVIEW_CADENCE_DAYS, account, grant, party } from './schema';
-import type {
-  Account,
-  BcRole,
-  FinanceRole,
-  Grant,
-  GrantStatus,
-  Party,
-  RegisterEvent,
-} from './schema';
-import { STATUS_TRANSITIONS, dayAfter, newEvent } from './grants';
+import { DEFAULT_REVIEW_CADENCE_DAYS, account, party } from './schema';
+import type { Account, BcRole, FinanceRole, GrantStatus, Party } from './schema';
+import type { GrantPatch } from './grants';
+import {
+  STATUS_TRANSITIONS,
+  dayAfter,
+  newRowFields,
+  planGrantChange,
+  planNewGrant,
+  revisedRow,
+  writeGrantChange,
+} from './grants';
 
 /** One Business Center as a TikTok page lists it. */
 export interface SeenBusinessCenter {
@@ -55,10 +56,7 @@ async function findMe(db: RegisterDb, now: string): Promise<Party> {
     .first();
   if (mine) return mine;
   const row = party.parse({
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
+    ...newRowFields(now),
     deletedAt: null,
     kind: 'person',
     name: ME_PARTY_NAME,
@@ -90,16 +88,13 @@ async function meWithEmail(
   );
   if (same) return same;
   if (fallback.email === null) {
-    const named = { ...fallback, email: address, updatedAt: now, rev: fallback.rev + 1 };
+    const named = revisedRow(fallback, { email: address }, now);
     await db.parties.put(named);
     return named;
   }
   const row = party.parse({
     ...fallback,
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    rev: 1,
+    ...newRowFields(now),
     email: address,
     name: ME_PARTY_NAME,
     organisation: '',
@@ -109,14 +104,9 @@ async function meWithEmail(
   return row;
 }
 
-function reconciled(
-  g: Grant,
-  before: Grant | null,
-  ctx: WriteContext,
-  note: string,
-): RegisterEvent {
-  const own = { ...ctx, note, decision: undefined, checklist: undefined };
-  return newEvent(g, before ? 'reconciled' : 'created', own, before, g);
+/** The write context of a capture: the page's note, never a review or a checklist. */
+function seenOnPage(ctx: WriteContext, note: string): WriteContext {
+  return { ...ctx, note, decision: undefined, checklist: undefined };
 }
 
 /** Record the Business Centers I am a member of as client accounts I hold, with my role. */
@@ -147,10 +137,7 @@ export async function recordHeldBusinessCenters(
       let changed = false;
       if (!acc) {
         acc = account.parse({
-          id: crypto.randomUUID(),
-          createdAt: now,
-          updatedAt: now,
-          rev: 1,
+          ...newRowFields(now),
           deletedAt: null,
           kind: 'businessCenter',
           externalId: seen.orgId,
@@ -161,14 +148,15 @@ export async function recordHeldBusinessCenters(
         await db.accounts.add(acc);
       } else if (acc.deletedAt !== null || (name && acc.name !== name)) {
         // A deleted account comes back as a client's (a live one of mine was skipped above).
-        acc = {
-          ...acc,
-          deletedAt: null,
-          ownership: acc.deletedAt !== null ? 'client' : acc.ownership,
-          name: name || acc.name,
-          updatedAt: now,
-          rev: acc.rev + 1,
-        };
+        acc = revisedRow(
+          acc,
+          {
+            deletedAt: null,
+            ownership: acc.deletedAt !== null ? 'client' : acc.ownership,
+            name: name || acc.name,
+          },
+          now,
+        );
         await db.accounts.put(acc);
         changed = true;
       }
@@ -179,41 +167,28 @@ export async function recordHeldBusinessCenters(
         if (holder.id === me.id) me = holder;
         meIds.add(holder.id);
         const status = seen.myStatus ?? 'active';
-        const row = grant.parse({
-          id: crypto.randomUUID(),
-          createdAt: now,
-          updatedAt: now,
-          rev: 1,
-          deletedAt: null,
-          accountId: acc.id,
-          partyId: holder.id,
-          bcRole: seen.myRole ?? null,
-          financeRole: seen.myFinanceRole ?? null,
-          assetRole: null,
-          status,
-          // Pending since at least now (the stale-invitation reminder counts from here); when an
-          // active membership began the page does not say.
-          invitedAt: status === 'invited' ? now : null,
-          acceptedAt: null,
-          revokedAt: null,
-          reviewCadenceDays: ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS,
-          lastReviewedAt: null,
-          nextReviewOn: dayAfter(ctx.now, ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS),
-          contractEndsOn: null,
-          goals: '',
-          source: ctx.source,
-        });
-        await db.grants.add(row);
-        await db.events.add(
-          reconciled(
-            row,
-            null,
-            ctx,
-            status === 'invited'
-              ? 'Seen on TikTok: you are invited to this Business Center (pending).'
-              : 'Seen on TikTok: you are a member of this Business Center.',
-          ),
+        const cadence = ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
+        const note =
+          status === 'invited'
+            ? 'Seen on TikTok: you are invited to this Business Center (pending).'
+            : 'Seen on TikTok: you are a member of this Business Center.';
+        // Pending since at least now (the stale-invitation reminder counts from here); when an
+        // active membership began the page does not say.
+        const change = planNewGrant(
+          {
+            accountId: acc.id,
+            partyId: holder.id,
+            bcRole: seen.myRole ?? null,
+            financeRole: seen.myFinanceRole ?? null,
+            status,
+            invitedAt: status === 'invited' ? now : null,
+            reviewCadenceDays: cadence,
+            nextReviewOn: dayAfter(ctx.now, cadence),
+          },
+          seenOnPage(ctx, note),
+          'created',
         );
+        await writeGrantChange(db, change);
         report.created.push(seen.orgId);
         continue;
       }
@@ -245,17 +220,15 @@ export async function recordHeldBusinessCenters(
         });
         continue;
       }
-      const patch: Partial<Grant> = {};
+      const patch: GrantPatch = {};
       const notes: string[] = [];
       if (target !== current.status) {
+        // The rules date the acceptance or the new invitation (now: when it was seen).
         patch.status = target;
-        if (current.status === 'invited' && target === 'active') {
-          patch.acceptedAt = now;
+        if (current.status === 'invited' && target === 'active')
           notes.push('you are now a member (invitation accepted)');
-        } else if (target === 'invited') {
-          patch.invitedAt = now;
-          notes.push('you are invited again (pending)');
-        } else notes.push(`your status there is ${target}`);
+        else if (target === 'invited') notes.push('you are invited again (pending)');
+        else notes.push(`your status there is ${target}`);
       }
       if (seen.myRole && seen.myRole !== current.bcRole) {
         patch.bcRole = seen.myRole;
@@ -265,12 +238,16 @@ export async function recordHeldBusinessCenters(
         patch.financeRole = seen.myFinanceRole;
         notes.push(`your finance role there is ${seen.myFinanceRole}`);
       }
-      if (Object.keys(patch).length) {
-        const after = grant.parse({ ...current, ...patch, updatedAt: now, rev: current.rev + 1 });
-        await db.grants.put(after);
-        await db.events.add(
-          reconciled(after, current, ctx, `Seen on TikTok: ${notes.join('; ')}.`),
-        );
+      const change = notes.length
+        ? planGrantChange(
+            current,
+            patch,
+            seenOnPage(ctx, `Seen on TikTok: ${notes.join('; ')}.`),
+            'reconciled',
+          )
+        : null;
+      if (change) {
+        await writeGrantChange(db, change);
         report.updated.push(seen.orgId);
       } else if (changed) report.updated.push(seen.orgId);
       else report.unchanged.push(seen.orgId);
@@ -298,22 +275,18 @@ export async function markBusinessCenterMine(
     if (existing && existing.deletedAt === null) return false;
     const name = seen.name.trim().slice(0, 500);
     if (existing) {
-      await db.accounts.put({
-        ...existing,
-        deletedAt: null,
-        ownership: 'mine',
-        name: name || existing.name,
-        updatedAt: now,
-        rev: existing.rev + 1,
-      });
+      await db.accounts.put(
+        revisedRow(
+          existing,
+          { deletedAt: null, ownership: 'mine', name: name || existing.name },
+          now,
+        ),
+      );
       return true;
     }
     await db.accounts.add(
       account.parse({
-        id: crypto.randomUUID(),
-        createdAt: now,
-        updatedAt: now,
-        rev: 1,
+        ...newRowFields(now),
         deletedAt: null,
         kind: 'businessCenter',
         externalId: seen.orgId,
@@ -379,7 +352,7 @@ export async function forgetBusinessCenterMine(
     if (live > 0) return false;
     // Soft-deleted, like every row the register lets go of (a backup keeps it; the next answer
     // brings it back as mine or as a client's).
-    await db.accounts.put({ ...acc, deletedAt: now, updatedAt: now, rev: acc.rev + 1 });
+    await db.accounts.put(revisedRow(acc, { deletedAt: now }, now));
     return true;
   });
 }

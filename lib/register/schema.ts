@@ -112,7 +112,19 @@ export const eventType = z.enum([
   'deleted',
   'imported',
   'reconciled',
+  /** A backup restored this grant's content (before and after kept, like every change). */
+  'restored',
 ]);
+
+/**
+ * Where an event came from when a file brought it (a CSV merge, or a backup's rows): when it
+ * was imported and the file's name. An event without it was written by this register itself.
+ */
+export const fileProvenance = z.object({
+  fileName: z.string().max(500),
+  importedAt: instant,
+  format: z.enum(['csv', 'json']),
+});
 
 /** One entry in a grant's history. Append-only: the database refuses to change or drop one. */
 export const event = z.object({
@@ -128,6 +140,8 @@ export const event = z.object({
   checklist: z.string().max(100).nullable(),
   before: grantSnapshot.nullable(),
   after: grantSnapshot.nullable(),
+  /** Set when a file brought this event; absent when this register wrote it. */
+  fromFile: fileProvenance.optional(),
 });
 
 export type BcRole = z.infer<typeof bcRole>;
@@ -141,6 +155,7 @@ export type Grant = z.infer<typeof grant>;
 export type GrantSnapshot = z.infer<typeof grantSnapshot>;
 export type EventType = z.infer<typeof eventType>;
 export type RegisterEvent = z.infer<typeof event>;
+export type FileProvenance = z.infer<typeof fileProvenance>;
 
 /** Words a user sees for each role, exactly as TikTok labels them. */
 export const ROLE_LABELS = {

@@ -173,7 +173,7 @@ describe('recordGrant', () => {
     expect(named.reviewCadenceDays).toBe(60);
   });
 
-  it('reuses the party and the account for a second grant to the same email and BC', async () => {
+  it('updates the live grant when the same email and BC are recorded again (one live grant per pair)', async () => {
     const first = await recordGrant(db, danaDraft(), at(T0));
     const second = await recordGrant(
       db,
@@ -183,10 +183,10 @@ describe('recordGrant', () => {
       }),
       at(T1),
     );
-    expect(second.id).not.toBe(first.id);
-    expect(second.partyId).toBe(first.partyId);
-    expect(second.accountId).toBe(first.accountId);
-    expect(await counts()).toEqual({ accounts: 1, parties: 1, grants: 2, events: 2 });
+    expect(second.id).toBe(first.id);
+    expect(second).toMatchObject({ rev: 2, assetRole: 'analyst', status: 'invited' });
+    expect(await counts()).toEqual({ accounts: 1, parties: 1, grants: 1, events: 2 });
+    expect((await historyOf(db, first.id)).map((e) => e.type)).toEqual(['invited', 'roleChanged']);
     // The existing party is kept as it was, not overwritten by the second draft.
     expect((await db.parties.get(first.partyId))?.name).toBe('Dana Kim');
   });
