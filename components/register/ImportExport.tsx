@@ -5,7 +5,12 @@ import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
 import { backupToJson, exportBackup, exportFileName, exportGrantsCsv } from '@/lib/register/export';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
-import { applyImport, decodeImportBytes, parseImport } from '@/lib/register/import';
+import {
+  ImportRefusedError,
+  applyImport,
+  decodeImportBytes,
+  parseImport,
+} from '@/lib/register/import';
 
 /** Offer text as a file download, without any network. */
 function download(text: string, name: string, type: string): void {
@@ -22,7 +27,7 @@ function download(text: string, name: string, type: string): void {
 type State =
   | { kind: 'idle' }
   | { kind: 'working'; label: string; done: number; total: number }
-  | { kind: 'failed'; file: string; errors: ImportIssue[] }
+  | { kind: 'failed'; file: string; errors: ImportIssue[]; more: number }
   | { kind: 'imported'; file: string; report: ImportReport }
   | { kind: 'error'; message: string };
 
@@ -57,27 +62,26 @@ export function ImportExport() {
     setState({ kind: 'working', label: t('import_reading', file.name), done: 0, total: 1 });
     try {
       const text = decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
-      const parsed = parseImport(text, format);
+      const parsed = parseImport(text, format, { fileName: file.name });
       if (!parsed.ok) {
-        setState({ kind: 'failed', file: file.name, errors: parsed.errors });
+        setState({ kind: 'failed', file: file.name, errors: parsed.problems, more: parsed.more });
         return;
       }
       const total = parsed.plan.format === 'csv' ? parsed.plan.rows.length : 1;
       setState({ kind: 'working', label: t('import_writing', file.name), done: 0, total });
-      const report = await applyImport(
-        registerDb(),
-        parsed.plan,
-        {
-          source: 'import',
-          now: new Date(),
-          note: t('import_eventNote', file.name),
-          defaultCadenceDays: await defaultReviewCadence(),
-        },
-        (done, all) =>
+      const report = await applyImport(registerDb(), parsed.plan, {
+        now: new Date(),
+        note: t('import_eventNote', file.name),
+        defaultCadenceDays: await defaultReviewCadence(),
+        onProgress: (done, all) =>
           setState({ kind: 'working', label: t('import_writing', file.name), done, total: all }),
-      );
+      });
       setState({ kind: 'imported', file: file.name, report });
     } catch (error) {
+      if (error instanceof ImportRefusedError) {
+        setState({ kind: 'failed', file: file.name, errors: error.problems, more: error.more });
+        return;
+      }
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
       if (inputRef.current) inputRef.current.value = '';
@@ -189,14 +193,16 @@ export function ImportExport() {
       </div>
       {state.kind === 'failed' && (
         <div role="alert" className="import-errors" data-testid="import-errors">
-          <p className="error">{t('import_failed', state.file, state.errors.length)}</p>
+          <p className="error">
+            {t('import_failed', state.file, state.errors.length + state.more)}
+          </p>
           <ul>
             {state.errors.slice(0, SHOWN_ERRORS).map((issue, i) => (
               <li key={i}>{issueText(issue)}</li>
             ))}
           </ul>
-          {state.errors.length > SHOWN_ERRORS && (
-            <p>{t('import_moreErrors', state.errors.length - SHOWN_ERRORS)}</p>
+          {state.errors.length + state.more > SHOWN_ERRORS && (
+            <p>{t('import_moreErrors', state.errors.length + state.more - SHOWN_ERRORS)}</p>
           )}
         </div>
       )}

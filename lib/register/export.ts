@@ -43,6 +43,9 @@ export function grantCsvCells(v: GrantView): string[] {
     next_review_on: g.nextReviewOn ?? '',
     contract_ends_on: g.contractEndsOn ?? '',
     goals: g.goals,
+    grant_id: g.id,
+    rev: String(g.rev),
+    updated_at: g.updatedAt,
   };
   return GRANT_CSV_COLUMNS.map((c) => cells[c]);
 }

@@ -42,10 +42,10 @@ const AGENCY =
 
 function errorsOf(result: ParseResult) {
   expect(result.ok).toBe(false);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.problems;
 }
 function planOf(result: ParseResult): ImportPlan {
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.plan;
 }
 
@@ -176,7 +176,7 @@ describe('parseImport (CSV)', () => {
     expect(errors).toEqual([
       expect.objectContaining({
         line: 3,
-        message: expect.stringContaining('same grant as line 2'),
+        message: expect.stringContaining('same live grant as line 2'),
       }),
     ]);
   });
@@ -276,9 +276,10 @@ describe('applyImport (CSV)', () => {
       DANA.replace('dana@brightlane.com', `p${i}@example.com`),
     );
     const progress: number[] = [];
-    await applyImport(db, planOf(parseImport([HEADER, ...rows].join('\n'), 'csv')), ctx, (done) =>
-      progress.push(done),
-    );
+    await applyImport(db, planOf(parseImport([HEADER, ...rows].join('\n'), 'csv')), {
+      ...ctx,
+      onProgress: (done) => progress.push(done),
+    });
     expect(progress).toEqual([500, 1000, 1200]);
     expect(await db.grants.count()).toBe(1200);
   });
@@ -333,7 +334,14 @@ describe('JSON backup', () => {
       );
       expect(report).toMatchObject({ grantsAdded: 4, eventsAdded: 4 });
       const copy = await exportBackup(other, NOW);
-      expect(copy.tables).toEqual(backup.tables);
+      // Every row as it was; each event now also says which file brought it.
+      expect({ ...copy.tables, events: [] }).toEqual({ ...backup.tables, events: [] });
+      expect(copy.tables.events).toEqual(
+        backup.tables.events.map((e) => ({
+          ...e,
+          fromFile: { fileName: 'backup.json', importedAt: NOW.toISOString(), format: 'json' },
+        })),
+      );
       // Importing it again changes nothing.
       const again = await applyImport(
         other,
