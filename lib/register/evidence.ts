@@ -1,12 +1,14 @@
 /**
  * The evidence export for an audit: every grant (deleted ones too) with its account, its
  * person or partner, its full history, and each review's decision, reviewer note and the
- * snapshot of the grant taken at sign-off. As JSON (nested) and CSV (one row per event).
+ * snapshot of the grant taken at sign-off. As JSON (nested) and CSV (one row per event). An
+ * event a file brought (import, restore) says so, with the file's name and when it was read:
+ * history the register did not witness is never shown as if it had.
  */
 import { toCsv } from './csv';
 import type { RegisterDb } from './db';
 import { REGISTER_SCHEMA_VERSION } from './db';
-import type { Account, GrantSnapshot, Grant, Party, RegisterEvent } from './schema';
+import type { Account, FileProvenance, GrantSnapshot, Grant, Party, RegisterEvent } from './schema';
 
 /** One review as signed off. */
 export interface EvidenceReview {
@@ -18,6 +20,8 @@ export interface EvidenceReview {
   snapshot: GrantSnapshot | null;
   /** The grant just before the review. */
   before: GrantSnapshot | null;
+  /** Set when the review came from an imported file rather than this register. */
+  fromFile: FileProvenance | null;
 }
 
 /** One grant with everything an auditor asks for. */
@@ -78,6 +82,7 @@ export async function buildEvidence(db: RegisterDb, now: Date): Promise<Evidence
                     source: e.source,
                     snapshot: e.after,
                     before: e.before,
+                    fromFile: e.fromFile ?? null,
                   },
                 ]
               : [],
@@ -122,6 +127,10 @@ export const EVIDENCE_CSV_COLUMNS = [
   'asset_role_after',
   'next_review_on_after',
   'snapshot_json',
+  // Set when a file brought the event (a CSV merge or a backup): history this register did not
+  // witness itself, and where it came from.
+  'event_from_file',
+  'event_imported_at',
 ] as const;
 
 /** The evidence as CSV: one row per history event, the grant's identity repeated on each. */
@@ -154,6 +163,8 @@ export function evidenceToCsv(evidence: Evidence): string {
         s?.assetRole ?? '',
         s?.nextReviewOn ?? '',
         s ? JSON.stringify(s) : '',
+        e.fromFile?.fileName ?? '',
+        e.fromFile?.importedAt ?? '',
       ]);
     }
   }
