@@ -187,8 +187,14 @@ export const reminderState = z.object({
   kind: reminderKind,
   grantId: z.uuid(),
   dueOn: calendarDay,
-  /** When a notification last showed it. */
+  /** When a notification last showed it: set only once the notification exists. */
   shownAt: instant.nullable(),
+  /**
+   * When a run took it to show (a short lease: another run leaves it alone meanwhile). A claim
+   * that lapses without `shownAt` means the worker stopped before the notification existed, so
+   * the reminder is shown again. Absent on rows written before claims existed.
+   */
+  claimedAt: instant.nullable().optional(),
   /** Not due again before this instant. */
   snoozedUntil: instant.nullable(),
   /** Dealt with: never shown or counted again. */

@@ -23,6 +23,7 @@ import {
   businessCenterUrl,
   claimPlan,
   dismissReminders,
+  markShown,
   unclaim,
   parseReminderId,
   reviewGrant,
@@ -228,6 +229,13 @@ export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
   const plan = await claimPlan(deps.db(), settings, deps.now());
   try {
     await showNotification(plan.toNotify, deps);
+    // Shown only now that the notification exists: a worker stopped before this line leaves a
+    // claim that lapses, and the next run shows the reminder again.
+    await markShown(
+      deps.db(),
+      plan.toNotify.map((r) => r.id),
+      deps.now(),
+    );
   } catch (error) {
     // Claimed but not shown: give the claim back so the next run (at the latest the daily
     // sweep) tries again, and still set the badge and the alarm below.

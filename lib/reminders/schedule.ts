@@ -167,13 +167,22 @@ export function quietHoursEnd(now: Date, quiet: QuietHours): Date {
 }
 
 /**
+ * How long a run's claim to show a reminder keeps other runs off it. Showing a notification
+ * takes well under a second; a claim older than this belongs to a worker that stopped before
+ * its notification existed, and the reminder is shown again.
+ */
+export const CLAIM_LEASE_MS = 60_000;
+
+/**
  * What is due at `now`, what to notify, and when to look again.
  *
  * - A reminder is due from its day's local midnight until it is done (or its grant changes so
  *   it no longer applies: reviewed, accepted, revoked, contract moved).
  * - Of a contract's stages (14 days, 1 day, the day) only the latest one reached counts, so a
  *   computer that slept through two stages shows one reminder, not two.
- * - A reminder is notified once per due date, and once more after each snooze ends.
+ * - A reminder is notified once per due date, and once more after each snooze ends. It counts
+ *   as notified once its notification exists (`shownAt`); one claimed by a run that never got
+ *   that far is notified again when the claim lapses ({@link CLAIM_LEASE_MS}).
  */
 export function planReminders(
   grants: readonly GrantInfo[],
@@ -209,7 +218,19 @@ export function planReminders(
       const shownAt = validDate(state?.shownAt ?? null)?.getTime() ?? null;
       const shownSinceSnooze =
         shownAt !== null && (snoozedUntil === null || shownAt >= snoozedUntil);
-      if (!shownSinceSnooze) toNotify.push(r);
+      if (shownSinceSnooze) continue;
+      const claimedAt = validDate(state?.claimedAt ?? null)?.getTime() ?? null;
+      const claimHeld =
+        claimedAt !== null &&
+        claimedAt <= t &&
+        t - claimedAt < CLAIM_LEASE_MS &&
+        (snoozedUntil === null || claimedAt >= snoozedUntil);
+      if (claimHeld) {
+        // Another run is showing it now. Should that run die first, look again at the lapse.
+        wakes.push(claimedAt + CLAIM_LEASE_MS);
+        continue;
+      }
+      toNotify.push(r);
     }
   }
 

@@ -4,7 +4,13 @@
  * kept in memory.
  */
 import type { RegisterDb } from '../register/db';
-import { GrantNotFoundError, dayAfter, listGrantViews, updateGrant } from '../register/grants';
+import {
+  GrantNotFoundError,
+  dayAfter,
+  listGrantViews,
+  revisedRow,
+  updateGrant,
+} from '../register/grants';
 import type { Grant, RegisterEvent, ReminderKind, ReminderState } from '../register/schema';
 import { reminderState } from '../register/schema';
 import { bcAccessUrl, bcAssetAccessUrl } from '../tiktok/routes';
@@ -31,14 +37,14 @@ async function upsertState(
   db: RegisterDb,
   id: string,
   now: Date,
-  patch: Partial<Pick<ReminderState, 'shownAt' | 'snoozedUntil' | 'doneAt'>>,
+  patch: Partial<Pick<ReminderState, 'shownAt' | 'claimedAt' | 'snoozedUntil' | 'doneAt'>>,
 ): Promise<ReminderState> {
   const at = now.toISOString();
   const current = await db.reminders.get(id);
   const ref = parseReminderId(id);
   const next = reminderState.parse(
     current
-      ? { ...current, ...patch, updatedAt: at, rev: current.rev + 1 }
+      ? revisedRow<ReminderState>(current, patch, at)
       : {
           id,
           ...ref,
@@ -46,6 +52,7 @@ async function upsertState(
           updatedAt: at,
           rev: 1,
           shownAt: null,
+          claimedAt: null,
           snoozedUntil: null,
           doneAt: null,
           ...patch,
@@ -56,9 +63,11 @@ async function upsertState(
 }
 
 /**
- * Work out the plan and, in the same transaction, mark what is about to be notified as shown.
- * Two runs at once (an alarm and a start-up, say) are serialised by IndexedDB, so the second
- * finds the first's marks and notifies nothing twice.
+ * Work out the plan and, in the same transaction, claim what is about to be notified. Two runs
+ * at once (an alarm and a start-up, say) are serialised by IndexedDB, so the second finds the
+ * first's claims and notifies nothing twice. A claim is not "shown": {@link markShown} says so
+ * once the notification exists, and a claim the worker never followed up lapses (the reminder
+ * is shown again), so a worker stopped in between loses no reminder.
  */
 export async function claimPlan(
   db: RegisterDb,
@@ -68,15 +77,23 @@ export async function claimPlan(
   return db.transaction('rw', [db.grants, db.accounts, db.parties, db.reminders], async () => {
     const [grants, states] = await Promise.all([listGrantViews(db), db.reminders.toArray()]);
     const plan = planReminders(grants, states, settings, now);
-    for (const r of plan.toNotify) await upsertState(db, r.id, now, { shownAt: now.toISOString() });
+    for (const r of plan.toNotify)
+      await upsertState(db, r.id, now, { claimedAt: now.toISOString() });
     return plan;
   });
 }
 
-/** Undo {@link claimPlan}'s "shown" mark for reminders whose notification could not be shown. */
+/** Record that the notification for these claimed reminders now exists. */
+export async function markShown(db: RegisterDb, ids: readonly string[], now: Date): Promise<void> {
+  await db.transaction('rw', db.reminders, async () => {
+    for (const id of ids) await upsertState(db, id, now, { shownAt: now.toISOString() });
+  });
+}
+
+/** Give back {@link claimPlan}'s claim for reminders whose notification could not be shown. */
 export async function unclaim(db: RegisterDb, ids: readonly string[], now: Date): Promise<void> {
   await db.transaction('rw', db.reminders, async () => {
-    for (const id of ids) await upsertState(db, id, now, { shownAt: null });
+    for (const id of ids) await upsertState(db, id, now, { claimedAt: null });
   });
 }
 

@@ -13,7 +13,8 @@ import {
   registerReminderHandlers,
   runReminders,
 } from '@/lib/reminders/background';
-import { reminderId, startOfDay } from '@/lib/reminders/schedule';
+import { CLAIM_LEASE_MS, reminderId, startOfDay } from '@/lib/reminders/schedule';
+import { claimPlan } from '@/lib/reminders/state';
 import { saveReminderSettings } from '@/lib/reminders/settings';
 import {
   ACCOUNT,
@@ -227,6 +228,31 @@ describe('notifications', () => {
     await runReminders(deps());
     expect(create).toHaveBeenCalledTimes(2);
     expect(Object.keys(await notifications())).toHaveLength(1);
+  });
+
+  it('are shown again when the worker stopped between claiming one and creating its notification', async () => {
+    await seed(dueReview());
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    // A run claims the reminder, and the worker is stopped before the notification exists.
+    await claimPlan(registerDb(), settings(), clock);
+    expect(create).not.toHaveBeenCalled();
+
+    // It starts again at once: the claim still holds (a run may be showing it), so nothing is
+    // shown yet, the badge counts it, and the next alarm is when the claim lapses.
+    await startWorker();
+    expect(create).not.toHaveBeenCalled();
+    expect(await badge()).toBe('1');
+    const lapse = clock.getTime() + CLAIM_LEASE_MS;
+    expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toMatchObject({ scheduledTime: lapse });
+
+    clock = new Date(lapse);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: NEXT_ALARM, scheduledTime: lapse });
+    await vi.waitFor(async () => expect(Object.keys(await notifications())).toHaveLength(1));
+    expect(create).toHaveBeenCalledTimes(1);
+    // Now it counts as shown: later runs leave it alone.
+    clock = new Date(lapse + 10 * CLAIM_LEASE_MS);
+    await runReminders(deps());
+    expect(create).toHaveBeenCalledTimes(1);
   });
 
   it('forget what a notification stood for once it is gone', async () => {
