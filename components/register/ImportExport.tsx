@@ -176,6 +176,11 @@ export function ImportExport() {
                 state.report.grantsUnchanged,
               )}
             </p>
+            {state.report.grantsKeptNewer > 0 && (
+              <p data-testid="import-kept-newer">
+                {t('import_keptNewer', state.report.grantsKeptNewer)}
+              </p>
+            )}
             {state.report.merged.length > 0 && (
               <details>
                 <summary>{t('import_mergedList', state.report.merged.length)}</summary>

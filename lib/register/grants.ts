@@ -9,10 +9,10 @@ import type { GrantPatch, WriteContext } from './rules';
 import {
   canMove,
   liveGrantFor,
-  newEvent,
   newRowFields,
   patchDiffers,
   planGrantChange,
+  planGrantDeletion,
   planNewGrant,
   revisedRow,
   writeGrantChange,
@@ -264,14 +264,10 @@ export async function deleteGrant(
   expectedRev: number,
   ctx: WriteContext,
 ): Promise<Grant> {
-  const now = ctx.now.toISOString();
   return db.transaction('rw', [db.grants, db.events], async () => {
     const before = await currentGrant(db, id);
     if (before.rev !== expectedRev) throw new RegisterConflictError(before, expectedRev);
-    const after = revisedRow(before, { deletedAt: now }, now);
-    await db.grants.put(after);
-    await db.events.add(newEvent(after, 'deleted', ctx, before, null));
-    return after;
+    return writeGrantChange(db, planGrantDeletion(before, ctx));
   });
 }
 

@@ -302,6 +302,13 @@ export function planNewGrant(
   return { before: null, after, event: ctx.fromFile ? ev : event.parse(ev) };
 }
 
+/** Plan a grant's deletion: a tombstone (kept for sync and history) and a `deleted` event. */
+export function planGrantDeletion(before: Grant, ctx: WriteContext): GrantChange {
+  const now = ctx.now.toISOString();
+  const after = revisedRow(before, { deletedAt: now }, now);
+  return { before, after, event: newEvent(after, 'deleted', ctx, before, null) };
+}
+
 /** A revised copy of any register row: the change, a new `updatedAt`, the revision plus one. */
 export function revisedRow<T extends { rev: number; updatedAt: string }>(
   row: T,

@@ -137,3 +137,34 @@ test('reviewing a grant records the decision in its history', async ({ page, ext
     }),
   ]);
 });
+
+test('an older CSV cannot undo a later revoke: the register says which row it kept', async ({
+  page,
+  extensionId,
+}) => {
+  const register = new RegisterPage(page, extensionId);
+  await register.goto();
+  await register.importFile('team.csv', [HEADER, row(1)].join('\r\n'));
+  await expect(register.importStatus).toContainText('1 added');
+  const older = await register.exportText('Export CSV');
+
+  // Revoked later: the same export with the status changed, imported as an edit.
+  await register.importFile('revoked.csv', older.replace(',active,', ',revoked,'));
+  await expect(register.importStatus).toContainText('0 added, 1 updated, 0 unchanged');
+  await expect(register.rows).toContainText('Revoked');
+
+  await register.importFile('older.csv', older);
+  await expect(register.importStatus).toContainText('0 added, 0 updated, 0 unchanged');
+  await expect(page.getByTestId('import-kept-newer')).toHaveText(
+    '1 row(s) were older than the register’s grant and were not applied (listed below).',
+  );
+  await expect(register.rows).toContainText('Revoked');
+
+  // Turning it active again is a move the rules forbid: refused, naming the line.
+  const revokedNow = await register.exportText('Export CSV');
+  await register.importFile('active.csv', revokedNow.replace(',revoked,', ',active,'));
+  await expect(register.importErrors).toContainText('Nothing was imported from active.csv');
+  await expect(register.importErrors).toContainText('Line 2 · status');
+  await expect(register.rows).toContainText('Revoked');
+  expect(await axeViolations(page)).toEqual([]);
+});
