@@ -256,6 +256,12 @@ export function GrantDetail({ grantId, onClose }: { grantId: string; onClose: ()
                 </div>
               )}
               {e.note && <div className="pre">{e.note}</div>}
+              {e.fromFile && (
+                // History a file brought is never shown as if this register had witnessed it.
+                <div className="muted" data-testid="event-from-file">
+                  {t('detail_fromFile', e.fromFile.fileName, formatDay(e.fromFile.importedAt))}
+                </div>
+              )}
             </li>
           ))}
       </ol>

@@ -5,8 +5,10 @@ import { GrantDetail } from '@/components/register/GrantDetail';
 import { draftFromFields } from '@/components/register/GrantForm';
 import {
   REGISTER_DB_NAME,
+  applyImport,
   closeRegisterDb,
   historyOf,
+  parseImport,
   recordGrant,
   registerDb,
   updateGrant,
@@ -92,6 +94,23 @@ describe('GrantDetail', () => {
     expect(await screen.findByText('Marked as accepted.')).toBeTruthy();
     const history = await screen.findByTestId('grant-history');
     await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2));
+  });
+});
+
+describe('GrantDetail history from a file', () => {
+  it('says which file brought an event, and when it was imported', async () => {
+    const csv = [
+      'account_kind,account_id,ownership,party_kind,name,email,status',
+      'business_center,7012345678901234567,mine,person,Dana Kim,dana@brightlane.com,active',
+    ].join('\n');
+    const parsed = parseImport(csv, 'csv', { fileName: 'agency-handover.csv' });
+    if (!parsed.ok) throw new Error('parse');
+    await applyImport(registerDb(), parsed.plan, { now: NOW });
+    const [g] = await registerDb().grants.toArray();
+    render(<GrantDetail grantId={g!.id} onClose={() => {}} />);
+    const marks = await screen.findAllByTestId('event-from-file');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.textContent).toContain('agency-handover.csv');
   });
 });
 
