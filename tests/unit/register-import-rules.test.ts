@@ -352,6 +352,28 @@ describe('history no file can forge', () => {
   });
 });
 
+describe('grant identity', () => {
+  it("another register's row matches the live grant by account and party; its revision is not compared", async () => {
+    const mine = await recordGrant(db, { account: BC, party: DANA, status: 'active' }, manual(T0));
+    let g = mine;
+    for (const goals of ['a', 'b', 'c']) {
+      g = await updateGrant(db, g.id, g.rev, { goals }, manual(T1));
+    }
+    // The other register's grant is at revision 1, but was changed after this one (T2 > T1).
+    const other = freshDb();
+    await recordGrant(
+      other,
+      { account: BC, party: DANA, status: 'active', goals: 'x' },
+      manual(T2),
+    );
+    const csv = await exportGrantsCsv(other);
+    const report = await applyImport(db, planOf(parseImport(csv, 'csv')), importAt(NOW));
+    expect(report).toMatchObject({ grantsAdded: 0, grantsUpdated: 1, grantsKeptNewer: 0 });
+    expect(await db.grants.count()).toBe(1);
+    expect(await db.grants.get(mine.id)).toMatchObject({ goals: 'x', rev: 5 });
+  });
+});
+
 /** The CSV without some columns, as an older export or a hand-made file would be. */
 function stripColumns(csv: string, drop: readonly string[]): string {
   const parsed = Papa.parse<string[]>(csv.trim());

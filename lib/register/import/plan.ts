@@ -76,11 +76,13 @@ export function rowMoment(row: CsvGrantRow): string | undefined {
 }
 
 /**
- * True when a row read for grant `g` is older than `g`: exported at a lower revision, or (when
- * the file has no revision) last changed before `g` was.
+ * True when a row read for grant `g` is older than `g`: exported at a lower revision of that
+ * very grant, or (when the row does not name `g` by id, or has no revision) last changed before
+ * `g` was. A revision is only compared with the same grant's: another register's grant 7 at
+ * revision 3 says nothing about this register's revisions.
  */
 export function rowIsOlder(row: CsvGrantRow, g: Grant): boolean {
-  if (row.rev !== undefined) return row.rev < g.rev;
+  if (row.rev !== undefined && row.grantId === g.id) return row.rev < g.rev;
   return row.updatedAt !== undefined && row.updatedAt < g.updatedAt;
 }
 
