@@ -64,7 +64,8 @@ export type ImportProgress = (done: number, total: number) => void;
 
 /** How to write an import. */
 export interface ImportOptions {
-  now: Date;
+  /** When the import happens (events and provenance); the current time when not given. */
+  now?: Date;
   /** The note on each event the import writes (e.g. "Imported from register.csv"). */
   note?: string;
   /** The review cadence of a new grant whose row names none (the options' default). */
@@ -73,6 +74,9 @@ export interface ImportOptions {
   /** Cancels the import: nothing is written. */
   signal?: AbortSignal;
 }
+
+/** The options with the moment settled, as the writers below use them. */
+type WriteOptions = ImportOptions & { now: Date };
 
 const CHUNK = 500;
 
@@ -84,18 +88,19 @@ const CHUNK = 500;
 export async function applyImport(
   db: RegisterDb,
   plan: ImportPlan,
-  options: ImportOptions,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   options.signal?.throwIfAborted();
+  const at: WriteOptions = { ...options, now: options.now ?? new Date() };
   const fromFile: FileProvenance = {
     fileName: plan.fileName.slice(0, 500),
-    importedAt: options.now.toISOString(),
+    importedAt: at.now.toISOString(),
     format: plan.format,
   };
   return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events, db.reminders], () =>
     plan.format === 'csv'
-      ? applyCsv(db, plan.rows, options, fromFile)
-      : applyBackup(db, plan, options, fromFile),
+      ? applyCsv(db, plan.rows, at, fromFile)
+      : applyBackup(db, plan, at, fromFile),
   );
 }
 
@@ -155,7 +160,7 @@ function filledFields(row: CsvGrantRow): GrantPatch {
 async function applyCsv(
   db: RegisterDb,
   rows: CsvGrantRow[],
-  options: ImportOptions,
+  options: WriteOptions,
   fromFile: FileProvenance,
 ): Promise<ImportReport> {
   const now = options.now.toISOString();
@@ -371,7 +376,7 @@ function patchOf(g: Grant): GrantPatch {
 async function applyBackup(
   db: RegisterDb,
   plan: BackupPlan,
-  options: ImportOptions,
+  options: WriteOptions,
   fromFile: FileProvenance,
 ): Promise<ImportReport> {
   const report = emptyReport();

@@ -5,7 +5,7 @@
  *   decodeImportBytes(bytes) → text                       (./decode.ts)
  *   parseImport(text, format, { fileName })               PURE, no database, worker-safe
  *     → { ok: true, plan } | { ok: false, problems, more }
- *   applyImport(db, plan, { now, note?, defaultCadenceDays?, onProgress?, signal? })
+ *   applyImport(db, plan, { now?, note?, defaultCadenceDays?, onProgress?, signal? })
  *     → ImportReport, all or nothing                      (./apply.ts)
  *
  * `parseImport` is the whole check of the file: every row it accepts `applyImport` can write;
