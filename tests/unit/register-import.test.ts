@@ -282,7 +282,8 @@ describe('applyImport (CSV)', () => {
     });
     expect(progress).toEqual([500, 1000, 1200]);
     expect(await db.grants.count()).toBe(1200);
-  });
+    // 1,200 rows through fake-indexeddb: seconds on a busy machine.
+  }, 30_000);
 
   it('exports CSV that imports back as the same grants (formulas round-trip)', async () => {
     await applyImport(
