@@ -10,7 +10,7 @@
  * `resolveSteps` weighs the evidence: a proven step also proves the steps it implies (an
  * `outcome` step, the flow's result, proves every step before it), and the run moves to the
  * furthest step the evidence reaches, so a flow whose middle TikTok shows differently than
- * expected still finishes, and is recorded, on its outcome. Flows follow docs/tiktok.md.
+ * expected still finishes, and is recorded, on its outcome. See docs/checklists.md.
  */
 import type { MessageKey } from '@/lib/i18n';
 import type { AssetRoleName, ChosenAccount } from './controls';

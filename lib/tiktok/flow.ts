@@ -204,7 +204,11 @@ export function isRemovalTitle(title: string): boolean {
   if (LABELS.removeVerb.some((v) => folded.startsWith(fold(v)))) return true;
   if (!/[?？؟]\s*$/.test(folded)) return false;
   const words = folded.split(/[^\p{L}\p{N}]+/u);
-  return LABELS.removeVerb.some((v) => words.includes(fold(v)));
+  // Scripts written without spaces ("确定要删除该成员吗？") hold the verb inside a longer run.
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+  return LABELS.removeVerb.some((v) =>
+    unspaced.test(v) ? folded.includes(fold(v)) : words.includes(fold(v)),
+  );
 }
 
 /** Whether a "Remove …?" confirmation is open (before the confirmation code is asked for). */
