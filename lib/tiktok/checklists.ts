@@ -77,6 +77,11 @@ export interface FlowFacts {
   lastTable?: { kind: PageKind; rows: AccessRow[] };
   /** A removal confirmation or a code step has been on show during the run. */
   removalSeen?: boolean;
+  /**
+   * Whom the table listed (lowercased emails, BC IDs) when the user named whom they add: listed
+   * only afterwards, with the dialog closed, the addition happened (no success message needed).
+   */
+  listedBefore?: string[];
   /** For lowering a member's permission: the permission chosen. */
   assigned?: { who: string; role: AssetRoleName };
 }
@@ -212,7 +217,7 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
     title: 'checklist_clickConfirm_title',
     help: 'checklist_partnerConfirm_help',
     target: (root) => findDialogButton(root, LABELS.confirm),
-    done: (obs) => success(obs, 'partnerAdded'),
+    done: (obs, facts) => success(obs, 'partnerAdded') || partnerListed(obs, facts),
     // Sharing again, after a removal, proves the sharing only: not that the removal happened.
     ...(lower
       ? { implies: [`${prefix}choose-accounts`, 'open-partners'] }
@@ -259,6 +264,33 @@ function removalConfirmButton(root: Document): Element | null {
       : null) ?? findDialogButton(root, LABELS.confirm)
   );
 }
+
+/** Who a reading lists, as keys comparable with what the user typed (emails, BC IDs). */
+function listedKeys(table: AccessTableReading): string[] {
+  return table.rows.flatMap((r) => [
+    ...(r.email ? [r.email.toLowerCase()] : []),
+    ...(r.partnerBcId ? [r.partnerBcId] : []),
+  ]);
+}
+
+/** Whether the table now lists `key` (an email, a BC ID) that it did not list when it was typed. */
+function newlyListed(obs: Observation, facts: FlowFacts, key: string): boolean {
+  return (
+    facts.listedBefore !== undefined &&
+    !facts.listedBefore.includes(key) &&
+    listedKeys(obs.table).includes(key)
+  );
+}
+
+/** The invitation is listed: an email the user invited now has a row, the dialog closed. */
+const invitationListed = (obs: Observation, facts: FlowFacts) =>
+  obs.flow.inviteStep === null && (facts.emails ?? []).some((e) => newlyListed(obs, facts, e));
+
+/** The partner is listed: the BC ID the user entered now has a row, the dialog closed. */
+const partnerListed = (obs: Observation, facts: FlowFacts) =>
+  facts.partnerBcId !== undefined &&
+  addPartnerStep(obs.root) === null &&
+  newlyListed(obs, facts, facts.partnerBcId);
 
 const PERMISSION_RANK = { analyst: 0, operator: 1, admin: 2 } as const;
 
@@ -339,7 +371,7 @@ export const CHECKLISTS: readonly Checklist[] = [
         title: 'checklist_clickConfirm_title',
         help: 'checklist_memberConfirm_help',
         target: (root) => findDialogButton(root, LABELS.confirm),
-        done: (obs) => success(obs, 'invited'),
+        done: (obs, facts) => success(obs, 'invited') || invitationListed(obs, facts),
         outcome: true,
       },
       record('checklist_record_invitation'),
@@ -630,6 +662,10 @@ export function gatherFacts(
       next.baselineKind = obs.pageKind;
     }
   }
+  // Whom the table listed when the user first named whom they add (read once, from a table).
+  const adding = (next.emails?.length ?? 0) > 0 || next.partnerBcId !== undefined;
+  if (adding && next.listedBefore === undefined && tableReadable(obs.table))
+    next.listedBefore = listedKeys(obs.table);
   if (removes) {
     if (!next.removalSeen && (obs.flow.removeConfirmation || obs.flow.confirmationCodeStep))
       next.removalSeen = true;

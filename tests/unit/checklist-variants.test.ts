@@ -212,3 +212,74 @@ describe('revoke-member on replicas it was not written against', () => {
     expect(run.progress.done).toEqual(['open-members']);
   });
 });
+
+describe('additions proven by the table when no success message is recognised', () => {
+  /** TikTok words its message in a way no label knows: only the table can tell. */
+  const rewordMessages = (d: ReplicaDom) => {
+    for (const m of Array.from(d.document.querySelectorAll('[role=alert] span')))
+      m.textContent = 'All set';
+  };
+  const runOf = (d: ReplicaDom, id: 'add-member' | 'add-partner') => {
+    let progress = startChecklist(id, new Date('2026-11-27T10:00:00Z'));
+    const stale = new WeakSet<Element>();
+    const c = checklistById(id);
+    return {
+      c,
+      step: () => {
+        progress = advanceChecklist(c, progress, observePage(d.document, d.url(), stale));
+        return progress;
+      },
+    };
+  };
+
+  it('add-member: the invitation listed as Pending proves it sent, ready to record', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembersEs);
+    const d = dom;
+    const run = runOf(d, 'add-member');
+    run.step();
+    await act(d, clickable(d.document, 'Invitar miembro'));
+    const emails = d.document.querySelector<HTMLTextAreaElement>('#invite-emails')!;
+    emails.value = 'nueva@ejemplo.mx';
+    d.document.querySelector<HTMLInputElement>('input[value=standard]')!.click();
+    run.step();
+    await act(d, clickable(openDialog(d), 'Siguiente'));
+    run.step();
+    await act(d, clickable(openDialog(d), 'Omitir'));
+    rewordMessages(d);
+    const p = run.step();
+    expect(p.done).toContain('confirm');
+    expect(readyToRecord(run.c, p)).toBe(true);
+    expect(p.facts.emails).toEqual(['nueva@ejemplo.mx']);
+  });
+
+  it('add-member: an email the table already listed proves nothing', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembersEs);
+    const d = dom;
+    const run = runOf(d, 'add-member');
+    run.step();
+    await act(d, clickable(d.document, 'Invitar miembro'));
+    d.document.querySelector<HTMLTextAreaElement>('#invite-emails')!.value = 'ana@agencia-norte.es';
+    d.document.querySelector<HTMLInputElement>('input[value=standard]')!.click();
+    run.step();
+    await act(d, clickable(openDialog(d), 'Cancelar'));
+    expect(run.step().done).not.toContain('confirm');
+  });
+
+  it('add-partner: the partner listed proves it added, ready to record', async () => {
+    dom = await openReplica(REPLICA_URLS.bcPartners);
+    const d = dom;
+    const run = runOf(d, 'add-partner');
+    run.step();
+    await act(d, clickable(d.document, 'Add Partners'));
+    d.document.querySelector<HTMLInputElement>('#partner-bc-id')!.value = '7066666666666666666';
+    run.step();
+    await act(d, clickable(openDialog(d), 'Next'));
+    d.document.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    run.step();
+    await act(d, clickable(openDialog(d), 'Confirm'));
+    rewordMessages(d);
+    const p = run.step();
+    expect(p.done).toContain('confirm');
+    expect(readyToRecord(run.c, p)).toBe(true);
+  });
+});
