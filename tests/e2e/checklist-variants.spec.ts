@@ -86,3 +86,26 @@ test('a checklist started at "Verify your identity" (Delete in a drawer before i
   expect(register.grants.map((g) => [g.status, !!g.revokedAt])).toEqual([['revoked', true]]);
   expect(register.parties.map((p) => p.email)).toEqual(['dana@brightlane-agency.com']);
 });
+
+test('acting on the page a while without the step being seen offers "I did this", control on show or not', async ({
+  page,
+}) => {
+  await page.goto(withVariant(BC_MEMBERS_URL, 'row-menu'));
+  const companion = new Companion(page);
+  await companion.start('Revoke a member');
+  await page.getByText('Records in Total').waitFor();
+  await companion.expectActive('find-remove');
+  // The user looks around: a row's menu, someone's details drawer, closes it. Nothing removed.
+  const row = page.getByRole('row').filter({ hasText: 'priya@northwind-outdoor.com' });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'View details' }).click();
+  await page
+    .getByRole('dialog', { name: 'Member details' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+  // A row's menu button is still on show, yet after a while the step offers the manual way on.
+  await expect(page.getByRole('button', { name: 'More actions' }).first()).toBeVisible();
+  await companion.expectActive('find-remove', 'manual');
+  await companion.step('find-remove').getByRole('button', { name: 'I did this' }).click();
+  await companion.expectActive('confirm-remove');
+});
