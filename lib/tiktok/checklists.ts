@@ -611,11 +611,11 @@ function namedRow(text: string, rows: readonly AccessRow[]): AccessRow | null {
  * else the row whose email (or name) the dialog's words mention.
  */
 function removalRow(obs: Observation): AccessRow | null {
-  const named = removalSubject(obs.root);
-  const exact = named ? obs.table.rows.find((r) => r.name === named || r.email === named) : null;
-  if (exact) return exact;
   const dialog = removalDialog(obs.root);
-  return dialog ? namedRow(visibleText(dialog), obs.table.rows) : null;
+  if (!dialog) return null;
+  const named = removalSubject(obs.root, dialog);
+  const exact = named ? obs.table.rows.find((r) => r.name === named || r.email === named) : null;
+  return exact ?? namedRow(visibleText(dialog), obs.table.rows);
 }
 
 /**
@@ -649,9 +649,9 @@ export function gatherFacts(
   // Whom a removal is about: the name or email the confirmation names, matched to the table;
   // or, when no dialog names them, the one row that leaves the table during the removal.
   // (A person pre-selected by a reminder is replaced by whom the user actually removes.)
-  if (!next.baseline) {
+  if (removes && !next.baseline) {
     const row = removalRow(obs);
-    const left = row ? null : removes ? rowThatLeft(obs, next) : null;
+    const left = row ? null : rowThatLeft(obs, next);
     if (row) {
       next.subject = subjectOf(row);
       next.baseline = obs.table.rows;

@@ -149,12 +149,26 @@ export function assignChoice(root: Root): { who: string; role: AssetRoleName } |
 
 /** The open removal confirmation ("Remove member?", "Delete this member?"), or null. */
 export function removalDialog(root: Root): Element | null {
-  return removalConfirmation(openDialogs(root))?.el ?? dialogTitled(root, LABELS.removeVerb);
+  const dialogs = openDialogs(root);
+  if (dialogs.length === 0) return null;
+  return (
+    removalConfirmation(dialogs)?.el ??
+    dialogs.find((d) => {
+      const title = fold(d.title).replace(/^[¿¡]/, '');
+      return LABELS.removeVerb.some((l) => title.startsWith(fold(l)));
+    })?.el ??
+    null
+  );
 }
 
-/** The name or email a removal confirmation ("Remove member?") is about, as it shows it. */
-export function removalSubject(root: Root): string | null {
-  const dialog = removalDialog(root);
+/**
+ * The name or email a removal confirmation ("Remove member?") is about, as its first line shows
+ * it; `dialog`: the confirmation when already found.
+ */
+export function removalSubject(
+  root: Root,
+  dialog: Element | null = removalDialog(root),
+): string | null {
   if (!dialog) return null;
   const first = Array.from(dialog.querySelectorAll('p')).find((p) => visibleText(p));
   return first ? visibleText(first) : null;
