@@ -283,3 +283,32 @@ describe('additions proven by the table when no success message is recognised', 
     expect(readyToRecord(run.c, p)).toBe(true);
   });
 });
+
+describe('revoke-partner on replicas it was not written against', () => {
+  it.each<Flag[]>([
+    ['row-menu', 'quiet'],
+    ['row-menu', 'delete', 'confirm-drawer', 'quiet'],
+  ])('%j: ⋯ menu → the verb button → the row leaving, ready to record', async (...flags) => {
+    dom = await openReplica(withVariant(REPLICA_URLS.bcPartners, ...flags));
+    const d = dom;
+    const c = checklistById('revoke-partner');
+    let progress = startChecklist('revoke-partner', new Date('2026-11-27T10:00:00Z'));
+    const step = () =>
+      (progress = advanceChecklist(c, progress, observePage(d.document, d.url(), new WeakSet())));
+    const target = () => activeStep(c, progress)?.target?.(d.document, progress.facts);
+    step();
+    expect(activeStep(c, progress)?.id).toBe('click-remove');
+    expect(target()?.getAttribute('aria-haspopup')).toBe('menu');
+    const verb = flags.includes('delete') ? 'Delete' : 'Remove';
+    await act(d, rowOf(d, '7034567890123456789').querySelector<HTMLElement>('[aria-haspopup]')!);
+    step();
+    expect(target()?.textContent).toBe(verb);
+    await act(d, target() as HTMLElement);
+    expect(step().done).toEqual(['open-partners', 'click-remove']);
+    expect(progress.facts.subject).toMatchObject({ partnerBcId: '7034567890123456789' });
+    expect((target() as HTMLElement).textContent).toBe(verb);
+    await act(d, target() as HTMLElement);
+    expect(step().done).toEqual(['open-partners', 'click-remove', 'confirm-remove', 'row-gone']);
+    expect(readyToRecord(c, progress)).toBe(true);
+  });
+});
