@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function runnerOn(d: ReplicaDom) {
   const store = createOverlayStore('bc-members');
-  const send = vi.fn(async (type: string) =>
+  const send = vi.fn(async (type: string, _data?: unknown) =>
     type === 'overlay:recordFlow'
       ? { grantIds: ['g1'] }
       : type === 'overlay:registerFor'
@@ -75,7 +75,7 @@ describe('the register is written on the proven outcome', () => {
         if (/code/i.test(l.textContent ?? '')) l.textContent = 'One more thing';
       for (const p of Array.from(d.document.querySelectorAll('[role=dialog] p')))
         if (/code/i.test(p.textContent ?? '')) p.textContent = 'Check your inbox.';
-    }).observe(d.document.body, { childList: true, subtree: true });
+    }).observe(d.window.document.body, { childList: true, subtree: true });
     const { store, runner, recorded } = await runnerOn(d);
     runner.start('revoke-member');
     await settle(d);
