@@ -8,6 +8,7 @@ import type { RegisterDb } from './db';
 import type { GrantPatch, WriteContext } from './rules';
 import {
   canMove,
+  isLive,
   liveGrantFor,
   newRowFields,
   patchDiffers,
@@ -253,8 +254,24 @@ export async function updateGrant(
       throw new RegisterConflictError(before, expectedRev);
     }
     const change = planGrantChange(before, patch, ctx);
-    return change ? writeGrantChange(db, change) : before;
+    if (!change) return before;
+    if (isLive(change.after) && !isLive(before)) {
+      // Bringing an ended grant back to life must not make a second live one for the pair.
+      const other = await liveGrantFor(db, before.accountId, before.partyId);
+      if (other) throw new LiveGrantExistsError(other);
+    }
+    return writeGrantChange(db, change);
   });
+}
+
+/** Raised when a change would give one party a second live grant on one account. */
+export class LiveGrantExistsError extends Error {
+  override name = 'LiveGrantExistsError';
+  constructor(readonly live: Grant) {
+    super(
+      `This person or partner already has live access on this account (grant ${live.id}); change that grant instead.`,
+    );
+  }
 }
 
 /** Delete a grant as a tombstone (kept for sync and history) and append a `deleted` event. */

@@ -88,6 +88,17 @@ describe('one live grant per account and party', () => {
     expect(rows).toEqual(['invited', 'revoked']);
   });
 
+  it('re-inviting an ended grant while another is live is refused, writing nothing', async () => {
+    const first = await recordGrant(db, { ...dana, status: 'active' }, ctx());
+    const revoked = await updateGrant(db, first.id, first.rev, { status: 'revoked' }, ctx());
+    const live = await recordGrant(db, { ...dana, status: 'invited' }, ctx(LATER));
+    await expect(
+      updateGrant(db, revoked.id, revoked.rev, { status: 'invited' }, ctx(LATER)),
+    ).rejects.toMatchObject({ name: 'LiveGrantExistsError', live });
+    expect(await db.grants.get(revoked.id)).toEqual(revoked);
+    expect(await db.events.count()).toBe(3);
+  });
+
   it('inviting someone already active keeps them active and updates the role', async () => {
     const first = await recordGrant(db, { ...dana, status: 'active' }, ctx());
     const again = await recordGrant(db, { ...dana, bcRole: 'admin', status: 'invited' }, ctx());
