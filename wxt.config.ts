@@ -20,6 +20,16 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: TIKTOK_HOSTS,
     action: { default_title: 'Access Companion for TikTok Ads' },
+    // The companion panel is an extension page the page agent frames into TikTok's access pages:
+    // framable only by the two TikTok hosts, and in Chrome only through the per-session dynamic
+    // URL, so other sites cannot probe for it. (WXT writes the MV2 list form for Firefox.)
+    web_accessible_resources: [
+      {
+        resources: ['companion.html'],
+        matches: TIKTOK_HOSTS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -357,10 +357,10 @@ test('the spotlight follows its control when the page scrolls', async ({ page })
   await companion.start('Revoke a member');
   const view = page.getByRole('button', { name: 'View' }).first();
   await companion.expectSpotlightOn(view);
-  const before = (await companion.spotlight.boundingBox())!.y;
+  const before = (await companion.spotlightBox())!.y;
   await page.mouse.wheel(0, 160);
   await expect
-    .poll(async () => (await companion.spotlight.boundingBox())!.y)
+    .poll(async () => (await companion.spotlightBox())!.y)
     .toBeLessThan(before - 100);
   await companion.expectSpotlightOn(view);
 });

@@ -1,8 +1,9 @@
-import './style.css';
-import { createRoot } from 'react-dom/client';
-import { CompanionPanel } from '@/components/overlay/CompanionPanel';
+import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { CompanionDock } from '@/lib/overlay/dock';
+import { companionLocation } from '@/lib/overlay/frame-bridge';
+import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { overlayPrefs, pageKey } from '@/lib/overlay/prefs';
 import { ChecklistRunner } from '@/lib/overlay/runner';
@@ -11,13 +12,14 @@ import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
 
 /**
- * The overlay: injected by the background (never declared in the manifest) only on pages where
- * access is managed, mounted in an open shadow root under <tt-access-companion>.
+ * The page agent: injected by the background (never declared in the manifest) only on pages where
+ * access is managed. No React and no UI of its own: it reads and follows the page (the checklist
+ * runner), draws the spotlight, and frames the companion panel (an extension page) into a closed
+ * shadow root under <tt-access-companion>, telling it what it read over a private MessagePort.
  */
 export default defineContentScript({
   matches: ['https://business.tiktok.com/*'],
   registration: 'runtime',
-  cssInjectionMode: 'ui',
   async main(ctx) {
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
@@ -41,11 +43,8 @@ export default defineContentScript({
     const prefs = await overlayPrefs.getValue();
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
 
-    const remember = async (change: {
-      collapsed?: boolean;
-      side?: 'left' | 'right';
-      closed?: boolean;
-    }) => {
+    const remember = async (change: PrefsChange) => {
+      store.getState().set(change);
       const now = await overlayPrefs.getValue();
       const key = pageKey(currentUrl);
       await overlayPrefs.setValue({
@@ -56,39 +55,31 @@ export default defineContentScript({
       });
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'tt-access-companion',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'open',
-      isolateEvents: true,
-      onMount(container) {
-        const wrapper = document.createElement('div');
-        wrapper.className = 'ac-root';
-        container.append(wrapper);
-        const root = createRoot(wrapper);
-        root.render(
-          <CompanionPanel
-            store={store}
-            onOpenRegister={(grantId) =>
-              void sendMessage('overlay:openRegister', grantId ? { grantId } : {})
-            }
-            onStart={(id) => runner.start(id)}
-            onAbandon={() => runner.abandon()}
-            onManual={(id) => runner.markDone(id)}
-            onFocusTarget={() => runner.focusTarget()}
-            onReconcile={(keys) => void runner.applyReconcile(keys)}
-            onChoosePerson={(subject) => runner.choosePerson(subject)}
-            onPrefs={(change) => void remember(change)}
-          />,
-        );
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    });
+    // What the panel in the frame asks for: the runner's actions and the user's panel choices.
+    const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
+      switch (ask.kind) {
+        case 'start':
+          return runner.start(ask.checklist);
+        case 'abandon':
+          return runner.abandon();
+        case 'manual':
+          return runner.markDone(ask.step);
+        case 'focusTarget':
+          return runner.focusTarget();
+        case 'reconcile':
+          return void runner.applyReconcile(ask.keys);
+        case 'choosePerson':
+          return runner.choosePerson(ask.subject);
+        case 'prefs':
+          return void remember(ask.change);
+      }
+    };
+    const ui = new CompanionDock(
+      document,
+      store,
+      fromFrame,
+      companionLocation((path) => browser.runtime.getURL(path), browser.runtime.id),
+    );
 
     // Each route's work hangs off its own signal, aborted on the next navigation.
     let route: AbortController | null = null;
@@ -123,7 +114,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopListening();
       route?.abort();
-      ui.remove();
+      ui.destroy();
       markOverlayRunning(window, false);
     });
   },
