@@ -22,6 +22,16 @@ export class Companion {
     return frame;
   }
 
+  /**
+   * Locators in the companion frame as it is now; with no frame in the page, one that matches
+   * nothing (so `toHaveCount(0)` holds). Call {@link ready} after a navigation before expecting
+   * the panel to show: a locator is bound to the frame it was made in.
+   */
+  private inFrame(make: (frame: Frame) => Locator): Locator {
+    const frame = this.page.frames().find(isCompanionFrame);
+    return frame && !frame.isDetached() ? make(frame) : this.page.locator('#no-companion-frame');
+  }
+
   /** Wait until the companion frame is in the page and its panel (or launcher) shows. */
   async ready(): Promise<this> {
     await expect.poll(() => this.page.frames().some(isCompanionFrame)).toBe(true);
@@ -30,7 +40,26 @@ export class Companion {
   }
 
   get panel(): Locator {
-    return this.frame().getByTestId('companion-panel');
+    return this.inFrame((f) => f.getByTestId('companion-panel'));
+  }
+
+  /** The collapsed panel's button. */
+  get launcher(): Locator {
+    return this.inFrame((f) => f.getByRole('button', { name: 'Access Companion' }));
+  }
+
+  /** Wait until the page has no companion frame showing a panel (a route not about access). */
+  async expectGone(): Promise<void> {
+    await expect
+      .poll(async () => {
+        const frame = this.page.frames().find(isCompanionFrame);
+        if (!frame || frame.isDetached()) return 0;
+        return frame
+          .getByTestId('companion-panel')
+          .count()
+          .catch(() => 0);
+      })
+      .toBe(0);
   }
 
   get steps(): Locator {
