@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
+import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
 import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
@@ -10,6 +11,7 @@ import { ChecklistRunner } from '@/lib/overlay/runner';
 import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
 import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
+import { watchMembers } from '@/lib/tiktok/watch';
 
 /**
  * The page agent: injected by the background (never declared in the manifest) only on pages where
@@ -38,7 +40,17 @@ export default defineContentScript({
     };
 
     const store = createOverlayStore(kindOf(new URL(location.href), true));
-    const runner = new ChecklistRunner(document, store, sendMessage);
+    // The register's rows go to the panel only for the Business Center the page itself shows.
+    const send = ((type: keyof ProtocolMap, data: { orgId?: string }) => {
+      if (
+        (type === 'overlay:registerFor' || type === 'overlay:accountOwnership') &&
+        data.orgId &&
+        !pageShowsOrg(document, data.orgId)
+      )
+        return Promise.reject(new Error('The page does not show this Business Center.'));
+      return sendMessage(type, data as never);
+    }) as typeof sendMessage;
+    const runner = new ChecklistRunner(document, store, send);
     let currentUrl = new URL(location.href);
     const prefs = await overlayPrefs.getValue();
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
@@ -97,6 +109,21 @@ export default defineContentScript({
         if (!ui.mounted) ui.mount();
       } else if (ui.mounted) {
         ui.remove();
+      }
+      // A Members page's rows go to the background, again when they change, so it can find my
+      // own row there (lib/register/held-accounts-visit.ts).
+      if (kind === 'bc-members') {
+        const href = url.href;
+        watchMembers(
+          url,
+          document,
+          (seen) => {
+            sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
+              // The extension was reloaded under this page: nothing to do until a reload.
+            });
+          },
+          signal,
+        );
       }
       // Progress is followed on every route of the Business Center: a checklist may start on
       // Members and go on elsewhere.

@@ -30,7 +30,6 @@ import {
   laterToRecord,
   messageElements,
   observePage,
-  openDialogs,
   ownershipNote,
   readBcName,
   readyToRecord,
@@ -43,6 +42,7 @@ import { checklistForHint, readHint, removeHint } from './hint';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
 import { troubleshootView } from './troubleshoot';
 import { reconcile } from './reconcile';
+import { pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
@@ -624,8 +624,8 @@ export class ChecklistRunner {
   }
 
   private updateAvoid(): void {
-    const rects = openDialogs(this.doc)
-      .map((d) => rectOf(d.el))
+    const rects = pageLayers(this.doc)
+      .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
     this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
   }
