@@ -173,8 +173,9 @@ test('a row menu opening at the right edge is not covered: the panel moves aside
 });
 
 test.describe('a narrow window (1024 px)', () => {
-  test.use({ viewport: { width: 1024, height: 700 } });
   test('the Invite dialog and its controls stay clear of the panel', async ({ page }, testInfo) => {
+    // The harness's context has its own window size: narrow this page's.
+    await page.setViewportSize({ width: 1024, height: 700 });
     await page.goto(BC_MEMBERS_URL);
     await page.getByText('Records in Total').waitFor();
     const companion = await new Companion(page).ready();
