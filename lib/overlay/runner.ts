@@ -504,7 +504,10 @@ export class ChecklistRunner {
   }
 
   private adviceFor(p: ChecklistProgress, obs: Observation) {
-    const f = p.facts;
+    // Once the invitation is sent (Confirm done), the person is on the page and in the register
+    // because of this run: the email check has nothing left to warn about.
+    const sent = p.done.includes('confirm') || p.manual.includes('confirm');
+    const f = sent ? { ...p.facts, emails: [] } : p.facts;
     switch (p.checklistId) {
       case 'add-member':
         return [

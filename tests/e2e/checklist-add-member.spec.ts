@@ -60,6 +60,9 @@ test('add a member: every step ticks itself off from the page, then the register
   await expect(companion.panel.getByTestId('checklist-finished')).toContainText(
     'recorded in your register',
   );
+  // The person just invited is on the page and in the register now: no "already a member".
+  await expect(companion.panel).not.toContainText('already a member');
+  await expect(companion.panel).not.toContainText('already in your register');
   await companion.shoot(testInfo, '4-recorded');
 
   const register = await readRegister(serviceWorker);
