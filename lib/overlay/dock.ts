@@ -21,9 +21,19 @@ import { OVERLAY_HOST } from './runner';
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
+/** The state the frame's place and the spotlight follow. */
+const PLACED_BY = ['closed', 'collapsed', 'side', 'target', 'avoid'] as const;
 
+/**
+ * Set inline styles, skipping those already set: every write to the host's style is a mutation
+ * TikTok's observers (and ours) would hear, so an unchanged layout writes nothing.
+ */
 function style(el: HTMLElement, props: Record<string, string>): void {
-  for (const [k, v] of Object.entries(props)) el.style.setProperty(k, v, 'important');
+  for (const [k, v] of Object.entries(props)) {
+    if (el.style.getPropertyValue(k) === v && el.style.getPropertyPriority(k) === 'important')
+      continue;
+    el.style.setProperty(k, v, 'important');
+  }
 }
 
 /** The companion frame in the page, placed beside what the user must see. */
@@ -46,7 +56,7 @@ export class CompanionDock {
   ) {
     this.stopStore = store.subscribe((now, before) => {
       this.publish(now, before);
-      this.layout();
+      if (PLACED_BY.some((k) => now[k] !== before[k])) this.layout();
     });
     this.doc.defaultView?.addEventListener('resize', () => this.layout(), {
       passive: true,
