@@ -4,6 +4,7 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
   CONNECT,
   isTikTokOrigin,
@@ -32,6 +33,10 @@ function connect(port: MessagePort): void {
   let store: OverlayStore | null = null;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
     const message = event.data;
+    if (message?.kind === 'remember') {
+      void rememberPrefs(message.change, message.pageKey);
+      return;
+    }
     if (message?.kind !== 'state') return;
     if (store) {
       store.getState().set(message.patch);

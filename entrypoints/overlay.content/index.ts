@@ -6,7 +6,7 @@ import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
 import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
-import { overlayPrefs, pageKey } from '@/lib/overlay/prefs';
+import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
 import type { PageKind } from '@/lib/tiktok/routes';
@@ -52,19 +52,13 @@ export default defineContentScript({
     }) as typeof sendMessage;
     const runner = new ChecklistRunner(document, store, send);
     let currentUrl = new URL(location.href);
-    const prefs = await overlayPrefs.getValue();
+    const prefs = await readOverlayPrefs();
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
 
-    const remember = async (change: PrefsChange) => {
+    // The frame remembers the user's panel choices (the agent only reads them).
+    const remember = (change: PrefsChange) => {
       store.getState().set(change);
-      const now = await overlayPrefs.getValue();
-      const key = pageKey(currentUrl);
-      await overlayPrefs.setValue({
-        collapsed: change.collapsed ?? now.collapsed,
-        side: change.side ?? now.side,
-        closedOn:
-          change.closed === true ? [...new Set([...now.closedOn, key])].slice(-200) : now.closedOn,
-      });
+      ui.tell({ kind: 'remember', change, pageKey: pageKey(currentUrl) });
     };
 
     // What the panel in the frame asks for: the runner's actions and the user's panel choices.
@@ -83,7 +77,7 @@ export default defineContentScript({
         case 'choosePerson':
           return runner.choosePerson(ask.subject);
         case 'prefs':
-          return void remember(ask.change);
+          return remember(ask.change);
       }
     };
     const ui = new CompanionDock(
@@ -102,7 +96,7 @@ export default defineContentScript({
       const signal = route.signal;
       const kind = kindOf(url, first);
       store.getState().setPageKind(kind);
-      const closed = (await overlayPrefs.getValue()).closedOn.includes(pageKey(url));
+      const closed = (await readOverlayPrefs()).closedOn.includes(pageKey(url));
       if (signal.aborted) return;
       store.getState().set({ closed });
       if (ACCESS_PAGE_KINDS.has(kind)) {

@@ -12,6 +12,7 @@ import {
   isFrameMessage,
   newToken,
   panelState,
+  type AgentToFrame,
   type FrameToAgent,
   type PanelState,
 } from './frame-bridge';
@@ -164,7 +165,12 @@ export class CompanionDock {
   }
 
   private send(patch: Partial<PanelState>): void {
-    if (Object.keys(patch).length > 0) this.port?.postMessage({ kind: 'state', patch });
+    if (Object.keys(patch).length > 0) this.tell({ kind: 'state', patch });
+  }
+
+  /** Tell the frame something (dropped while no frame is connected). */
+  tell(message: AgentToFrame): void {
+    this.port?.postMessage(message);
   }
 
   /** Pass on what changed (the store keeps equal values, so unchanged fields keep their identity). */

@@ -34,8 +34,13 @@ export const CONNECT = 'access-companion:connect';
 /** The panel's state as data (the store without its setters). */
 export type PanelState = Omit<OverlayState, `set${string}`>;
 
-/** What the agent tells the frame. */
-export type AgentToFrame = { kind: 'state'; patch: Partial<PanelState> };
+/**
+ * What the agent tells the frame: the panel's state, and a panel choice to remember (the frame
+ * writes extension storage; `pageKey` names the page a "close for this page" is for).
+ */
+export type AgentToFrame =
+  | { kind: 'state'; patch: Partial<PanelState> }
+  | { kind: 'remember'; change: PrefsChange; pageKey: string };
 
 /** Where and how the user wants the panel (remembered in lib/overlay/prefs.ts). */
 export interface PrefsChange {

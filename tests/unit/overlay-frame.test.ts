@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   companionLocation,
   isFrameMessage,
@@ -9,6 +10,8 @@ import {
 import { pageLayers, placePanel } from '@/lib/overlay/placement';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { createOverlayStore } from '@/components/overlay/store';
+import { overlayPrefs, rememberPrefs } from '@/lib/overlay/prefs';
+import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 
 const viewport = { width: 1280, height: 800 };
 const size = { width: 348, height: 400 };
@@ -140,5 +143,33 @@ describe('pageShowsOrg', () => {
     expect(pageShowsOrg(document, '7098765432109876543')).toBe(false);
     document.body.innerHTML = '<header><span>Northwind Outdoor</span></header>';
     expect(pageShowsOrg(document, '7098765432109876543')).toBe(true);
+  });
+});
+
+describe('the panel choices', () => {
+  it('the agent reads what the frame remembered through the versioned item', async () => {
+    expect(await readOverlayPrefs()).toEqual({ collapsed: false, side: 'right', closedOn: [] });
+    const members = pageKey(new URL('https://business.tiktok.com/manage/users/members/?org_id=1'));
+    expect(members).toBe('1|/manage/users/members');
+    await rememberPrefs({ side: 'left' }, members);
+    await rememberPrefs({ collapsed: true }, members);
+    await rememberPrefs({ closed: true }, members);
+    expect(await overlayPrefs.getValue()).toEqual({
+      collapsed: true,
+      side: 'left',
+      closedOn: [members],
+    });
+    expect(await readOverlayPrefs()).toEqual(await overlayPrefs.getValue());
+  });
+
+  it('reads malformed stored choices as the defaults', async () => {
+    await fakeBrowser.storage.local.set({
+      'overlay-prefs': { collapsed: 'yes', side: 'up', closedOn: [1, 'a|/b'] },
+    });
+    expect(await readOverlayPrefs()).toEqual({
+      collapsed: false,
+      side: 'right',
+      closedOn: ['a|/b'],
+    });
   });
 });
