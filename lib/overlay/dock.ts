@@ -16,6 +16,7 @@ import {
   type FrameToAgent,
   type PanelState,
 } from './frame-bridge';
+import { t } from '../i18n';
 import { placePanel } from './placement';
 import { OVERLAY_HOST } from './runner';
 
@@ -94,7 +95,8 @@ export class CompanionDock {
     const frame = doc.createElement('iframe');
     // The token rides in the fragment: never sent anywhere, readable only by the frame itself.
     frame.src = `${src}#t=${token}`;
-    frame.title = 'Access Companion';
+    // Screen readers announce the frame by its title, in the user's language.
+    frame.title = t('overlay_name');
     // Whatever the page's own defaults for frames, the panel is a borderless box on top.
     style(frame, {
       position: 'fixed',
