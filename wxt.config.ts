@@ -8,6 +8,23 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Keep the dev runner from opening a browser of its own: `npm start` drives Chromium itself.
   webExt: { disabled: true },
+  hooks: {
+    // The content scripts run in TikTok's pages, the watcher on every one: they use the browser's
+    // own promise-based API (Chrome MV3's `chrome`, Firefox's `browser`, which is all they call)
+    // instead of webextension-polyfill (about 2.8 KB gzip each). Extension pages keep it.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const resolve = (viteConfig.resolve ??= {});
+      const alias = resolve.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        ...list.filter((a) => a.find !== 'wxt/browser'),
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Access Companion for TikTok Ads',
     short_name: 'Access Companion',
@@ -20,6 +37,16 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: TIKTOK_HOSTS,
     action: { default_title: 'Access Companion for TikTok Ads' },
+    // The companion panel is an extension page the page agent frames into TikTok's access pages:
+    // framable only by the two TikTok hosts, and in Chrome only through the per-session dynamic
+    // URL, so other sites cannot probe for it. (WXT writes the MV2 list form for Firefox.)
+    web_accessible_resources: [
+      {
+        resources: ['companion.html'],
+        matches: TIKTOK_HOSTS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

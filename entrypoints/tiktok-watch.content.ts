@@ -1,7 +1,7 @@
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PageReport } from '@/lib/tiktok/watch';
 import { classifyUrl } from '@/lib/tiktok/routes';
-import { watchBusinessCenterList, watchMembers, watchRoute } from '@/lib/tiktok/watch';
+import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
 
 /**
  * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
@@ -23,32 +23,10 @@ export default defineContentScript({
     const onRoute = (url: URL, navigated: boolean) => {
       route?.abort();
       const current = (route = new AbortController());
-      let membersWatched = false;
-      watchRoute(
-        url,
-        document,
-        (report) => {
-          send(report);
-          // A confirmed Members page: pass its rows on (and again when they change), so the
-          // background can find my own row there (lib/register/held-accounts-visit.ts).
-          if (report.confirmedBy === 'page' && report.kind === 'bc-members' && !membersWatched) {
-            membersWatched = true;
-            const href = url.href;
-            watchMembers(
-              url,
-              document,
-              (seen) => {
-                sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
-                  // As above: an extension reloaded under the page.
-                });
-              },
-              current.signal,
-            );
-          }
-        },
-        current.signal,
-        { navigated },
-      );
+      // A confirmed Members page's rows (for finding my own row there) are passed on by the page
+      // agent, which the background injects on access pages: the table reader stays out of this
+      // script, which runs on every TikTok page.
+      watchRoute(url, document, send, current.signal, { navigated });
       // The picker lists the Business Centers this user belongs to, their own and their
       // clients': the background keeps the client accounts up to date and has the popup ask
       // about the ones the register does not know (lib/register/held-accounts-picker.ts).

@@ -1,13 +1,22 @@
 /**
  * The extension's words, through the browser's i18n messages (public/_locales/<lang>/
  * messages.json). `t` is typed by the English file, so a missing key fails the typecheck; where
- * the browser API is absent (unit tests) the English text is used.
+ * the browser API is absent (unit tests) the messages given to {@link setFallbackMessages} are
+ * used. The English file is not bundled here: every extension context has the i18n API, and the
+ * page agent on TikTok's page stays small.
  */
 import { browser } from 'wxt/browser';
-import en from '@/public/_locales/en/messages.json';
+import type en from '@/public/_locales/en/messages.json';
 
 /** Every message name. */
 export type MessageKey = keyof typeof en;
+
+let fallback: Partial<Record<string, { message: string }>> = {};
+
+/** The words to use where the browser's i18n API is absent (the unit tests give the English file). */
+export function setFallbackMessages(messages: Partial<Record<string, { message: string }>>): void {
+  fallback = messages;
+}
 
 /** Fill `$1`…`$9` as the browser does (and `$$` for a dollar sign). */
 export function substitute(message: string, substitutions: readonly string[]): string {
@@ -30,7 +39,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   } catch {
     // No i18n API here (unit tests, a page outside the extension): fall back to English.
   }
-  return substitute(en[key].message, subs);
+  return substitute(fallback[key]?.message ?? key, subs);
 }
 
 /** The language the browser's UI is in, for dates and numbers. */

@@ -49,7 +49,14 @@ if (await sample.isVisible()) {
 }
 
 await page.goto(BC_MEMBERS_URL);
-await page.getByTestId('companion-panel').waitFor({ timeout: 15_000 });
+// The panel is an extension page framed into the tab (in a closed shadow root): found by its URL.
+let companion;
+for (let waited = 0; !companion && waited < 15_000; waited += 100) {
+  companion = page.frames().find((f) => f.url().includes('/companion.html'));
+  if (!companion) await page.waitForTimeout(100);
+}
+if (!companion) throw new Error('The companion panel did not appear on the Members replica.');
+await companion.getByTestId('companion-panel').waitFor({ timeout: 15_000 });
 
 if (!headless) {
   console.log(`\nChromium is open on a replica of ${BC_MEMBERS_URL}`);

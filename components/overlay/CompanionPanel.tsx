@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ChecklistId, FlowSubject, StepState } from '@/lib/tiktok';
 import {
@@ -13,7 +13,7 @@ import type { PersonDiagnosis } from '@/lib/overlay/troubleshoot';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber, t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
-import type { OverlayStore, TargetRect } from './store';
+import type { OverlayStore } from './store';
 
 /** What the panel can ask of the runner and the background. */
 export interface CompanionActions {
@@ -41,55 +41,23 @@ const STATE_WORDS: Record<StepState, MessageKey> = {
   manual: 'overlay_stepManual',
 };
 
-const PANEL_WIDTH = 340;
-const MARGIN = 16;
-
-function overlaps(a: TargetRect, b: DOMRect): boolean {
-  return (
-    a.left < b.right && a.left + a.width > b.left && a.top < b.bottom && a.top + a.height > b.top
-  );
-}
-
-/** The in-page panel: the checklists, their steps ticking off, and the reconcile card. */
+/**
+ * The companion panel (rendered in the companion frame, an extension page): the checklists, their
+ * steps ticking off, and the reconcile card. The spotlight on the page is the page agent's.
+ */
 export function CompanionPanel(props: CompanionPanelProps) {
   const { store } = props;
   const pageKind = useStore(store, (s) => s.pageKind);
   const collapsed = useStore(store, (s) => s.collapsed);
   const side = useStore(store, (s) => s.side);
   const closed = useStore(store, (s) => s.closed);
-  const target = useStore(store, (s) => s.target);
-  const avoid = useStore(store, (s) => s.avoid);
+  // The page agent places the frame: on the other side while the chosen one would cover the
+  // control to use next or what the page opened.
+  const shownSide = useStore(store, (s) => s.shownSide) ?? side;
   const bodyId = useId();
   const titleId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const [flipped, setFlipped] = useState(false);
-
-  // Never cover the control to use next: move to the other side while it would be covered.
-  useLayoutEffect(() => {
-    const el = rootRef.current;
-    // What must stay visible: the active step's control, else TikTok's open dialogs.
-    const keep = target ? [target] : avoid;
-    if (!el || keep.length === 0) {
-      setFlipped(false);
-      return;
-    }
-    const box = el.getBoundingClientRect();
-    const width = box.width || PANEL_WIDTH;
-    const vw = el.ownerDocument.defaultView?.innerWidth ?? 1280;
-    const at = (s: 'left' | 'right') =>
-      new DOMRect(s === 'left' ? MARGIN : vw - MARGIN - width, box.top, width, box.height);
-    const covers = (s: 'left' | 'right') => keep.some((k) => overlaps(k, at(s)));
-    const here = flipped ? (side === 'left' ? 'right' : 'left') : side;
-    if (covers(here)) {
-      const there = here === 'left' ? 'right' : 'left';
-      if (!covers(there)) setFlipped(there !== side);
-    } else if (flipped && !covers(side)) {
-      setFlipped(false);
-    }
-  }, [target, avoid, side, flipped, collapsed]);
 
   if (closed) return null;
-  const shownSide = flipped ? (side === 'left' ? 'right' : 'left') : side;
 
   const setPrefs = (prefs: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean }) => {
     store.getState().set(prefs);
@@ -97,8 +65,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
   };
 
   return (
-    <div ref={rootRef} className={`ac-dock ac-dock-${shownSide}`} data-side={shownSide}>
-      {target && !collapsed ? <Spotlight rect={target} /> : null}
+    <div className={`ac-dock ac-dock-${shownSide}`} data-side={shownSide}>
       {collapsed ? (
         <button
           type="button"
@@ -167,23 +134,6 @@ export function CompanionPanel(props: CompanionPanelProps) {
   );
 }
 
-function Spotlight({ rect }: { rect: TargetRect }) {
-  const pad = 4;
-  return (
-    <div
-      className="ac-spotlight"
-      data-testid="companion-spotlight"
-      aria-hidden="true"
-      style={{
-        top: rect.top - pad,
-        left: rect.left - pad,
-        width: rect.width + pad * 2,
-        height: rect.height + pad * 2,
-      }}
-    />
-  );
-}
-
 function ChecklistArea(props: CompanionPanelProps) {
   const { store } = props;
   const progress = useStore(store, (s) => s.progress);
@@ -199,9 +149,10 @@ function ChecklistArea(props: CompanionPanelProps) {
   if (!progress) {
     const offered = CHECKLISTS.filter((c) => c.offeredOn.includes(pageKind));
     return (
-      // Folded by default: an idle panel stays small and leaves TikTok's table and drawers free.
-      <details className="ac-menu" data-testid="checklist-menu">
-        <summary id={listId}>{t('overlay_checklistsMenu', formatNumber(offered.length))}</summary>
+      // Offered at once: on an access page with nothing running, choosing a checklist is the
+      // next thing to do.
+      <section className="ac-menu" data-testid="checklist-menu" aria-labelledby={listId}>
+        <h3 id={listId}>{t('overlay_checklistsMenu', formatNumber(offered.length))}</h3>
         <ul aria-labelledby={listId}>
           {offered.map((c) => (
             <li key={c.id}>
@@ -217,7 +168,7 @@ function ChecklistArea(props: CompanionPanelProps) {
             </li>
           ))}
         </ul>
-      </details>
+      </section>
     );
   }
 

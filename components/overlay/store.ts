@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+// The vanilla store (no React): the page agent holds it, the companion frame mirrors it.
+import { createStore } from 'zustand/vanilla';
 import type { AccountOwnershipView } from '@/lib/background/checklist-handlers';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
@@ -13,11 +14,19 @@ export interface TargetRect {
   height: number;
 }
 
-/** The overlay's UI state (house style, pattern 10: Zustand holds UI state only). */
+/**
+ * The panel's UI state (house style, pattern 10: Zustand holds UI state only). The page agent's
+ * runner writes it; the companion frame receives every change as data and renders it.
+ */
 export interface OverlayState {
   pageKind: PageKind;
   collapsed: boolean;
   side: 'right' | 'left';
+  /**
+   * The side the panel is shown on now: the chosen one, or the other while the chosen one would
+   * cover the control to use next or what the page opened (the agent places the frame).
+   */
+  shownSide: 'right' | 'left' | null;
   /** Closed for this page (remembered). */
   closed: boolean;
   progress: ChecklistProgress | null;
@@ -64,10 +73,11 @@ export function samePlain(a: unknown, b: unknown): boolean {
 
 /** One store per overlay instance, so tests and remounts start clean. */
 export function createOverlayStore(pageKind: PageKind) {
-  return create<OverlayState>()((set, get) => ({
+  return createStore<OverlayState>()((set, get) => ({
     pageKind,
     collapsed: false,
     side: 'right',
+    shownSide: null,
     closed: false,
     progress: null,
     unrecognised: [],

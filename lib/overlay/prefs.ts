@@ -1,24 +1,29 @@
 /**
- * The overlay's remembered choices: collapsed or not, which side, and the pages it was closed
- * on. Kept in extension storage (local), which content scripts may use; small and versioned.
+ * The panel's remembered choices: collapsed or not, which side, and the pages it was closed on.
+ * Kept in extension storage (local), small and versioned. The companion frame writes them; the
+ * page agent reads them (lib/overlay/prefs-read.ts).
  */
 import { storage } from '#imports';
+import { OVERLAY_PREFS_FALLBACK, OVERLAY_PREFS_KEY, type OverlayPrefs } from './prefs-read';
 
-/** What the overlay remembers between pages and sessions. */
-export interface OverlayPrefs {
-  collapsed: boolean;
-  side: 'left' | 'right';
-  /** Pages closed by the user, as `orgId|path`. */
-  closedOn: string[];
-}
+export { pageKey, type OverlayPrefs } from './prefs-read';
 
 /** The stored preferences item. */
-export const overlayPrefs = storage.defineItem<OverlayPrefs>('local:overlay-prefs', {
-  fallback: { collapsed: false, side: 'right', closedOn: [] },
+export const overlayPrefs = storage.defineItem<OverlayPrefs>(`local:${OVERLAY_PREFS_KEY}`, {
+  fallback: OVERLAY_PREFS_FALLBACK,
   version: 1,
 });
 
-/** The key a page is closed under: its Business Center and path (not its query or tab). */
-export function pageKey(url: URL): string {
-  return `${url.searchParams.get('org_id') ?? ''}|${url.pathname.replace(/\/+$/, '')}`;
+/** Remember a change the user made to the panel on the page with key `key`. */
+export async function rememberPrefs(
+  change: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean },
+  key: string,
+): Promise<void> {
+  const now = await overlayPrefs.getValue();
+  await overlayPrefs.setValue({
+    collapsed: change.collapsed ?? now.collapsed,
+    side: change.side ?? now.side,
+    closedOn:
+      change.closed === true ? [...new Set([...now.closedOn, key])].slice(-200) : now.closedOn,
+  });
 }

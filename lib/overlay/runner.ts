@@ -43,6 +43,7 @@ import { checklistForHint, readHint, removeHint } from './hint';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
 import { troubleshootView } from './troubleshoot';
 import { reconcile } from './reconcile';
+import { pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
@@ -586,7 +587,10 @@ export class ChecklistRunner {
   }
 
   private adviceFor(p: ChecklistProgress, obs: Observation) {
-    const f = p.facts;
+    // Once the invitation is sent (Confirm done), the person is on the page and in the register
+    // because of this run: the email check has nothing left to warn about.
+    const sent = p.done.includes('confirm') || p.manual.includes('confirm');
+    const f = sent ? { ...p.facts, emails: [] } : p.facts;
     switch (p.checklistId) {
       case 'add-member':
         return [
@@ -705,10 +709,15 @@ export class ChecklistRunner {
     }
   }
 
-  /** Keep the panel clear of the page's open dialogs; how many of them opened since the last look. */
+  /**
+   * Keep the panel clear of whatever the page has opened (dialogs, drawers, menus, popovers);
+   * returns how many dialogs opened since the last look, which count as the user acting.
+   */
   private updateAvoid(): number {
+    const rects = pageLayers(this.doc)
+      .map((el) => rectOf(el))
+      .filter((r): r is TargetRect => r !== null);
     const dialogs = openDialogs(this.doc);
-    const rects = dialogs.map((d) => rectOf(d.el)).filter((r): r is TargetRect => r !== null);
     this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
     let opened = 0;
     for (const d of dialogs) {

@@ -131,11 +131,25 @@ async function phase(page, cdp, name, work) {
   for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
 }
 
+/**
+ * The panel: in the companion frame (found by URL), or in an older build's open shadow root.
+ * @param {import('@playwright/test').Page} page
+ */
+async function panelOf(page) {
+  for (let i = 0; i < 300; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/companion.html'));
+    const panel = (frame ?? page).getByTestId('companion-panel');
+    if ((await panel.count().catch(() => 0)) > 0) return panel;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no companion panel');
+}
+
 try {
   // Warm-up load: the first injection pays for compiling the bundle once per profile.
   const warm = await context.newPage();
   await warm.goto(BC_MEMBERS_URL);
-  await warm.getByTestId('companion-panel').waitFor();
+  await (await panelOf(warm)).waitFor();
   await warm.close();
 
   const page = await context.newPage();
@@ -146,7 +160,7 @@ try {
   await cdp.send('Profiler.start');
   await page.goto(BC_MEMBERS_URL);
   await page.getByText(/Records in Total/).waitFor();
-  await page.getByTestId('companion-panel').waitFor();
+  await (await panelOf(page)).waitFor();
   await page.waitForTimeout(500);
   {
     const { profile } = await cdp.send('Profiler.stop');
@@ -170,11 +184,10 @@ try {
   await phase(page, cdp, 'idle (2 s, nothing happens)', () => page.waitForTimeout(2000));
 
   await phase(page, cdp, 'walk (add-member checklist + Invite Member walk)', async () => {
-    await page.getByTestId('checklist-menu').locator('summary').click();
-    await page
-      .getByTestId('companion-panel')
-      .getByRole('button', { name: 'Add an account manager as a member' })
-      .click();
+    const panel = await panelOf(page);
+    const folded = panel.getByTestId('checklist-menu').locator('summary');
+    if ((await folded.count()) > 0) await folded.click();
+    await panel.getByRole('button', { name: 'Add an account manager as a member' }).click();
     await page.getByRole('button', { name: 'Invite Member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite Member' });
     await dialog.getByLabel('Email address(es)').fill('bench@example.com');
@@ -185,10 +198,7 @@ try {
     await dialog.getByRole('button', { name: 'Cancel' }).first().click();
     await page.waitForTimeout(300);
   });
-  await page
-    .getByTestId('companion-panel')
-    .getByRole('button', { name: /Abandon/ })
-    .click();
+  await (await panelOf(page)).getByRole('button', { name: /Abandon/ }).click();
 
   await phase(page, cdp, 'churn (20 class-name flips on every row + 4 page changes)', async () => {
     for (let i = 0; i < 20; i++) {

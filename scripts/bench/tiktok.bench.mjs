@@ -5,10 +5,11 @@
 //      extension (CDP Performance.getMetrics ScriptDuration), and the ratio;
 //   2. the content-script bytes a non-access page loads (raw and gzip, from the build output);
 //   3. the time from the access table appearing to the watcher's page-confirmed classification.
-// Prints figures; asserts nothing. `node scripts/bench/tiktok.bench.mjs --no-build` skips the build.
+// Prints figures; asserts nothing. `node scripts/bench/tiktok.bench.mjs --no-build` skips the build;
+// `--ext DIR` measures another build instead.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { REPLICA_URLS } from '../../tests/fixtures/tiktok/replicas.mjs';
@@ -21,12 +22,15 @@ import {
 import { findChromium } from '../lib/find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// `--ext DIR` measures another build (e.g. a saved copy of an older .output/chrome-mv3).
+const extAt = process.argv.indexOf('--ext');
+const extensionDir = extAt >= 0 ? resolve(process.argv[extAt + 1] ?? '') : CHROME_BUILD_DIR;
 const PAGES = [
   { name: 'Ads Manager dashboard', url: REPLICA_URLS.adsDashboard, ready: 'text=Campaign 200' },
   { name: 'BC Members', url: REPLICA_URLS.bcMembers, ready: 'text=Records in Total' },
 ];
 
-if (!process.argv.includes('--no-build')) {
+if (!process.argv.includes('--no-build') && extAt < 0) {
   console.log('Building the Chrome extension (wxt build)…');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 }
@@ -90,7 +94,7 @@ async function scriptingTime(context, url, ready) {
  */
 function contentScriptBytes(url) {
   /** @type {{ content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[] }} */
-  const manifest = JSON.parse(readFileSync(join(CHROME_BUILD_DIR, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
   const files = [];
   for (const cs of manifest.content_scripts ?? []) {
     const matches = cs.matches.some((/** @type {string} */ pattern) => {
@@ -102,12 +106,12 @@ function contentScriptBytes(url) {
     if (matches) files.push(...(cs.js ?? []), ...(cs.css ?? []));
   }
   return files.map((file) => {
-    const body = readFileSync(join(CHROME_BUILD_DIR, file));
-    return { file, raw: statSync(join(CHROME_BUILD_DIR, file)).size, gzip: gzipSync(body).length };
+    const body = readFileSync(join(extensionDir, file));
+    return { file, raw: statSync(join(extensionDir, file)).size, gzip: gzipSync(body).length };
   });
 }
 
-const withExt = await launchWithExtension({ headless: true });
+const withExt = await launchWithExtension({ headless: true, extensionDir });
 const plain = await launchPlain();
 try {
   await serveReplicasOnly(withExt);

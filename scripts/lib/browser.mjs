@@ -47,7 +47,29 @@ export async function launchWithExtension({
 }
 
 /**
- * Serve the replicas on their real URLs and refuse every other web request, recording it.
+ * The Content-Security-Policy the replicas are served with: as strict as large sites send, allowing
+ * only what the replicas themselves need (their inline script and styles, no network, frames only
+ * from their own origin). The companion frame must mount through it: Chromium lets an extension's
+ * web-accessible page be framed whatever the page's frame-src says.
+ */
+export const REPLICA_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "child-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * Serve the replicas on their real URLs, with {@link REPLICA_CSP}, and refuse every other web
+ * request, recording it.
  * Extension-internal URLs (chrome-extension://) are not web requests and pass untouched.
  * @param {import('@playwright/test').BrowserContext} context
  * @returns {Promise<{ blocked: string[] }>}
@@ -66,7 +88,12 @@ export async function serveReplicasOnly(context) {
         blocked.push(request.url());
         await route.abort('blockedbyclient');
       } else {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        await route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': REPLICA_CSP },
+          body,
+        });
       }
     },
   );

@@ -53,7 +53,7 @@ test('lower a member from Operator to Analyst by editing the permission; each st
 }, testInfo) => {
   const [grantId] = await seed(page, serviceWorker, extensionId, [DANA_ON_US]);
   await page.goto(REPLICA_URLS.bcAssetMembers);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Lower a member’s permission');
   await companion.expectDone('open-asset');
   await companion.expectActive('open-edit');
@@ -80,7 +80,7 @@ test('lower a member from Operator to Analyst by editing the permission; each st
   await companion.expectSpotlightOn(save);
   await companion.expectNotCovering(save);
   await companion.shoot(testInfo, 'lower-2-save');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
   await save.click();
 
   await expect(page.getByRole('row', { name: /Dana Kim/ })).toContainText('Analyst');
@@ -106,7 +106,7 @@ test('invitation accepted: after the add-member walkthrough the invitee turns Ac
   serviceWorker,
 }, testInfo) => {
   await page.goto(BC_MEMBERS_URL);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Add an account manager as a member');
   await page.getByRole('button', { name: 'Invite Member' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invite Member' });
@@ -152,7 +152,7 @@ test('invitation accepted: after the add-member walkthrough the invitee turns Ac
     ['invited', 'add-member'],
     ['invited', 'add-member'],
   ]);
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
 });
 
 test('troubleshoot: the email as TikTok shows it vs the register, the typo, Resend highlighted; pending vs active for the chosen person', async ({
@@ -175,7 +175,7 @@ test('troubleshoot: the email as TikTok shows it vs the register, the typo, Rese
     },
   ]);
   await page.goto(BC_MEMBERS_URL);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await page.getByText('Records in Total').waitFor();
   await companion.start('Troubleshoot access');
   const card = companion.panel.getByTestId('troubleshoot-person');
@@ -202,7 +202,7 @@ test('troubleshoot: the email as TikTok shows it vs the register, the typo, Rese
   await expect(diagnosis).toContainText('look in spam');
   await expect(diagnosis).toContainText('signed in to the TikTok account with this email');
   await expect(diagnosis.getByTestId('page-status')).toHaveText('Status on this page: pending');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
   await companion.shoot(testInfo, 'troubleshoot-1-email');
 
   // Resend: the chosen person's email link, then the Resend in their details.
@@ -235,7 +235,7 @@ test('troubleshoot: the email as TikTok shows it vs the register, the typo, Rese
   );
   await expect(diagnosis.getByTestId('page-status')).toHaveText('Status on this page: expired');
   await expect(diagnosis).toContainText('Not in your register.');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
 });
 
 test('a reminder’s hint starts the matching checklist with the person pre-selected, and leaves the address bar clean', async ({
@@ -245,7 +245,7 @@ test('a reminder’s hint starts the matching checklist with the person pre-sele
 }, testInfo) => {
   const [grantId] = await seed(page, serviceWorker, extensionId, [DANA_ON_US]);
   await page.goto(`${BC_MEMBERS_URL}#access-companion=lower&grant=${grantId}`);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await expect(companion.panel.getByTestId('checklist')).toHaveAttribute(
     'data-checklist',
     'lower-member',
@@ -254,7 +254,7 @@ test('a reminder’s hint starts the matching checklist with the person pre-sele
     'Opened from a reminder about Dana Kim.',
   );
   await expect.poll(() => page.url()).toBe(BC_MEMBERS_URL);
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
   // TikTok's SPA still routes: Back/forward state is intact and links work.
   await companion.expectActive('open-asset');
   await page
@@ -276,6 +276,7 @@ test('a reminder’s hint starts the matching checklist with the person pre-sele
   await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
   // Reloading does not start it again (the hint is gone); progress resumes instead.
   await page.reload();
+  await companion.ready();
   await expect(companion.panel.getByTestId('checklist')).toHaveAttribute(
     'data-checklist',
     'lower-member',
@@ -301,7 +302,7 @@ test('a revoke hint for a partner starts revoke-partner with their Remove highli
     },
   ]);
   await page.goto(`${REPLICA_URLS.bcPartners}#access-companion=revoke&grant=${grantId}`);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await expect(companion.panel.getByTestId('checklist')).toHaveAttribute(
     'data-checklist',
     'revoke-partner',
@@ -318,7 +319,7 @@ test('a failed write is said in the user’s words, and "Skip recording" writes 
   serviceWorker,
 }, testInfo) => {
   await page.goto(BC_MEMBERS_URL);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await page.getByText('Records in Total').waitFor();
   // A Business Center name longer than the register accepts: the background refuses the write.
   await page.getByTestId('bc-name').evaluate((el) => {
@@ -336,7 +337,7 @@ test('a failed write is said in the user’s words, and "Skip recording" writes 
     'Could not record it: what was read from the page was incomplete.',
   );
   await companion.shoot(testInfo, 'record-failed');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
   await companion.step('record').getByRole('button', { name: 'Skip recording' }).click();
   await expect(companion.step('record')).toHaveAttribute('data-state', 'done');
   await expect(companion.panel.getByTestId('checklist-finished')).toHaveText('All done.');
@@ -353,15 +354,13 @@ test('the spotlight follows its control when the page scrolls', async ({ page })
   await page.setViewportSize({ width: 1280, height: 420 });
   await page.goto(BC_MEMBERS_URL);
   await page.getByText('Records in Total').waitFor();
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Revoke a member');
   const view = page.getByRole('button', { name: 'View' }).first();
   await companion.expectSpotlightOn(view);
-  const before = (await companion.spotlight.boundingBox())!.y;
+  const before = (await companion.spotlightBox())!.y;
   await page.mouse.wheel(0, 160);
-  await expect
-    .poll(async () => (await companion.spotlight.boundingBox())!.y)
-    .toBeLessThan(before - 100);
+  await expect.poll(async () => (await companion.spotlightBox())!.y).toBeLessThan(before - 100);
   await companion.expectSpotlightOn(view);
 });
 
@@ -370,7 +369,7 @@ test('keyboard only: lower a member through "Go to the control", the dropdown an
 }) => {
   await page.goto(REPLICA_URLS.bcAssetMembers);
   await page.getByText('Records in Total').waitFor();
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.panel.getByText(/Guided checklists/).focus();
   await page.keyboard.press('Enter');
   const start = companion.panel.getByRole('button', { name: 'Lower a member’s permission' });

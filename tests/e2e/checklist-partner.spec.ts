@@ -10,7 +10,7 @@ test('add a partner: Partners → Add Partners → BC ID → accounts and permis
   serviceWorker,
 }, testInfo) => {
   await page.goto(REPLICA_URLS.bcMembers);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Add an agency as a partner');
   await companion.expectActive('open-partners');
   await companion.expectSpotlightOn(
@@ -51,7 +51,7 @@ test('lower a partner: remove, then share again with the lower permission; both 
   serviceWorker,
 }, testInfo) => {
   await page.goto(REPLICA_URLS.bcPartners);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Lower a partner’s permission');
   await companion.expectActive('remove-click-remove');
   const row = page.getByRole('row').filter({ hasText: 'Brightlane Agency' });
@@ -71,7 +71,7 @@ test('lower a partner: remove, then share again with the lower permission; both 
   await dialog.getByRole('combobox', { name: 'Permission: Northwind US' }).selectOption('analyst');
   await dialog.getByRole('checkbox', { name: /Northwind US/ }).check();
   await companion.expectActive('share-confirm');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await companion.expectDone('share-confirm', 'record');
   await companion.shoot(testInfo, '2-recorded');

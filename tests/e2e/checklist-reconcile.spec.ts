@@ -43,8 +43,8 @@ test('reconcile finds each kind of difference on a seeded register and updates i
   ]);
 
   await page.goto(REPLICA_URLS.bcMembersEs);
-  const companion = new Companion(page);
-  const card = page.getByTestId('reconcile-card');
+  const companion = await new Companion(page).ready();
+  const card = companion.panel.getByTestId('reconcile-card');
   await card.getByText('This page and your register differ').click();
   const items = card.locator('li');
   await expect(items.filter({ hasText: 'lucia@tiendasol.mx' })).toHaveAttribute(
@@ -69,7 +69,7 @@ test('reconcile finds each kind of difference on a seeded register and updates i
   );
   await expect(items).toHaveCount(5);
   await companion.shoot(testInfo, 'reconcile-card');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
 
   // One click for one row.
   await items
@@ -139,7 +139,7 @@ test('on a client’s Business Center the card says whose it is and my access, a
     .toContain('client');
 
   await page.goto(REPLICA_URLS.bcMembersEs);
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   const note = companion.panel.getByTestId('held-note');
   await expect(note.getByRole('heading', { name: 'A client’s Business Center' })).toBeVisible();
   await expect(note.getByTestId('held-role')).toHaveText(
@@ -148,9 +148,9 @@ test('on a client’s Business Center the card says whose it is and my access, a
   await expect(page.getByText(/registros en total/i)).toBeVisible();
   // The client's members (four on the page) are not offered as people with access to mine.
   await page.waitForTimeout(500);
-  await expect(page.getByTestId('reconcile-card')).toHaveCount(0);
+  await expect(companion.panel.getByTestId('reconcile-card')).toHaveCount(0);
   await companion.shoot(testInfo, 'held-note');
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
 
   // Keyboard: "Open in the register" opens my grant there.
   const open = note.getByRole('button', { name: 'Open in the register' });

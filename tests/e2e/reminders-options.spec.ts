@@ -159,7 +159,7 @@ test('lowering a permission on an ad account opens that ad account’s page with
   // The link opens the ad account's Members tab, where the permission is edited: the checklist
   // starts there with Dana pre-selected, past "open the ad account", at Dana's own Edit.
   const [tiktok] = await Promise.all([context.waitForEvent('page'), link.click()]);
-  const companion = new Companion(tiktok);
+  const companion = await new Companion(tiktok).ready();
   await expect(companion.panel.getByTestId('checklist')).toHaveAttribute(
     'data-checklist',
     'lower-member',
@@ -173,7 +173,7 @@ test('lowering a permission on an ad account opens that ad account’s page with
   await companion.expectSpotlightOn(
     tiktok.getByRole('row', { name: /Dana Kim/ }).getByRole('button', { name: 'Edit' }),
   );
-  expect(await axeViolations(tiktok, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(companion.frame())).toEqual([]);
 });
 
 test('upcoming reviews export as an iCalendar file', async ({

@@ -2,6 +2,7 @@ import type { Worker } from '@playwright/test';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { PAGE_KINDS } from '../unit/helpers/replica-expectations';
 import { expect, test } from './fixtures';
+import { Companion } from './pages/companion';
 import { MembersPage } from './pages/members-page';
 
 const ACCESS = new Set(['bc-members', 'bc-partners', 'bc-asset-access']);
@@ -31,7 +32,7 @@ for (const [page, kind] of pages) {
     await expect.poll(() => recordedKinds(serviceWorker)).toEqual(expected);
     const overlay = tab.locator('tt-access-companion');
     if (ACCESS.has(kind) && page !== 'bcPartnersNewRoute') {
-      await expect(tab.getByTestId('companion-panel')).toBeVisible();
+      await expect((await new Companion(tab).ready()).panel).toBeVisible();
     } else if (!ACCESS.has(kind)) {
       // Quiet: nothing injected, and once the page has rendered nothing more changes in it.
       await tab.waitForTimeout(700); // longer than any replica takes to render late content
@@ -55,13 +56,14 @@ test('the watcher follows pushState from Overview to Members and back', async ({
   await bc.openSection('Members');
   await expect(page).toHaveURL(/\/manage\/users\/members\?org_id=/);
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-members']);
+  await bc.companion.ready();
   await expect(bc.panel).toBeVisible();
   await bc.waitForTable();
 
   await page.goBack();
   await expect(page).toHaveURL(/\/manage\/overview\?org_id=/);
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-other']);
-  await expect(bc.panel).toHaveCount(0);
+  await bc.companion.expectGone();
 });
 
 test('an unknown route whose page shows Partners is confirmed as Partners by the page', async ({
@@ -72,7 +74,7 @@ test('an unknown route whose page shows Partners is confirmed as Partners by the
   await page.getByText('3 Records in Total').waitFor();
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-partners']);
   // The overlay follows the page's word, not the unknown URL's.
-  await expect(page.getByTestId('companion-panel')).toHaveAttribute(
+  await expect((await new Companion(page).ready()).panel).toHaveAttribute(
     'data-page-kind',
     'bc-partners',
   );
@@ -103,16 +105,18 @@ test('the watcher follows every Business Center route of the replica by pushStat
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-members']);
   await bc.openSection('Partners');
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-partners']);
+  await bc.companion.ready();
   await expect(bc.panel).toHaveAttribute('data-page-kind', 'bc-partners');
   await bc.openSection('Ad accounts');
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-other']);
-  await expect(bc.panel).toHaveCount(0);
+  await bc.companion.expectGone();
   await page
     .getByRole('row', { name: /Northwind US/ })
     .getByRole('link', { name: 'View' })
     .click();
   await expect(page).toHaveURL(/\/manage\/accounts\/adv\/detail\?/);
   await expect.poll(() => recordedKinds(serviceWorker)).toEqual(['bc-asset-access']);
+  await bc.companion.ready();
   await expect(bc.panel).toBeVisible();
   await page.getByRole('tab', { name: 'Partner' }).click();
   await expect(page).toHaveURL(/tab=partner/);

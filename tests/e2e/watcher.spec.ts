@@ -20,20 +20,22 @@ test('on Business Center Members the watcher runs and the overlay appears', asyn
 }) => {
   const members = new MembersPage(page);
   await members.goto();
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
   await expect(members.panel).toHaveAttribute('data-page-kind', 'bc-members');
   await expect(members.overlayHost).toHaveCount(1);
 
-  // The overlay lives in an open shadow root, apart from TikTok's DOM.
-  const inShadow = await members.overlayHost.evaluate((host) => host.shadowRoot?.mode);
-  expect(inShadow).toBe('open');
+  // The panel lives in an extension frame inside a closed shadow root: TikTok's scripts see the
+  // host element and nothing in it.
+  expect(await members.overlayHost.evaluate((host) => host.shadowRoot)).toBeNull();
+  expect(await members.overlayHost.evaluate((host) => host.childNodes.length)).toBe(0);
 
   await expect
     .poll(() => tabContexts(serviceWorker))
     .toContainEqual(expect.objectContaining({ kind: 'bc-members', orgId: '7012345678901234567' }));
 
   await members.waitForTable();
-  expect(await axeViolations(page, 'tt-access-companion')).toEqual([]);
+  expect(await axeViolations(members.companion.frame())).toEqual([]);
 });
 
 test('the overlay follows client-side navigation away from and back to Members', async ({
@@ -41,13 +43,15 @@ test('the overlay follows client-side navigation away from and back to Members',
 }) => {
   const members = new MembersPage(page);
   await members.goto();
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
 
   await members.openSection('Overview');
   await expect(page).toHaveURL(/\/manage\/overview\?org_id=/);
-  await expect(members.panel).toHaveCount(0);
+  await members.companion.expectGone();
 
   await members.openSection('Members');
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
   await expect(members.overlayHost).toHaveCount(1);
 });
@@ -57,8 +61,9 @@ test('the overlay can be collapsed to a button and opened again from the keyboar
 }) => {
   const members = new MembersPage(page);
   await members.goto();
-  await page.getByRole('button', { name: 'Collapse' }).click();
-  const launcher = page.getByRole('button', { name: 'Access Companion' });
+  await members.companion.ready();
+  await members.panel.getByRole('button', { name: 'Collapse' }).click();
+  const launcher = members.companion.launcher;
   await expect(launcher).toHaveAttribute('aria-expanded', 'false');
   await launcher.focus();
   await page.keyboard.press('Enter');

@@ -72,7 +72,8 @@ describe('the overlay takes every word from the messages', () => {
         .getState()
         .set({ reconcile: [...findings, ...findings.map((f) => ({ ...f, key: `${f.key}2` }))] }),
     );
-    container.querySelector('details.ac-menu')!.setAttribute('open', '');
+    // The checklists are offered at once (no fold to open).
+    expect(container.querySelector('[data-testid=checklist-menu] ul')).not.toBeNull();
     const card = container.querySelector<HTMLDetailsElement>('[data-testid=reconcile-card]')!;
     act(() => {
       card.open = true;

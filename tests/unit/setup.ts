@@ -5,6 +5,11 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setFallbackMessages } from '@/lib/i18n';
+import en from '@/public/_locales/en/messages.json';
+
+// The fake browser has no i18n messages: the English file stands in for them.
+setFallbackMessages(en);
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,28 +1,78 @@
-import type { Locator, Page, TestInfo, Worker } from '@playwright/test';
+import type { Frame, Locator, Page, TestInfo, Worker } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { seedGrants } from './seed';
 
-/** The overlay on a TikTok replica: its panel, the checklist's steps, the spotlight. */
-export class Companion {
-  readonly panel: Locator;
-  readonly steps: Locator;
-  readonly spotlight: Locator;
+/** Whether a frame is the companion panel's (an extension page; its URL names companion.html). */
+export function isCompanionFrame(frame: Frame): boolean {
+  return /^chrome-extension:\/\/[^/]+\/companion\.html/.test(frame.url());
+}
 
-  constructor(readonly page: Page) {
-    this.panel = page.getByTestId('companion-panel');
-    this.steps = this.panel.locator('ol li[data-step]');
-    this.spotlight = page.getByTestId('companion-spotlight');
+/**
+ * The companion on a TikTok replica: its frame (an extension page inside a closed shadow root,
+ * so found among the page's frames by URL, never through the DOM), the panel and the checklist's
+ * steps in it, and the spotlight the page agent draws on the page.
+ */
+export class Companion {
+  constructor(readonly page: Page) {}
+
+  /** The companion frame now (after a reload or navigation it is a new frame). */
+  frame(): Frame {
+    const frame = this.page.frames().find(isCompanionFrame);
+    if (!frame) throw new Error('no companion frame in the page');
+    return frame;
+  }
+
+  /**
+   * Locators in the companion frame as it is now; with no frame in the page, one that matches
+   * nothing (so `toHaveCount(0)` holds). Call {@link ready} after a navigation before expecting
+   * the panel to show: a locator is bound to the frame it was made in.
+   */
+  private inFrame(make: (frame: Frame) => Locator): Locator {
+    const frame = this.page.frames().find(isCompanionFrame);
+    return frame && !frame.isDetached() ? make(frame) : this.page.locator('#no-companion-frame');
+  }
+
+  /** Wait until the companion frame is in the page and its panel (or launcher) shows. */
+  async ready(): Promise<this> {
+    await expect.poll(() => this.page.frames().some(isCompanionFrame)).toBe(true);
+    await expect(this.frame().locator('.ac-dock')).toBeVisible();
+    return this;
+  }
+
+  get panel(): Locator {
+    return this.inFrame((f) => f.getByTestId('companion-panel'));
+  }
+
+  /** The collapsed panel's button. */
+  get launcher(): Locator {
+    return this.inFrame((f) => f.getByRole('button', { name: 'Access Companion' }));
+  }
+
+  /** Wait until the page has no companion frame showing a panel (a route not about access). */
+  async expectGone(): Promise<void> {
+    await expect
+      .poll(async () => {
+        const frame = this.page.frames().find(isCompanionFrame);
+        if (!frame || frame.isDetached()) return 0;
+        return frame
+          .getByTestId('companion-panel')
+          .count()
+          .catch(() => 0);
+      })
+      .toBe(0);
+  }
+
+  get steps(): Locator {
+    return this.panel.locator('ol li[data-step]');
   }
 
   step(id: string): Locator {
     return this.panel.locator(`li[data-step="${id}"]`);
   }
 
-  /** Start a checklist from the panel's menu. */
+  /** Start a checklist from the panel's list of checklists (offered at once). */
   async start(title: string): Promise<void> {
-    const menu = this.panel.getByTestId('checklist-menu');
-    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
-    await this.panel.getByRole('button', { name: title }).click();
+    await this.panel.getByTestId('checklist-menu').getByRole('button', { name: title }).click();
     await expect(this.panel.getByTestId('checklist')).toBeVisible();
   }
 
@@ -37,11 +87,52 @@ export class Companion {
     for (const id of ids) await expect(this.step(id)).toHaveAttribute('data-state', 'done');
   }
 
+  /** The frame's box in the page (the panel as the page sees it), or null when not shown. */
+  async frameBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    const element = await this.frame().frameElement();
+    return element.boundingBox();
+  }
+
+  /**
+   * The spotlight's box in the page. It sits in the agent's closed shadow root, which no page
+   * script (nor Playwright's selectors) can enter: DevTools' DOM domain, which pierces it, finds it.
+   */
+  async spotlightBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      type DomNode = {
+        nodeId: number;
+        attributes?: string[];
+        children?: DomNode[];
+        shadowRoots?: DomNode[];
+      };
+      const find = (n: DomNode): DomNode | null => {
+        const attrs = n.attributes ?? [];
+        for (let i = 0; i < attrs.length; i += 2)
+          if (attrs[i] === 'data-testid' && attrs[i + 1] === 'companion-spotlight') return n;
+        for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+          const hit = find(c);
+          if (hit) return hit;
+        }
+        return null;
+      };
+      const spot = find(root as DomNode);
+      if (!spot) return null;
+      const model = await cdp.send('DOM.getBoxModel', { nodeId: spot.nodeId }).catch(() => null);
+      if (!model) return null;
+      const [x1, y1, x2, , , y3] = model.model.border;
+      return { x: x1!, y: y1!, width: x2! - x1!, height: y3! - y1! };
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** The spotlight must outline `control` (within a few pixels). */
   async expectSpotlightOn(control: Locator): Promise<void> {
     await expect
       .poll(async () => {
-        const [a, b] = await Promise.all([this.spotlight.boundingBox(), control.boundingBox()]);
+        const [a, b] = await Promise.all([this.spotlightBox(), control.boundingBox()]);
         if (!a || !b) return Infinity;
         return Math.max(
           Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)),
@@ -51,11 +142,11 @@ export class Companion {
       .toBeLessThan(3);
   }
 
-  /** The panel must not cover `control`. */
+  /** The panel (its frame) must not cover `control`. */
   async expectNotCovering(control: Locator): Promise<void> {
     await expect
       .poll(async () => {
-        const [p, c] = await Promise.all([this.panel.boundingBox(), control.boundingBox()]);
+        const [p, c] = await Promise.all([this.frameBox(), control.boundingBox()]);
         if (!p || !c) return 'unknown';
         const overlap =
           p.x < c.x + c.width &&
@@ -67,7 +158,7 @@ export class Companion {
       .toBe('clear');
   }
 
-  /** Save a screenshot of the page with the overlay as a test artifact. */
+  /** Save a screenshot of the page with the companion as a test artifact. */
   async shoot(testInfo: TestInfo, name: string): Promise<void> {
     const path = testInfo.outputPath(`${name}.png`);
     await this.page.screenshot({ path });

@@ -1,0 +1,142 @@
+import { browser } from 'wxt/browser';
+import { createOverlayStore } from '@/components/overlay/store';
+import { onMessage, sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
+import { pageShowsOrg } from '@/lib/overlay/page-org';
+import { CompanionDock } from '@/lib/overlay/dock';
+import { companionLocation } from '@/lib/overlay/frame-bridge';
+import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
+import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
+import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
+import { ChecklistRunner } from '@/lib/overlay/runner';
+import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
+import type { PageKind } from '@/lib/tiktok/routes';
+import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
+import { watchMembers } from '@/lib/tiktok/watch';
+
+/**
+ * The page agent: injected by the background (never declared in the manifest) only on pages where
+ * access is managed. No React and no UI of its own: it reads and follows the page (the checklist
+ * runner), draws the spotlight, and frames the companion panel (an extension page) into a closed
+ * shadow root under <tt-access-companion>, telling it what it read over a private MessagePort.
+ */
+export default defineContentScript({
+  matches: ['https://business.tiktok.com/*'],
+  registration: 'runtime',
+  async main(ctx) {
+    if (overlayRunning(window)) return;
+    markOverlayRunning(window, true);
+
+    // What the page itself confirmed each route to be, when its URL alone does not say (the
+    // background passes on the watcher's confirmation; see lib/tiktok/watch.ts).
+    const confirmed = new Map<string, PageKind>();
+    const kindOf = (url: URL, first: boolean): PageKind => {
+      const byUrl = classifyUrl(url);
+      if (ACCESS_PAGE_KINDS.has(byUrl)) return byUrl;
+      const known = confirmed.get(url.href);
+      if (known) return known;
+      // Injected on a route the page confirmed: its DOM is the confirmed one. (After a client-side
+      // navigation the DOM is still the old route's, so only the background's word counts.)
+      return first && mayBeAccessPage(url) ? classifyPage(url, document) : byUrl;
+    };
+
+    const store = createOverlayStore(kindOf(new URL(location.href), true));
+    // The register's rows go to the panel only for the Business Center the page itself shows.
+    const send = ((type: keyof ProtocolMap, data: { orgId?: string }) => {
+      if (
+        (type === 'overlay:registerFor' || type === 'overlay:accountOwnership') &&
+        data.orgId &&
+        !pageShowsOrg(document, data.orgId)
+      )
+        return Promise.reject(new Error('The page does not show this Business Center.'));
+      return sendMessage(type, data as never);
+    }) as typeof sendMessage;
+    const runner = new ChecklistRunner(document, store, send);
+    let currentUrl = new URL(location.href);
+    const prefs = await readOverlayPrefs();
+    store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
+
+    // The frame remembers the user's panel choices (the agent only reads them).
+    const remember = (change: PrefsChange) => {
+      store.getState().set(change);
+      ui.tell({ kind: 'remember', change, pageKey: pageKey(currentUrl) });
+    };
+
+    // What the panel in the frame asks for: the runner's actions and the user's panel choices.
+    const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
+      switch (ask.kind) {
+        case 'start':
+          return runner.start(ask.checklist);
+        case 'abandon':
+          return runner.abandon();
+        case 'manual':
+          return runner.markDone(ask.step);
+        case 'focusTarget':
+          return runner.focusTarget();
+        case 'reconcile':
+          return void runner.applyReconcile(ask.keys);
+        case 'choosePerson':
+          return runner.choosePerson(ask.subject);
+        case 'prefs':
+          return remember(ask.change);
+      }
+    };
+    const ui = new CompanionDock(
+      document,
+      store,
+      fromFrame,
+      companionLocation((path) => browser.runtime.getURL(path), browser.runtime.id),
+    );
+
+    // Each route's work hangs off its own signal, aborted on the next navigation.
+    let route: AbortController | null = null;
+    const sync = async (url: URL, first = false) => {
+      currentUrl = url;
+      route?.abort();
+      route = new AbortController();
+      const signal = route.signal;
+      const kind = kindOf(url, first);
+      store.getState().setPageKind(kind);
+      const closed = (await readOverlayPrefs()).closedOn.includes(pageKey(url));
+      if (signal.aborted) return;
+      store.getState().set({ closed });
+      if (ACCESS_PAGE_KINDS.has(kind)) {
+        if (!ui.mounted) ui.mount();
+      } else if (ui.mounted) {
+        ui.remove();
+      }
+      // A Members page's rows go to the background, again when they change, so it can find my
+      // own row there (lib/register/held-accounts-visit.ts).
+      if (kind === 'bc-members') {
+        const href = url.href;
+        watchMembers(
+          url,
+          document,
+          (seen) => {
+            sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
+              // The extension was reloaded under this page: nothing to do until a reload.
+            });
+          },
+          signal,
+        );
+      }
+      // Progress is followed on every route of the Business Center: a checklist may start on
+      // Members and go on elsewhere.
+      await runner.runRoute(url, signal);
+    };
+    void sync(new URL(location.href), true);
+    const stopListening = onMessage('background:pageConfirmed', ({ data }) => {
+      confirmed.set(data.url, data.kind);
+      if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
+        void sync(currentUrl);
+      }
+    });
+    // The event carries the new URL: with the Navigation API it fires before `location` changes.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void sync(newUrl));
+    ctx.onInvalidated(() => {
+      stopListening();
+      route?.abort();
+      ui.destroy();
+      markOverlayRunning(window, false);
+    });
+  },
+});

@@ -1,0 +1,230 @@
+/**
+ * The page agent's part of the panel: the host element <tt-access-companion> with a CLOSED shadow
+ * root holding the companion frame (an extension page, cross-origin to TikTok's scripts, so they
+ * can neither read what it shows nor click it) and the spotlight around the active step's control.
+ * The agent writes no register text into the page: the spotlight is an empty box, and everything
+ * the panel says is rendered inside the frame. Styles are set through the CSSOM, which a page's
+ * Content-Security-Policy (style-src) does not block, unlike a <style> element.
+ */
+import type { OverlayState, OverlayStore } from '@/components/overlay/store';
+import {
+  CONNECT,
+  isFrameMessage,
+  newToken,
+  panelState,
+  type AgentToFrame,
+  type FrameToAgent,
+  type PanelState,
+} from './frame-bridge';
+import { t } from '../i18n';
+import { placePanel } from './placement';
+import { OVERLAY_HOST } from './runner';
+
+/** The frame's size before it reports its own (the panel's width, a header's height). */
+const INITIAL_SIZE = { width: 348, height: 56 };
+const SPOT_PAD = 4;
+/** The state the frame's place and the spotlight follow. */
+const PLACED_BY = ['closed', 'collapsed', 'side', 'target', 'avoid'] as const;
+
+/**
+ * Set inline styles, skipping those already set: every write to the host's style is a mutation
+ * TikTok's observers (and ours) would hear, so an unchanged layout writes nothing.
+ */
+function style(el: HTMLElement, props: Record<string, string>): void {
+  for (const [k, v] of Object.entries(props)) {
+    if (el.style.getPropertyValue(k) === v && el.style.getPropertyPriority(k) === 'important')
+      continue;
+    el.style.setProperty(k, v, 'important');
+  }
+}
+
+/** The companion frame in the page, placed beside what the user must see. */
+export class CompanionDock {
+  private host: HTMLElement | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private spot: HTMLDivElement | null = null;
+  private port: MessagePort | null = null;
+  private size = INITIAL_SIZE;
+  private readonly stopStore: () => void;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly store: OverlayStore,
+    /** The frame's asks (actions, prefs); its size the dock handles itself. */
+    private readonly onFrame: (message: Exclude<FrameToAgent, { kind: 'size' }>) => void,
+    /** Where the companion page is (browser.runtime.getURL) and the origin its document has. */
+    private readonly companion: { url: string; origin: string },
+  ) {
+    this.stopStore = store.subscribe((now, before) => {
+      this.publish(now, before);
+      if (PLACED_BY.some((k) => now[k] !== before[k])) this.layout();
+    });
+    this.doc.defaultView?.addEventListener('resize', () => this.layout(), {
+      passive: true,
+      signal: this.abort.signal,
+    });
+  }
+
+  get mounted(): boolean {
+    return this.host !== null;
+  }
+
+  /** Put the host, its closed shadow root, the frame and the spotlight into the page. */
+  mount(): void {
+    if (this.host) return;
+    const doc = this.doc;
+    const host = doc.createElement(OVERLAY_HOST);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    style(host, { all: 'initial', position: 'static', display: 'block' });
+
+    const spot = doc.createElement('div');
+    spot.dataset.testid = 'companion-spotlight';
+    style(spot, {
+      position: 'fixed',
+      display: 'none',
+      'pointer-events': 'none',
+      'border-radius': '6px',
+      outline: '3px solid #fe2c55',
+      'box-shadow': '0 0 0 4px rgb(255 255 255 / 0.9), 0 0 0 9999px rgb(0 0 0 / 0.18)',
+      'z-index': '2147483645',
+    });
+
+    const token = newToken();
+    const src = this.companion.url;
+    const frame = doc.createElement('iframe');
+    // The token rides in the fragment: never sent anywhere, readable only by the frame itself.
+    frame.src = `${src}#t=${token}`;
+    // Screen readers announce the frame by its title, in the user's language.
+    frame.title = t('overlay_name');
+    // Whatever the page's own defaults for frames, the panel is a borderless box on top.
+    style(frame, {
+      position: 'fixed',
+      border: '0',
+      margin: '0',
+      padding: '0',
+      background: 'transparent',
+      'color-scheme': 'normal',
+      'z-index': '2147483646',
+      width: `${this.size.width}px`,
+      height: `${this.size.height}px`,
+      bottom: '16px',
+      right: '16px',
+    });
+    const origin = this.companion.origin;
+    frame.addEventListener(
+      'load',
+      () => {
+        // A fresh channel for each document the frame loads; the old port is closed.
+        this.port?.close();
+        const channel = new MessageChannel();
+        this.port = channel.port1;
+        channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
+        frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
+        this.send(panelState(this.store.getState()));
+      },
+      { signal: this.abort.signal },
+    );
+    shadow.append(spot, frame);
+    this.host = host;
+    this.frame = frame;
+    this.spot = spot;
+    (doc.body ?? doc.documentElement).append(host);
+    this.layout();
+  }
+
+  /** Take the panel out of the page (a route that is not about access). */
+  remove(): void {
+    this.port?.close();
+    this.port = null;
+    this.host?.remove();
+    this.host = this.frame = this.spot = null;
+  }
+
+  /** Remove it for good (the content script is invalidated). */
+  destroy(): void {
+    this.remove();
+    this.stopStore();
+    this.abort.abort();
+  }
+
+  /** Give keyboard focus to the panel. */
+  focus(): void {
+    this.frame?.focus();
+  }
+
+  private receive(data: unknown): void {
+    if (!isFrameMessage(data)) return;
+    if (data.kind === 'size') {
+      const width = Math.ceil(Number(data.width));
+      const height = Math.ceil(Number(data.height));
+      if (!(width > 0 && height > 0)) return;
+      this.size = { width: Math.min(width, 480), height };
+      this.layout();
+      return;
+    }
+    this.onFrame(data);
+  }
+
+  private send(patch: Partial<PanelState>): void {
+    if (Object.keys(patch).length > 0) this.tell({ kind: 'state', patch });
+  }
+
+  /** Tell the frame something (dropped while no frame is connected). */
+  tell(message: AgentToFrame): void {
+    this.port?.postMessage(message);
+  }
+
+  /** Pass on what changed (the store keeps equal values, so unchanged fields keep their identity). */
+  private publish(now: OverlayState, before: OverlayState): void {
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(now)) {
+      if (typeof v !== 'function' && v !== (before as unknown as Record<string, unknown>)[k])
+        patch[k] = v;
+    }
+    this.send(patch as Partial<PanelState>);
+  }
+
+  /** Place the frame and the spotlight for the current state. */
+  private layout(): void {
+    const { frame, spot, host } = this;
+    if (!frame || !spot || !host) return;
+    const s = this.store.getState();
+    const view = this.doc.defaultView;
+    if (s.closed || !view) {
+      style(host, { display: 'none' });
+      return;
+    }
+    style(host, { display: 'block' });
+    const keep = [...(s.target ? [s.target] : []), ...s.avoid];
+    const place = placePanel({
+      viewport: { width: view.innerWidth, height: view.innerHeight },
+      size: this.size,
+      side: s.side,
+      keep,
+    });
+    style(frame, {
+      width: `${Math.min(this.size.width, view.innerWidth)}px`,
+      height: `${place.height}px`,
+      top: `${place.top}px`,
+      bottom: 'auto',
+      left: place.side === 'left' ? '16px' : 'auto',
+      right: place.side === 'right' ? '16px' : 'auto',
+    });
+    const shownSide = place.side === s.side ? null : place.side;
+    if (s.shownSide !== shownSide) s.set({ shownSide });
+
+    if (s.target && !s.collapsed) {
+      const t = s.target;
+      style(spot, {
+        display: 'block',
+        top: `${t.top - SPOT_PAD}px`,
+        left: `${t.left - SPOT_PAD}px`,
+        width: `${t.width + SPOT_PAD * 2}px`,
+        height: `${t.height + SPOT_PAD * 2}px`,
+      });
+    } else {
+      style(spot, { display: 'none' });
+    }
+  }
+}

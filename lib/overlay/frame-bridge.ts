@@ -1,0 +1,99 @@
+/**
+ * The private channel between the page agent (content script) and the companion frame (an
+ * extension page framed into the tab). The agent creates a MessageChannel and hands one port to
+ * the frame with `postMessage(…, extensionOrigin, [port])`, together with a one-time token that
+ * only the agent and the frame know (it travels in the frame's URL, which the page cannot read:
+ * the frame sits in a closed shadow root and is cross-origin to it). Everything after that goes
+ * over the port, which no page script holds; nothing is ever posted to the page with '*'.
+ */
+import type { OverlayState } from '@/components/overlay/store';
+import type { ChecklistId, FlowSubject } from '../tiktok';
+
+/** The extension page the agent frames into the tab. */
+export const COMPANION_PAGE = '/companion.html';
+
+/**
+ * The companion page's URL and the origin its document has. Chrome hands out the per-session
+ * dynamic URL (`use_dynamic_url`), but the framed document runs under the extension's own id, so
+ * that is the origin to post to; Firefox's moz-extension URL is the document's origin already.
+ * (URL.origin is "null" for these non-special schemes, hence the spelling out.)
+ */
+export function companionLocation(
+  getURL: (path: typeof COMPANION_PAGE) => string,
+  extensionId: string,
+): { url: string; origin: string } {
+  const url = getURL(COMPANION_PAGE);
+  const parsed = new URL(url);
+  const host = parsed.protocol === 'chrome-extension:' ? extensionId : parsed.host;
+  return { url, origin: `${parsed.protocol}//${host}` };
+}
+
+/** The first (and only) window message: the agent hands the frame its port. */
+export const CONNECT = 'access-companion:connect';
+
+/** The panel's state as data (the store without its setters). */
+export type PanelState = Omit<OverlayState, `set${string}`>;
+
+/**
+ * What the agent tells the frame: the panel's state, and a panel choice to remember (the frame
+ * writes extension storage; `pageKey` names the page a "close for this page" is for).
+ */
+export type AgentToFrame =
+  | { kind: 'state'; patch: Partial<PanelState> }
+  | { kind: 'remember'; change: PrefsChange; pageKey: string };
+
+/** Where and how the user wants the panel (remembered in lib/overlay/prefs.ts). */
+export interface PrefsChange {
+  collapsed?: boolean;
+  side?: 'left' | 'right';
+  closed?: boolean;
+}
+
+/** What the frame asks of the agent: the panel's size, and the runner's actions. */
+export type FrameToAgent =
+  | { kind: 'size'; width: number; height: number }
+  | { kind: 'start'; checklist: ChecklistId }
+  | { kind: 'abandon' }
+  | { kind: 'manual'; step: string }
+  | { kind: 'focusTarget' }
+  | { kind: 'reconcile'; keys: string[] }
+  | { kind: 'choosePerson'; subject: FlowSubject | null }
+  | { kind: 'prefs'; change: PrefsChange };
+
+const FRAME_KINDS = new Set([
+  'size',
+  'start',
+  'abandon',
+  'manual',
+  'focusTarget',
+  'reconcile',
+  'choosePerson',
+  'prefs',
+]);
+
+/** Whether a port message has the shape of a frame message (the port is private; this is belt and braces). */
+export function isFrameMessage(data: unknown): data is FrameToAgent {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    FRAME_KINDS.has(String((data as { kind?: unknown }).kind))
+  );
+}
+
+/** The store's data fields, without its functions (what can cross to the frame). */
+export function panelState(state: OverlayState): PanelState {
+  return Object.fromEntries(
+    Object.entries(state).filter(([, v]) => typeof v !== 'function'),
+  ) as PanelState;
+}
+
+/** The hosts whose pages may frame the companion (the manifest's web-accessible matches). */
+export function isTikTokOrigin(origin: string): boolean {
+  return origin === 'https://business.tiktok.com' || origin === 'https://ads.tiktok.com';
+}
+
+/** A fresh unguessable token for one frame. */
+export function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

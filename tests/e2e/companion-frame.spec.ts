@@ -1,0 +1,194 @@
+import { BC_MEMBERS_URL, REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { expect, test } from './fixtures';
+import { Companion, readRegister, seedRegister } from './pages/companion';
+import { OptionsPage } from './pages/extension-pages';
+
+const NORTHWIND = { id: '7012345678901234567', name: 'Northwind Outdoor' };
+const TIENDA_SOL = { id: '7098765432109876543', name: 'Tienda Sol' };
+
+test('a hostile page script cannot read the register in the panel, click it, or steer it to another Business Center', async ({
+  page,
+  serviceWorker,
+  extensionId,
+}) => {
+  const options = new OptionsPage(page, extensionId);
+  await options.goto(); // the worker opens the register
+  await expect(options.backgroundStatus).toContainText('0');
+  // In the register only: a person gone from Tienda Sol's page (its table is complete, so the
+  // reconcile card lists them), and one of another Business Center.
+  await seedRegister(serviceWorker, TIENDA_SOL, [
+    {
+      email: 'gone.person@tiendasol.mx',
+      name: 'Gone Person',
+      bcRole: 'standard',
+      status: 'active',
+      invitedAt: null,
+    },
+  ]);
+  await seedRegister(serviceWorker, NORTHWIND, [
+    {
+      email: 'secret.person@northwind-outdoor.com',
+      name: 'Secret Person',
+      bcRole: 'admin',
+      status: 'active',
+      invitedAt: null,
+    },
+  ]);
+  await page.goto(REPLICA_URLS.bcMembersEs);
+  await page.getByText(/registros en total/i).waitFor();
+  const companion = await new Companion(page).ready();
+  const card = companion.panel.getByTestId('reconcile-card');
+  await card.locator('summary').click();
+  await expect(card).toContainText('Gone Person');
+  const before = await readRegister(serviceWorker);
+
+  // The page's own script: the DOM, the host, the frames.
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('tt-access-companion')!;
+    const frames: string[] = [];
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        frames.push(window.frames[i]!.document.body.innerText);
+      } catch {
+        frames.push('blocked');
+      }
+    }
+    return {
+      shadowRoot: host.shadowRoot,
+      hostChildren: host.childNodes.length,
+      hostText: host.textContent,
+      html: document.documentElement.outerHTML,
+      text: document.body.innerText,
+      frames,
+    };
+  });
+  expect(seen.shadowRoot).toBeNull();
+  expect(seen.hostChildren).toBe(0);
+  expect(seen.hostText).toBe('');
+  for (const secret of ['Gone Person', 'gone.person@', 'Secret Person', 'secret.person@']) {
+    expect(seen.html).not.toContain(secret);
+    expect(seen.text).not.toContain(secret);
+  }
+  // A frame in a shadow tree is not among window.frames: the page holds no handle on it at all
+  // (and were it there, it would be cross-origin).
+  expect(seen.frames.every((f) => f === 'blocked')).toBe(true);
+
+  // Clicks and keys from the page's script land on the host, never on the panel's buttons.
+  const box = (await companion.frameBox())!;
+  const answers = await page.evaluate(
+    async ({ x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      for (const el of [hit, document.querySelector('tt-access-companion')]) {
+        (el as HTMLElement | null)?.click();
+        el?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      }
+      // A forged handshake to every window the page can reach: the frame takes a port only
+      // from its parent with the token from its own URL.
+      const channel = new MessageChannel();
+      const heard: unknown[] = [];
+      channel.port1.onmessage = (e) => heard.push(e.data);
+      const forged = { kind: 'access-companion:connect', token: 'guessed' };
+      window.postMessage(forged, '*', [channel.port2]);
+      for (let i = 0; i < window.frames.length; i++) window.frames[i]!.postMessage(forged, '*');
+      await new Promise((r) => setTimeout(r, 800));
+      return { hit: hit?.localName ?? null, heard };
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height - 30 },
+  );
+  expect(answers.hit).toBe('tt-access-companion');
+  expect(answers.heard).toEqual([]);
+  const after = await readRegister(serviceWorker);
+  expect(after.events).toEqual(before.events);
+  expect(after.grants).toEqual(before.grants);
+  // The panel still answers its user.
+  await expect(card).toContainText('Gone Person');
+
+  // The address rewritten to another Business Center: the page still shows Tienda Sol's, so the
+  // panel loads no register rows for the forged one.
+  await page.evaluate((org) => {
+    history.pushState({}, '', `/manage/users/members?org_id=${org}`);
+  }, NORTHWIND.id);
+  await page.waitForTimeout(1_500);
+  await expect(companion.panel).toBeVisible();
+  await expect(companion.panel).not.toContainText('Secret Person');
+  await expect(companion.panel).not.toContainText('secret.person@');
+  await expect(companion.panel.getByTestId('reconcile-card')).toHaveCount(0);
+});
+
+test('served with a strict Content-Security-Policy, the page still gets its companion frame', async ({
+  page,
+}) => {
+  const response = await page.goto(BC_MEMBERS_URL);
+  const csp = response!.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-src 'self'");
+  const companion = await new Companion(page).ready();
+  await expect(companion.panel).toHaveAttribute('data-page-kind', 'bc-members');
+  await companion.start('Add an account manager as a member');
+  await companion.expectActive('open-invite');
+  await companion.expectSpotlightOn(page.getByRole('button', { name: 'Invite Member' }));
+});
+
+test('a row menu opening at the right edge is not covered: the panel moves aside, and back', async ({
+  page,
+}) => {
+  await page.goto(BC_MEMBERS_URL);
+  await page.getByText('Records in Total').waitFor();
+  const companion = await new Companion(page).ready();
+  const start = (await companion.frameBox())!;
+  expect(start.x).toBeGreaterThan(600);
+  // A row's ⋯ menu as TikTok's design system renders one: a floating role=menu near the edge,
+  // right where the panel sits.
+  await page.evaluate(
+    ({ top }) => {
+      const menu = document.createElement('div');
+      menu.setAttribute('role', 'menu');
+      menu.id = 'row-actions';
+      Object.assign(menu.style, {
+        position: 'fixed',
+        right: '12px',
+        top: `${top}px`,
+        width: '160px',
+        background: '#fff',
+        border: '1px solid #ccc',
+      });
+      for (const label of ['View details', 'Remove']) {
+        const item = document.createElement('button');
+        item.setAttribute('role', 'menuitem');
+        item.textContent = label;
+        item.style.display = 'block';
+        menu.append(item);
+      }
+      document.body.append(menu);
+    },
+    { top: start.y + 40 },
+  );
+  const remove = page.getByRole('menuitem', { name: 'Remove' });
+  await companion.expectNotCovering(remove);
+  await companion.expectNotCovering(page.getByRole('menu'));
+  await remove.click(); // the page's own control takes the click
+  // The menu closes: the panel goes back where the user put it.
+  await page.evaluate(() => document.getElementById('row-actions')!.remove());
+  await expect.poll(async () => (await companion.frameBox())!.x).toBeGreaterThan(600);
+});
+
+test.describe('a narrow window (1024 px)', () => {
+  test('the Invite dialog and its controls stay clear of the panel', async ({ page }, testInfo) => {
+    // The harness's context has its own window size: narrow this page's.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(BC_MEMBERS_URL);
+    await page.getByText('Records in Total').waitFor();
+    const companion = await new Companion(page).ready();
+    await companion.start('Add an account manager as a member');
+    const invite = page.getByRole('button', { name: 'Invite Member' });
+    await companion.expectNotCovering(invite);
+    await invite.click();
+    const dialog = page.getByRole('dialog', { name: 'Invite Member' });
+    await companion.expectActive('enter-email');
+    await companion.expectNotCovering(dialog);
+    await dialog.getByLabel('Email address(es)').fill('morgan.new@northwind-outdoor.com');
+    await companion.expectActive('choose-role');
+    await companion.expectNotCovering(dialog);
+    await companion.shoot(testInfo, 'narrow-invite');
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  companionLocation,
+  isFrameMessage,
+  isTikTokOrigin,
+  newToken,
+  panelState,
+} from '@/lib/overlay/frame-bridge';
+import { pageLayers, placePanel } from '@/lib/overlay/placement';
+import { pageShowsOrg } from '@/lib/overlay/page-org';
+import { createOverlayStore } from '@/components/overlay/store';
+import { overlayPrefs, rememberPrefs } from '@/lib/overlay/prefs';
+import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
+
+const viewport = { width: 1280, height: 800 };
+const size = { width: 348, height: 400 };
+
+describe('placePanel', () => {
+  it('sits at the bottom of the chosen side when nothing is in the way', () => {
+    expect(placePanel({ viewport, size, side: 'right', keep: [] })).toEqual({
+      side: 'right',
+      top: 800 - 16 - 400,
+      height: 400,
+      covering: false,
+    });
+    expect(placePanel({ viewport, size, side: 'left', keep: [] }).side).toBe('left');
+  });
+
+  it('moves to the other side while the control to use next is under it, and back', () => {
+    const control = { top: 600, left: 1100, width: 120, height: 32 };
+    expect(placePanel({ viewport, size, side: 'right', keep: [control] }).side).toBe('left');
+    const elsewhere = { top: 100, left: 500, width: 120, height: 32 };
+    expect(placePanel({ viewport, size, side: 'right', keep: [elsewhere] }).side).toBe('right');
+  });
+
+  it('shrinks beside what covers both sides, never over it', () => {
+    // A wide dialog in a narrow window: in the way on either side.
+    const narrow = { width: 1024, height: 700 };
+    const dialog = { top: 120, left: 278, width: 468, height: 460 };
+    const place = placePanel({ viewport: narrow, size, side: 'right', keep: [dialog] });
+    expect(place.covering).toBe(false);
+    expect(place.top).toBeGreaterThanOrEqual(dialog.top + dialog.height);
+    expect(place.top + place.height).toBeLessThanOrEqual(narrow.height - 16);
+    expect(place.height).toBeGreaterThanOrEqual(48);
+  });
+
+  it('says so when no place keeps everything clear (a tiny window)', () => {
+    const tiny = { width: 400, height: 300 };
+    const everywhere = { top: 0, left: 0, width: 400, height: 300 };
+    const place = placePanel({ viewport: tiny, size, side: 'right', keep: [everywhere] });
+    expect(place.covering).toBe(true);
+    expect(place.height).toBeLessThanOrEqual(300 - 32);
+  });
+
+  it('ignores empty boxes (a control not rendered)', () => {
+    const empty = { top: 500, left: 1000, width: 0, height: 0 };
+    expect(placePanel({ viewport, size, side: 'right', keep: [empty] }).side).toBe('right');
+  });
+});
+
+describe('pageLayers', () => {
+  it('finds floating menus and dialogs, not a menu in the page flow or the companion host', () => {
+    document.body.innerHTML = `
+      <nav role="menu" id="side-nav"><a>Members</a></nav>
+      <div role="menu" id="row-menu" style="position: absolute"><button>Remove</button></div>
+      <div role="dialog" id="dialog"><p>Invite Member</p></div>
+      <div class="bc-okee-dropdown" id="hidden-dropdown" style="position: fixed; visibility: hidden">x</div>
+      <tt-access-companion></tt-access-companion>`;
+    // happy-dom lays nothing out: give every element a box.
+    for (const el of document.body.querySelectorAll('*'))
+      el.getBoundingClientRect = () => ({
+        x: 0,
+        y: 0,
+        top: 0,
+        left: 0,
+        right: 10,
+        bottom: 10,
+        width: 10,
+        height: 10,
+        toJSON: () => ({}),
+      });
+    const ids = pageLayers(document).map((el) => el.id);
+    expect(ids).toContain('row-menu');
+    expect(ids).toContain('dialog');
+    expect(ids).not.toContain('side-nav');
+    expect(ids).not.toContain('hidden-dropdown');
+  });
+});
+
+describe('the frame bridge', () => {
+  it('accepts only frame messages it knows', () => {
+    expect(isFrameMessage({ kind: 'start', checklist: 'add-member' })).toBe(true);
+    expect(isFrameMessage({ kind: 'size', width: 1, height: 2 })).toBe(true);
+    expect(isFrameMessage({ kind: 'eval', code: 'x' })).toBe(false);
+    expect(isFrameMessage('start')).toBe(false);
+    expect(isFrameMessage(null)).toBe(false);
+  });
+
+  it('takes ports only from the two TikTok origins', () => {
+    expect(isTikTokOrigin('https://business.tiktok.com')).toBe(true);
+    expect(isTikTokOrigin('https://ads.tiktok.com')).toBe(true);
+    expect(isTikTokOrigin('https://business.tiktok.com.evil.example')).toBe(false);
+    expect(isTikTokOrigin('http://business.tiktok.com')).toBe(false);
+    expect(isTikTokOrigin('null')).toBe(false);
+  });
+
+  it('posts to the origin the framed document has (Chrome: the extension id, not the dynamic URL)', () => {
+    const chrome = companionLocation(
+      (p) => `chrome-extension://d8d962f0-8ca3-4ba5-a642-8f4538f2a44b${p}`,
+      'oigfjgjnfplbadmffaaimegafpfednhi',
+    );
+    expect(chrome).toEqual({
+      url: 'chrome-extension://d8d962f0-8ca3-4ba5-a642-8f4538f2a44b/companion.html',
+      origin: 'chrome-extension://oigfjgjnfplbadmffaaimegafpfednhi',
+    });
+    const firefox = companionLocation(
+      (p) => `moz-extension://0b9f3c0e-1111-4222-8333-944455556666${p}`,
+      'access-companion@tiktok-ads.local',
+    );
+    expect(firefox.origin).toBe('moz-extension://0b9f3c0e-1111-4222-8333-944455556666');
+  });
+
+  it('makes unguessable tokens', () => {
+    const a = newToken();
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
+    expect(newToken()).not.toBe(a);
+  });
+
+  it('sends the panel state as data only (no functions cross to the frame)', () => {
+    const state = panelState(createOverlayStore('bc-members').getState());
+    expect(Object.values(state).some((v) => typeof v === 'function')).toBe(false);
+    expect(state.pageKind).toBe('bc-members');
+    expect(structuredClone(state)).toEqual(state);
+  });
+});
+
+describe('pageShowsOrg', () => {
+  it('agrees with the URL unless the header names another Business Center', () => {
+    document.body.innerHTML =
+      '<header><span>Business Center ID: 7012345678901234567</span></header>';
+    expect(pageShowsOrg(document, '7012345678901234567')).toBe(true);
+    expect(pageShowsOrg(document, '7098765432109876543')).toBe(false);
+    document.body.innerHTML = '<header><span>Northwind Outdoor</span></header>';
+    expect(pageShowsOrg(document, '7098765432109876543')).toBe(true);
+  });
+});
+
+describe('the panel choices', () => {
+  it('the agent reads what the frame remembered through the versioned item', async () => {
+    expect(await readOverlayPrefs()).toEqual({ collapsed: false, side: 'right', closedOn: [] });
+    const members = pageKey(new URL('https://business.tiktok.com/manage/users/members/?org_id=1'));
+    expect(members).toBe('1|/manage/users/members');
+    await rememberPrefs({ side: 'left' }, members);
+    await rememberPrefs({ collapsed: true }, members);
+    await rememberPrefs({ closed: true }, members);
+    expect(await overlayPrefs.getValue()).toEqual({
+      collapsed: true,
+      side: 'left',
+      closedOn: [members],
+    });
+    expect(await readOverlayPrefs()).toEqual(await overlayPrefs.getValue());
+  });
+
+  it('reads malformed stored choices as the defaults', async () => {
+    await fakeBrowser.storage.local.set({
+      'overlay-prefs': { collapsed: 'yes', side: 'up', closedOn: [1, 'a|/b'] },
+    });
+    expect(await readOverlayPrefs()).toEqual({
+      collapsed: false,
+      side: 'right',
+      closedOn: ['a|/b'],
+    });
+  });
+});
