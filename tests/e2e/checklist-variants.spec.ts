@@ -12,7 +12,7 @@ test('revoke through a row’s ⋯ menu, "Remove this member?" and "Security ver
   serviceWorker,
 }, testInfo) => {
   await page.goto(withVariant(BC_MEMBERS_URL, 'row-menu', 'code-security', 'quiet'));
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Revoke a member');
   await page.getByText('Records in Total').waitFor();
   await companion.expectActive('find-remove');
@@ -71,7 +71,7 @@ test('a checklist started at "Verify your identity" (Delete in a drawer before i
   await expect(verify).toBeVisible();
 
   // Only now does the user open the guide: the page proves the steps already behind them.
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Revoke a member');
   await companion.expectDone('open-members', 'find-remove', 'confirm-remove');
   await companion.expectActive('enter-code');
@@ -91,7 +91,7 @@ test('acting on the page a while without the step being seen offers "I did this"
   page,
 }) => {
   await page.goto(withVariant(BC_MEMBERS_URL, 'row-menu'));
-  const companion = new Companion(page);
+  const companion = await new Companion(page).ready();
   await companion.start('Revoke a member');
   await page.getByText('Records in Total').waitFor();
   await companion.expectActive('find-remove');
