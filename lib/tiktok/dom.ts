@@ -177,14 +177,22 @@ export function visibleText(el: Element | ShadowRoot): string {
   return textSegments(el).join(' ');
 }
 
-/** Text folded for comparison: Unicode-normalised, lower case, single spaces, no outer marks. */
+/**
+ * Text folded for comparison: Unicode-normalised (NFKC, so full-width forms become ASCII), lower
+ * case, single spaces, no bidi or zero-width marks (right-to-left pages carry them).
+ */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '') // bidi controls
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKC')
+      // Bidi controls (LRM, RLM, Arabic letter mark, embeddings, isolates), zero-width characters.
+      .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+      // Turkish dotted capital I lowers to "i" plus a combining dot: compare it as a plain "i".
+      .replace(/i\u0307/g, 'i')
+  );
 }
 
 /** Whether `text` is, once folded, one of `labels`. */

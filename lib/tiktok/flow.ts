@@ -7,6 +7,7 @@
  */
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
+import { titleNames } from './labels/match';
 import type { AccessRow, AccessTableReading } from './read-table';
 import { sameParty } from './read-table';
 import { LABELS, SELECTORS } from './selectors';
@@ -47,10 +48,10 @@ function dialogTitle(dialog: Element): string {
 /** The open dialogs, as one reading of the page found them (shared by the detectors). */
 type Dialogs = readonly OpenDialog[];
 
+// A title names its label anywhere in it: the verb ends Japanese, Korean, German and Turkish
+// titles ("メンバーを削除しますか？", "Mitglied entfernen?").
 const titled = (dialogs: Dialogs, labels: readonly string[]) =>
-  dialogs.find(
-    (d) => isLabel(d.title, labels) || labels.some((l) => fold(d.title).startsWith(fold(l))),
-  );
+  dialogs.find((d) => titleNames(d.title, labels));
 
 function buttons(el: Element): Element[] {
   return Array.from(el.querySelectorAll('button, [role=button], ks-button')).filter(
@@ -175,7 +176,7 @@ export function removeConfirmationShown(root: Root): boolean {
 function removeConfirmationIn(dialogs: Dialogs): boolean {
   return dialogs.some(
     (d) =>
-      LABELS.removeVerb.some((v) => fold(d.title).replace(/^¿/, '').startsWith(fold(v))) &&
+      titleNames(d.title, LABELS.removeVerb) &&
       !isCodeDialog(d) &&
       buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)),
   );

@@ -2,13 +2,14 @@
  * Every selector and visible label the extension uses on TikTok's pages, in one place (house
  * style, pattern 3, after refined-github's selectors.ts). Each target lists alternatives newest
  * first; roles, ARIA, data attributes, visible text and structure come before class names,
- * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels cover every language the
- * replicas use (English, Spanish) plus Indonesian where TikTok's wording is known.
+ * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels are data, one module per
+ * interface language in ./labels, each label with its source; `LABELS` is their union.
  *
  * `examples` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS) each
  * selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
- * Sources: ../shared/domain/tiktok-access.md, "What the DOM is like" and "Official flows".
+ * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
+import { labelsFor, recordsTotalPatterns } from './labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
 export interface SelectorTarget {
@@ -93,174 +94,79 @@ export const SELECTORS = {
   ),
 } as const satisfies Record<string, SelectorTarget>;
 
-/** Visible labels by what they mean, in every language the replicas use (and some Indonesian). */
+/**
+ * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok
+ * Business Center's interface languages, each label with the help article it was read in or
+ * marked unverified). Built from that data: each list is the union over the languages, English
+ * first, so a caller matches every language at once.
+ */
 export const LABELS = {
-  members: ['Members', 'Member', 'Miembros', 'Anggota'],
-  partners: ['Partners', 'Partner', 'Socios', 'Socio', 'Mitra'],
+  members: labelsFor('members'),
+  partners: labelsFor('partners'),
   // Column headers.
-  colName: [
-    'Username',
-    'User name',
-    'Name',
-    'Member',
-    'Nombre de usuario',
-    'Nombre',
-    'Miembro',
-    'Nama pengguna',
-    'Nama',
-  ],
-  colEmail: ['Email', 'E-mail', 'Email address', 'Correo electrónico', 'Correo', 'Alamat email'],
-  colStatus: ['Status', 'Estado'],
-  colBcRole: ['Role', 'Roles', 'Rol', 'Peran'],
-  colPermission: ['Permission', 'Permissions', 'Asset permission', 'Permiso', 'Permisos', 'Izin'],
-  colPartnerName: [
-    'Partner name',
-    'Partner',
-    'Business Center name',
-    'Nombre del socio',
-    'Socio',
-    'Nama mitra',
-  ],
+  colName: labelsFor('colName'),
+  colEmail: labelsFor('colEmail'),
+  colStatus: labelsFor('colStatus'),
+  colBcRole: labelsFor('colBcRole'),
+  colPermission: labelsFor('colPermission'),
+  colPartnerName: labelsFor('colPartnerName'),
   /** Columns the readers know and need not read (actions, counts of assets). */
-  colIgnored: [
-    'Action',
-    'Actions',
-    'Assigned Assets',
-    'Assigned assets',
-    'Shared assets',
-    'Acción',
-    'Acciones',
-    'Activos asignados',
-    'Activos compartidos',
-    'Aksi',
-    'Aset yang ditetapkan',
-  ],
-  colBcId: [
-    'BC ID',
-    'Business Center ID',
-    'Partner BC ID',
-    'ID del BC',
-    'ID de Business Center',
-    'ID BC',
-  ],
+  colIgnored: labelsFor('colIgnored'),
+  colBcId: labelsFor('colBcId'),
   // Values.
-  bcRole: {
-    admin: ['Admin', 'Administrator', 'Administrador', 'Admin BC'],
-    standard: ['Standard', 'Standard member', 'Estándar', 'Estandar', 'Standar'],
-  },
+  bcRole: { admin: labelsFor('bcRole.admin'), standard: labelsFor('bcRole.standard') },
   financeRole: {
-    manager: ['Finance manager', 'Finance Manager', 'Gerente de finanzas', 'Manajer keuangan'],
-    analyst: [
-      'Finance analyst',
-      'Financial Analyst',
-      'Analista de finanzas',
-      'Analista financiero',
-      'Analis keuangan',
-    ],
+    manager: labelsFor('financeRole.manager'),
+    analyst: labelsFor('financeRole.analyst'),
   },
   assetRole: {
-    admin: ['Admin', 'Administrator', 'Administrador'],
-    operator: ['Operator', 'Operador'],
-    analyst: ['Analyst', 'Analista', 'Analis'],
+    admin: labelsFor('assetRole.admin'),
+    operator: labelsFor('assetRole.operator'),
+    analyst: labelsFor('assetRole.analyst'),
   },
   status: {
-    active: ['Active', 'Joined', 'Activo', 'Activa', 'Aktif'],
-    pending: ['Pending', 'Invitation sent', 'Invited', 'Pendiente', 'Tertunda'],
-    suspended: ['Suspended', 'Suspendido', 'Suspendida', 'Ditangguhkan'],
-    expired: ['Expired', 'Invitation expired', 'Caducado', 'Caducada', 'Vencido', 'Kedaluwarsa'],
-    rejected: ['Rejected', 'Declined', 'Rechazado', 'Rechazada', 'Ditolak'],
+    active: labelsFor('status.active'),
+    pending: labelsFor('status.pending'),
+    suspended: labelsFor('status.suspended'),
+    expired: labelsFor('status.expired'),
+    rejected: labelsFor('status.rejected'),
   },
   /** "N Records in Total" under a table, with the number captured. */
-  recordsTotal: [
-    /^(\d[\d,.\s]*)\s+records?\s+in\s+total$/i,
-    /^(\d[\d,.\s]*)\s+registros?\s+en\s+total$/i,
-    /^total\s*:?\s*(\d[\d,.\s]*)(\s+(records?|registros?|data))?$/i,
-    /^(\d[\d,.\s]*)\s+data\s+secara\s+total$/i,
-  ],
-  loading: ['Loading…', 'Loading...', 'Loading', 'Cargando…', 'Cargando...', 'Memuat…'],
+  recordsTotal: recordsTotalPatterns(),
+  loading: labelsFor('loading'),
   // Dialogs and buttons.
-  inviteTitle: [
-    'Invite Member',
-    'Invite Members',
-    'Invite member',
-    'Invitar miembro',
-    'Invitar miembros',
-    'Undang anggota',
-  ],
-  addPartnersTitle: [
-    'Add Partners',
-    'Add Partner',
-    'Añadir socios',
-    'Agregar socios',
-    'Tambah mitra',
-  ],
-  assignTitle: [
-    'Assign new member',
-    'Assign member',
-    'Asignar nuevo miembro',
-    'Tetapkan anggota baru',
-  ],
+  inviteTitle: labelsFor('inviteTitle'),
+  addPartnersTitle: labelsFor('addPartnersTitle'),
+  assignTitle: labelsFor('assignTitle'),
   /**
    * A member's Edit control in an ad account's Members tab (Action column), which opens the
-   * permission dropdown (H4; seen as a text button "Edit" in the 2026 Members tab, "Edit
-   * permission" as its tooltip/aria-label in older builds; Spanish "Editar", Indonesian "Ubah").
+   * permission dropdown (a text button "Edit" in 2026, "Edit permission" as its tooltip or
+   * aria-label in older builds).
    */
-  editPermission: ['Edit', 'Edit permission', 'Editar', 'Editar permiso', 'Ubah', 'Ubah izin'],
-  /**
-   * Title of the dialog that changes one member's permission on an ad account (2026: "Edit
-   * permission"; 2025: "Edit permissions" / "Change permission"; Spanish; Indonesian).
-   */
-  editPermissionTitle: [
-    'Edit permission',
-    'Edit permissions',
-    'Change permission',
-    'Editar permiso',
-    'Editar permisos',
-    'Ubah izin',
-  ],
-  /** The button that saves a changed permission (Save in 2026 and 2025; Spanish; Indonesian). */
-  save: ['Save', 'Save changes', 'Guardar', 'Guardar cambios', 'Simpan'],
-  /**
-   * The control that resends a pending invitation, in the member's details (H1: "Resend";
-   * "Resend invitation" in older builds; Spanish "Reenviar"; Indonesian "Kirim ulang").
-   */
-  resend: ['Resend', 'Resend invitation', 'Reenviar', 'Reenviar invitación', 'Kirim ulang'],
-  confirm: ['Confirm', 'Confirmar', 'Konfirmasi'],
-  next: ['Next', 'Siguiente', 'Berikutnya'],
-  /** Titles of a removal confirmation ("Remove member?"), matched by their first word. */
-  removeVerb: ['Remove', 'Delete', 'Eliminar', 'Quitar', 'Hapus'],
-  confirmationCode: [
-    'confirmation code',
-    'verification code',
-    'código de confirmación',
-    'código de verificación',
-    'kode konfirmasi',
-  ],
-  emailField: [
-    'Email address(es)',
-    'Email address',
-    'Email',
-    'Emails',
-    'Correo(s) electrónico(s)',
-    'Correo electrónico',
-    'Alamat email',
-  ],
-  partnerBcIdField: ["Partner's BC ID", 'BC ID', 'ID del BC del socio', 'ID BC mitra'],
-  bcIdPrefix: ['Business Center ID', 'BC ID', 'ID del Business Center', 'ID del BC', 'ID'],
+  editPermission: labelsFor('editPermission'),
+  /** Title of the dialog that changes one member's permission on an ad account. */
+  editPermissionTitle: labelsFor('editPermissionTitle'),
+  /** The button that saves a changed permission. */
+  save: labelsFor('save'),
+  /** The control that resends a pending invitation, in the member's details. */
+  resend: labelsFor('resend'),
+  confirm: labelsFor('confirm'),
+  next: labelsFor('next'),
+  /** Verbs of a removal confirmation's title ("Remove member?", "メンバーを削除しますか？"). */
+  removeVerb: labelsFor('removeVerb'),
+  /** Words that name the confirmation-code step ("confirmation code", "認証コード"). */
+  confirmationCode: labelsFor('confirmationCode'),
+  emailField: labelsFor('emailField'),
+  partnerBcIdField: labelsFor('partnerBcIdField'),
+  bcIdPrefix: labelsFor('bcIdPrefix'),
   /** Success messages after each flow. */
   success: {
-    invited: [
-      'Invitation sent',
-      'Invitations sent',
-      'Invitación enviada',
-      'Invitaciones enviadas',
-      'Undangan terkirim',
-    ],
-    resent: ['Invitation resent', 'Invitación reenviada'],
-    memberRemoved: ['Member removed', 'Miembro eliminado', 'Anggota dihapus'],
-    partnerAdded: ['Partner added', 'Socio añadido', 'Mitra ditambahkan'],
-    partnerRemoved: ['Partner removed', 'Socio eliminado', 'Mitra dihapus'],
-    memberAssigned: ['Member assigned', 'Miembro asignado'],
-    saved: ['Changes saved', 'Saved', 'Cambios guardados', 'Guardado'],
+    invited: labelsFor('success.invited'),
+    resent: labelsFor('success.resent'),
+    memberRemoved: labelsFor('success.memberRemoved'),
+    partnerAdded: labelsFor('success.partnerAdded'),
+    partnerRemoved: labelsFor('success.partnerRemoved'),
+    memberAssigned: labelsFor('success.memberAssigned'),
+    saved: labelsFor('success.saved'),
   },
 } as const;
