@@ -61,5 +61,7 @@ export const ar: LanguageLabels = {
     'success.memberAssigned': unverified('تم تعيين العضو'),
     'success.saved': unverified('تم حفظ التغييرات', 'تم الحفظ'),
   },
-  recordsTotal: [/^(?:الإجمالي|إجمالي)\s*:?\s*(\d[\d,.\s]*)(?:\s+سجل(?:ات)?)?$/],
+  recordsTotal: [
+    /^[\u200e\u200f\u061c\u2066-\u2069]*(?:الإجمالي|إجمالي)\s*:?\s*(\d[\d,.\s]*)(?:\s+سجل(?:ات)?)?$/,
+  ],
 };
