@@ -22,14 +22,33 @@ const target = (alternatives: readonly string[], examples: readonly string[]): S
   examples,
 });
 
-const BC_TABLE_PAGES = ['bcMembers', 'bcMembersEs', 'bcPartners', 'bcPartnersEs', 'bcAssetMembers'];
+const BC_TABLE_PAGES = [
+  'bcMembers',
+  'bcMembersEs',
+  'bcPartners',
+  'bcPartnersEs',
+  'bcAssetMembers',
+  'bcMembersJa',
+  'bcMembersAr',
+  'bcMembersGrid',
+  'bcMembersVirtual',
+];
 
 /** Every CSS target on TikTok's pages, alternatives newest first, with the replicas each must match. */
 export const SELECTORS = {
   /** The page's own title: the h1 in the main area (seen 2026-11 on every BC page). */
   heading: target(
     ['main h1', '[role=main] h1', '#view h1', 'h1', '[role=heading][aria-level="1"]'],
-    ['bcMembers', 'bcMembersEs', 'bcPartners', 'bcOverview', 'bcAssetMembers', 'adsDashboard'],
+    [
+      'bcMembers',
+      'bcMembersEs',
+      'bcPartners',
+      'bcOverview',
+      'bcAssetMembers',
+      'adsDashboard',
+      'bcMembersJa',
+      'bcPartnersAr',
+    ],
   ),
   /** A data table, `<table>` (bc-okee, 2026) or an ARIA grid of divs (bui, 2025; Partners 2026). */
   table: target(
@@ -41,17 +60,17 @@ export const SELECTORS = {
   /** Rows of a grid table (a `<table>` uses its own rows). */
   gridRow: target(
     ['[role=row]', '.bui-table-row', '.bc-okee-table-row'],
-    ['bcPartners', 'bcMembersEs'],
+    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
   ),
   /** Cells of a grid row. */
   gridCell: target(
     ['[role=cell]', '[role=gridcell]', '.bui-table-cell'],
-    ['bcPartners', 'bcMembersEs'],
+    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
   ),
-  /** Tabs, e.g. an ad account's Members / Partner tabs. */
+  /** Tabs: an ad account's Members / Partner tabs; a Members | Partners bar on the Users pages. */
   tab: target(
     ['[role=tab]', '.bc-okee-tabs-tab', '.bui-tabs-tab'],
-    ['bcAssetMembers', 'bcAssetMembersEs'],
+    ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
   ),
   /** Dialogs and drawers, mounted at the end of body (TikTok's TUXModal among them). */
   dialog: target(
@@ -83,7 +102,7 @@ export const SELECTORS = {
   /** The current Business Center's name in the header (2026: data-testid; 2025: bui switcher). */
   bcName: target(
     ['[data-testid=bc-name]', '.bc-okee-bc-switch', '.bui-bc-switch', '.bc-name'],
-    ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners'],
+    ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
   ),
   /** Entries of the Business Center picker, each linking to one Business Center. */
   bcPickerEntry: target(['a[href*="org_id="]', '[data-org-id]'], ['bcPicker']),
