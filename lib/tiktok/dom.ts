@@ -195,8 +195,16 @@ export function fold(text: string): string {
   );
 }
 
+// The label lists hold every language's words (LABELS, ./labels): each list is folded once and
+// kept, instead of folding every label on every comparison. The lists are never mutated.
+const foldedLabels = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** Whether `text` is, once folded, one of `labels`. */
 export function isLabel(text: string, labels: readonly string[]): boolean {
-  const folded = fold(text);
-  return labels.some((label) => fold(label) === folded);
+  let folded = foldedLabels.get(labels);
+  if (!folded) {
+    folded = new Set(labels.map(fold));
+    foldedLabels.set(labels, folded);
+  }
+  return folded.has(fold(text));
 }

@@ -161,7 +161,6 @@ export const SAKURA_MEMBERS: AccessRow[] = [
   }),
   m({ name: '鈴木 一郎', email: 'ichiro@sakura-zakka.jp', bcRole: 'admin', status: 'active' }),
   m({
-    // The readers fold the ideographic space between the names into one plain space.
     name: 'Ｋｅｎｔａ Ｔａｎａｋａ',
     email: 'kenta@hikari-ad.co.jp',
     bcRole: 'standard',
