@@ -9,6 +9,7 @@
  * selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
  * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
+import type { LabelKey } from './labels';
 import { labelsFor, recordsTotalPatterns } from './labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
@@ -113,79 +114,182 @@ export const SELECTORS = {
   ),
 } as const satisfies Record<string, SelectorTarget>;
 
+const lists = new Map<LabelKey, readonly string[]>();
+const list = (key: LabelKey): readonly string[] => {
+  let found = lists.get(key);
+  if (!found) lists.set(key, (found = labelsFor(key)));
+  return found;
+};
+let patterns: readonly RegExp[] | undefined;
+
 /**
  * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok
  * Business Center's interface languages, each label with the help article it was read in or
  * marked unverified). Built from that data: each list is the union over the languages, English
- * first, so a caller matches every language at once.
+ * first, so a caller matches every language at once. Each list is built the first time it is
+ * read and then kept (the same array every time): the content scripts load on every TikTok page,
+ * most of which never read a label.
  */
 export const LABELS = {
-  members: labelsFor('members'),
-  partners: labelsFor('partners'),
+  get members() {
+    return list('members');
+  },
+  get partners() {
+    return list('partners');
+  },
   // Column headers.
-  colName: labelsFor('colName'),
-  colEmail: labelsFor('colEmail'),
-  colStatus: labelsFor('colStatus'),
-  colBcRole: labelsFor('colBcRole'),
-  colPermission: labelsFor('colPermission'),
-  colPartnerName: labelsFor('colPartnerName'),
+  get colName() {
+    return list('colName');
+  },
+  get colEmail() {
+    return list('colEmail');
+  },
+  get colStatus() {
+    return list('colStatus');
+  },
+  get colBcRole() {
+    return list('colBcRole');
+  },
+  get colPermission() {
+    return list('colPermission');
+  },
+  get colPartnerName() {
+    return list('colPartnerName');
+  },
   /** Columns the readers know and need not read (actions, counts of assets). */
-  colIgnored: labelsFor('colIgnored'),
-  colBcId: labelsFor('colBcId'),
+  get colIgnored() {
+    return list('colIgnored');
+  },
+  get colBcId() {
+    return list('colBcId');
+  },
   // Values.
-  bcRole: { admin: labelsFor('bcRole.admin'), standard: labelsFor('bcRole.standard') },
+  bcRole: {
+    get admin() {
+      return list('bcRole.admin');
+    },
+    get standard() {
+      return list('bcRole.standard');
+    },
+  },
   financeRole: {
-    manager: labelsFor('financeRole.manager'),
-    analyst: labelsFor('financeRole.analyst'),
+    get manager() {
+      return list('financeRole.manager');
+    },
+    get analyst() {
+      return list('financeRole.analyst');
+    },
   },
   assetRole: {
-    admin: labelsFor('assetRole.admin'),
-    operator: labelsFor('assetRole.operator'),
-    analyst: labelsFor('assetRole.analyst'),
+    get admin() {
+      return list('assetRole.admin');
+    },
+    get operator() {
+      return list('assetRole.operator');
+    },
+    get analyst() {
+      return list('assetRole.analyst');
+    },
   },
   status: {
-    active: labelsFor('status.active'),
-    pending: labelsFor('status.pending'),
-    suspended: labelsFor('status.suspended'),
-    expired: labelsFor('status.expired'),
-    rejected: labelsFor('status.rejected'),
+    get active() {
+      return list('status.active');
+    },
+    get pending() {
+      return list('status.pending');
+    },
+    get suspended() {
+      return list('status.suspended');
+    },
+    get expired() {
+      return list('status.expired');
+    },
+    get rejected() {
+      return list('status.rejected');
+    },
   },
   /** "N Records in Total" under a table, with the number captured. */
-  recordsTotal: recordsTotalPatterns(),
-  loading: labelsFor('loading'),
+  get recordsTotal() {
+    return (patterns ??= recordsTotalPatterns());
+  },
+  get loading() {
+    return list('loading');
+  },
   // Dialogs and buttons.
-  inviteTitle: labelsFor('inviteTitle'),
-  addPartnersTitle: labelsFor('addPartnersTitle'),
-  assignTitle: labelsFor('assignTitle'),
+  get inviteTitle() {
+    return list('inviteTitle');
+  },
+  get addPartnersTitle() {
+    return list('addPartnersTitle');
+  },
+  get assignTitle() {
+    return list('assignTitle');
+  },
   /**
    * A member's Edit control in an ad account's Members tab (Action column), which opens the
    * permission dropdown (a text button "Edit" in 2026, "Edit permission" as its tooltip or
    * aria-label in older builds).
    */
-  editPermission: labelsFor('editPermission'),
+  get editPermission() {
+    return list('editPermission');
+  },
   /** Title of the dialog that changes one member's permission on an ad account. */
-  editPermissionTitle: labelsFor('editPermissionTitle'),
+  get editPermissionTitle() {
+    return list('editPermissionTitle');
+  },
   /** The button that saves a changed permission. */
-  save: labelsFor('save'),
+  get save() {
+    return list('save');
+  },
   /** The control that resends a pending invitation, in the member's details. */
-  resend: labelsFor('resend'),
-  confirm: labelsFor('confirm'),
-  next: labelsFor('next'),
+  get resend() {
+    return list('resend');
+  },
+  get confirm() {
+    return list('confirm');
+  },
+  get next() {
+    return list('next');
+  },
   /** Verbs of a removal confirmation's title ("Remove member?", "メンバーを削除しますか？"). */
-  removeVerb: labelsFor('removeVerb'),
+  get removeVerb() {
+    return list('removeVerb');
+  },
   /** Words that name the confirmation-code step ("confirmation code", "認証コード"). */
-  confirmationCode: labelsFor('confirmationCode'),
-  emailField: labelsFor('emailField'),
-  partnerBcIdField: labelsFor('partnerBcIdField'),
-  bcIdPrefix: labelsFor('bcIdPrefix'),
+  get confirmationCode() {
+    return list('confirmationCode');
+  },
+  get emailField() {
+    return list('emailField');
+  },
+  get partnerBcIdField() {
+    return list('partnerBcIdField');
+  },
+  get bcIdPrefix() {
+    return list('bcIdPrefix');
+  },
   /** Success messages after each flow. */
   success: {
-    invited: labelsFor('success.invited'),
-    resent: labelsFor('success.resent'),
-    memberRemoved: labelsFor('success.memberRemoved'),
-    partnerAdded: labelsFor('success.partnerAdded'),
-    partnerRemoved: labelsFor('success.partnerRemoved'),
-    memberAssigned: labelsFor('success.memberAssigned'),
-    saved: labelsFor('success.saved'),
+    get invited() {
+      return list('success.invited');
+    },
+    get resent() {
+      return list('success.resent');
+    },
+    get memberRemoved() {
+      return list('success.memberRemoved');
+    },
+    get partnerAdded() {
+      return list('success.partnerAdded');
+    },
+    get partnerRemoved() {
+      return list('success.partnerRemoved');
+    },
+    get memberAssigned() {
+      return list('success.memberAssigned');
+    },
+    get saved() {
+      return list('success.saved');
+    },
   },
 } as const;

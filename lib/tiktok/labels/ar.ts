@@ -3,16 +3,15 @@
  * U+061C), which `fold` drops. Arabic attaches prefixes ("ال", "و") to words, so titles are
  * matched without a word-start check (match.ts).
  */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const orgAccounts = seenIn(helpArticle('about-organization-accounts', 'ar'));
 
-export const ar: LanguageLabels = {
+export const ar = language({
   lang: 'ar',
   name: 'العربية',
   dir: 'rtl',
-  labels: {
+  labels: () => ({
     members: unverified('الأعضاء', 'عضو'),
     partners: unverified('الشركاء', 'شريك'),
     colName: unverified('اسم المستخدم', 'الاسم'),
@@ -60,8 +59,8 @@ export const ar: LanguageLabels = {
     'success.partnerRemoved': unverified('تمت إزالة الشريك'),
     'success.memberAssigned': unverified('تم تعيين العضو'),
     'success.saved': unverified('تم حفظ التغييرات', 'تم الحفظ'),
-  },
+  }),
   recordsTotal: [
     /^[\u200e\u200f\u061c\u2066-\u2069]*(?:الإجمالي|إجمالي)\s*:?\s*(\d[\d,.\s]*)(?:\s+سجل(?:ات)?)?$/,
   ],
-};
+});

@@ -1,14 +1,13 @@
 /** German. "Weiter" and "Verifizierungscode" as the German account-deactivation article has them. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const deactivate = seenIn(helpArticle('how-to-deactivate-your-tiktok-for-business-account', 'de'));
 
-export const de: LanguageLabels = {
+export const de = language({
   lang: 'de',
   name: 'Deutsch',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Mitglieder', 'Mitglied'),
     partners: unverified('Partner'),
     colName: unverified('Benutzername', 'Name'),
@@ -53,9 +52,9 @@ export const de: LanguageLabels = {
     'success.partnerRemoved': unverified('Partner entfernt'),
     'success.memberAssigned': unverified('Mitglied zugewiesen'),
     'success.saved': unverified('Änderungen gespeichert', 'Gespeichert'),
-  },
+  }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+einträge\s+insgesamt$/i,
     /^insgesamt\s+(\d[\d,.\s]*)(?:\s+einträge)?$/i,
   ],
-};
+});

@@ -1,6 +1,5 @@
 /** English: TikTok Business Center's default interface language. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const addMembers = seenIn(helpArticle('add-users-tiktok-business-center', 'en'));
 const removeMembers = seenIn(
@@ -17,11 +16,11 @@ const partnerPermission = seenIn(
   'https://ads.tiktok.com/help/article/change-the-permissions-for-your-tiktok-business-center-partner',
 );
 
-export const en: LanguageLabels = {
+export const en = language({
   lang: 'en',
   name: 'English',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: [...addMembers('Members'), ...unverified('Member')],
     partners: [...unverified('Partners'), ...partnerPermission('Partner')],
     colName: unverified('Username', 'User name', 'Name', 'Member'),
@@ -72,9 +71,9 @@ export const en: LanguageLabels = {
     'success.partnerRemoved': unverified('Partner removed'),
     'success.memberAssigned': unverified('Member assigned'),
     'success.saved': unverified('Changes saved', 'Saved'),
-  },
+  }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+records?\s+in\s+total$/i,
     /^total\s*:?\s*(\d[\d,.\s]*)(\s+(records?|registros?|data))?$/i,
   ],
-};
+});

@@ -2,14 +2,13 @@
  * Spanish. No Spanish help article quoting these labels was found in the stored sources, so all
  * are marked unverified; they are the wording the Spanish interface has been seen with.
  */
-import type { LanguageLabels } from './types';
-import { unverified } from './types';
+import { language, unverified } from './types';
 
-export const es: LanguageLabels = {
+export const es = language({
   lang: 'es',
   name: 'Español',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Miembros'),
     partners: unverified('Socios', 'Socio'),
     colName: unverified('Nombre de usuario', 'Nombre', 'Miembro'),
@@ -54,6 +53,6 @@ export const es: LanguageLabels = {
     'success.partnerRemoved': unverified('Socio eliminado'),
     'success.memberAssigned': unverified('Miembro asignado'),
     'success.saved': unverified('Cambios guardados', 'Guardado'),
-  },
+  }),
   recordsTotal: [/^(\d[\d,.\s]*)\s+registros?\s+en\s+total$/i],
-};
+});

@@ -1,14 +1,13 @@
 /** French, "Membre" as the French article on asset groups has it. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const assetGroup = seenIn(helpArticle('how-to-manage-members-in-an-asset-group', 'fr'));
 
-export const fr: LanguageLabels = {
+export const fr = language({
   lang: 'fr',
   name: 'Français',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: [...unverified('Membres'), ...assetGroup('Membre')],
     partners: unverified('Partenaires', 'Partenaire'),
     colName: unverified("Nom d'utilisateur", 'Nom'),
@@ -53,9 +52,9 @@ export const fr: LanguageLabels = {
     'success.partnerRemoved': unverified('Partenaire supprimé'),
     'success.memberAssigned': unverified('Membre attribué'),
     'success.saved': unverified('Modifications enregistrées', 'Enregistré'),
-  },
+  }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+enregistrements?\s+au\s+total$/i,
     /^total\s*:\s*(\d[\d,.\s]*)$/i,
   ],
-};
+});

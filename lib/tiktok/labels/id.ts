@@ -2,14 +2,13 @@
  * Indonesian. The Malay article on removing members (a sister language with different wording)
  * is not cited for Indonesian; labels here are unverified unless an Indonesian article is named.
  */
-import type { LanguageLabels } from './types';
-import { unverified } from './types';
+import { language, unverified } from './types';
 
-export const id: LanguageLabels = {
+export const id = language({
   lang: 'id',
   name: 'Bahasa Indonesia',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Anggota'),
     partners: unverified('Mitra'),
     colName: unverified('Nama pengguna', 'Nama'),
@@ -54,6 +53,6 @@ export const id: LanguageLabels = {
     'success.partnerRemoved': unverified('Mitra dihapus'),
     'success.memberAssigned': unverified('Anggota ditetapkan'),
     'success.saved': unverified('Perubahan disimpan', 'Tersimpan'),
-  },
+  }),
   recordsTotal: [/^(\d[\d,.\s]*)\s+data\s+secara\s+total$/i, /^total\s+(\d[\d,.\s]*)\s+data$/i],
-};
+});

@@ -54,15 +54,19 @@ export function languageLabels(lang: LanguageTag): LanguageLabels | undefined {
   return LANGUAGES.find((l) => l.lang === lang);
 }
 
-/** Every label meaning `key`, in every language, each text once (compared folded). */
+/**
+ * Every label meaning `key`, in every language, each text once (compared in lower case). This
+ * runs when the content scripts load, on every TikTok page, so it does no Unicode normalisation:
+ * `isLabel` folds each list the first time a page is actually read.
+ */
 export function labelsFor(key: LabelKey): readonly string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const language of LANGUAGES) {
     for (const label of language.labels[key] ?? ([] as readonly Label[])) {
-      const folded = fold(label.text);
-      if (seen.has(folded)) continue;
-      seen.add(folded);
+      const lower = label.text.toLowerCase();
+      if (seen.has(lower)) continue;
+      seen.add(lower);
       out.push(label.text);
     }
   }

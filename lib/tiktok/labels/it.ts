@@ -1,16 +1,15 @@
 /** Italian, from the Italian article on changing a partner's permissions. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const partnerPermission = seenIn(
   helpArticle('change-the-permissions-for-your-tiktok-business-center-partner', 'it'),
 );
 
-export const it: LanguageLabels = {
+export const it = language({
   lang: 'it',
   name: 'Italiano',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Membri', 'Membro'),
     partners: partnerPermission('Partner'),
     colName: unverified('Nome utente', 'Nome'),
@@ -55,6 +54,6 @@ export const it: LanguageLabels = {
     'success.partnerRemoved': unverified('Partner rimosso'),
     'success.memberAssigned': unverified('Membro assegnato'),
     'success.saved': unverified('Modifiche salvate', 'Salvato'),
-  },
+  }),
   recordsTotal: [/^(\d[\d,.\s]*)\s+record\s+in\s+totale$/i, /^totale\s*:?\s*(\d[\d,.\s]*)$/i],
-};
+});

@@ -1,14 +1,13 @@
 /** Japanese. Roles as the Japanese article on Business Center roles names them. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'ja'));
 
-export const ja: LanguageLabels = {
+export const ja = language({
   lang: 'ja',
   name: '日本語',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: [...roles('メンバー'), ...unverified('メンバー管理')],
     partners: roles('パートナー'),
     colName: unverified('ユーザー名', '名前', 'メンバー名'),
@@ -53,6 +52,6 @@ export const ja: LanguageLabels = {
     'success.partnerRemoved': unverified('パートナーを削除しました'),
     'success.memberAssigned': unverified('メンバーを割り当てました'),
     'success.saved': unverified('保存しました', '変更を保存しました'),
-  },
+  }),
   recordsTotal: [/^(?:合計|全)\s*(\d[\d,.\s]*)\s*件$/, /^(\d[\d,.\s]*)\s*件中?$/],
-};
+});

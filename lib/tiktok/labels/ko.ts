@@ -1,16 +1,15 @@
 /** Korean, from the Korean articles on adding members and sharing a catalog. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const addMembers = seenIn(helpArticle('add-users-tiktok-business-center', 'ko'));
 const shareCatalog = seenIn(helpArticle('how-to-share-a-catalog', 'ko'));
 const adAccounts = seenIn(helpArticle('manage-ad-accounts-business-center', 'ko'));
 
-export const ko: LanguageLabels = {
+export const ko = language({
   lang: 'ko',
   name: '한국어',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: shareCatalog('멤버'),
     partners: shareCatalog('파트너'),
     colName: unverified('사용자 이름', '이름'),
@@ -55,6 +54,6 @@ export const ko: LanguageLabels = {
     'success.partnerRemoved': unverified('파트너가 삭제되었습니다'),
     'success.memberAssigned': unverified('멤버가 할당되었습니다'),
     'success.saved': unverified('저장되었습니다', '변경 사항이 저장되었습니다'),
-  },
+  }),
   recordsTotal: [/^총\s*(\d[\d,.\s]*)\s*(?:개|건)?$/],
-};
+});

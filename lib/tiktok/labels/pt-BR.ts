@@ -1,17 +1,16 @@
 /** Portuguese (Brazil): TikTok's `lang=pt` articles call Business Center "Central de Negócios". */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const assetGroup = seenIn(helpArticle('how-to-manage-members-in-an-asset-group', 'pt'));
 const marketScope = seenIn(
   helpArticle('how-to-remove-member-access-to-tiktok-market-scope-through-business-center', 'pt'),
 );
 
-export const ptBR: LanguageLabels = {
+export const ptBR = language({
   lang: 'pt-BR',
   name: 'Português (Brasil)',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: [...assetGroup('Membros'), ...unverified('Membro')],
     partners: unverified('Parceiros', 'Parceiro'),
     colName: unverified('Nome de usuário', 'Nome'),
@@ -56,9 +55,9 @@ export const ptBR: LanguageLabels = {
     'success.partnerRemoved': unverified('Parceiro removido'),
     'success.memberAssigned': unverified('Membro atribuído'),
     'success.saved': unverified('Alterações salvas', 'Salvo'),
-  },
+  }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+registros?\s+no\s+total$/i,
     /^total\s+de\s+(\d[\d,.\s]*)\s+registros?$/i,
   ],
-};
+});

@@ -1,15 +1,14 @@
 /** Russian, roles as the Russian article on Business Center roles names them. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'ru'));
 const settings = seenIn(helpArticle('manage-settings-tiktok-business-center-account', 'ru'));
 
-export const ru: LanguageLabels = {
+export const ru = language({
   lang: 'ru',
   name: 'Русский',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Участники', 'Участник'),
     partners: unverified('Партнеры', 'Партнёры', 'Партнер'),
     colName: unverified('Имя пользователя', 'Имя'),
@@ -54,6 +53,6 @@ export const ru: LanguageLabels = {
     'success.partnerRemoved': unverified('Партнер удален'),
     'success.memberAssigned': unverified('Участник назначен'),
     'success.saved': unverified('Изменения сохранены', 'Сохранено'),
-  },
+  }),
   recordsTotal: [/^всего\s*:?\s*(\d[\d,.\s]*)(?:\s+запис\S*)?$/i],
-};
+});

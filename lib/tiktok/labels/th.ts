@@ -1,14 +1,13 @@
 /** Thai, roles from the Thai article on Business Center roles. Thai writes no word spaces. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'th'));
 
-export const th: LanguageLabels = {
+export const th = language({
   lang: 'th',
   name: 'ภาษาไทย',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: roles('สมาชิก'),
     partners: unverified('พาร์ทเนอร์', 'พันธมิตร'),
     colName: unverified('ชื่อผู้ใช้', 'ชื่อ'),
@@ -53,6 +52,6 @@ export const th: LanguageLabels = {
     'success.partnerRemoved': unverified('ลบพาร์ทเนอร์แล้ว'),
     'success.memberAssigned': unverified('มอบหมายสมาชิกแล้ว'),
     'success.saved': unverified('บันทึกแล้ว'),
-  },
+  }),
   recordsTotal: [/^ทั้งหมด\s*(\d[\d,.\s]*)\s*รายการ$/],
-};
+});

@@ -3,14 +3,13 @@
  * label is unverified. Turkish glues endings onto words ("kaldırılsın"): titles are matched by
  * where a label begins, not where it ends (match.ts).
  */
-import type { LanguageLabels } from './types';
-import { unverified } from './types';
+import { language, unverified } from './types';
 
-export const tr: LanguageLabels = {
+export const tr = language({
   lang: 'tr',
   name: 'Türkçe',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('Üyeler', 'Üye'),
     partners: unverified('İş ortakları', 'İş ortağı', 'Ortaklar'),
     colName: unverified('Kullanıcı adı', 'Ad'),
@@ -55,6 +54,6 @@ export const tr: LanguageLabels = {
     'success.partnerRemoved': unverified('İş ortağı kaldırıldı'),
     'success.memberAssigned': unverified('Üye atandı'),
     'success.saved': unverified('Değişiklikler kaydedildi', 'Kaydedildi'),
-  },
+  }),
   recordsTotal: [/^toplam\s+(\d[\d,.\s]*)\s+kayıt$/i],
-};
+});

@@ -118,3 +118,21 @@ export const unverified = (...texts: string[]): Label[] =>
 /** The address of a TikTok help-center article in one language. */
 export const helpArticle = (slug: string, lang: string): `https://${string}` =>
   `https://ads.tiktok.com/help/article/${slug}?lang=${lang}`;
+
+/**
+ * One language's labels, built the first time they are read. The content scripts load on every
+ * TikTok page, most of which never read a label (Ads Manager, Business Center's other pages), so
+ * the sixteen languages cost nothing there.
+ */
+export function language(
+  spec: Omit<LanguageLabels, 'labels'> & { labels: () => LanguageLabels['labels'] },
+): LanguageLabels {
+  const { labels: build, ...rest } = spec;
+  let built: LanguageLabels['labels'] | undefined;
+  return {
+    ...rest,
+    get labels() {
+      return (built ??= build());
+    },
+  };
+}

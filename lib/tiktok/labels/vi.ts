@@ -1,17 +1,16 @@
 /** Vietnamese, from the Vietnamese articles on removing members and Spark Ads accounts. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const removeMembers = seenIn(
   helpArticle('how-to-remove-members-from-your-ad-account-in-business-center', 'vi'),
 );
 const sparkAds = seenIn(helpArticle('promote-spark-ads-via-tiktok-business-center', 'vi'));
 
-export const vi: LanguageLabels = {
+export const vi = language({
   lang: 'vi',
   name: 'Tiếng Việt',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: removeMembers('Thành viên'),
     partners: unverified('Đối tác'),
     colName: unverified('Tên người dùng', 'Tên'),
@@ -56,6 +55,6 @@ export const vi: LanguageLabels = {
     'success.partnerRemoved': unverified('Đã xóa đối tác'),
     'success.memberAssigned': unverified('Đã chỉ định thành viên'),
     'success.saved': unverified('Đã lưu'),
-  },
+  }),
   recordsTotal: [/^tổng\s*(?:cộng)?\s*:?\s*(\d[\d,.\s]*)(?:\s+bản ghi)?$/i],
-};
+});

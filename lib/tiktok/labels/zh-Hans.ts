@@ -1,6 +1,5 @@
 /** Simplified Chinese, from the Chinese articles on assigning members and TikTok Shop access. */
-import type { LanguageLabels } from './types';
-import { helpArticle, seenIn, unverified } from './types';
+import { helpArticle, language, seenIn, unverified } from './types';
 
 const assignTikTokAccount = seenIn(
   helpArticle('how-to-grant-members-access-to-tiktok-accounts-in-business-center', 'zh'),
@@ -9,11 +8,11 @@ const shopAccess = seenIn(
   helpArticle('add-new-members-or-partners-to-your-tiktok-shop-in-business-center', 'zh'),
 );
 
-export const zhHans: LanguageLabels = {
+export const zhHans = language({
   lang: 'zh-Hans',
   name: '简体中文',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: assignTikTokAccount('成员'),
     partners: shopAccess('合作伙伴'),
     colName: unverified('用户名', '名称', '成员名称'),
@@ -58,6 +57,6 @@ export const zhHans: LanguageLabels = {
     'success.partnerRemoved': unverified('合作伙伴已移除'),
     'success.memberAssigned': unverified('成员已分配'),
     'success.saved': unverified('已保存', '保存成功'),
-  },
+  }),
   recordsTotal: [/^共\s*(\d[\d,.\s]*)\s*条(?:记录)?$/],
-};
+});

@@ -1,12 +1,11 @@
 /** Traditional Chinese. No Traditional Chinese article was found: every label is unverified. */
-import type { LanguageLabels } from './types';
-import { unverified } from './types';
+import { language, unverified } from './types';
 
-export const zhHant: LanguageLabels = {
+export const zhHant = language({
   lang: 'zh-Hant',
   name: '繁體中文',
   dir: 'ltr',
-  labels: {
+  labels: () => ({
     members: unverified('成員'),
     partners: unverified('合作夥伴'),
     colName: unverified('使用者名稱', '名稱'),
@@ -51,6 +50,6 @@ export const zhHant: LanguageLabels = {
     'success.partnerRemoved': unverified('合作夥伴已移除'),
     'success.memberAssigned': unverified('成員已指派'),
     'success.saved': unverified('已儲存'),
-  },
+  }),
   recordsTotal: [/^共\s*(\d[\d,.\s]*)\s*(?:筆|條)(?:資料)?$/],
-};
+});
