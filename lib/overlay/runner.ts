@@ -55,6 +55,16 @@ const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${rol
  */
 export const UNRECOGNISED_AFTER_MS = 2500;
 
+/**
+ * The user has acted on the page for a while without the active step being recognised (TikTok
+ * showed it in a way the detectors do not know): at least this many acts — a click, typing into
+ * a new field, a dialog or drawer opening — spread over at least {@link UNRECOGNISED_AFTER_ACTIVITY_MS}
+ * since the first, all while the same step stayed active. The step then offers "I did this",
+ * whether or not its control is on show, and keeps offering it until the step changes.
+ */
+export const UNRECOGNISED_AFTER_ACTS = 3;
+export const UNRECOGNISED_AFTER_ACTIVITY_MS = 4000;
+
 type Send = <K extends keyof ProtocolMap>(
   type: K,
   data: Parameters<ProtocolMap[K]>[0],
@@ -80,6 +90,8 @@ export function isOwnRecord(record: MutationRecord): boolean {
 export interface PageChanges {
   records: MutationRecord[];
   input: boolean;
+  /** The user's acts on the page: clicks, and typing into a field other than the last one. */
+  acts: number;
 }
 
 const OBSERVED: MutationObserverInit = {
@@ -103,18 +115,21 @@ export function watchPage(
   doc: Document,
   signal: AbortSignal,
   onBatch: (changes: PageChanges) => void,
-  onMove: () => void = () => onBatch({ records: [], input: false }),
+  onMove: () => void = () => onBatch({ records: [], input: false, acts: 0 }),
   shadows?: (onFound: (shadow: ShadowRoot) => void) => ShadowRootTracker,
 ): void {
   let queued: ReturnType<typeof setTimeout> | null = null;
   let records: MutationRecord[] = [];
   let input = false;
+  let acts = 0;
+  let lastTyped: EventTarget | null = null;
   const flush = () => {
     queued = null;
     if (signal.aborted) return;
-    const changes = { records, input };
+    const changes = { records, input, acts };
     records = [];
     input = false;
+    acts = 0;
     onBatch(changes);
   };
   const schedule = () => {
@@ -131,14 +146,26 @@ export function watchPage(
   });
   observer.observe(doc.body, OBSERVED);
   const tracker = shadows?.((shadow) => observer.observe(shadow, OBSERVED));
+  // Typing or clicking in our own panel (its events cross out of its shadow root) is not the page's.
+  const ours = (event: Event) =>
+    (event.composedPath() as Node[]).some((n) => n.nodeType === 1 && isOverlayHost(n));
   const typed = (event: Event) => {
-    // Typing in our own panel (its events cross out of its shadow root) is not the page's.
-    if ((event.composedPath() as Node[]).some((n) => n.nodeType === 1 && isOverlayHost(n))) return;
+    if (ours(event)) return;
     input = true;
+    // Typing on in the same field is one act; a new field is another.
+    if (event.target !== lastTyped) acts++;
+    lastTyped = event.target;
     schedule();
   };
   for (const type of ['input', 'change'])
     doc.addEventListener(type, typed, { capture: true, signal });
+  const clicked = (event: Event) => {
+    if (ours(event)) return;
+    acts++;
+    lastTyped = null;
+    schedule();
+  };
+  doc.addEventListener('click', clicked, { capture: true, signal });
   // The spotlight follows its control when the page scrolls or the window is resized; that
   // needs no new reading of the page, only the control's new place (once per frame).
   let moving = false;
@@ -180,6 +207,13 @@ export class ChecklistRunner {
   private routeSince = 0;
   /** The one pending re-check of a missing control (the page may stay quiet meanwhile). */
   private recheck: ReturnType<typeof setTimeout> | null = null;
+  /** The user's acts on the page while the active step stayed the same, and when the first was. */
+  private acts = 0;
+  private firstActAt: number | null = null;
+  /** The one pending re-check of the user's activity (they may stop acting meanwhile). */
+  private activityCheck: ReturnType<typeof setTimeout> | null = null;
+  /** The dialogs and drawers already seen open: a new one is an act of the user's. */
+  private dialogsSeen = new WeakSet<Element>();
   private recording = false;
   private register: RegisterRowView[] | null = null;
   private registerOrg: string | null = null;
@@ -252,7 +286,14 @@ export class ChecklistRunner {
     // A new route renders afresh: a control missing on the last one has not been missed here.
     this.routeSince = Date.now();
     this.missingSince = null;
-    signal.addEventListener('abort', () => this.cancelRecheck(), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.cancelRecheck();
+        this.cancelActivityCheck();
+      },
+      { once: true },
+    );
     if (this.store.getState().heldBc?.orgId !== orgId) this.store.getState().set({ heldBc: null });
     this.routeUrl = url;
     this.shadows = null;
@@ -261,9 +302,9 @@ export class ChecklistRunner {
     watchPage(
       this.doc,
       signal,
-      ({ records }) => {
+      ({ records, acts }) => {
         this.tables.changed(records);
-        this.onBatch(url);
+        this.onBatch(url, acts);
       },
       () => this.store.getState().set({ target: rectOf(this.target) }),
       (watch) =>
@@ -394,8 +435,11 @@ export class ChecklistRunner {
     }
   }
 
-  /** Read the page once and bring the checklist, the spotlight and the advice up to date. */
-  onBatch(url: URL): void {
+  /**
+   * Read the page once and bring the checklist, the spotlight and the advice up to date; `acts`
+   * are the user's acts on the page since the last reading (clicks, typing into a new field).
+   */
+  onBatch(url: URL, acts = 0): void {
     const state = this.store.getState();
     if (!state.progress && !this.panelOpen()) {
       // Nothing running and nothing shown that a reading would change: read when it shows.
@@ -416,7 +460,7 @@ export class ChecklistRunner {
       return; // never throw into TikTok's page
     }
     this.updateReconcile(obs);
-    this.updateAvoid();
+    const opened = this.updateAvoid();
     let p = state.progress;
     if (!p) {
       this.target = null;
@@ -429,8 +473,15 @@ export class ChecklistRunner {
     if (step?.id !== this.activeId) {
       this.activeId = step?.id ?? null;
       this.missingSince = null;
+      // The acts that moved the run on were this step's predecessor's: the count starts afresh.
+      this.acts = 0;
+      this.firstActAt = null;
+      this.cancelActivityCheck();
       // A message already up when this step began cannot prove it.
       if (step) this.markStale();
+    } else if (acts + opened > 0) {
+      this.acts += acts + opened;
+      this.firstActAt ??= Date.now();
     }
     this.target = step?.target ? step.target(this.doc, p.facts) : null;
     const unrecognised = this.unrecognisedNow(step, obs, state.unrecognised);
@@ -458,6 +509,10 @@ export class ChecklistRunner {
     obs: Observation,
     unrecognised: string[],
   ): string[] {
+    if (step?.done && this.actedWithoutProof()) {
+      this.missingSince = null;
+      return unrecognised.includes(step.id) ? unrecognised : [...unrecognised, step.id];
+    }
     if (!step?.target || !step.done) {
       this.missingSince = null;
       return unrecognised;
@@ -493,6 +548,33 @@ export class ChecklistRunner {
   private cancelRecheck(): void {
     if (this.recheck !== null) clearTimeout(this.recheck);
     this.recheck = null;
+  }
+
+  /**
+   * Whether the user has acted on the page for a while ({@link UNRECOGNISED_AFTER_ACTS} acts over
+   * {@link UNRECOGNISED_AFTER_ACTIVITY_MS}) while the active step stayed unproven. With the acts
+   * made but the time not yet up, one re-check is pending, so the offer comes even if the user
+   * then waits.
+   */
+  private actedWithoutProof(): boolean {
+    if (this.acts < UNRECOGNISED_AFTER_ACTS || this.firstActAt === null) return false;
+    const due = this.firstActAt + UNRECOGNISED_AFTER_ACTIVITY_MS;
+    const now = Date.now();
+    if (now >= due) return true;
+    if (this.activityCheck === null)
+      this.activityCheck = setTimeout(
+        () => {
+          this.activityCheck = null;
+          this.onBatch(this.url());
+        },
+        due - now + 50,
+      );
+    return false;
+  }
+
+  private cancelActivityCheck(): void {
+    if (this.activityCheck !== null) clearTimeout(this.activityCheck);
+    this.activityCheck = null;
   }
 
   /** The troubleshoot card, the same object while nothing in it changed (no re-render). */
@@ -623,11 +705,18 @@ export class ChecklistRunner {
     }
   }
 
-  private updateAvoid(): void {
-    const rects = openDialogs(this.doc)
-      .map((d) => rectOf(d.el))
-      .filter((r): r is TargetRect => r !== null);
+  /** Keep the panel clear of the page's open dialogs; how many of them opened since the last look. */
+  private updateAvoid(): number {
+    const dialogs = openDialogs(this.doc);
+    const rects = dialogs.map((d) => rectOf(d.el)).filter((r): r is TargetRect => r !== null);
     this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
+    let opened = 0;
+    for (const d of dialogs) {
+      if (this.dialogsSeen.has(d.el)) continue;
+      this.dialogsSeen.add(d.el);
+      opened++;
+    }
+    return opened;
   }
 
   /** What the reconcile card was last worked out from: the same inputs give the same findings. */

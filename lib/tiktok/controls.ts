@@ -6,7 +6,7 @@
  */
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, visibleText } from './dom';
-import { openDialogs } from './flow';
+import { oneTimeCodeInput, openDialogs, removalConfirmation } from './flow';
 import { titleNames } from './labels/match';
 import { LABELS } from './selectors';
 
@@ -142,9 +142,28 @@ export function assignChoice(root: Root): { who: string; role: AssetRoleName } |
   return who && role ? { who, role } : null;
 }
 
-/** The name or email a removal confirmation ("Remove member?") is about, as it shows it. */
-export function removalSubject(root: Root): string | null {
-  const dialog = dialogTitled(root, LABELS.removeVerb);
+/** The open removal confirmation ("Remove member?", "Delete this member?"), or null. */
+export function removalDialog(root: Root): Element | null {
+  const dialogs = openDialogs(root);
+  if (dialogs.length === 0) return null;
+  return (
+    removalConfirmation(dialogs)?.el ??
+    dialogs.find((d) => {
+      const title = fold(d.title).replace(/^[¿¡]/, '');
+      return LABELS.removeVerb.some((l) => title.startsWith(fold(l)));
+    })?.el ??
+    null
+  );
+}
+
+/**
+ * The name or email a removal confirmation ("Remove member?") is about, as its first line shows
+ * it; `dialog`: the confirmation when already found.
+ */
+export function removalSubject(
+  root: Root,
+  dialog: Element | null = removalDialog(root),
+): string | null {
   if (!dialog) return null;
   const first = Array.from(dialog.querySelectorAll('p')).find((p) => visibleText(p));
   return first ? visibleText(first) : null;
@@ -163,6 +182,35 @@ export function confirmationCodeField(root: Root): HTMLInputElement | null {
       LABELS.confirmationCode.some((l) => fold(labelOf(i)).includes(fold(l))),
     );
     if (byLabel) return byLabel;
+    // Labelled in words no list knows ("Security verification"): a field shaped for a code.
+    const shaped = oneTimeCodeInput(d.el);
+    if (shaped) return shaped;
+  }
+  return null;
+}
+
+const MENU_TRIGGER = [
+  'button[aria-haspopup]:not([aria-haspopup=false])',
+  '[role=button][aria-haspopup]:not([aria-haspopup=false])',
+];
+
+/**
+ * The control that opens a table row's menu of actions (TikTok's "⋯"), known by its ARIA
+ * (`aria-haspopup`), not its glyph: `who`'s row, or with nobody given the first row that has one.
+ */
+export function rowMenuTrigger(
+  root: Root,
+  who?: { name?: string; email?: string },
+): HTMLElement | null {
+  const rows = who
+    ? [rowOf(root, who)].filter((r): r is Element => r !== null)
+    : queryAllDeep(root, ['tr', '[role=row]'], { shadows: false });
+  for (const row of rows) {
+    if (isHiddenDeep(row) || row.closest('tt-access-companion')) continue;
+    const trigger = Array.from(row.querySelectorAll(MENU_TRIGGER.join(','))).find(
+      (b) => !isHiddenDeep(b),
+    );
+    if (trigger) return trigger as HTMLElement;
   }
   return null;
 }

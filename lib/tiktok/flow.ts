@@ -2,18 +2,21 @@
  * Detectors for the states a checklist follows through TikTok's access flows: the Invite Member
  * dialog and its step, the email(s) entered, the role chosen, a Confirm button shown, a success
  * message, a removal confirmation and its confirmation-code step, and a row disappearing. Each
- * is a pure read of the page as it is now; dialogs are found wherever TikTok mounts them (at the
- * end of body), by role and title text, never by class alone.
+ * is a pure read of the page as it is now; dialogs and drawers are found wherever TikTok mounts
+ * them (at the end of body), by role and title text, never by class alone. Where TikTok's words
+ * vary from build to build, structure decides: a code step is a dialog holding a one-time-code
+ * field, whatever its title; a removal confirmation is a dialog asking about a removal verb,
+ * whether its button says Confirm or the verb itself.
  */
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
-import { titleNames } from './labels/match';
+import { mentionsLabel, titleNames } from './labels/match';
 import type { AccessRow, AccessTableReading } from './read-table';
 import { sameParty } from './read-table';
 import { LABELS, SELECTORS } from './selectors';
 
 /** An open dialog and its title. */
-interface OpenDialog {
+export interface OpenDialog {
   el: Element;
   title: string;
 }
@@ -46,7 +49,7 @@ function dialogTitle(dialog: Element): string {
 }
 
 /** The open dialogs, as one reading of the page found them (shared by the detectors). */
-type Dialogs = readonly OpenDialog[];
+export type Dialogs = readonly OpenDialog[];
 
 // A title names its label anywhere in it: the verb ends Japanese, Korean, German and Turkish
 // titles ("メンバーを削除しますか？", "Mitglied entfernen?").
@@ -160,12 +163,51 @@ export function successMessage(root: Root): { kind: SuccessKind; text: string } 
   return null;
 }
 
+/**
+ * A field shaped for a one-time code, whatever its label says: `autocomplete=one-time-code`, a
+ * digits-only `pattern` of 4 to 8, or a numeric field that takes 4 to 8 characters; or the first
+ * of a row of 4 to 8 one-character boxes (a code typed digit by digit).
+ */
+export function oneTimeCodeInput(scope: Element): HTMLInputElement | null {
+  const fields = Array.from(scope.querySelectorAll('input')).filter(
+    (i) => !/^(hidden|checkbox|radio|submit|button)$/i.test(i.type) && !isHiddenDeep(i),
+  );
+  const length = (i: HTMLInputElement) => Number(i.getAttribute('maxlength') ?? NaN);
+  const shaped = fields.find(
+    (i) =>
+      /\bone-time-code\b/i.test(i.getAttribute('autocomplete') ?? '') ||
+      /^(\[0-9\]|\\d)\{[4-8](,[4-8])?\}$/.test(i.getAttribute('pattern') ?? '') ||
+      ((i.getAttribute('inputmode') === 'numeric' || i.type === 'tel' || i.type === 'number') &&
+        length(i) >= 4 &&
+        length(i) <= 8),
+  );
+  if (shaped) return shaped;
+  const boxes = fields.filter((i) => length(i) === 1);
+  return boxes.length >= 4 && boxes.length <= 8 ? boxes[0]! : null;
+}
+
 function isCodeDialog(d: OpenDialog): boolean {
-  // The cheap test first: reading a large dialog's whole text (Invite Member's account list) is
+  // The cheap tests first: reading a large dialog's whole text (Invite Member's account list) is
   // the expensive part, and a dialog with no field cannot be asking for a code.
   if (d.el.querySelector('input') === null) return false;
+  if (oneTimeCodeInput(d.el)) return true;
   const words = fold(`${d.title} ${visibleText(d.el)}`);
   return LABELS.confirmationCode.some((l) => words.includes(fold(l)));
+}
+
+/**
+ * Whether a dialog's title asks about a removal: it opens with a removal verb ("Remove member?",
+ * "¿Eliminar miembro?"), or it is a question that has one as a word ("Are you sure you want to
+ * delete this member?").
+ */
+export function isRemovalTitle(title: string): boolean {
+  const folded = fold(title).replace(/^[¿¡]/, '').trim();
+  if (LABELS.removeVerb.some((v) => folded.startsWith(fold(v)))) return true;
+  if (!/[?？؟]\s*$/.test(folded)) return false;
+  // The verb where a word may begin in its script (labels/match.ts): inside a longer run where
+  // words are not spaced ("确定要删除该成员吗？") or take endings ("멤버를 삭제하시겠습니까?",
+  // "Üye kaldırılsın mı?"), at a word's start in Latin, Greek and Cyrillic ("undelete" is not one).
+  return mentionsLabel(folded, LABELS.removeVerb);
 }
 
 /** Whether a "Remove …?" confirmation is open (before the confirmation code is asked for). */
@@ -173,13 +215,23 @@ export function removeConfirmationShown(root: Root): boolean {
   return removeConfirmationIn(openDialogs(root));
 }
 
-function removeConfirmationIn(dialogs: Dialogs): boolean {
-  return dialogs.some(
-    (d) =>
-      titleNames(d.title, LABELS.removeVerb) &&
-      !isCodeDialog(d) &&
-      buttons(d.el).some((b) => isLabel(visibleText(b), LABELS.confirm)),
+/** The open removal confirmation (not its code step), or null. */
+export function removalConfirmation(dialogs: Dialogs): OpenDialog | null {
+  return (
+    dialogs.find(
+      (d) =>
+        isRemovalTitle(d.title) &&
+        !isCodeDialog(d) &&
+        // Its button confirms, in TikTok's word for it or in the removal's own ("Remove").
+        buttons(d.el).some((b) =>
+          isLabel(visibleText(b), [...LABELS.confirm, ...LABELS.removeVerb]),
+        ),
+    ) ?? null
   );
+}
+
+function removeConfirmationIn(dialogs: Dialogs): boolean {
+  return removalConfirmation(dialogs) !== null;
 }
 
 /** Whether TikTok is asking for the confirmation code it sent (the last step of a removal). */
@@ -191,6 +243,11 @@ function codeStepIn(dialogs: Dialogs): boolean {
   return dialogs.some(isCodeDialog);
 }
 
+/** Whether a reading shows a table at all (not loading, not missing, with rows). */
+export function tableReadable(reading: AccessTableReading): boolean {
+  return reading.rows.length > 0 && reading.problems.every((p) => !/loading|no table/i.test(p));
+}
+
 /** Whether a person or partner shown in `before` is no longer in `after` (their row is gone). */
 export function rowDisappeared(
   before: AccessTableReading,
@@ -200,9 +257,7 @@ export function rowDisappeared(
   const was = before.rows.some((r) => sameParty(r, who));
   const is = after.rows.some((r) => sameParty(r, who));
   // A table that is not readable now proves nothing: the row may only be re-rendering.
-  return (
-    was && !is && after.problems.every((p) => !/loading|no table/i.test(p)) && after.rows.length > 0
-  );
+  return was && !is && tableReadable(after);
 }
 
 /** Every flow state at once, for a checklist to follow. */

@@ -317,7 +317,7 @@ describe('watchPage', () => {
     );
     const settle = () => new Promise((r) => setTimeout(r, 60));
     await settle(); // the first batch, with no records
-    expect(batches).toEqual([{ records: [], input: false }]);
+    expect(batches).toEqual([{ records: [], input: false, acts: 0 }]);
     batches.length = 0;
     return { batches, settle, stop: () => controller.abort(), tracker: () => tracker! };
   }
