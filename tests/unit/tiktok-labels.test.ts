@@ -9,6 +9,7 @@ import {
   mentionsLabel,
   titleNames,
 } from '@/lib/tiktok/labels';
+import { isRemovalTitle } from '@/lib/tiktok/flow';
 import { LABELS } from '@/lib/tiktok/selectors';
 
 const REQUIRED: LanguageTag[] = [
@@ -320,6 +321,26 @@ describe('matching that holds in every script', () => {
     expect(titleNames('Undelete items', remove)).toBe(false);
     expect(titleNames('Member details', remove)).toBe(false);
     expect(titleNames('メンバー詳細', remove)).toBe(false);
+  });
+
+  it('a removal confirmation is known by its verb in every script, opening the title or asked about', () => {
+    for (const title of [
+      'Remove member?',
+      'Are you sure you want to delete this member?',
+      '¿Quitar a este miembro?',
+      'Mitglied entfernen?',
+      'Üye kaldırılsın mı?',
+      'このメンバーを削除しますか？',
+      '멤버를 삭제하시겠습니까?',
+      '确定要删除该成员吗？',
+      '確定要刪除該成員嗎？',
+      'هل تريد إزالة هذا العضو؟',
+      'ลบสมาชิกหรือไม่?',
+      'Удалить участника?',
+    ])
+      expect(isRemovalTitle(title), title).toBe(true);
+    for (const title of ['Member details', 'Undelete this member?', 'メンバー詳細', 'تفاصيل العضو'])
+      expect(isRemovalTitle(title), title).toBe(false);
   });
 
   it('mentionsLabel finds the code step under its other names', () => {
