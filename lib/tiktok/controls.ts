@@ -7,6 +7,7 @@
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, visibleText } from './dom';
 import { oneTimeCodeInput, openDialogs, removalConfirmation } from './flow';
+import { titleNames } from './labels/match';
 import { LABELS } from './selectors';
 
 /** The permissions an ad account can be shared with. */
@@ -40,15 +41,9 @@ export function findNavLink(root: Root, labels: readonly string[]): HTMLElement 
   return null;
 }
 
-/** The open dialog whose title starts with one of `labels`, or null. */
+/** The open dialog whose title names one of `labels` ("¿Eliminar miembro?", "メンバーを削除"), or null. */
 export function dialogTitled(root: Root, labels: readonly string[]): Element | null {
-  return (
-    openDialogs(root).find((d) => {
-      // Spanish titles open with an inverted mark: "¿Eliminar miembro?".
-      const title = fold(d.title).replace(/^[¿¡]/, '');
-      return labels.some((l) => title.startsWith(fold(l)));
-    })?.el ?? null
-  );
+  return openDialogs(root).find((d) => titleNames(d.title, labels))?.el ?? null;
 }
 
 /** The first visible button in any open dialog whose text is one of `labels`. */

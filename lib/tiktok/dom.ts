@@ -177,18 +177,34 @@ export function visibleText(el: Element | ShadowRoot): string {
   return textSegments(el).join(' ');
 }
 
-/** Text folded for comparison: Unicode-normalised, lower case, single spaces, no outer marks. */
+/**
+ * Text folded for comparison: Unicode-normalised (NFKC, so full-width forms become ASCII), lower
+ * case, single spaces, no bidi or zero-width marks (right-to-left pages carry them).
+ */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '') // bidi controls
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKC')
+      // Bidi controls (LRM, RLM, Arabic letter mark, embeddings, isolates), zero-width characters.
+      .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+      // Turkish dotted capital I lowers to "i" plus a combining dot: compare it as a plain "i".
+      .replace(/i\u0307/g, 'i')
+  );
 }
+
+// The label lists hold every language's words (LABELS, ./labels): each list is folded once and
+// kept, instead of folding every label on every comparison. The lists are never mutated.
+const foldedLabels = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** Whether `text` is, once folded, one of `labels`. */
 export function isLabel(text: string, labels: readonly string[]): boolean {
-  const folded = fold(text);
-  return labels.some((label) => fold(label) === folded);
+  let folded = foldedLabels.get(labels);
+  if (!folded) {
+    folded = new Set(labels.map(fold));
+    foldedLabels.set(labels, folded);
+  }
+  return folded.has(fold(text));
 }

@@ -10,6 +10,7 @@
  */
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
+import { mentionsLabel, titleNames } from './labels/match';
 import type { AccessRow, AccessTableReading } from './read-table';
 import { sameParty } from './read-table';
 import { LABELS, SELECTORS } from './selectors';
@@ -50,10 +51,10 @@ function dialogTitle(dialog: Element): string {
 /** The open dialogs, as one reading of the page found them (shared by the detectors). */
 export type Dialogs = readonly OpenDialog[];
 
+// A title names its label anywhere in it: the verb ends Japanese, Korean, German and Turkish
+// titles ("メンバーを削除しますか？", "Mitglied entfernen?").
 const titled = (dialogs: Dialogs, labels: readonly string[]) =>
-  dialogs.find(
-    (d) => isLabel(d.title, labels) || labels.some((l) => fold(d.title).startsWith(fold(l))),
-  );
+  dialogs.find((d) => titleNames(d.title, labels));
 
 function buttons(el: Element): Element[] {
   return Array.from(el.querySelectorAll('button, [role=button], ks-button')).filter(
@@ -203,12 +204,10 @@ export function isRemovalTitle(title: string): boolean {
   const folded = fold(title).replace(/^[¿¡]/, '').trim();
   if (LABELS.removeVerb.some((v) => folded.startsWith(fold(v)))) return true;
   if (!/[?？؟]\s*$/.test(folded)) return false;
-  const words = folded.split(/[^\p{L}\p{N}]+/u);
-  // Scripts written without spaces ("确定要删除该成员吗？") hold the verb inside a longer run.
-  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-  return LABELS.removeVerb.some((v) =>
-    unspaced.test(v) ? folded.includes(fold(v)) : words.includes(fold(v)),
-  );
+  // The verb where a word may begin in its script (labels/match.ts): inside a longer run where
+  // words are not spaced ("确定要删除该成员吗？") or take endings ("멤버를 삭제하시겠습니까?",
+  // "Üye kaldırılsın mı?"), at a word's start in Latin, Greek and Cyrillic ("undelete" is not one).
+  return mentionsLabel(folded, LABELS.removeVerb);
 }
 
 /** Whether a "Remove …?" confirmation is open (before the confirmation code is asked for). */

@@ -2,13 +2,15 @@
  * Every selector and visible label the extension uses on TikTok's pages, in one place (house
  * style, pattern 3, after refined-github's selectors.ts). Each target lists alternatives newest
  * first; roles, ARIA, data attributes, visible text and structure come before class names,
- * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels cover every language the
- * replicas use (English, Spanish) plus Indonesian where TikTok's wording is known.
+ * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels are data, one module per
+ * interface language in ./labels, each label with its source; `LABELS` is their union.
  *
  * `examples` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS) each
  * selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
- * Sources: ../shared/domain/tiktok-access.md, "What the DOM is like" and "Official flows".
+ * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
+import type { LabelKey } from './labels';
+import { labelsFor, recordsTotalPatterns } from './labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
 export interface SelectorTarget {
@@ -21,14 +23,33 @@ const target = (alternatives: readonly string[], examples: readonly string[]): S
   examples,
 });
 
-const BC_TABLE_PAGES = ['bcMembers', 'bcMembersEs', 'bcPartners', 'bcPartnersEs', 'bcAssetMembers'];
+const BC_TABLE_PAGES = [
+  'bcMembers',
+  'bcMembersEs',
+  'bcPartners',
+  'bcPartnersEs',
+  'bcAssetMembers',
+  'bcMembersJa',
+  'bcMembersAr',
+  'bcMembersGrid',
+  'bcMembersVirtual',
+];
 
 /** Every CSS target on TikTok's pages, alternatives newest first, with the replicas each must match. */
 export const SELECTORS = {
   /** The page's own title: the h1 in the main area (seen 2026-11 on every BC page). */
   heading: target(
     ['main h1', '[role=main] h1', '#view h1', 'h1', '[role=heading][aria-level="1"]'],
-    ['bcMembers', 'bcMembersEs', 'bcPartners', 'bcOverview', 'bcAssetMembers', 'adsDashboard'],
+    [
+      'bcMembers',
+      'bcMembersEs',
+      'bcPartners',
+      'bcOverview',
+      'bcAssetMembers',
+      'adsDashboard',
+      'bcMembersJa',
+      'bcPartnersAr',
+    ],
   ),
   /** A data table, `<table>` (bc-okee, 2026) or an ARIA grid of divs (bui, 2025; Partners 2026). */
   table: target(
@@ -40,17 +61,17 @@ export const SELECTORS = {
   /** Rows of a grid table (a `<table>` uses its own rows). */
   gridRow: target(
     ['[role=row]', '.bui-table-row', '.bc-okee-table-row'],
-    ['bcPartners', 'bcMembersEs'],
+    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
   ),
   /** Cells of a grid row. */
   gridCell: target(
     ['[role=cell]', '[role=gridcell]', '.bui-table-cell'],
-    ['bcPartners', 'bcMembersEs'],
+    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
   ),
-  /** Tabs, e.g. an ad account's Members / Partner tabs. */
+  /** Tabs: an ad account's Members / Partner tabs; a Members | Partners bar on the Users pages. */
   tab: target(
     ['[role=tab]', '.bc-okee-tabs-tab', '.bui-tabs-tab'],
-    ['bcAssetMembers', 'bcAssetMembersEs'],
+    ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
   ),
   /** Dialogs and drawers, mounted at the end of body (TikTok's TUXModal among them). */
   dialog: target(
@@ -82,7 +103,7 @@ export const SELECTORS = {
   /** The current Business Center's name in the header (2026: data-testid; 2025: bui switcher). */
   bcName: target(
     ['[data-testid=bc-name]', '.bc-okee-bc-switch', '.bui-bc-switch', '.bc-name'],
-    ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners'],
+    ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
   ),
   /** Entries of the Business Center picker, each linking to one Business Center. */
   bcPickerEntry: target(['a[href*="org_id="]', '[data-org-id]'], ['bcPicker']),
@@ -93,174 +114,182 @@ export const SELECTORS = {
   ),
 } as const satisfies Record<string, SelectorTarget>;
 
-/** Visible labels by what they mean, in every language the replicas use (and some Indonesian). */
+const lists = new Map<LabelKey, readonly string[]>();
+const list = (key: LabelKey): readonly string[] => {
+  let found = lists.get(key);
+  if (!found) lists.set(key, (found = labelsFor(key)));
+  return found;
+};
+let patterns: readonly RegExp[] | undefined;
+
+/**
+ * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok
+ * Business Center's interface languages, each label with the help article it was read in or
+ * marked unverified). Built from that data: each list is the union over the languages, English
+ * first, so a caller matches every language at once. Each list is built the first time it is
+ * read and then kept (the same array every time): the content scripts load on every TikTok page,
+ * most of which never read a label.
+ */
 export const LABELS = {
-  members: ['Members', 'Member', 'Miembros', 'Anggota'],
-  partners: ['Partners', 'Partner', 'Socios', 'Socio', 'Mitra'],
+  get members() {
+    return list('members');
+  },
+  get partners() {
+    return list('partners');
+  },
   // Column headers.
-  colName: [
-    'Username',
-    'User name',
-    'Name',
-    'Member',
-    'Nombre de usuario',
-    'Nombre',
-    'Miembro',
-    'Nama pengguna',
-    'Nama',
-  ],
-  colEmail: ['Email', 'E-mail', 'Email address', 'Correo electrónico', 'Correo', 'Alamat email'],
-  colStatus: ['Status', 'Estado'],
-  colBcRole: ['Role', 'Roles', 'Rol', 'Peran'],
-  colPermission: ['Permission', 'Permissions', 'Asset permission', 'Permiso', 'Permisos', 'Izin'],
-  colPartnerName: [
-    'Partner name',
-    'Partner',
-    'Business Center name',
-    'Nombre del socio',
-    'Socio',
-    'Nama mitra',
-  ],
+  get colName() {
+    return list('colName');
+  },
+  get colEmail() {
+    return list('colEmail');
+  },
+  get colStatus() {
+    return list('colStatus');
+  },
+  get colBcRole() {
+    return list('colBcRole');
+  },
+  get colPermission() {
+    return list('colPermission');
+  },
+  get colPartnerName() {
+    return list('colPartnerName');
+  },
   /** Columns the readers know and need not read (actions, counts of assets). */
-  colIgnored: [
-    'Action',
-    'Actions',
-    'Assigned Assets',
-    'Assigned assets',
-    'Shared assets',
-    'Acción',
-    'Acciones',
-    'Activos asignados',
-    'Activos compartidos',
-    'Aksi',
-    'Aset yang ditetapkan',
-  ],
-  colBcId: [
-    'BC ID',
-    'Business Center ID',
-    'Partner BC ID',
-    'ID del BC',
-    'ID de Business Center',
-    'ID BC',
-  ],
+  get colIgnored() {
+    return list('colIgnored');
+  },
+  get colBcId() {
+    return list('colBcId');
+  },
   // Values.
   bcRole: {
-    admin: ['Admin', 'Administrator', 'Administrador', 'Admin BC'],
-    standard: ['Standard', 'Standard member', 'Estándar', 'Estandar', 'Standar'],
+    get admin() {
+      return list('bcRole.admin');
+    },
+    get standard() {
+      return list('bcRole.standard');
+    },
   },
   financeRole: {
-    manager: ['Finance manager', 'Finance Manager', 'Gerente de finanzas', 'Manajer keuangan'],
-    analyst: [
-      'Finance analyst',
-      'Financial Analyst',
-      'Analista de finanzas',
-      'Analista financiero',
-      'Analis keuangan',
-    ],
+    get manager() {
+      return list('financeRole.manager');
+    },
+    get analyst() {
+      return list('financeRole.analyst');
+    },
   },
   assetRole: {
-    admin: ['Admin', 'Administrator', 'Administrador'],
-    operator: ['Operator', 'Operador'],
-    analyst: ['Analyst', 'Analista', 'Analis'],
+    get admin() {
+      return list('assetRole.admin');
+    },
+    get operator() {
+      return list('assetRole.operator');
+    },
+    get analyst() {
+      return list('assetRole.analyst');
+    },
   },
   status: {
-    active: ['Active', 'Joined', 'Activo', 'Activa', 'Aktif'],
-    pending: ['Pending', 'Invitation sent', 'Invited', 'Pendiente', 'Tertunda'],
-    suspended: ['Suspended', 'Suspendido', 'Suspendida', 'Ditangguhkan'],
-    expired: ['Expired', 'Invitation expired', 'Caducado', 'Caducada', 'Vencido', 'Kedaluwarsa'],
-    rejected: ['Rejected', 'Declined', 'Rechazado', 'Rechazada', 'Ditolak'],
+    get active() {
+      return list('status.active');
+    },
+    get pending() {
+      return list('status.pending');
+    },
+    get suspended() {
+      return list('status.suspended');
+    },
+    get expired() {
+      return list('status.expired');
+    },
+    get rejected() {
+      return list('status.rejected');
+    },
   },
   /** "N Records in Total" under a table, with the number captured. */
-  recordsTotal: [
-    /^(\d[\d,.\s]*)\s+records?\s+in\s+total$/i,
-    /^(\d[\d,.\s]*)\s+registros?\s+en\s+total$/i,
-    /^total\s*:?\s*(\d[\d,.\s]*)(\s+(records?|registros?|data))?$/i,
-    /^(\d[\d,.\s]*)\s+data\s+secara\s+total$/i,
-  ],
-  loading: ['Loading…', 'Loading...', 'Loading', 'Cargando…', 'Cargando...', 'Memuat…'],
+  get recordsTotal() {
+    return (patterns ??= recordsTotalPatterns());
+  },
+  get loading() {
+    return list('loading');
+  },
   // Dialogs and buttons.
-  inviteTitle: [
-    'Invite Member',
-    'Invite Members',
-    'Invite member',
-    'Invitar miembro',
-    'Invitar miembros',
-    'Undang anggota',
-  ],
-  addPartnersTitle: [
-    'Add Partners',
-    'Add Partner',
-    'Añadir socios',
-    'Agregar socios',
-    'Tambah mitra',
-  ],
-  assignTitle: [
-    'Assign new member',
-    'Assign member',
-    'Asignar nuevo miembro',
-    'Tetapkan anggota baru',
-  ],
+  get inviteTitle() {
+    return list('inviteTitle');
+  },
+  get addPartnersTitle() {
+    return list('addPartnersTitle');
+  },
+  get assignTitle() {
+    return list('assignTitle');
+  },
   /**
    * A member's Edit control in an ad account's Members tab (Action column), which opens the
-   * permission dropdown (H4; seen as a text button "Edit" in the 2026 Members tab, "Edit
-   * permission" as its tooltip/aria-label in older builds; Spanish "Editar", Indonesian "Ubah").
+   * permission dropdown (a text button "Edit" in 2026, "Edit permission" as its tooltip or
+   * aria-label in older builds).
    */
-  editPermission: ['Edit', 'Edit permission', 'Editar', 'Editar permiso', 'Ubah', 'Ubah izin'],
-  /**
-   * Title of the dialog that changes one member's permission on an ad account (2026: "Edit
-   * permission"; 2025: "Edit permissions" / "Change permission"; Spanish; Indonesian).
-   */
-  editPermissionTitle: [
-    'Edit permission',
-    'Edit permissions',
-    'Change permission',
-    'Editar permiso',
-    'Editar permisos',
-    'Ubah izin',
-  ],
-  /** The button that saves a changed permission (Save in 2026 and 2025; Spanish; Indonesian). */
-  save: ['Save', 'Save changes', 'Guardar', 'Guardar cambios', 'Simpan'],
-  /**
-   * The control that resends a pending invitation, in the member's details (H1: "Resend";
-   * "Resend invitation" in older builds; Spanish "Reenviar"; Indonesian "Kirim ulang").
-   */
-  resend: ['Resend', 'Resend invitation', 'Reenviar', 'Reenviar invitación', 'Kirim ulang'],
-  confirm: ['Confirm', 'Confirmar', 'Konfirmasi'],
-  next: ['Next', 'Siguiente', 'Berikutnya'],
-  /** Titles of a removal confirmation ("Remove member?"), matched by their first word. */
-  removeVerb: ['Remove', 'Delete', 'Eliminar', 'Quitar', 'Hapus'],
-  confirmationCode: [
-    'confirmation code',
-    'verification code',
-    'código de confirmación',
-    'código de verificación',
-    'kode konfirmasi',
-  ],
-  emailField: [
-    'Email address(es)',
-    'Email address',
-    'Email',
-    'Emails',
-    'Correo(s) electrónico(s)',
-    'Correo electrónico',
-    'Alamat email',
-  ],
-  partnerBcIdField: ["Partner's BC ID", 'BC ID', 'ID del BC del socio', 'ID BC mitra'],
-  bcIdPrefix: ['Business Center ID', 'BC ID', 'ID del Business Center', 'ID del BC', 'ID'],
+  get editPermission() {
+    return list('editPermission');
+  },
+  /** Title of the dialog that changes one member's permission on an ad account. */
+  get editPermissionTitle() {
+    return list('editPermissionTitle');
+  },
+  /** The button that saves a changed permission. */
+  get save() {
+    return list('save');
+  },
+  /** The control that resends a pending invitation, in the member's details. */
+  get resend() {
+    return list('resend');
+  },
+  get confirm() {
+    return list('confirm');
+  },
+  get next() {
+    return list('next');
+  },
+  /** Verbs of a removal confirmation's title ("Remove member?", "メンバーを削除しますか？"). */
+  get removeVerb() {
+    return list('removeVerb');
+  },
+  /** Words that name the confirmation-code step ("confirmation code", "認証コード"). */
+  get confirmationCode() {
+    return list('confirmationCode');
+  },
+  get emailField() {
+    return list('emailField');
+  },
+  get partnerBcIdField() {
+    return list('partnerBcIdField');
+  },
+  get bcIdPrefix() {
+    return list('bcIdPrefix');
+  },
   /** Success messages after each flow. */
   success: {
-    invited: [
-      'Invitation sent',
-      'Invitations sent',
-      'Invitación enviada',
-      'Invitaciones enviadas',
-      'Undangan terkirim',
-    ],
-    resent: ['Invitation resent', 'Invitación reenviada'],
-    memberRemoved: ['Member removed', 'Miembro eliminado', 'Anggota dihapus'],
-    partnerAdded: ['Partner added', 'Socio añadido', 'Mitra ditambahkan'],
-    partnerRemoved: ['Partner removed', 'Socio eliminado', 'Mitra dihapus'],
-    memberAssigned: ['Member assigned', 'Miembro asignado'],
-    saved: ['Changes saved', 'Saved', 'Cambios guardados', 'Guardado'],
+    get invited() {
+      return list('success.invited');
+    },
+    get resent() {
+      return list('success.resent');
+    },
+    get memberRemoved() {
+      return list('success.memberRemoved');
+    },
+    get partnerAdded() {
+      return list('success.partnerAdded');
+    },
+    get partnerRemoved() {
+      return list('success.partnerRemoved');
+    },
+    get memberAssigned() {
+      return list('success.memberAssigned');
+    },
+    get saved() {
+      return list('success.saved');
+    },
   },
 } as const;

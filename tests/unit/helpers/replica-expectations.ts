@@ -150,6 +150,85 @@ export const TIENDA_SOL_MX_MEMBERS: AccessRow[] = [
 ];
 
 /** Each replica page with an access table: what it must read, and whether that is all. */
+/** さくら雑貨店 (Japanese, CSS-module class names), Members. */
+export const SAKURA_MEMBERS: AccessRow[] = [
+  m({
+    name: '佐藤 花子',
+    email: 'hanako.sato@sakura-zakka.jp',
+    bcRole: 'admin',
+    financeRole: 'manager',
+    status: 'active',
+  }),
+  m({ name: '鈴木 一郎', email: 'ichiro@sakura-zakka.jp', bcRole: 'admin', status: 'active' }),
+  m({
+    name: 'Ｋｅｎｔａ Ｔａｎａｋａ',
+    email: 'kenta@hikari-ad.co.jp',
+    bcRole: 'standard',
+    status: 'active',
+  }),
+  m({ name: '', email: 'yui.mori@hikari-ad.co.jp', bcRole: 'standard', status: 'pending' }),
+  m({
+    name: '山田 太郎',
+    email: 'taro@example.jp',
+    bcRole: 'standard',
+    financeRole: 'analyst',
+    status: 'suspended',
+  }),
+  m({ name: '김민지', email: 'minji@seoul-media.kr', bcRole: 'standard', status: 'expired' }),
+];
+/** مؤسسة الواحة (Arabic, right to left), Members. */
+export const AL_WAHA_MEMBERS: AccessRow[] = [
+  m({
+    name: 'ليلى حداد',
+    email: 'layla@alwaha.ae',
+    bcRole: 'admin',
+    financeRole: 'manager',
+    status: 'active',
+  }),
+  m({ name: 'Omar Said', email: 'omar@alwaha.ae', bcRole: 'admin', status: 'active' }),
+  m({
+    name: 'سارة يوسف (Gulf Media)',
+    email: 'sara@gulf-media.com',
+    bcRole: 'standard',
+    status: 'pending',
+  }),
+  m({
+    name: 'خالد',
+    email: 'khaled@example.sa',
+    bcRole: 'standard',
+    financeRole: 'analyst',
+    status: 'rejected',
+  }),
+];
+
+/** さくら雑貨店, Partners. */
+export const SAKURA_PARTNERS: AccessRow[] = [
+  p({ name: 'ひかり広告株式会社', partnerBcId: '7067890123456789012', status: 'unknown' }),
+  p({ name: 'Tokyo Growth Partners', partnerBcId: '7069012345678901234', status: 'unknown' }),
+];
+
+/** さくら雑貨 JP, the ad account's Members tab. */
+export const SAKURA_JP_MEMBERS: AccessRow[] = [
+  m({
+    name: '佐藤 花子',
+    email: 'hanako.sato@sakura-zakka.jp',
+    assetRole: 'admin',
+    status: 'unknown',
+  }),
+  m({
+    name: 'Ｋｅｎｔａ Ｔａｎａｋａ',
+    email: 'kenta@hikari-ad.co.jp',
+    assetRole: 'operator',
+    status: 'unknown',
+  }),
+];
+
+/** مؤسسة الواحة, Partners. */
+export const AL_WAHA_PARTNERS: AccessRow[] = [
+  p({ name: 'وكالة الخليج', partnerBcId: '7078901234567890123', status: 'unknown' }),
+  p({ name: 'Desert Bloom Media', partnerBcId: '7079012345678901234', status: 'unknown' }),
+];
+
 export const ACCESS_TABLES = [
   { page: 'bcMembers', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
   { page: 'bcMembersEs', rows: TIENDA_SOL_MEMBERS, complete: true },
@@ -159,6 +238,15 @@ export const ACCESS_TABLES = [
   { page: 'bcAssetMembers', rows: NORTHWIND_US_MEMBERS, complete: true },
   { page: 'bcAssetPartner', rows: NORTHWIND_US_PARTNERS, complete: true },
   { page: 'bcAssetMembersEs', rows: TIENDA_SOL_MX_MEMBERS, complete: true },
+  { page: 'bcMembersJa', rows: SAKURA_MEMBERS, complete: true },
+  { page: 'bcPartnersJa', rows: SAKURA_PARTNERS, complete: true },
+  { page: 'bcAssetMembersJa', rows: SAKURA_JP_MEMBERS, complete: true },
+  { page: 'bcMembersAr', rows: AL_WAHA_MEMBERS, complete: true },
+  { page: 'bcPartnersAr', rows: AL_WAHA_PARTNERS, complete: true },
+  // Page 1 of 2 in each layout; the virtualized one shows the first seven rows in view.
+  { page: 'bcMembersGrid', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
+  { page: 'bcMembersPaged', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
+  { page: 'bcMembersVirtual', rows: NORTHWIND_MEMBERS_PAGE_1.slice(0, 7), complete: false },
 ] as const;
 
 /** The kind each replica page is, by its URL and its content. */
@@ -180,4 +268,12 @@ export const PAGE_KINDS = {
   adsLogin: 'login',
   adsDashboard: 'ads-manager',
   adsCampaigns: 'ads-manager',
+  bcMembersJa: 'bc-members',
+  bcPartnersJa: 'bc-partners',
+  bcAssetMembersJa: 'bc-asset-access',
+  bcMembersAr: 'bc-members',
+  bcPartnersAr: 'bc-partners',
+  bcMembersGrid: 'bc-members',
+  bcMembersPaged: 'bc-members',
+  bcMembersVirtual: 'bc-members',
 } as const;

@@ -1,0 +1,138 @@
+/**
+ * The shape of TikTok's interface labels, kept as data per language (one module per language in
+ * this folder). Every label carries where it was read: the TikTok help-center article (in that
+ * language) that quotes it, or `unverified` when no article quoting it was found and the label is
+ * our best reading of the interface. Unverified labels are still matched: a wrong guess costs a
+ * miss, never a wrong answer, because the readers also check structure.
+ */
+
+/** The languages whose labels the extension carries, as BCP 47 tags. */
+export type LanguageTag =
+  | 'en'
+  | 'es'
+  | 'pt-BR'
+  | 'id'
+  | 'vi'
+  | 'th'
+  | 'ja'
+  | 'ko'
+  | 'zh-Hans'
+  | 'zh-Hant'
+  | 'de'
+  | 'fr'
+  | 'it'
+  | 'tr'
+  | 'ar'
+  | 'ru';
+
+/** Where a label was read: a help-center article's address, or `unverified`. */
+export type LabelSource = `https://${string}` | 'unverified';
+
+/** One visible label and its source. */
+export interface Label {
+  readonly text: string;
+  readonly source: LabelSource;
+}
+
+/**
+ * What a label means. Dotted keys are the nested groups of `LABELS` (selectors.ts):
+ * `bcRole.admin` is `LABELS.bcRole.admin`.
+ */
+export const LABEL_KEYS = [
+  // Headings, navigation and tabs.
+  'members',
+  'partners',
+  // Column headers.
+  'colName',
+  'colEmail',
+  'colStatus',
+  'colBcRole',
+  'colPermission',
+  'colPartnerName',
+  'colIgnored',
+  'colBcId',
+  // Values in cells.
+  'bcRole.admin',
+  'bcRole.standard',
+  'financeRole.manager',
+  'financeRole.analyst',
+  'assetRole.admin',
+  'assetRole.operator',
+  'assetRole.analyst',
+  'status.active',
+  'status.pending',
+  'status.suspended',
+  'status.expired',
+  'status.rejected',
+  'loading',
+  // Dialogs, fields and buttons of the flows.
+  'inviteTitle',
+  'addPartnersTitle',
+  'assignTitle',
+  'editPermission',
+  'editPermissionTitle',
+  'save',
+  'resend',
+  'confirm',
+  'next',
+  'removeVerb',
+  'confirmationCode',
+  'emailField',
+  'partnerBcIdField',
+  'bcIdPrefix',
+  // Messages after a flow.
+  'success.invited',
+  'success.resent',
+  'success.memberRemoved',
+  'success.partnerAdded',
+  'success.partnerRemoved',
+  'success.memberAssigned',
+  'success.saved',
+] as const;
+
+/** One meaning a label can have. */
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
+/** One language's labels: any meaning may be missing (structure stands in for it). */
+export interface LanguageLabels {
+  readonly lang: LanguageTag;
+  /** The language's own name for itself. */
+  readonly name: string;
+  /** Right-to-left scripts (Arabic). */
+  readonly dir: 'ltr' | 'rtl';
+  readonly labels: { readonly [K in LabelKey]?: readonly Label[] };
+  /** "N records in total" under a table, the number captured as group 1. */
+  readonly recordsTotal?: readonly RegExp[];
+}
+
+/** Labels read in `source`, in the order given. */
+export const seenIn =
+  (source: `https://${string}`) =>
+  (...texts: string[]): Label[] =>
+    texts.map((text) => ({ text, source }));
+
+/** Labels no article was found to quote: our best reading, marked as such. */
+export const unverified = (...texts: string[]): Label[] =>
+  texts.map((text) => ({ text, source: 'unverified' }));
+
+/** The address of a TikTok help-center article in one language. */
+export const helpArticle = (slug: string, lang: string): `https://${string}` =>
+  `https://ads.tiktok.com/help/article/${slug}?lang=${lang}`;
+
+/**
+ * One language's labels, built the first time they are read. The content scripts load on every
+ * TikTok page, most of which never read a label (Ads Manager, Business Center's other pages), so
+ * the sixteen languages cost nothing there.
+ */
+export function language(
+  spec: Omit<LanguageLabels, 'labels'> & { labels: () => LanguageLabels['labels'] },
+): LanguageLabels {
+  const { labels: build, ...rest } = spec;
+  let built: LanguageLabels['labels'] | undefined;
+  return {
+    ...rest,
+    get labels() {
+      return (built ??= build());
+    },
+  };
+}
