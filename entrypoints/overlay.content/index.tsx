@@ -78,7 +78,7 @@ export default defineContentScript({
             onAbandon={() => runner.abandon()}
             onManual={(id) => runner.markDone(id)}
             onFocusTarget={() => runner.focusTarget()}
-            onReconcile={(keys) => void runner.applyReconcile(keys)}
+            onReconcile={(keys, confirmed) => void runner.applyReconcile(keys, confirmed)}
             onChoosePerson={(subject) => runner.choosePerson(subject)}
             onPrefs={(change) => void remember(change)}
           />,
