@@ -2,6 +2,7 @@ import './style.css';
 import { createRoot } from 'react-dom/client';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
+import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { overlayPrefs, pageKey } from '@/lib/overlay/prefs';
@@ -18,7 +19,10 @@ export default defineContentScript({
   matches: ['https://business.tiktok.com/*'],
   registration: 'runtime',
   cssInjectionMode: 'ui',
+  // Don't tell every script of the page the extension's id (lib/content-script/forged-events.ts).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedScriptStarts(ctx);
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
 
@@ -119,7 +123,10 @@ export default defineContentScript({
       }
     });
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void sync(newUrl));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const url = navigatedTo(event);
+      if (url) void sync(url);
+    });
     ctx.onInvalidated(() => {
       stopListening();
       route?.abort();
