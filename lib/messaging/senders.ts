@@ -296,10 +296,22 @@ async function reportedOrg(
 }
 
 let environment: SenderEnvironment | null = null;
+let reportedOrgLookup: SenderEnvironment['reportedOrg'];
 
-/** This extension's own identity, read once from the browser. */
+/** This extension's own identity, read from the browser when the first message comes. */
 function currentEnvironment(): SenderEnvironment {
-  if (environment) return environment;
+  if (!environment) {
+    environment = {
+      extensionId: browser.runtime.id,
+      extensionOrigin: originOf(new URL(browser.runtime.getURL('/'))),
+      backgroundPaths: backgroundPaths(),
+    };
+  }
+  return { ...environment, reportedOrg: reportedOrgLookup };
+}
+
+/** The background's own paths, from the manifest. */
+function backgroundPaths(): Set<string> {
   const background = (browser.runtime.getManifest().background ?? {}) as {
     service_worker?: string;
     page?: string;
@@ -310,12 +322,7 @@ function currentEnvironment(): SenderEnvironment {
   if (background.page) paths.add(`/${background.page.replace(/^\//, '')}`);
   // Firefox runs `background.scripts` in a page it generates under this name.
   if (background.scripts) paths.add('/_generated_background_page.html');
-  environment = {
-    extensionId: browser.runtime.id,
-    extensionOrigin: originOf(new URL(browser.runtime.getURL('/'))),
-    backgroundPaths: paths,
-  };
-  return environment;
+  return paths;
 }
 
 /**
@@ -323,7 +330,7 @@ function currentEnvironment(): SenderEnvironment {
  * tab). Called by the background before its listeners are added.
  */
 export function setReportedOrgLookup(lookup: (tabId: number) => Promise<string | null>): void {
-  currentEnvironment().reportedOrg = lookup;
+  reportedOrgLookup = lookup;
 }
 
 /** Forget the cached identity (tests change the fake browser's between cases). */

@@ -92,7 +92,10 @@ async function openPopup(browser) {
   const ask = (type, data) =>
     popup.evaluate(
       // Runs in the popup's page, where the WebExtension API is `browser`.
-      (message) => globalThis.browser.runtime.sendMessage(message),
+      (message) =>
+        /** @type {{ browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }} */ (
+          /** @type {unknown} */ (globalThis)
+        ).browser.runtime.sendMessage(message),
       { id: 1, type, data, timestamp: Date.now() },
     );
   return { popup, ask };
