@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { BC_MEMBERS_URL, replicaFor } from '../../tests/fixtures/tiktok/replicas.mjs';
+import { BC_MEMBERS_URL, REPLICA_URLS, replicaFor } from '../../tests/fixtures/tiktok/replicas.mjs';
 import { ensureFirefox } from '../lib/find-firefox.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -209,6 +209,23 @@ async function main() {
       const active = await panel.waitForSelector('li[aria-current="step"]', { timeout: STEP_MS });
       const step = await active?.evaluate((el) => el.getAttribute('data-step'));
       assert(step === 'open-invite', `the active step is ${step}, expected open-invite`);
+    });
+
+    await check('the page’s own word reaches the panel from the background', async () => {
+      // A route the URL detectors do not know, whose page shows Partners: only the background's
+      // `background:pageConfirmed` (checked as sent by the background) tells the panel.
+      await page.evaluate((href) => {
+        history.pushState({}, '', href);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, REPLICA_URLS.bcPartnersNewRoute);
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('tt-access-companion')
+            ?.shadowRoot?.querySelector('[data-testid="companion-panel"]')
+            ?.getAttribute('data-page-kind') === 'bc-partners',
+        { timeout: STEP_MS },
+      );
     });
 
     await check('the popup opens, and the background refuses it a tab’s message', async () => {
