@@ -6,6 +6,7 @@
 // hosts are answered with the bundled replicas on their real URLs and anything else on the
 // network is refused, so nothing is sent anywhere. Results go to test-results/firefox.json,
 // which scripts/test-summary.mjs adds to its closing line.
+/* global document, history, dispatchEvent, PopStateEvent -- in page.evaluate callbacks */
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
