@@ -1,3 +1,4 @@
+import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { PageReport } from '@/lib/tiktok/watch';
 import { classifyUrl } from '@/lib/tiktok/routes';
@@ -13,7 +14,10 @@ import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
 export default defineContentScript({
   matches: ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'],
   runAt: 'document_idle',
+  // Don't tell every script of the page the extension's id (lib/content-script/forged-events.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ignoreForgedScriptStarts(ctx);
     const send = (report: PageReport) => {
       sendMessage('watcher:pageSeen', report).catch(() => {
         // The extension was reloaded or updated under this page: nothing to do until a reload.
@@ -47,6 +51,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => route?.abort());
     onRoute(new URL(location.href), false);
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onRoute(newUrl, true));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const url = navigatedTo(event);
+      if (url) onRoute(url, true);
+    });
   },
 });

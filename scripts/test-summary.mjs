@@ -1,6 +1,7 @@
-// Prints one closing line, "N passed, N failed[, N skipped]", summing the unit (Vitest) and e2e
-// (Playwright) results written to test-results/ by `npm test`. Exits 1 when a suite is missing
-// or anything failed, so it can't report green on tests that never ran.
+// Prints one closing line, "N passed, N failed[, N skipped]", summing the unit (Vitest), e2e
+// (Playwright) and Firefox (scripts/firefox/run.mjs) results written to test-results/ by
+// `npm test`. Exits 1 when a suite is missing or anything failed, so it can't report green on
+// tests that never ran.
 import { existsSync, readFileSync } from 'node:fs';
 
 /** @param {string} file */
@@ -10,6 +11,7 @@ function read(file) {
 
 const unit = read('test-results/unit.json');
 const e2e = read('test-results/e2e.json');
+const firefox = read('test-results/firefox.json');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -30,6 +32,11 @@ if (e2e) {
   failed += (e2e.errors ?? []).length;
 } else missing.push('e2e');
 
+if (firefox) {
+  passed += firefox.passed;
+  failed += firefox.failed;
+} else missing.push('Firefox');
+
 /** Suites that failed only because a test in them failed are counted once, by their tests. */
 function countSuitesWithFailedTests(/** @type {any} */ report) {
   return (report.testResults ?? []).filter(
@@ -39,6 +46,6 @@ function countSuitesWithFailedTests(/** @type {any} */ report) {
   ).length;
 }
 
-if (missing.length) console.log(`No results from the ${missing.join(' and ')} tests.`);
+if (missing.length) console.log(`No results from the ${missing.join(', ')} tests.`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || missing.length > 0 || passed === 0 ? 1 : 0);

@@ -23,7 +23,8 @@ export interface CompanionActions {
   onAbandon?: () => void;
   onManual?: (stepId: string) => void;
   onFocusTarget?: () => void;
-  onReconcile?: (keys: string[]) => void;
+  /** `confirmed`: the user said yes to changing several register entries at once. */
+  onReconcile?: (keys: string[], confirmed?: boolean) => void;
   /** Troubleshoot: the user chose whom it is about (null: nobody). */
   onChoosePerson?: (subject: FlowSubject | null) => void;
   /** The user changed where or how the panel shows: remember it. */
@@ -470,7 +471,14 @@ function ReconcileCard(props: CompanionPanelProps) {
         <button
           type="button"
           className="ac-button ac-secondary"
-          onClick={() => props.onReconcile?.(fixable.map((f) => f.key))}
+          onClick={() => {
+            // Several grants change with one click: the user confirms it first.
+            if (window.confirm(t('overlay_updateAllConfirm', formatNumber(fixable.length))))
+              props.onReconcile?.(
+                fixable.map((f) => f.key),
+                true,
+              );
+          }}
         >
           {t('overlay_updateAll', formatNumber(fixable.length))}
         </button>

@@ -60,7 +60,7 @@ function render(store: OverlayStore, post: (message: FrameToAgent) => void): voi
       onAbandon={() => post({ kind: 'abandon' })}
       onManual={(step) => post({ kind: 'manual', step })}
       onFocusTarget={() => post({ kind: 'focusTarget' })}
-      onReconcile={(keys) => post({ kind: 'reconcile', keys })}
+      onReconcile={(keys, confirmed = false) => post({ kind: 'reconcile', keys, confirmed })}
       onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}
       onPrefs={(change) => post({ kind: 'prefs', change })}
     />,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
+import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
 import { onMessage, sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { CompanionDock } from '@/lib/overlay/dock';
@@ -22,7 +23,10 @@ import { watchMembers } from '@/lib/tiktok/watch';
 export default defineContentScript({
   matches: ['https://business.tiktok.com/*'],
   registration: 'runtime',
+  // Don't tell every script of the page the extension's id (lib/content-script/forged-events.ts).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedScriptStarts(ctx);
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
 
@@ -73,7 +77,7 @@ export default defineContentScript({
         case 'focusTarget':
           return runner.focusTarget();
         case 'reconcile':
-          return void runner.applyReconcile(ask.keys);
+          return void runner.applyReconcile(ask.keys, ask.confirmed === true);
         case 'choosePerson':
           return runner.choosePerson(ask.subject);
         case 'prefs':
@@ -131,7 +135,10 @@ export default defineContentScript({
       }
     });
     // The event carries the new URL: with the Navigation API it fires before `location` changes.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void sync(newUrl));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const url = navigatedTo(event);
+      if (url) void sync(url);
+    });
     ctx.onInvalidated(() => {
       stopListening();
       route?.abort();

@@ -52,7 +52,9 @@ export type RecordErrorCode =
   | 'notFound'
   | 'storage'
   // Issue #6, loose ends (cl7): a client's Business Center keeps only my own access.
-  | 'clientAccount';
+  | 'clientAccount'
+  /** Several grants at once, without the user's confirmation. */
+  | 'needsConfirmation';
 
 /**
  * An error the overlay can translate: `code` crosses the message boundary (@webext-core/messaging
@@ -299,21 +301,45 @@ export const reconcileUpdate = z.discriminatedUnion('kind', [
 ]);
 export type ReconcileUpdate = z.infer<typeof reconcileUpdate>;
 
+/** Who asks for a reconcile, and whether the user confirmed a change of several grants. */
+export interface ReconcileScope {
+  /** The Business Center the asking page is on: every update must concern it. */
+  orgId: string | null;
+  /** Set by the panel's confirmation step; required for more than one update at once. */
+  confirmed: boolean;
+}
+
 /** Apply reconcile updates one by one; each is its own event. Returns the grants written. */
 export function applyReconcile(
   db: RegisterDb,
   raw: unknown,
   now: Date,
+  scope: ReconcileScope,
 ): Promise<{ grantIds: string[] }> {
-  return withCodes(() => writeReconcile(db, raw, now));
+  return withCodes(() => writeReconcile(db, raw, now, scope));
 }
 
 async function writeReconcile(
   db: RegisterDb,
   raw: unknown,
   now: Date,
+  scope: ReconcileScope,
 ): Promise<{ grantIds: string[] }> {
   const updates = z.array(reconcileUpdate).max(1000).parse(raw);
+  // "Update all" changes many grants with one click: only after the user said yes to it.
+  if (updates.length > 1 && !scope.confirmed)
+    throw new RecordFlowError(
+      'needsConfirmation',
+      'Changing several grants at once needs the user’s confirmation.',
+    );
+  // Each update concerns the asking page's Business Center: a grant named by id must be on it
+  // (or on an ad account it owns), an added one must name it.
+  const onPage = scope.orgId ? await registerRowsFor(db, scope.orgId) : [];
+  const here = new Set(onPage.map((r) => r.grantId));
+  for (const u of updates) {
+    if (u.kind === 'add' ? u.orgId !== scope.orgId : !here.has(u.grantId))
+      throw new RecordFlowError('notFound', 'An update names a grant of another Business Center.');
+  }
   for (const orgId of new Set(updates.flatMap((u) => (u.kind === 'add' ? [u.orgId] : []))))
     if ((await accountOwnership(db, orgId)).ownership === 'client')
       throw new RecordFlowError(

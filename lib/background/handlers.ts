@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
 import { onMessage, sendMessage } from '../messaging/protocol';
+import { setReportedOrgLookup, tabSender } from '../messaging/senders';
 import { OVERLAY_FLAG } from '../overlay/flag';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import {
@@ -129,7 +130,10 @@ async function injectOverlayScript(tabId: number, frameId: number): Promise<void
   });
 }
 
-/** Register every background listener. Call once, synchronously, from the worker's main(). */
+/**
+ * Register every background listener. Call once, synchronously, from the worker's main().
+ * Returns what removes them again (tests start a fresh worker per case).
+ */
 export function registerBackgroundHandlers(
   deps: BackgroundDeps = {
     now: () => new Date(),
@@ -137,42 +141,64 @@ export function registerBackgroundHandlers(
     injectOverlay: injectOverlayScript,
     tellOverlay: tellOverlayPage,
   },
-): void {
-  onMessage('watcher:pageSeen', ({ data, sender }) => handlePageSeen(data, sender, deps));
-  onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
-  onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
-  onMessage('page:getStatus', () => backgroundStatus(deps));
-  onMessage('watcher:businessCentersSeen', ({ data, sender }) =>
-    handleBusinessCentersSeen(data, sender.tab?.id, deps.now()),
+): () => void {
+  const removers: (() => void)[] = [];
+  const on: typeof onMessage = (type, handler) => {
+    const off = onMessage(type, handler);
+    removers.push(off);
+    return off;
+  };
+  // Where a page's URL names no Business Center, a tab acts for the one it last reported.
+  setReportedOrgLookup(async (tabId) => (await loadTabContext(tabId))?.orgId ?? null);
+  // Every listener below runs only for the senders its message's rule accepts
+  // (lib/messaging/senders.ts); `from` is the proven sender, and a tab's messages act for it.
+  on('watcher:pageSeen', ({ data, from }) => {
+    const tab = tabSender(from);
+    return handlePageSeen(data, { tab: { id: tab.tabId }, frameId: tab.frameId }, deps);
+  });
+  on('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
+  on('overlay:openRegister', ({ data }) => openRegister(data.grantId));
+  on('page:getStatus', () => backgroundStatus(deps));
+  on('watcher:businessCentersSeen', ({ data, from }) =>
+    handleBusinessCentersSeen(data, tabSender(from).tabId, deps.now()),
   );
-  // Issue #6 (in-page guided checklist).
-  onMessage('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
-  onMessage('overlay:getProgress', ({ data, sender }) =>
-    sender.tab?.id === undefined ? null : loadProgress(sender.tab.id, data.orgId),
+  on('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
+  on('overlay:getProgress', ({ data, from }) => loadProgress(tabSender(from).tabId, data.orgId));
+  on('overlay:saveProgress', ({ data, from }) =>
+    saveProgress(tabSender(from).tabId, data.orgId, data.progress),
   );
-  onMessage('overlay:saveProgress', ({ data, sender }) =>
-    sender.tab?.id === undefined
-      ? undefined
-      : saveProgress(sender.tab.id, data.orgId, data.progress),
+  on('overlay:registerFor', ({ data }) => registerRowsFor(registerDb(), data.orgId));
+  on('overlay:reconcile', ({ data, from }) =>
+    applyReconcile(registerDb(), data.updates, deps.now(), {
+      orgId: tabSender(from).orgId,
+      confirmed: data.confirmed === true,
+    }),
   );
-  onMessage('overlay:registerFor', ({ data }) => registerRowsFor(registerDb(), data.orgId));
-  onMessage('overlay:reconcile', ({ data }) =>
-    applyReconcile(registerDb(), data.updates, deps.now()),
+  // A hint names a grant by id: answered only on the grant's own Business Center's page.
+  on('overlay:grantHint', async ({ data, from }) => {
+    const hint = await grantHint(registerDb(), data.grantId);
+    return hint && hint.orgId === tabSender(from).orgId ? hint : null;
+  });
+  on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
+  on('watcher:membersSeen', ({ data, from }) =>
+    handleMembersSeen(data, tabSender(from).tabId, deps.now()),
   );
-  onMessage('overlay:grantHint', ({ data }) => grantHint(registerDb(), data.grantId));
-  // Issue #6, loose ends: whose a Business Center is (a client's shows a note, not reconcile).
-  onMessage('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
-  // Issue #4, capture from a visited Business Center.
-  onMessage('watcher:membersSeen', ({ data, sender }) =>
-    handleMembersSeen(data, sender.tab?.id, deps.now()),
-  );
-  onMessage('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
-  onMessage('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
-  browser.tabs.onRemoved.addListener((tabId: number) => void clearTabContext(tabId));
+  on('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
+  on('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
+  const onRemoved = (tabId: number) => void clearTabContext(tabId);
+  browser.tabs.onRemoved.addListener(onRemoved);
   // Issue #4 (branch held-picker): the picker's question, and a tab that has left TikTok.
-  onMessage('popup:getHeldPicker', ({ data }) => pickerQuestionFor(data.tabId));
-  onMessage('popup:answerHeldPicker', ({ data }) => handlePickerAnswer(data, deps.now()));
-  browser.tabs.onUpdated.addListener(
-    (tabId, change, tab) => void forgetTabIfLeftTikTok(tabId, change, tab),
-  );
+  on('popup:getHeldPicker', ({ data }) => pickerQuestionFor(data.tabId));
+  on('popup:answerHeldPicker', ({ data }) => handlePickerAnswer(data, deps.now()));
+  const onUpdated = (
+    tabId: number,
+    change: { url?: string; status?: string },
+    tab: { url?: string } | undefined,
+  ) => void forgetTabIfLeftTikTok(tabId, change, tab);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    for (const off of removers) off();
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
 }

@@ -3,7 +3,10 @@
  * Each message is named `sender:verb`, so its direction is in its name, and carries one typed
  * `data` object (house style, pattern 7).
  */
+import type { RemoveListenerCallback } from '@webext-core/messaging';
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CheckedHandler } from './senders';
+import { checkedHandler } from './senders';
 import type { PageKind } from '../tiktok/routes';
 // Issue #6 (in-page guided checklist): types of the messages added below.
 import type {
@@ -110,8 +113,13 @@ export interface ProtocolMap {
   'overlay:saveProgress'(data: { orgId: string; progress: ChecklistProgress | null }): void;
   /** What the register holds for one Business Center (email check, reconcile). */
   'overlay:registerFor'(data: { orgId: string }): RegisterRowView[];
-  /** The reconcile card's one-click updates, each written as its own event. */
-  'overlay:reconcile'(data: { updates: ReconcileUpdate[] }): { grantIds: string[] };
+  /**
+   * The reconcile card's one-click updates, each written as its own event. More than one update
+   * at once ("Update all") is refused unless `confirmed` says the user confirmed it.
+   */
+  'overlay:reconcile'(data: { updates: ReconcileUpdate[]; confirmed?: boolean }): {
+    grantIds: string[];
+  };
   // --- Issue #6, finishing the checklists (reminder hints) -------------------------------------
   /** The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone. */
   'overlay:grantHint'(data: { grantId: string }): GrantHint | null;
@@ -161,4 +169,18 @@ export interface ProtocolMap {
   'overlay:accountOwnership'(data: { orgId: string }): AccountOwnershipView;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+const messaging = defineExtensionMessaging<ProtocolMap>();
+
+export const { sendMessage } = messaging;
+
+/**
+ * Listen for one message. Every listener goes through here, so every message is first checked
+ * against who sent it (`SENDER_RULES` in ./senders.ts); the handler is given the proven sender
+ * as `from`.
+ */
+export function onMessage<K extends keyof ProtocolMap>(
+  type: K,
+  handler: CheckedHandler<K>,
+): RemoveListenerCallback {
+  return messaging.onMessage(type, checkedHandler(type, handler));
+}

@@ -56,7 +56,8 @@ export type FrameToAgent =
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
   | { kind: 'focusTarget' }
-  | { kind: 'reconcile'; keys: string[] }
+  /** `confirmed`: the user agreed in the panel to change several grants at once. */
+  | { kind: 'reconcile'; keys: string[]; confirmed: boolean }
   | { kind: 'choosePerson'; subject: FlowSubject | null }
   | { kind: 'prefs'; change: PrefsChange };
 

@@ -133,6 +133,7 @@ const ERROR_WORDS: Readonly<Record<RecordErrorCode, MessageKey>> = {
   notFound: 'cl6_error_notFound',
   storage: 'cl6_error_storage',
   clientAccount: 'cl7_error_clientAccount',
+  needsConfirmation: 'overlay_updateAllNeedsConfirmation',
 };
 
 /**

@@ -765,15 +765,18 @@ export class ChecklistRunner {
     this.store.getState().set({ reconcile: findings });
   }
 
-  /** Apply one or all reconcile findings to the register, each its own event. */
-  async applyReconcile(keys: readonly string[]): Promise<void> {
+  /**
+   * Apply one or all reconcile findings to the register, each its own event. `confirmed`: the
+   * user confirmed changing several at once (the background refuses that without it).
+   */
+  async applyReconcile(keys: readonly string[], confirmed = false): Promise<void> {
     const updates = this.store
       .getState()
       .reconcile.filter((f) => keys.includes(f.key) && f.update)
       .map((f) => f.update!);
     if (updates.length === 0) return;
     try {
-      await this.send('overlay:reconcile', { updates });
+      await this.send('overlay:reconcile', { updates, confirmed });
     } catch (error) {
       this.store.getState().set({
         recordError: t('overlay_reconcileFailed', recordErrorText(error)),

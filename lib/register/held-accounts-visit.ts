@@ -9,6 +9,7 @@ import type { WriteContext } from './grants';
 import type { HeldCentersReport } from './held-accounts';
 import { markBusinessCenterMine, recordHeldBusinessCenters } from './held-accounts';
 import type { BcRole, FinanceRole, GrantStatus } from './schema';
+import { isOneEmail } from '../tiktok/email-text';
 
 /** A member's status as a Members table shows it (lib/tiktok/read-table.ts). */
 export type MemberStatus = 'active' | 'pending' | 'suspended' | 'expired' | 'rejected' | 'unknown';
@@ -74,14 +75,27 @@ const STRENGTH: Record<MemberStatus, number> = {
 /**
  * My row in a Members table: the row whose email is one of mine. When two of my emails are
  * members, the row that gives the most access wins (an active membership over an invitation).
+ * The page's text is not trusted to say more than it can: an "email" that is not exactly one
+ * address is no one's, and an address of mine on two rows that disagree (one of them has put my
+ * address where the page shows theirs) is not taken as mine.
  */
 export function findMyRow(
   members: readonly SeenMember[],
   emails: ReadonlySet<string>,
 ): SeenMember | null {
-  let best: SeenMember | null = null;
+  const byEmail = new Map<string, SeenMember[]>();
   for (const m of members) {
-    if (!emails.has(m.email.trim().toLowerCase())) continue;
+    const email = m.email.trim().toLowerCase();
+    if (!isOneEmail(email) || !emails.has(email)) continue;
+    byEmail.set(email, [...(byEmail.get(email) ?? []), m]);
+  }
+  let best: SeenMember | null = null;
+  for (const rows of byEmail.values()) {
+    const readings = new Set(
+      rows.map((m) => `${m.status}|${m.bcRole ?? ''}|${m.financeRole ?? ''}`),
+    );
+    if (readings.size > 1) continue;
+    const m = rows[0]!;
     if (!best || STRENGTH[m.status] > STRENGTH[best.status]) best = m;
   }
   return best;

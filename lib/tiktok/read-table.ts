@@ -15,6 +15,7 @@ import {
   textSegments,
   visibleText,
 } from './dom';
+import { nameEmailProblem, readNameAndEmail } from './email-text';
 import { LABELS, SELECTORS } from './selectors';
 
 /** One person or partner with access, as one table row shows them. */
@@ -261,14 +262,19 @@ function readRow(
     const email = cellText(cellFor('email'));
     if (EMAIL.test(email)) row.email = email;
     else if (!EMPTY.has(email)) fail(`"${email}" is not an email address.`);
+    // A name is what its member typed: one that passes for another address is not trusted.
+    const doubt = nameEmailProblem(row.name, row.email);
+    if (doubt) {
+      fail(doubt);
+      delete row.email;
+    }
   } else if (!partner && nameCell) {
     // Some layouts show the email under the name in one cell.
-    const found = textSegments(nameCell).find((s) => EMAIL.test(s));
-    if (found) {
-      row.email = found;
-      row.name = textSegments(nameCell)
-        .filter((s) => s !== found)
-        .join(' ');
+    const read = readNameAndEmail(textSegments(nameCell));
+    if (read.problem) fail(read.problem);
+    else if (read.email) {
+      row.email = read.email;
+      row.name = read.name;
     }
   }
 

@@ -77,8 +77,15 @@ test('reconcile finds each kind of difference on a seeded register and updates i
     .getByRole('button', { name: 'Update register' })
     .click();
   await expect(items).toHaveCount(4);
-  // Then all the rest that the register can follow (the pending one is advice only).
-  await card.getByRole('button', { name: 'Update all (3)' }).click();
+  // Then all the rest that the register can follow (the pending one is advice only), once the
+  // user confirms changing several entries at once.
+  const confirmation = page.waitForEvent('dialog');
+  const clicked = card.getByRole('button', { name: 'Update all (3)' }).click();
+  const dialog = await confirmation;
+  expect(dialog.type()).toBe('confirm');
+  expect(dialog.message()).toContain('Update 3 entries of the register');
+  await dialog.accept();
+  await clicked;
   await expect(items).toHaveCount(1);
   await expect(items.first()).toHaveAttribute('data-kind', 'stillPending');
 

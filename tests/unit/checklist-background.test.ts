@@ -128,6 +128,7 @@ describe('overlay:reconcile', () => {
         },
       ],
       NOW,
+      { orgId: ORG, confirmed: true },
     );
     const events = await db.events.toArray();
     expect(
@@ -223,6 +224,7 @@ describe('issue #6, finishing the checklists', () => {
         db,
         [{ kind: 'update', grantId: row!.grantId, rev: row!.rev + 5, patch: { status: 'active' } }],
         NOW,
+        { orgId: ORG, confirmed: false },
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
     await expect(
@@ -230,6 +232,7 @@ describe('issue #6, finishing the checklists', () => {
         db,
         [{ kind: 'update', grantId: crypto.randomUUID(), rev: 1, patch: { status: 'active' } }],
         NOW,
+        { orgId: ORG, confirmed: false },
       ),
     ).rejects.toMatchObject({ code: 'notFound' });
   });

@@ -138,6 +138,7 @@ describe('accountOwnership (background)', () => {
           },
         ],
         NOW,
+        { orgId: NORTHWIND, confirmed: false },
       ),
     ).rejects.toMatchObject({ code: 'clientAccount' });
     expect(await registerRowsFor(db, NORTHWIND)).toEqual(before);

@@ -54,8 +54,8 @@ const addDana = {
 
 describe('one live grant per account and party', () => {
   it('two identical reconcile adds make one grant and one event', async () => {
-    await applyReconcile(db, [addDana], NOW);
-    await applyReconcile(db, [addDana], LATER);
+    await applyReconcile(db, [addDana], NOW, { orgId: addDana.orgId, confirmed: false });
+    await applyReconcile(db, [addDana], LATER, { orgId: addDana.orgId, confirmed: false });
     const grants = await db.grants.toArray();
     expect(grants).toHaveLength(1);
     expect(grants[0]).toMatchObject({ status: 'active', rev: 1 });
