@@ -4,7 +4,7 @@
  * confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
  * timer. Everything hangs off an abort signal, aborted on the next client-side navigation.
  */
-import { classifyPage, mayBeAccessPage, pageConfirmsAccess } from './classify';
+import { mayBeAccessPage, weighPage } from './classify';
 import type { BusinessCenterEntry } from './context';
 import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { AccessRow } from './read-table';
@@ -39,10 +39,13 @@ export function watchRoute(
     report({ url: url.href, kind: classifyUrl(url), confirmedBy: 'url' });
     if (!mayBeAccessPage(url)) return;
     const confirm = (): boolean => {
-      if (signal.aborted || !pageConfirmsAccess(doc)) return false;
+      if (signal.aborted) return false;
+      // One reading of the page, weighed the same way as everywhere else (classifyPage).
+      const weighing = weighPage(url, doc);
+      if (!weighing.confirmed) return false;
       report({
         url: url.href,
-        kind: classifyPage(url, doc),
+        kind: weighing.kind,
         confirmedBy: 'page',
         bcName: readBcName(doc),
         orgId: readBcOrgId(url, doc),
