@@ -172,7 +172,14 @@ function rawShapeOf(table: Element): RawShape {
     );
     for (const group of groups) {
       for (const child of Array.from(group.children)) {
-        if (!rows.includes(child) && !child.matches(HEADER_SELECTOR) && !isHidden(child)) strays++;
+        // Row groups that hold rows, header cells and hidden decorations are not strays.
+        if (
+          !rows.includes(child) &&
+          !child.matches(HEADER_SELECTOR) &&
+          !isHidden(child) &&
+          !rows.some((r) => child.contains(r))
+        )
+          strays++;
       }
     }
   }
