@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { OVERLAY_FLAG } from '../overlay/flag';
+import { capturePageShape } from './page-shape';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import {
   handleBusinessCentersSeen,
@@ -140,6 +141,7 @@ export function registerBackgroundHandlers(
 ): void {
   onMessage('watcher:pageSeen', ({ data, sender }) => handlePageSeen(data, sender, deps));
   onMessage('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
+  onMessage('popup:pageShape', ({ data, sender }) => capturePageShape(data.tabId, sender.url));
   onMessage('overlay:openRegister', ({ data }) => openRegister(data.grantId));
   onMessage('page:getStatus', () => backgroundStatus(deps));
   onMessage('watcher:businessCentersSeen', ({ data, sender }) =>

@@ -4,6 +4,7 @@
  * `data` object (house style, pattern 7).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageShapeAnswer } from '../background/page-shape';
 import type { PageKind } from '../tiktok/routes';
 // Issue #6 (in-page guided checklist): types of the messages added below.
 import type {
@@ -159,6 +160,9 @@ export interface ProtocolMap {
    * my own role and status there: the overlay shows a note instead of the reconcile card.
    */
   'overlay:accountOwnership'(data: { orgId: string }): AccountOwnershipView;
+
+  /** The popup asks for the shape of the active TikTok tab's page ("Save this page's shape"). */
+  'popup:pageShape'(data: { tabId: number }): PageShapeAnswer;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
