@@ -3,9 +3,8 @@
  * ways TikTok's pages change and break — attributes and classes removed or renamed, labels
  * changed or cut short, rows duplicated or truncated, junk nodes inserted, labels swapped for
  * another language's, headers dropped, columns reordered, the header drawn as a data row. The
- * readers must never
- * throw, and either read exactly the right rows or say `complete: false` with a problem; a role or
- * status they do return must never be wrong.
+ * readers must never throw, and either read exactly the right rows or say `complete: false` with
+ * a problem; a role or status they do return must never be wrong.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRow } from '@/lib/tiktok';
