@@ -76,67 +76,42 @@ const WEIGHT = {
 /** Kinds a tie between equal scores goes to, first to last: the URL's, the tabs', the table's. */
 type Source = keyof typeof WEIGHT;
 
-/** One vote of the weighing: which evidence, for what kind, how much, in words. */
+/** One vote of the weighing: which evidence, for what kind, how much. */
 export interface Vote {
   source: Source;
   kind: PageKind;
+  /** 0 for an address the route detectors do not know: it leaves the page to decide. */
   weight: number;
-  reason: string;
 }
 
-/** The outcome of weighing the URL against the page, with the votes that led to it. */
+/** How the weighing was decided, for {@link describeWeighing}. */
+export type Decision =
+  /** Nothing the page said outweighed the address. */
+  | { by: 'address' }
+  /** One kind weighed most. */
+  | { by: 'weight'; weight: number }
+  /** Kinds weighed the same; the first source in TIE_ORDER that voted for one of them settled it. */
+  | { by: 'tie'; weight: number; between: PageKind[]; settledBy: Source };
+
+/** The outcome of weighing the URL against the page, with the votes and the rule that decided. */
 export interface Weighing {
   kind: PageKind;
   /** Whether the page's own access table backs the kind (see {@link pageConfirmsAccess}). */
   confirmed: boolean;
   votes: Vote[];
-  /** The votes and the decision, in words, for logs and bug reports. */
-  reasons: string[];
+  decision: Decision;
+  /** The page's main heading, quoted by {@link describeWeighing}. */
+  heading: string | null;
 }
 
-/** The votes of the URL and the page's evidence; a route the detectors do not know casts none. */
+/** The votes of the URL and the page's evidence; a route the detectors do not know weighs 0. */
 function votesOf(url: URL, byUrl: PageKind, e: PageEvidence | null): Vote[] {
-  const votes: Vote[] = [];
-  if (byUrl !== 'unknown' && !(mayBeAccessPage(url) && !ACCESS_PAGE_KINDS.has(byUrl))) {
-    votes.push({
-      source: 'url',
-      kind: byUrl,
-      weight: WEIGHT.url,
-      reason: `The address is a known ${byUrl} route.`,
-    });
-  } else {
-    votes.push({
-      source: 'url',
-      kind: byUrl,
-      weight: 0,
-      reason: `The address ${url.pathname} is not a route the extension knows; the page decides.`,
-    });
-  }
+  const known = byUrl !== 'unknown' && !(mayBeAccessPage(url) && !ACCESS_PAGE_KINDS.has(byUrl));
+  const votes: Vote[] = [{ source: 'url', kind: byUrl, weight: known ? WEIGHT.url : 0 }];
   if (!e) return votes;
-  if (e.byHeading) {
-    votes.push({
-      source: 'heading',
-      kind: e.byHeading,
-      weight: WEIGHT.heading,
-      reason: `The heading "${e.heading ?? ''}" names ${e.byHeading}.`,
-    });
-  }
-  if (e.byTable) {
-    votes.push({
-      source: 'table',
-      kind: e.byTable,
-      weight: WEIGHT.table,
-      reason: `The table's columns make a ${e.byTable} table.`,
-    });
-  }
-  if (e.byTabs) {
-    votes.push({
-      source: 'tabs',
-      kind: e.byTabs,
-      weight: WEIGHT.tabs,
-      reason: `Members and Partners tabs point to ${e.byTabs}.`,
-    });
-  }
+  if (e.byHeading) votes.push({ source: 'heading', kind: e.byHeading, weight: WEIGHT.heading });
+  if (e.byTable) votes.push({ source: 'table', kind: e.byTable, weight: WEIGHT.table });
+  if (e.byTabs) votes.push({ source: 'tabs', kind: e.byTabs, weight: WEIGHT.tabs });
   return votes;
 }
 
@@ -145,7 +120,7 @@ const TIE_ORDER: readonly Source[] = ['url', 'tabs', 'table', 'heading'];
 
 /**
  * Weigh the URL against what the page shows (`evidence`, read by {@link readPageEvidence}; null
- * when the page was not read). Pure: the same evidence always gives the same answer and reasons.
+ * when the page was not read). Pure: the same evidence always gives the same answer.
  */
 export function weighEvidence(url: URL, evidence: PageEvidence | null): Weighing {
   const byUrl = classifyUrl(url);
@@ -153,28 +128,21 @@ export function weighEvidence(url: URL, evidence: PageEvidence | null): Weighing
   const scores = new Map<PageKind, number>();
   for (const v of votes) if (v.weight > 0) scores.set(v.kind, (scores.get(v.kind) ?? 0) + v.weight);
   const best = Math.max(0, ...scores.values());
-  // The page speaks only through its heading or its table: tabs add weight, never decide alone.
+  // The page speaks through its heading or its table: tabs add weight, never decide alone.
   const spoken = (kind: PageKind) =>
-    votes.some(
-      (v) =>
-        v.kind === kind &&
-        (v.source === 'url' || v.source === 'heading' || v.source === 'table') &&
-        v.weight > 0,
-    );
+    votes.some((v) => v.kind === kind && v.weight > 0 && v.source !== 'tabs');
   const leaders = [...scores].filter(([k, s]) => s === best && spoken(k)).map(([k]) => k);
   let kind: PageKind = byUrl;
-  let decision: string;
-  if (leaders.length === 0) {
-    decision = `Nothing on the page outweighs the address: ${byUrl}.`;
-  } else if (leaders.length === 1) {
+  let decision: Decision = { by: 'address' };
+  if (leaders.length === 1) {
     kind = leaders[0]!;
-    decision = `${kind} weighs most (${best}).`;
-  } else {
+    decision = { by: 'weight', weight: best };
+  } else if (leaders.length > 1) {
     const by = TIE_ORDER.map((source) =>
       votes.find((v) => v.source === source && v.weight > 0 && leaders.includes(v.kind)),
     ).find(Boolean)!;
     kind = by.kind;
-    decision = `${leaders.join(' and ')} weigh the same (${best}); the ${by.source} settles it: ${kind}.`;
+    decision = { by: 'tie', weight: best, between: leaders, settledBy: by.source };
   }
   const e = evidence;
   const confirmed =
@@ -182,7 +150,34 @@ export function weighEvidence(url: URL, evidence: PageEvidence | null): Weighing
     ACCESS_PAGE_KINDS.has(kind) &&
     e.byTable === kind &&
     (e.byHeading === null || e.byHeading === kind);
-  return { kind, confirmed, votes, reasons: [...votes.map((v) => v.reason), decision] };
+  return { kind, confirmed, votes, decision, heading: e?.heading ?? null };
+}
+
+/** A weighing in words, one line per vote and one for the decision, for logs and bug reports. */
+export function describeWeighing(w: Weighing): string[] {
+  const lines = w.votes.map((v) => {
+    switch (v.source) {
+      case 'url':
+        return v.weight > 0
+          ? `The address is a known ${v.kind} route (${v.weight}).`
+          : 'The address is not a route the extension knows; the page decides.';
+      case 'heading':
+        return `The heading "${w.heading ?? ''}" names ${v.kind} (${v.weight}).`;
+      case 'table':
+        return `The table's columns make a ${v.kind} table (${v.weight}).`;
+      case 'tabs':
+        return `Members and Partners tabs point to ${v.kind} (${v.weight}).`;
+    }
+  });
+  const d = w.decision;
+  lines.push(
+    d.by === 'address'
+      ? `Nothing on the page outweighs the address: ${w.kind}.`
+      : d.by === 'weight'
+        ? `${w.kind} weighs most (${d.weight}).`
+        : `${d.between.join(' and ')} weigh the same (${d.weight}); the ${d.settledBy} settles it: ${w.kind}.`,
+  );
+  return lines;
 }
 
 /** Whether a URL may be a page about access, so the page is worth watching until it says so. */

@@ -3,13 +3,14 @@ export * from './routes';
 export * from './selectors';
 export {
   classifyPage,
+  describeWeighing,
   mayBeAccessPage,
   pageConfirmsAccess,
   readPageEvidence,
   weighEvidence,
   weighPage,
 } from './classify';
-export type { PageEvidence, Vote, Weighing } from './classify';
+export type { Decision, PageEvidence, Vote, Weighing } from './classify';
 export { accessTableKind, readAccessTable, sameParty } from './read-table';
 export type { AccessRow, AccessTableKind, AccessTableReading } from './read-table';
 export {

@@ -62,9 +62,16 @@ const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
   ['ignored', LABELS.colIgnored],
 ];
 
+/** Every known heading, folded once, with its column (the first list a heading is in wins). */
+const COLUMN_BY_HEADING: ReadonlyMap<string, Column> = (() => {
+  const map = new Map<string, Column>();
+  for (const [column, labels] of HEADER_LABELS)
+    for (const label of labels) if (!map.has(fold(label))) map.set(fold(label), column);
+  return map;
+})();
+
 function columnOf(label: string): Column | null {
-  for (const [column, labels] of HEADER_LABELS) if (isLabel(label, labels)) return column;
-  return null;
+  return COLUMN_BY_HEADING.get(fold(label)) ?? null;
 }
 
 /** What kind of access table these columns make, or null when it is not one. */
@@ -122,9 +129,12 @@ function ownCells(row: Element): Element[] {
  * header rendered like a data row, a sticky copy) at least two known column headings and
  * nothing else.
  */
-function isHeaderRow(row: Element, cells: Element[] = ownCells(row)): boolean {
+function isHeaderRow(row: Element, cells: Element[], firstHeading: string | undefined): boolean {
   if (cells.length === 0) return false;
   if (cells.every((c) => c.tagName === 'TH' || c.matches(HEADER_SELECTOR))) return true;
+  // Reading every cell's words is kept for rows that may be headings: the first row, and rows
+  // that start like the header (a sticky copy); a data row's first cell is a name.
+  if (firstHeading !== undefined && fold(visibleText(cells[0]!)) !== firstHeading) return false;
   let labels = 0;
   for (const cell of cells) {
     const text = visibleText(cell);
@@ -186,11 +196,13 @@ function rawShapeOf(table: Element): RawShape {
   // Header rows (the first one names the columns when there was no <thead>) are never data
   // rows: a grid's header row, a first row of th-like cells, a sticky copy of the headings.
   const bodyRows: Element[] = [];
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const cells = ownCells(row);
-    if (!isHeaderRow(row, cells)) bodyRows.push(row);
+    const first =
+      i === 0 || headerCells.length === 0 ? undefined : fold(visibleText(headerCells[0]!));
+    if (!isHeaderRow(row, cells, first)) bodyRows.push(row);
     else if (headerCells.length === 0 && bodyRows.length === 0) headerCells = cells;
-  }
+  });
   return { table, headerCells, bodyRows, strays };
 }
 
@@ -223,10 +235,12 @@ function roleParts(segments: readonly string[]): string[] {
     .filter(Boolean);
 }
 
-const anyOf = (options: Record<string, readonly string[]>) => Object.values(options).flat();
-const BC_ROLE_WORDS = [...anyOf(LABELS.bcRole), ...anyOf(LABELS.financeRole)];
-const ASSET_ROLE_WORDS = anyOf(LABELS.assetRole);
-const STATUS_WORDS = anyOf(LABELS.status);
+/** The words of some labels, folded once, to tell a cell's class with one lookup. */
+const folded = (...options: Array<Record<string, readonly string[]>>) =>
+  new Set(options.flatMap((o) => Object.values(o).flat()).map(fold));
+const BC_ROLE_WORDS = folded(LABELS.bcRole, LABELS.financeRole);
+const ASSET_ROLE_WORDS = folded(LABELS.assetRole);
+const STATUS_WORDS = folded(LABELS.status);
 
 function classOfCell(cell: Element): CellClass | null {
   const segments = textSegments(cell);
@@ -235,10 +249,10 @@ function classOfCell(cell: Element): CellClass | null {
   if (!text || EMPTY.has(text)) return controls.length > 0 ? 'actions' : null;
   if (EMAIL.test(text)) return 'email';
   if (LONG_ID.test(text)) return 'id';
-  if (isLabel(text, STATUS_WORDS)) return 'status';
+  if (STATUS_WORDS.has(fold(text))) return 'status';
   const parts = roleParts(segments);
-  const bc = parts.length > 0 && parts.every((p) => isLabel(p, BC_ROLE_WORDS));
-  const asset = isLabel(text, ASSET_ROLE_WORDS);
+  const bc = parts.length > 0 && parts.every((p) => BC_ROLE_WORDS.has(fold(p)));
+  const asset = ASSET_ROLE_WORDS.has(fold(text));
   if (bc && asset) return 'eitherRole';
   if (bc) return 'bcRole';
   if (asset) return 'assetRole';
@@ -547,49 +561,49 @@ function paging(table: Element, shown: number): Paging {
   const pages = new Set<number>();
   let next = false;
   let lastPage = false;
-  // Look in the table's surroundings (the pager is a sibling of the table or of its wrapper).
-  let scope: Element | null = table.parentElement;
-  const seen = new Set<Element>();
-  for (let depth = 0; scope && depth < 4; depth++, scope = scope.parentElement) {
-    for (const el of Array.from(scope.querySelectorAll('*'))) {
-      if (seen.has(el) || table.contains(el) || el.contains(table) || isHiddenDeep(el)) continue;
-      seen.add(el);
-      if (el.closest(SELECTORS.dialog.alternatives.join(','))) continue;
-      if (el.matches(NEXT_CONTROL)) {
-        if (disabled(el)) lastPage = true;
-        else next = true;
-      }
-      if (el.children.length > 0 && el.tagName !== 'SELECT') continue;
-      const text =
-        el.tagName === 'SELECT'
-          ? visibleText(el.parentElement ?? el)
-          : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (!text) continue;
-      if (total === null) {
-        for (const pattern of LABELS.recordsTotal) {
-          const match = pattern.exec(text);
-          if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
-        }
-      }
-      const range = total === null ? RANGE.exec(text) : null;
-      if (range) {
-        const [from, to, of] = [range[1]!, range[2]!, range[3]!].map(toNumber) as [
-          number,
-          number,
-          number,
-        ];
-        if (from <= to && to <= of && Number.isSafeInteger(of)) total = of;
-      }
-      const size = PAGE_SIZE.exec(text);
-      if (size) pageSize = Number(size[1]);
-      // Page numbers: buttons and items of a pager, not the options of a page-size list.
-      if (
-        /^[0-9]{1,4}$/.test(text) &&
-        el.closest('button, a, li, [role=button]') &&
-        !el.closest('[role=option], [role=listbox], select, option')
-      )
-        pages.add(Number(text));
+  // Look in the table's surroundings (the pager is a sibling of the table or of its wrapper),
+  // once, from the widest of them; hidden and dialog elements are ruled out only where they match.
+  let scope: Element = table;
+  for (let depth = 0; depth < 4 && scope.parentElement; depth++) scope = scope.parentElement;
+  const visible = (el: Element) =>
+    !isHiddenDeep(el) && !el.closest(SELECTORS.dialog.alternatives.join(','));
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
+    if (table.contains(el) || el.contains(table)) continue;
+    if (el.matches(NEXT_CONTROL) && visible(el)) {
+      if (disabled(el)) lastPage = true;
+      else next = true;
     }
+    if (el.children.length > 0 && el.tagName !== 'SELECT') continue;
+    const text =
+      el.tagName === 'SELECT'
+        ? visibleText(el.parentElement ?? el)
+        : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 60 || !/[0-9]/.test(text)) continue;
+    if (!visible(el)) continue;
+    if (total === null) {
+      for (const pattern of LABELS.recordsTotal) {
+        const match = pattern.exec(text);
+        if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
+      }
+    }
+    const range = total === null ? RANGE.exec(text) : null;
+    if (range) {
+      const [from, to, of] = [range[1]!, range[2]!, range[3]!].map(toNumber) as [
+        number,
+        number,
+        number,
+      ];
+      if (from <= to && to <= of && Number.isSafeInteger(of)) total = of;
+    }
+    const size = PAGE_SIZE.exec(text);
+    if (size) pageSize = Number(size[1]);
+    // Page numbers: buttons and items of a pager, not the options of a page-size list.
+    if (
+      /^[0-9]{1,4}$/.test(text) &&
+      el.closest('button, a, li, [role=button]') &&
+      !el.closest('[role=option], [role=listbox], select, option')
+    )
+      pages.add(Number(text));
   }
   if (total !== null) return { total, more: null };
   if (next) return { total, more: 'its next-page control is enabled' };
@@ -694,6 +708,48 @@ function readTables(
   }
 }
 
+/** Read a table's rows into `rows`, once each across tables (`seen`); problems go to `problem`. */
+function readShapeRows(
+  shape: TableShape,
+  seen: Set<string>,
+  rows: AccessRow[],
+  problem: (text: string) => void,
+): void {
+  const rowProblems: string[] = [];
+  shape.rows.forEach(({ cells }, i) => {
+    const row = readRow(shape, cells, i, rowProblems);
+    if (!row) return;
+    const key = identity(row) + JSON.stringify(row);
+    if (seen.has(key)) {
+      rowProblems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
+      return;
+    }
+    seen.add(key);
+    rows.push(row);
+  });
+  rowProblems.forEach(problem);
+}
+
+/**
+ * The rows of the access tables on the page, without judging whether they are all of them (no
+ * pager or virtualization check): for the watcher, which passes rows on and leaves the judging to
+ * the panel. Never throws.
+ */
+export function readAccessRows(
+  root: Document,
+  { shadows = true }: { shadows?: ShadowScope } = {},
+): AccessRow[] {
+  try {
+    const rows: AccessRow[] = [];
+    const seen = new Set<string>();
+    for (const shape of findAccessTables(root, { shadows }))
+      readShapeRows(shape, seen, rows, () => {});
+    return rows;
+  } catch {
+    return [];
+  }
+}
+
 function readAccessTableUnsafe(
   root: Document,
   shadows: ShadowScope,
@@ -755,19 +811,7 @@ function readAccessTableUnsafe(
         `${shape.strays} line${shape.strays === 1 ? '' : 's'} in the table could not be read as a row.`,
       );
     }
-    const rowProblems: string[] = [];
-    shape.rows.forEach(({ cells }, i) => {
-      const row = readRow(shape, cells, i, rowProblems);
-      if (!row) return;
-      const key = identity(row) + JSON.stringify(row);
-      if (seen.has(key)) {
-        rowProblems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
-        return;
-      }
-      seen.add(key);
-      rows.push(row);
-    });
-    rowProblems.forEach(problem);
+    readShapeRows(shape, seen, rows, problem);
     const shown = rows.length - before;
     const { total, more } = paging(shape.table, shape.rows.length);
     if (total !== null && total > shape.rows.length) {

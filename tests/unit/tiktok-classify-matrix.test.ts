@@ -7,7 +7,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageKind } from '@/lib/tiktok';
-import { LABELS, SELECTORS, readPageEvidence, weighEvidence, weighPage } from '@/lib/tiktok';
+import {
+  LABELS,
+  SELECTORS,
+  describeWeighing,
+  readPageEvidence,
+  weighEvidence,
+  weighPage,
+} from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { renderedReplica } from './helpers/replica-dom';
 
@@ -201,7 +208,7 @@ describe('classification matrix: route × heading × tabs × table × replica', 
             checked++;
             if (weighing.kind !== expected)
               wrong.push(
-                `${route} · heading ${heading} · ${tabs} · table ${table}: ${weighing.kind}, expected ${expected} (${weighing.reasons.join(' ')})`,
+                `${route} · heading ${heading} · ${tabs} · table ${table}: ${weighing.kind}, expected ${expected} (${describeWeighing(weighing).join(' ')})`,
               );
           }
           takeOut();
@@ -221,13 +228,19 @@ describe('weighEvidence explains itself', () => {
     });
     expect(weighing.kind).toBe('bc-members');
     expect(weighing.confirmed).toBe(true);
-    expect(weighing.votes.map((v) => [v.source, v.kind, v.weight])).toEqual([
-      ['url', 'bc-members', 3],
-      ['heading', 'bc-members', 2],
-      ['table', 'bc-members', 2],
-      ['tabs', 'bc-asset-access', 1],
+    expect(weighing.votes).toEqual([
+      { source: 'url', kind: 'bc-members', weight: 3 },
+      { source: 'heading', kind: 'bc-members', weight: 2 },
+      { source: 'table', kind: 'bc-members', weight: 2 },
+      { source: 'tabs', kind: 'bc-asset-access', weight: 1 },
     ]);
-    expect(weighing.reasons.at(-1)).toBe('bc-members weighs most (7).');
+    expect(describeWeighing(weighing)).toEqual([
+      'The address is a known bc-members route (3).',
+      'The heading "Members" names bc-members (2).',
+      "The table's columns make a bc-members table (2).",
+      'Members and Partners tabs point to bc-asset-access (1).',
+      'bc-members weighs most (7).',
+    ]);
   });
 
   it('tabs and a table of another kind tie with a known route, and the route keeps it', () => {
@@ -240,7 +253,13 @@ describe('weighEvidence explains itself', () => {
     expect(weighing.kind).toBe('bc-members');
     // The table contradicts the kind: the page has not confirmed it.
     expect(weighing.confirmed).toBe(false);
-    expect(weighing.reasons.at(-1)).toBe(
+    expect(weighing.decision).toEqual({
+      by: 'tie',
+      weight: 3,
+      between: ['bc-members', 'bc-asset-access'],
+      settledBy: 'url',
+    });
+    expect(describeWeighing(weighing).at(-1)).toBe(
       'bc-members and bc-asset-access weigh the same (3); the url settles it: bc-members.',
     );
   });
