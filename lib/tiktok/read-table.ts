@@ -125,16 +125,14 @@ function ownCells(row: Element): Element[] {
 }
 
 /**
- * Whether a row is a row of column headings: `th` / `[role=columnheader]` cells only, or (a
- * header rendered like a data row, a sticky copy) at least two known column headings and
- * nothing else.
+ * Whether a row is a row of column headings: `th` / `[role=columnheader]` cells only (the header,
+ * or a copy of it repeated in the body), or, for a first row that may be a header drawn like
+ * data, at least two known column headings and nothing else.
  */
-function isHeaderRow(row: Element, cells: Element[], firstHeading: string | undefined): boolean {
+function isHeaderRow(cells: Element[], mayBeDrawnAsData: boolean): boolean {
   if (cells.length === 0) return false;
   if (cells.every((c) => c.tagName === 'TH' || c.matches(HEADER_SELECTOR))) return true;
-  // Reading every cell's words is kept for rows that may be headings: the first row, and rows
-  // that start like the header (a sticky copy); a data row's first cell is a name.
-  if (firstHeading !== undefined && fold(visibleText(cells[0]!)) !== firstHeading) return false;
+  if (!mayBeDrawnAsData) return false;
   let labels = 0;
   for (const cell of cells) {
     const text = visibleText(cell);
@@ -196,13 +194,13 @@ function rawShapeOf(table: Element): RawShape {
   // Header rows (the first one names the columns when there was no <thead>) are never data
   // rows: a grid's header row, a first row of th-like cells, a sticky copy of the headings.
   const bodyRows: Element[] = [];
-  rows.forEach((row, i) => {
+  for (const row of rows) {
     const cells = ownCells(row);
-    const first =
-      i === 0 || headerCells.length === 0 ? undefined : fold(visibleText(headerCells[0]!));
-    if (!isHeaderRow(row, cells, first)) bodyRows.push(row);
+    // Until a header is found, the first row may be one drawn like data; after it, only rows of
+    // header cells are (a copy of the header, repeated inside the body).
+    if (!isHeaderRow(cells, headerCells.length === 0 && bodyRows.length === 0)) bodyRows.push(row);
     else if (headerCells.length === 0 && bodyRows.length === 0) headerCells = cells;
-  });
+  }
   return { table, headerCells, bodyRows, strays };
 }
 
@@ -540,6 +538,8 @@ const RANGE =
   /(?:^|\D)([0-9][0-9,.]*)\s*(?:[-–—~]|to)\s*([0-9][0-9,.]*)\s*(?:\/|[^\d\s/-]{1,12})\s*([0-9][0-9,.]*)\D{0,16}$/i;
 /** "10 / page", "20 per page", "10 条/页": a page-size selector's value. */
 const PAGE_SIZE = /^([0-9]{1,4})\s*(?:\/\s*\S{1,12}|per\s+page|条\/页|件\/ページ|개씩)$/i;
+/** Elements whose own text may be a pager's: totals, ranges, page numbers, page sizes. */
+const PAGER_TEXT = 'span, div, p, li, a, button, select, strong, em, b, label';
 /** A pager's next-page control (Arco's `…-pagination-item-next`, `rel=next`, an aria-label). */
 const NEXT_CONTROL = '[rel=next], [aria-label*="next" i], [class*="next" i]';
 
@@ -567,12 +567,13 @@ function paging(table: Element, shown: number): Paging {
   for (let depth = 0; depth < 4 && scope.parentElement; depth++) scope = scope.parentElement;
   const visible = (el: Element) =>
     !isHiddenDeep(el) && !el.closest(SELECTORS.dialog.alternatives.join(','));
-  for (const el of Array.from(scope.querySelectorAll('*'))) {
-    if (table.contains(el) || el.contains(table)) continue;
-    if (el.matches(NEXT_CONTROL) && visible(el)) {
-      if (disabled(el)) lastPage = true;
-      else next = true;
-    }
+  for (const el of Array.from(scope.querySelectorAll(NEXT_CONTROL))) {
+    if (table.contains(el) || el.contains(table) || !visible(el)) continue;
+    if (disabled(el)) lastPage = true;
+    else next = true;
+  }
+  for (const el of Array.from(scope.querySelectorAll(PAGER_TEXT))) {
+    if (table.contains(el)) continue;
     if (el.children.length > 0 && el.tagName !== 'SELECT') continue;
     const text =
       el.tagName === 'SELECT'
