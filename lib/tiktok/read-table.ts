@@ -246,7 +246,9 @@ function classOfCell(cell: Element): CellClass | null {
   const controls = Array.from(cell.querySelectorAll(CONTROL_SELECTOR));
   if (!text || EMPTY.has(text)) return controls.length > 0 ? 'actions' : null;
   if (EMAIL.test(text)) return 'email';
-  if (LONG_ID.test(text)) return 'id';
+  // Full-width digits and brackets (Japanese, Chinese) read as their ASCII forms once folded.
+  const plain = fold(text);
+  if (LONG_ID.test(plain)) return 'id';
   if (STATUS_WORDS.has(fold(text))) return 'status';
   const parts = roleParts(segments);
   const bc = parts.length > 0 && parts.every((p) => BC_ROLE_WORDS.has(fold(p)));
@@ -254,7 +256,7 @@ function classOfCell(cell: Element): CellClass | null {
   if (bc && asset) return 'eitherRole';
   if (bc) return 'bcRole';
   if (asset) return 'assetRole';
-  if (COUNT.test(text)) return 'count';
+  if (COUNT.test(plain)) return 'count';
   if (segments.some((s) => EMAIL.test(s))) return 'person';
   // Every piece of text sits on a control (Edit, Remove, View, ⋯): the action column.
   if (
@@ -337,7 +339,18 @@ function understand(raw: RawShape): TableShape | null {
   }
   // With no name column known, the first column of words (or names over emails) names the rows.
   if (!columns.includes('name') && !columns.includes('partnerName')) {
-    const named = unrecognised.find((n) => n.holds === 'words' || n.holds === 'person');
+    // Names over emails first; among columns of words, the one whose cells differ most (names
+    // are each someone's; a column of labels repeats itself).
+    const distinct = (n: ColumnNote) =>
+      new Set(rows.map((r) => (r.cells[n.index] ? visibleText(r.cells[n.index]!) : ''))).size;
+    const named =
+      unrecognised.find((n) => n.holds === 'person') ??
+      unrecognised
+        .filter((n) => n.holds === 'words')
+        .reduce<ColumnNote | undefined>(
+          (a, b) => (a && distinct(a) >= distinct(b) ? a : b),
+          undefined,
+        );
     if (named) {
       named.column = columns.includes('bcId') ? 'partnerName' : 'name';
       columns[named.index] = named.column;

@@ -169,6 +169,24 @@ describe('columns known by what their cells hold', () => {
     ]);
   });
 
+  it('full-width "（N）" asset counts before the names, no headings: the names stay names', () => {
+    show(
+      `<table><tbody>${[
+        ['割り当て済みアカウント（2）', '佐藤 花子', 'hanako@sakura.example', 'Admin', 'Active'],
+        [
+          '割り当て済みアカウント（2）',
+          '鈴木 一郎',
+          'ichiro@sakura.example',
+          'Standard',
+          'Pending',
+        ],
+      ]
+        .map((r) => tr(r))
+        .join('')}</tbody></table>`,
+    );
+    expect(readAccessTable(document).rows.map((r) => r.name)).toEqual(['佐藤 花子', '鈴木 一郎']);
+  });
+
   it('partners known by their 15–20-digit IDs and "(N)" asset counts', () => {
     show(
       `<table><thead>${tr(['Mitra', 'Nomor', 'Aset', ''], 'th')}</thead><tbody>` +
