@@ -29,6 +29,7 @@ import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard
 import { ManagedInBcHint } from './ManagedInBcHint';
 import type { PickerAnsweredState } from './PickerQuestionCard';
 import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
+import { SavePageShape } from './SavePageShape';
 
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
@@ -199,6 +200,7 @@ export function PopupApp() {
       {context ? (
         <ManagedInBcHint kind={context.kind} orgId={context.orgId ?? ownerBcId ?? null} />
       ) : null}
+      {context && tabId !== null ? <SavePageShape tabId={tabId} /> : null}
       {/* The picker's question, asked only while the tab shows the picker. */}
       {context?.kind === 'bc-picker' && picker.answered && (
         <PickerAnswered state={picker.answered} onOpen={() => openRegister()} />

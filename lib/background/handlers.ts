@@ -8,6 +8,7 @@ import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/pro
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { setReportedOrgLookup, tabSender } from '../messaging/senders';
 import { OVERLAY_FLAG } from '../overlay/flag';
+import { capturePageShape } from './page-shape';
 import { REGISTER_SCHEMA_VERSION, registerDb } from '../register/db';
 import {
   handleBusinessCentersSeen,
@@ -157,6 +158,7 @@ export function registerBackgroundHandlers(
     return handlePageSeen(data, { tab: { id: tab.tabId }, frameId: tab.frameId }, deps);
   });
   on('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
+  on('popup:pageShape', ({ data, sender }) => capturePageShape(data.tabId, sender.url));
   on('overlay:openRegister', ({ data }) => openRegister(data.grantId));
   on('page:getStatus', () => backgroundStatus(deps));
   on('watcher:businessCentersSeen', ({ data, from }) =>

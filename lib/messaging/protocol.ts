@@ -7,6 +7,7 @@ import type { RemoveListenerCallback } from '@webext-core/messaging';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CheckedHandler } from './senders';
 import { checkedHandler } from './senders';
+import type { PageShapeAnswer } from '../background/page-shape';
 import type { PageKind } from '../tiktok/routes';
 // Issue #6 (in-page guided checklist): types of the messages added below.
 import type {
@@ -167,6 +168,9 @@ export interface ProtocolMap {
    * my own role and status there: the overlay shows a note instead of the reconcile card.
    */
   'overlay:accountOwnership'(data: { orgId: string }): AccountOwnershipView;
+
+  /** The popup asks for the shape of the active TikTok tab's page ("Save this page's shape"). */
+  'popup:pageShape'(data: { tabId: number }): PageShapeAnswer;
 }
 
 const messaging = defineExtensionMessaging<ProtocolMap>();

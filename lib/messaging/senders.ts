@@ -99,6 +99,7 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   'overlay:accountOwnership': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
   // The popup (it asks about any tab the user opened it on).
   'popup:getTabContext': { from: PAGES },
+  'popup:pageShape': { from: PAGES },
   'popup:getHeldQuestion': { from: PAGES },
   'popup:answerHeldQuestion': { from: PAGES },
   'popup:getHeldPicker': { from: PAGES },

@@ -1,7 +1,10 @@
 /**
- * Page classification: the URL first (routes.ts), then the page itself — its main heading, its
- * tabs and its table headers — to confirm or correct. TikTok renames routes; the page's own words
- * and table structure change less often.
+ * Page classification by weighing evidence: the URL (routes.ts), the page's main heading, its tab
+ * bar and the kind of access table it shows each vote for a kind of page, with a weight. A route
+ * the URL detectors know stands unless the heading and the table agree on something else; tabs
+ * alone never move it (a Business Center's Members page may show a "Members | Partners" tab bar
+ * too). On a route they do not know, the heading and the table decide and the tabs only break a
+ * tie. TikTok renames routes; the page's own words and table structure change less often.
  */
 import type { Root } from './dom';
 import { isHiddenDeep, isLabel, queryAllDeep, queryFirst, visibleText } from './dom';
@@ -60,11 +63,121 @@ export function readPageEvidence(root: Root): PageEvidence {
   return evidence;
 }
 
-/** The access kind the page's evidence points to, strongest evidence first. */
-function evidenceKind(e: PageEvidence): AccessKind | null {
-  if (e.byTabs) return e.byTabs;
-  if (e.byTable && e.byHeading && e.byTable !== e.byHeading) return e.byTable;
-  return e.byHeading ?? e.byTable;
+/** How much each piece of evidence weighs. */
+const WEIGHT = {
+  /** A route the detectors know: more than heading or table alone, less than both together. */
+  url: 3,
+  heading: 2,
+  table: 2,
+  /** Tabs only break ties: less than any other piece of evidence. */
+  tabs: 1,
+} as const;
+
+/** Kinds a tie between equal scores goes to, first to last: the URL's, the tabs', the table's. */
+type Source = keyof typeof WEIGHT;
+
+/** One vote of the weighing: which evidence, for what kind, how much. */
+export interface Vote {
+  source: Source;
+  kind: PageKind;
+  /** 0 for an address the route detectors do not know: it leaves the page to decide. */
+  weight: number;
+}
+
+/** How the weighing was decided, for {@link describeWeighing}. */
+export type Decision =
+  /** Nothing the page said outweighed the address. */
+  | { by: 'address' }
+  /** One kind weighed most. */
+  | { by: 'weight'; weight: number }
+  /** Kinds weighed the same; the first source in TIE_ORDER that voted for one of them settled it. */
+  | { by: 'tie'; weight: number; between: PageKind[]; settledBy: Source };
+
+/** The outcome of weighing the URL against the page, with the votes and the rule that decided. */
+export interface Weighing {
+  kind: PageKind;
+  /** Whether the page's own access table backs the kind (see {@link pageConfirmsAccess}). */
+  confirmed: boolean;
+  votes: Vote[];
+  decision: Decision;
+  /** The page's main heading, quoted by {@link describeWeighing}. */
+  heading: string | null;
+}
+
+/** The votes of the URL and the page's evidence; a route the detectors do not know weighs 0. */
+function votesOf(url: URL, byUrl: PageKind, e: PageEvidence | null): Vote[] {
+  const known = byUrl !== 'unknown' && !(mayBeAccessPage(url) && !ACCESS_PAGE_KINDS.has(byUrl));
+  const votes: Vote[] = [{ source: 'url', kind: byUrl, weight: known ? WEIGHT.url : 0 }];
+  if (!e) return votes;
+  if (e.byHeading) votes.push({ source: 'heading', kind: e.byHeading, weight: WEIGHT.heading });
+  if (e.byTable) votes.push({ source: 'table', kind: e.byTable, weight: WEIGHT.table });
+  if (e.byTabs) votes.push({ source: 'tabs', kind: e.byTabs, weight: WEIGHT.tabs });
+  return votes;
+}
+
+/** The order equal scores are settled in: the URL's kind, then the tabs', the table's, the heading's. */
+const TIE_ORDER: readonly Source[] = ['url', 'tabs', 'table', 'heading'];
+
+/**
+ * Weigh the URL against what the page shows (`evidence`, read by {@link readPageEvidence}; null
+ * when the page was not read). Pure: the same evidence always gives the same answer.
+ */
+export function weighEvidence(url: URL, evidence: PageEvidence | null): Weighing {
+  const byUrl = classifyUrl(url);
+  const votes = votesOf(url, byUrl, evidence);
+  const scores = new Map<PageKind, number>();
+  for (const v of votes) if (v.weight > 0) scores.set(v.kind, (scores.get(v.kind) ?? 0) + v.weight);
+  const best = Math.max(0, ...scores.values());
+  // The page speaks through its heading or its table: tabs add weight, never decide alone.
+  const spoken = (kind: PageKind) =>
+    votes.some((v) => v.kind === kind && v.weight > 0 && v.source !== 'tabs');
+  const leaders = [...scores].filter(([k, s]) => s === best && spoken(k)).map(([k]) => k);
+  let kind: PageKind = byUrl;
+  let decision: Decision = { by: 'address' };
+  if (leaders.length === 1) {
+    kind = leaders[0]!;
+    decision = { by: 'weight', weight: best };
+  } else if (leaders.length > 1) {
+    const by = TIE_ORDER.map((source) =>
+      votes.find((v) => v.source === source && v.weight > 0 && leaders.includes(v.kind)),
+    ).find(Boolean)!;
+    kind = by.kind;
+    decision = { by: 'tie', weight: best, between: leaders, settledBy: by.source };
+  }
+  const e = evidence;
+  const confirmed =
+    e !== null &&
+    ACCESS_PAGE_KINDS.has(kind) &&
+    e.byTable === kind &&
+    (e.byHeading === null || e.byHeading === kind);
+  return { kind, confirmed, votes, decision, heading: e?.heading ?? null };
+}
+
+/** A weighing in words, one line per vote and one for the decision, for logs and bug reports. */
+export function describeWeighing(w: Weighing): string[] {
+  const lines = w.votes.map((v) => {
+    switch (v.source) {
+      case 'url':
+        return v.weight > 0
+          ? `The address is a known ${v.kind} route (${v.weight}).`
+          : 'The address is not a route the extension knows; the page decides.';
+      case 'heading':
+        return `The heading "${w.heading ?? ''}" names ${v.kind} (${v.weight}).`;
+      case 'table':
+        return `The table's columns make a ${v.kind} table (${v.weight}).`;
+      case 'tabs':
+        return `Members and Partners tabs point to ${v.kind} (${v.weight}).`;
+    }
+  });
+  const d = w.decision;
+  lines.push(
+    d.by === 'address'
+      ? `Nothing on the page outweighs the address: ${w.kind}.`
+      : d.by === 'weight'
+        ? `${w.kind} weighs most (${d.weight}).`
+        : `${d.between.join(' and ')} weigh the same (${d.weight}); the ${d.settledBy} settles it: ${w.kind}.`,
+  );
+  return lines;
 }
 
 /** Whether a URL may be a page about access, so the page is worth watching until it says so. */
@@ -77,21 +190,22 @@ export function mayBeAccessPage(url: URL): boolean {
 }
 
 /**
- * The kind of page this is: the URL first, then the page's heading, tabs and table headers to
- * confirm or correct it (an unknown `/manage/users/…` route showing Partners is `bc-partners`).
+ * Weigh the URL against the page itself: off Business Center the URL alone decides (no page
+ * read); on it the heading, tabs and access table are read and weighed with the URL.
+ */
+export function weighPage(url: URL, root: Document): Weighing {
+  const byUrl = classifyUrl(url);
+  const readsPage = byUrl === 'bc-other' || ACCESS_PAGE_KINDS.has(byUrl);
+  return weighEvidence(url, readsPage ? readPageEvidence(root) : null);
+}
+
+/**
+ * The kind of page this is: the URL and the page's heading, tabs and table weighed together
+ * (an unknown `/manage/users/…` route showing Partners is `bc-partners`; a Members route whose
+ * page shows a "Members | Partners" tab bar stays `bc-members`).
  */
 export function classifyPage(url: URL, root: Document): PageKind {
-  const byUrl = classifyUrl(url);
-  if (!mayBeAccessPage(url)) {
-    // Elsewhere on Business Center, only a page that shows both a heading and a table about
-    // access (or the asset tabs) counts as one; a "Members" card on the overview does not.
-    if (byUrl !== 'bc-other') return byUrl;
-    const e = readPageEvidence(root);
-    if (e.byTabs && e.byTable) return e.byTabs;
-    if (e.byHeading && e.byHeading === e.byTable) return e.byHeading;
-    return byUrl;
-  }
-  return evidenceKind(readPageEvidence(root)) ?? byUrl;
+  return weighPage(url, root).kind;
 }
 
 /**

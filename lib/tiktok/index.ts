@@ -1,8 +1,16 @@
 /** Everything the extension knows about TikTok's pages. */
 export * from './routes';
 export * from './selectors';
-export { classifyPage, mayBeAccessPage, pageConfirmsAccess, readPageEvidence } from './classify';
-export type { PageEvidence } from './classify';
+export {
+  classifyPage,
+  describeWeighing,
+  mayBeAccessPage,
+  pageConfirmsAccess,
+  readPageEvidence,
+  weighEvidence,
+  weighPage,
+} from './classify';
+export type { Decision, PageEvidence, Vote, Weighing } from './classify';
 export { accessTableKind, readAccessTable, sameParty } from './read-table';
 export type { AccessRow, AccessTableKind, AccessTableReading } from './read-table';
 export {

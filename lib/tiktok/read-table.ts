@@ -37,7 +37,16 @@ export interface AccessTableReading {
   problems: string[];
 }
 
-type Column = 'name' | 'email' | 'status' | 'bcRole' | 'permission' | 'partnerName' | 'bcId';
+type Column =
+  | 'name'
+  | 'email'
+  | 'status'
+  | 'bcRole'
+  | 'permission'
+  | 'partnerName'
+  | 'bcId'
+  /** A column the readers know and need not read: actions, counts of assets. */
+  | 'ignored';
 
 /** Which kind of access table a set of columns makes. */
 export type AccessTableKind = 'bc-members' | 'bc-partners' | 'asset-members' | 'asset-partners';
@@ -51,11 +60,19 @@ const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
   ['status', LABELS.colStatus],
   ['bcRole', LABELS.colBcRole],
   ['permission', LABELS.colPermission],
+  ['ignored', LABELS.colIgnored],
 ];
 
+/** Every known heading, folded once, with its column (the first list a heading is in wins). */
+const COLUMN_BY_HEADING: ReadonlyMap<string, Column> = (() => {
+  const map = new Map<string, Column>();
+  for (const [column, labels] of HEADER_LABELS)
+    for (const label of labels) if (!map.has(fold(label))) map.set(fold(label), column);
+  return map;
+})();
+
 function columnOf(label: string): Column | null {
-  for (const [column, labels] of HEADER_LABELS) if (isLabel(label, labels)) return column;
-  return null;
+  return COLUMN_BY_HEADING.get(fold(label)) ?? null;
 }
 
 /** What kind of access table these columns make, or null when it is not one. */
@@ -69,6 +86,15 @@ export function accessTableKind(columns: ReadonlyArray<Column | null>): AccessTa
   return null;
 }
 
+/** How a column was recognised: by its heading, or by what its cells hold. */
+interface ColumnNote {
+  index: number;
+  header: string;
+  column: Column | null;
+  /** What the cells hold, when the column was recognised by them. */
+  holds?: CellClass;
+}
+
 interface TableShape {
   table: Element;
   /** The elements it was read from: the table, and a scroll table's separate header table. */
@@ -80,11 +106,16 @@ interface TableShape {
   rows: Array<{ row: Element; cells: Element[] }>;
   /** Things inside the table's body that are not rows. */
   strays: number;
+  /** Columns whose heading is not one LABELS knows (or that have none), and what was made of them. */
+  unrecognised: ColumnNote[];
+  /** Whether the table shows no column headings at all. */
+  headless: boolean;
 }
 
 const CELL_SELECTOR = SELECTORS.gridCell.alternatives.join(',');
 const HEADER_SELECTOR = SELECTORS.columnHeader.alternatives.join(',');
 const ROW_SELECTOR = SELECTORS.gridRow.alternatives.join(',');
+const CONTROL_SELECTOR = 'button, a[href], [role=button], [role=menuitem], [role=link]';
 
 function ownCells(row: Element): Element[] {
   const children = Array.from(row.children);
@@ -92,6 +123,25 @@ function ownCells(row: Element): Element[] {
   const marked = children.filter((c) => c.matches(CELL_SELECTOR) || c.matches(HEADER_SELECTOR));
   // A grid row whose cells lost their role: its children are still its cells.
   return marked.length > 0 ? marked : children;
+}
+
+/**
+ * Whether a row is a row of column headings: `th` / `[role=columnheader]` cells only (the header,
+ * or a copy of it repeated in the body), or, for a first row that may be a header drawn like
+ * data, at least two known column headings and nothing else.
+ */
+function isHeaderRow(cells: Element[], mayBeDrawnAsData: boolean): boolean {
+  if (cells.length === 0) return false;
+  if (cells.every((c) => c.tagName === 'TH' || c.matches(HEADER_SELECTOR))) return true;
+  if (!mayBeDrawnAsData) return false;
+  let labels = 0;
+  for (const cell of cells) {
+    const text = visibleText(cell);
+    if (!text) continue;
+    if (columnOf(text) === null) return false;
+    labels++;
+  }
+  return labels >= 2;
 }
 
 /** A table's header cells and body rows as found, before its columns are understood. */
@@ -102,10 +152,10 @@ interface RawShape {
   strays: number;
 }
 
-/** The header cells and body rows of a `<table>` or an ARIA grid. */
+/** The header cells and body rows of a `<table>` or an ARIA grid; header copies are dropped. */
 function rawShapeOf(table: Element): RawShape {
   let headerCells: Element[] = [];
-  let bodyRows: Element[] = [];
+  let rows: Element[] = [];
   let strays = 0;
   if (table.tagName === 'TABLE') {
     // Children by tag rather than tHead/tBodies: the same code runs on every DOM implementation.
@@ -113,57 +163,223 @@ function rawShapeOf(table: Element): RawShape {
     const head = sections.find((c) => c.tagName === 'THEAD');
     const headRow = head ? Array.from(head.children).find((c) => c.tagName === 'TR') : undefined;
     headerCells = headRow ? ownCells(headRow) : [];
-    const bodies = sections.filter((c) => c.tagName === 'TBODY');
-    for (const body of bodies) {
+    for (const body of sections.filter((c) => c.tagName === 'TBODY')) {
       for (const child of Array.from(body.children)) {
-        if (child.tagName === 'TR') bodyRows.push(child);
+        if (child.tagName === 'TR') rows.push(child);
         else strays++;
       }
     }
-    if (headerCells.length === 0 && bodyRows.length > 0) {
-      // No <thead>: the first row holds the headers when its cells are <th>.
-      const first = bodyRows[0]!;
-      if (Array.from(first.children).some((c) => c.tagName === 'TH')) {
-        headerCells = Array.from(first.children);
-        bodyRows = bodyRows.slice(1);
-      }
-    }
+    // A table without a body section still has rows (parsers add one; other renderers may not).
+    for (const child of sections) if (child.tagName === 'TR') rows.push(child);
   } else {
-    const rows = Array.from(table.querySelectorAll(ROW_SELECTOR)).filter(
+    rows = Array.from(table.querySelectorAll(ROW_SELECTOR)).filter(
       (r) => r.closest(SELECTORS.table.alternatives.join(',')) === table,
     );
-    const headerRow =
-      rows.find((r) => r.querySelector(HEADER_SELECTOR)) ??
-      (rows[0] && ownCells(rows[0]).some((c) => columnOf(visibleText(c)) !== null)
-        ? rows[0]
-        : undefined);
-    if (headerRow) headerCells = ownCells(headerRow);
-    bodyRows = rows.filter((r) => r !== headerRow);
-    // Whatever shares a parent with the body rows but is not a row is something we cannot read.
+    // Whatever shares a parent with the rows but is not a row is something we cannot read.
     const groups = new Set(
-      bodyRows.flatMap((r): Element[] => (r.parentElement ? [r.parentElement] : [])),
+      rows.flatMap((r): Element[] => (r.parentElement ? [r.parentElement] : [])),
     );
     for (const group of groups) {
-      for (const child of Array.from(group.children)) if (!bodyRows.includes(child)) strays++;
+      for (const child of Array.from(group.children)) {
+        // Row groups that hold rows, header cells and hidden decorations are not strays.
+        if (
+          !rows.includes(child) &&
+          !child.matches(HEADER_SELECTOR) &&
+          !isHidden(child) &&
+          !rows.some((r) => child.contains(r))
+        )
+          strays++;
+      }
     }
   }
+  // Header rows (the first one names the columns when there was no <thead>) are never data
+  // rows: a grid's header row, a first row of th-like cells, a sticky copy of the headings.
+  const bodyRows: Element[] = [];
+  for (const row of rows) {
+    const cells = ownCells(row);
+    // Until a header is found, the first row may be one drawn like data; after it, only rows of
+    // header cells are (a copy of the header, repeated inside the body).
+    if (!isHeaderRow(cells, headerCells.length === 0 && bodyRows.length === 0)) bodyRows.push(row);
+    else if (headerCells.length === 0 && bodyRows.length === 0) headerCells = cells;
+  }
   return { table, headerCells, bodyRows, strays };
+}
+
+/** What a cell holds, judged by its text and controls; null when it is empty. */
+type CellClass =
+  | 'email'
+  /** A name with an email address under it. */
+  | 'person'
+  | 'bcRole'
+  | 'assetRole'
+  /** A word that is a role both in a Business Center and on an ad account ("Admin"). */
+  | 'eitherRole'
+  | 'status'
+  /** A count of assets, "(3)" or "3 ad accounts". */
+  | 'count'
+  /** A Business Center ID: 15 to 20 digits. */
+  | 'id'
+  /** Buttons or links only: the action column. */
+  | 'actions'
+  | 'words';
+
+const LONG_ID = /^(?:ID:?\s*)?[0-9]{15,20}$/i;
+const COUNT = /^\(?[0-9]{1,6}\)?(?:\s+\S+){0,3}$|\([0-9]{1,6}\)$/;
+
+/** The role words of a cell, split where a cell lists several ("Admin, Finance analyst"). */
+function roleParts(segments: readonly string[]): string[] {
+  return segments
+    .flatMap((s) => s.split(/[,;·/|、，]/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The words of some labels, folded once, to tell a cell's class with one lookup. */
+const folded = (...options: Array<Record<string, readonly string[]>>) =>
+  new Set(options.flatMap((o) => Object.values(o).flat()).map(fold));
+const BC_ROLE_WORDS = folded(LABELS.bcRole, LABELS.financeRole);
+const ASSET_ROLE_WORDS = folded(LABELS.assetRole);
+const STATUS_WORDS = folded(LABELS.status);
+
+function classOfCell(cell: Element): CellClass | null {
+  const segments = textSegments(cell);
+  const text = segments.join(' ');
+  const controls = Array.from(cell.querySelectorAll(CONTROL_SELECTOR));
+  if (!text || EMPTY.has(text)) return controls.length > 0 ? 'actions' : null;
+  if (EMAIL.test(text)) return 'email';
+  // Full-width digits and brackets (Japanese, Chinese) read as their ASCII forms once folded.
+  const plain = fold(text);
+  if (LONG_ID.test(plain)) return 'id';
+  if (STATUS_WORDS.has(fold(text))) return 'status';
+  const parts = roleParts(segments);
+  const bc = parts.length > 0 && parts.every((p) => BC_ROLE_WORDS.has(fold(p)));
+  const asset = ASSET_ROLE_WORDS.has(fold(text));
+  if (bc && asset) return 'eitherRole';
+  if (bc) return 'bcRole';
+  if (asset) return 'assetRole';
+  if (COUNT.test(plain)) return 'count';
+  if (segments.some((s) => EMAIL.test(s))) return 'person';
+  // Every piece of text sits on a control (Edit, Remove, View, ⋯): the action column.
+  if (
+    controls.length > 0 &&
+    segments.every((s) => controls.some((c) => visibleText(c).includes(s)))
+  )
+    return 'actions';
+  return 'words';
+}
+
+/** What a column holds, from the classes of its cells: the class most of them share. */
+function classOfColumn(cells: ReadonlyArray<Element | undefined>): CellClass | null {
+  const counts = new Map<CellClass, number>();
+  let filled = 0;
+  for (const cell of cells) {
+    const c = cell ? classOfCell(cell) : null;
+    if (!c) continue;
+    filled++;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if (filled === 0) return null;
+  const either = counts.get('eitherRole') ?? 0;
+  // "Admin" fits either role column: the other cells of the column say which it is.
+  const bc = counts.get('bcRole') ?? 0;
+  const asset = counts.get('assetRole') ?? 0;
+  if (bc > 0 && asset === 0 && (bc + either) * 2 >= filled) return 'bcRole';
+  if (asset > 0 && bc === 0 && (asset + either) * 2 >= filled) return 'assetRole';
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return n * 2 >= filled ? top : null;
+}
+
+const COLUMN_FOR: Partial<Record<CellClass, Column>> = {
+  email: 'email',
+  bcRole: 'bcRole',
+  assetRole: 'permission',
+  status: 'status',
+  id: 'bcId',
+  count: 'ignored',
+  actions: 'ignored',
+};
+
+/** The value found most often (the first of equals); 0 for none. */
+function commonest(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let most = 0;
+  for (const [v, n] of counts) if (n > most) [best, most] = [v, n];
+  return best;
 }
 
 /** A raw shape understood as an access table, or null when its columns do not make one. */
 function understand(raw: RawShape): TableShape | null {
   const headers = raw.headerCells.map((c) => visibleText(c));
-  const columns = headers.map(columnOf);
+  const rows = raw.bodyRows.map((row) => ({ row, cells: ownCells(row) }));
+  const width = headers.length > 0 ? headers.length : commonest(rows.map((r) => r.cells.length));
+  const columns: Array<Column | null> = Array.from({ length: width }, (_, i) =>
+    i < headers.length ? columnOf(headers[i]!) : null,
+  );
+  const byHeaders = accessTableKind(columns);
+  const unrecognised: ColumnNote[] = [];
+  let contentEvidence = false;
+  for (let i = 0; i < width; i++) {
+    if (columns[i] !== null) continue;
+    const header = headers[i] ?? '';
+    const note: ColumnNote = { index: i, header, column: null };
+    unrecognised.push(note);
+    // A heading the readers do not know (another language, a new word): the cells say what the
+    // column is. Known headings are trusted as they are.
+    const holds = classOfColumn(rows.map((r) => r.cells[i]));
+    if (!holds) continue;
+    note.holds = holds;
+    let column = COLUMN_FOR[holds] ?? null;
+    if (column && columns.includes(column)) column = null; // a second column of a kind: not read
+    if (column) {
+      columns[i] = column;
+      note.column = column;
+      if (holds === 'bcRole' || holds === 'assetRole' || holds === 'count') contentEvidence = true;
+    }
+  }
+  // With no name column known, the first column of words (or names over emails) names the rows.
+  if (!columns.includes('name') && !columns.includes('partnerName')) {
+    // Names over emails first; among columns of words, the one whose cells differ most (names
+    // are each someone's; a column of labels repeats itself).
+    const distinct = (n: ColumnNote) =>
+      new Set(rows.map((r) => (r.cells[n.index] ? visibleText(r.cells[n.index]!) : ''))).size;
+    const named =
+      unrecognised.find((n) => n.holds === 'person') ??
+      unrecognised
+        .filter((n) => n.holds === 'words')
+        .reduce<ColumnNote | undefined>(
+          (a, b) => (a && distinct(a) >= distinct(b) ? a : b),
+          undefined,
+        );
+    if (named) {
+      named.column = columns.includes('bcId') ? 'partnerName' : 'name';
+      columns[named.index] = named.column;
+    }
+  }
+  // An "Admin"-only role column belongs to whichever role column the table still lacks: an ad
+  // account's partners have a permission and a BC ID; Business Center members have a status.
+  const ambiguous = unrecognised.find((n) => n.holds === 'eitherRole' && n.column === null);
+  if (ambiguous && columns.includes('bcId') && !columns.includes('permission')) {
+    ambiguous.column = 'permission';
+    columns[ambiguous.index] = 'permission';
+    contentEvidence = true;
+  }
   const kind = accessTableKind(columns);
   if (!kind) return null;
+  // Judged by its cells alone, a table is about access only when a column holds roles or asset
+  // counts: a list of ad accounts also has names and long IDs.
+  if (!byHeaders && !contentEvidence && !columns.includes('email')) return null;
   return {
     table: raw.table,
     parts: [raw.table],
     headers,
     columns,
     kind,
-    rows: raw.bodyRows.map((row) => ({ row, cells: ownCells(row) })),
+    rows,
     strays: raw.strays,
+    unrecognised,
+    headless: raw.headerCells.length === 0,
   };
 }
 
@@ -186,7 +402,9 @@ export function findAccessTables(
     .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
   const raws = candidates.map(rawShapeOf);
   const shapes: TableShape[] = [];
+  const joined = new Set<RawShape>();
   raws.forEach((raw, i) => {
+    if (joined.has(raw)) return;
     if (raw.headerCells.length > 0 && raw.bodyRows.length === 0) {
       // A scroll table (Arco, bui): a header-only <table> followed by a body-only one.
       const body = raws
@@ -199,9 +417,10 @@ export function findAccessTables(
             !raw.table.contains(r.table),
         );
       if (body && near(raw.table, body.table)) {
-        const joined = understand({ ...body, headerCells: raw.headerCells });
-        if (joined) {
-          shapes.push({ ...joined, parts: [body.table, raw.table] });
+        const shape = understand({ ...body, headerCells: raw.headerCells });
+        if (shape) {
+          joined.add(body);
+          shapes.push({ ...shape, parts: [body.table, raw.table] });
           return;
         }
       }
@@ -209,8 +428,11 @@ export function findAccessTables(
     const shape = understand(raw);
     if (shape) shapes.push(shape);
   });
-  // Where candidates nest (a `.bui-table` wrapper around the table), the innermost one read.
-  return shapes.filter((s) => !shapes.some((o) => o !== s && s.table.contains(o.table)));
+  // Where candidates nest (a `.bui-table` wrapper around the table), the innermost one read; a
+  // header-only copy (a sticky header) says nothing beside a table that has rows.
+  const innermost = shapes.filter((s) => !shapes.some((o) => o !== s && s.table.contains(o.table)));
+  const withRows = innermost.filter((s) => s.rows.length > 0);
+  return withRows.length > 0 ? withRows : innermost;
 }
 
 function pick<T extends string>(text: string, options: Record<T, readonly string[]>): T | null {
@@ -285,10 +507,7 @@ function readRow(
   }
 
   if (shape.kind === 'bc-members') {
-    const parts = textSegments(cellFor('bcRole')!)
-      .flatMap((s) => s.split(/[,;·/|]/))
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const parts = roleParts(textSegments(cellFor('bcRole')!));
     const bcRoles = new Set<'admin' | 'standard'>();
     const financeRoles = new Set<'manager' | 'analyst'>();
     for (const part of parts) {
@@ -325,23 +544,151 @@ function readRow(
   return readable || row.name || row.email || row.partnerBcId ? row : null;
 }
 
-/** The "N Records in Total" count near a table, or null when there is none. */
-function recordsTotal(table: Element): number | null {
-  // Look in the table's surroundings (the pager is a sibling of the table or of its wrapper).
-  let scope: Element | null = table.parentElement;
-  for (let depth = 0; scope && depth < 4; depth++, scope = scope.parentElement) {
-    for (const el of Array.from(scope.querySelectorAll('span, div, p, li'))) {
-      if (table.contains(el) || el.contains(table) || el.children.length > 0 || isHidden(el))
-        continue;
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** What the table's surroundings say about rows not shown: other pages, or rows not drawn. */
+interface Paging {
+  /** The number of records the table says it holds, or null when it does not say. */
+  total: number | null;
+  /** Why rows may exist that are not in the page, when something says so without a total. */
+  more: string | null;
+}
+
+/** "1-10 of 57", "1 – 10 / 57", "Showing 1 to 10 of 57": the last number is the total. */
+const RANGE =
+  /(?:^|\D)([0-9][0-9,.]*)\s*(?:[-–—~]|to)\s*([0-9][0-9,.]*)\s*(?:\/|[^\d\s/-]{1,12})\s*([0-9][0-9,.]*)\D{0,16}$/i;
+/** "10 / page", "20 per page", "10 条/页": a page-size selector's value. */
+const PAGE_SIZE = /^([0-9]{1,4})\s*(?:\/\s*\S{1,12}|per\s+page|条\/页|件\/ページ|개씩)$/i;
+/** Elements whose own text may be a pager's: totals, ranges, page numbers, page sizes. */
+const PAGER_TEXT = 'span, div, p, li, a, button, select, strong, em, b, label';
+/** A pager's next-page control (Arco's `…-pagination-item-next`, `rel=next`, an aria-label). */
+const NEXT_CONTROL = '[rel=next], [aria-label*="next" i], [class*="next" i]';
+
+const toNumber = (text: string) => Number(text.replace(/[,.\s]/g, ''));
+
+/** Whether a control is switched off (disabled attribute, aria-disabled, a *-disabled class). */
+function disabled(el: Element): boolean {
+  return (
+    el.hasAttribute('disabled') ||
+    el.getAttribute('aria-disabled') === 'true' ||
+    /(^|[\s_-])disabled(\s|$)/.test(el.getAttribute('class') ?? '')
+  );
+}
+
+/** The leaf texts, page buttons and next-page controls around a table (not inside it). */
+function paging(table: Element, shown: number): Paging {
+  let total: number | null = null;
+  let pageSize: number | null = null;
+  const pages = new Set<number>();
+  let next = false;
+  let lastPage = false;
+  // Look in the table's surroundings (the pager is a sibling of the table or of its wrapper),
+  // once, from the widest of them; hidden and dialog elements are ruled out only where they match.
+  let scope: Element = table;
+  for (let depth = 0; depth < 4 && scope.parentElement; depth++) scope = scope.parentElement;
+  const visible = (el: Element) =>
+    !isHiddenDeep(el) && !el.closest(SELECTORS.dialog.alternatives.join(','));
+  for (const el of Array.from(scope.querySelectorAll(NEXT_CONTROL))) {
+    if (table.contains(el) || el.contains(table) || !visible(el)) continue;
+    if (disabled(el)) lastPage = true;
+    else next = true;
+  }
+  for (const el of Array.from(scope.querySelectorAll(PAGER_TEXT))) {
+    if (table.contains(el)) continue;
+    if (el.children.length > 0 && el.tagName !== 'SELECT') continue;
+    const text =
+      el.tagName === 'SELECT'
+        ? visibleText(el.parentElement ?? el)
+        : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 60 || !/[0-9]/.test(text)) continue;
+    if (!visible(el)) continue;
+    if (total === null) {
       for (const pattern of LABELS.recordsTotal) {
         const match = pattern.exec(text);
-        if (match) {
-          const n = Number(match[1]!.replace(/[,.\s]/g, ''));
-          if (Number.isSafeInteger(n)) return n;
-        }
+        if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
       }
     }
+    const range = total === null ? RANGE.exec(text) : null;
+    if (range) {
+      const [from, to, of] = [range[1]!, range[2]!, range[3]!].map(toNumber) as [
+        number,
+        number,
+        number,
+      ];
+      if (from <= to && to <= of && Number.isSafeInteger(of)) total = of;
+    }
+    const size = PAGE_SIZE.exec(text);
+    if (size) pageSize = Number(size[1]);
+    // Page numbers: buttons and items of a pager, not the options of a page-size list.
+    if (
+      /^[0-9]{1,4}$/.test(text) &&
+      el.closest('button, a, li, [role=button]') &&
+      !el.closest('[role=option], [role=listbox], select, option')
+    )
+      pages.add(Number(text));
+  }
+  if (total !== null) return { total, more: null };
+  if (next) return { total, more: 'its next-page control is enabled' };
+  if (pages.size > 0 && Math.max(...pages) > 1)
+    return { total, more: `its pager shows ${Math.max(...pages)} pages` };
+  if (pageSize !== null && shown >= pageSize)
+    return { total, more: `it shows a full page of ${pageSize} rows` };
+  // A pager that shows page 1 and neither a total nor a switched-off next-page control does not
+  // say whether this page is the last.
+  if (pages.size > 0 && !lastPage)
+    return { total, more: 'its pager does not say how many records there are' };
+  return { total, more: null };
+}
+
+/** The px value of an inline style property (`top`, `height`, `translateY`), or null. */
+function inlinePx(style: string, property: RegExp): number | null {
+  const match = property.exec(style);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Why a table draws only some of its rows (a virtualized table: only the rows in view are in the
+ * DOM), or null when nothing says so: `aria-rowcount` above the rows present, `aria-rowindex`
+ * leaving gaps, or rows placed by offset in a scroll area taller than they fill.
+ */
+function virtualized(shape: TableShape): string | null {
+  const present = shape.rows.length + (shape.headless ? 0 : 1);
+  for (const part of shape.parts) {
+    const count = Number(part.getAttribute('aria-rowcount'));
+    if (part.getAttribute('aria-rowcount') === '-1')
+      return 'it says it does not know how many rows it has (aria-rowcount −1)';
+    if (Number.isInteger(count) && count > present)
+      return `it has ${count} rows (aria-rowcount) but only ${present} are in the page`;
+  }
+  const indexes = shape.rows
+    .map(({ row }) => Number(row.getAttribute('aria-rowindex')))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  if (indexes.length > 0) {
+    const first = shape.headless ? 1 : 2;
+    if (
+      Math.min(...indexes) > first ||
+      Math.max(...indexes) - Math.min(...indexes) + 1 > indexes.length
+    )
+      return 'its rows are numbered with gaps (aria-rowindex): rows out of view are not in the page';
+  }
+  const offsets = shape.rows
+    .map(({ row }) => {
+      const style = row.getAttribute('style') ?? '';
+      return (
+        inlinePx(style, /translateY\(\s*(-?[0-9.]+)px/) ??
+        inlinePx(style, /(?:^|;)\s*top\s*:\s*(-?[0-9.]+)px/)
+      );
+    })
+    .filter((n): n is number => n !== null)
+    .sort((a, b) => a - b);
+  if (offsets.length > 0 && offsets.length === shape.rows.length) {
+    const step = offsets.length > 1 ? offsets[1]! - offsets[0]! : 0;
+    const holder = shape.rows[0]!.row.parentElement;
+    const height = holder
+      ? inlinePx(holder.getAttribute('style') ?? '', /(?:^|;)\s*(?:min-)?height\s*:\s*([0-9.]+)px/)
+      : null;
+    if (step > 0 && offsets[0]! >= step)
+      return 'its first rows are scrolled out of view and not in the page';
+    if (step > 0 && height !== null && height > offsets.at(-1)! + 2 * step)
+      return 'it draws only the rows in view; the rest are not in the page';
   }
   return null;
 }
@@ -381,11 +728,61 @@ function readTables(
   }
 }
 
+/** Read a table's rows into `rows`, once each across tables (`seen`); problems go to `problem`. */
+function readShapeRows(
+  shape: TableShape,
+  seen: Set<string>,
+  rows: AccessRow[],
+  problem: (text: string) => void,
+): void {
+  const rowProblems: string[] = [];
+  shape.rows.forEach(({ cells }, i) => {
+    const row = readRow(shape, cells, i, rowProblems);
+    if (!row) return;
+    const key = identity(row) + JSON.stringify(row);
+    if (seen.has(key)) {
+      rowProblems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
+      return;
+    }
+    seen.add(key);
+    rows.push(row);
+  });
+  rowProblems.forEach(problem);
+}
+
+/**
+ * The rows of the access tables on the page, without judging whether they are all of them (no
+ * pager or virtualization check): for the watcher, which passes rows on and leaves the judging to
+ * the panel. Never throws.
+ */
+export function readAccessRows(
+  root: Document,
+  { shadows = true }: { shadows?: ShadowScope } = {},
+): AccessRow[] {
+  try {
+    const rows: AccessRow[] = [];
+    const seen = new Set<string>();
+    for (const shape of findAccessTables(root, { shadows }))
+      readShapeRows(shape, seen, rows, () => {});
+    return rows;
+  } catch {
+    return [];
+  }
+}
+
 function readAccessTableUnsafe(
   root: Document,
   shadows: ShadowScope,
 ): { reading: AccessTableReading; tables: Element[] } {
+  // Problems that leave rows unread or unchecked make the reading incomplete; notes (a column
+  // recognised by its cells rather than its heading) say how it was read and leave it complete.
   const problems: string[] = [];
+  let blocking = 0;
+  const problem = (text: string) => {
+    problems.push(text);
+    blocking++;
+  };
+  const note = (text: string) => problems.push(text);
   const shapes = findAccessTables(root, { shadows });
   if (shapes.length === 0) {
     const loading = queryAllDeep(root, SELECTORS.loading.alternatives, { shadows }).some(
@@ -406,57 +803,79 @@ function readAccessTableUnsafe(
   const seen = new Set<string>();
   for (const shape of shapes) {
     const before = rows.length;
-    const missing = (['status', 'bcRole', 'permission', 'bcId'] as Column[]).filter(
-      (c) =>
-        (c === 'status' && shape.kind === 'bc-members' && !shape.columns.includes(c)) ||
-        (c === 'bcRole' && shape.kind === 'bc-members' && !shape.columns.includes(c)),
-    );
-    for (const c of missing)
-      problems.push(`The table has no ${c === 'bcRole' ? 'role' : c} column.`);
-    shape.headers.forEach((header, i) => {
-      if (shape.columns[i] === null && !isLabel(header, LABELS.colIgnored)) {
-        problems.push(
-          header
-            ? `The column "${header}" is not one the extension knows, so its rows may be misread.`
-            : `Column ${i + 1} has no heading, so its rows may be misread.`,
+    if (shape.kind === 'bc-members') {
+      if (!shape.columns.includes('bcRole')) problem('The table has no role column.');
+      if (!shape.columns.includes('status')) problem('The table has no status column.');
+    }
+    if (shape.headless) {
+      note(
+        'The table shows no column headings (or none the extension knows); its columns were recognised by what their cells hold.',
+      );
+    }
+    for (const column of shape.unrecognised) {
+      if (shape.headless) continue;
+      const named = column.header
+        ? `The column "${column.header}" is not one the extension knows`
+        : `Column ${column.index + 1} has no heading`;
+      if (column.column && column.column !== 'ignored')
+        note(
+          `${named}; its cells hold ${CELL_WORDS[column.holds!]}, so it was read as the ${COLUMN_WORDS[column.column]} column.`,
         );
-      }
-    });
+      else if (column.holds === 'eitherRole')
+        problem(
+          `${named}, and its cells ("Admin") could be a Business Center role or an ad account permission, so it was not read.`,
+        );
+    }
     if (shape.strays > 0) {
-      problems.push(
+      problem(
         `${shape.strays} line${shape.strays === 1 ? '' : 's'} in the table could not be read as a row.`,
       );
     }
-    shape.rows.forEach(({ cells }, i) => {
-      const row = readRow(shape, cells, i, problems);
-      if (!row) return;
-      const key = identity(row) + JSON.stringify(row);
-      if (seen.has(key)) {
-        problems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
-        return;
-      }
-      seen.add(key);
-      rows.push(row);
-    });
+    readShapeRows(shape, seen, rows, problem);
     const shown = rows.length - before;
-    const total = recordsTotal(shape.table);
-    if (total === null) {
-      problems.push(
-        'The number of records in the table could not be found, so some may be missing.',
-      );
-    } else if (total > shape.rows.length) {
-      problems.push(
+    const { total, more } = paging(shape.table, shape.rows.length);
+    if (total !== null && total > shape.rows.length) {
+      problem(
         `Only ${shown} of ${total} records are shown; the rest are on other pages of the table.`,
       );
-    } else if (total < shape.rows.length) {
-      problems.push(`The table shows ${shape.rows.length} rows but says it has ${total} records.`);
+    } else if (total !== null && total < shape.rows.length) {
+      problem(`The table shows ${shape.rows.length} rows but says it has ${total} records.`);
+    } else if (more) {
+      problem(`The table may have more records than the ${shown} shown: ${more}.`);
     }
+    const undrawn = virtualized(shape);
+    if (undrawn) problem(`Only the rows in view could be read: ${undrawn}.`);
   }
   return {
-    reading: { rows, complete: problems.length === 0, problems },
+    reading: { rows, complete: blocking === 0, problems },
     tables: shapes.flatMap((s) => s.parts),
   };
 }
+
+/** What a column's cells hold, in words, for the problems that say how it was read. */
+const CELL_WORDS: Record<CellClass, string> = {
+  email: 'email addresses',
+  person: 'names with email addresses',
+  bcRole: 'Business Center roles',
+  assetRole: 'ad account permissions',
+  eitherRole: 'roles',
+  status: 'statuses',
+  count: 'counts of assets',
+  id: 'Business Center IDs',
+  actions: 'buttons',
+  words: 'names',
+};
+
+const COLUMN_WORDS: Record<Column, string> = {
+  name: 'name',
+  partnerName: "partner's name",
+  email: 'email',
+  status: 'status',
+  bcRole: 'role',
+  permission: 'permission',
+  bcId: 'Business Center ID',
+  ignored: 'actions',
+};
 
 /** Whether two rows are about the same person or partner (by email, BC ID, else name). */
 export function sameParty(

@@ -4,11 +4,11 @@
  * confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
  * timer. Everything hangs off an abort signal, aborted on the next client-side navigation.
  */
-import { classifyPage, mayBeAccessPage, pageConfirmsAccess } from './classify';
+import { mayBeAccessPage, weighPage } from './classify';
 import type { BusinessCenterEntry } from './context';
 import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { AccessRow } from './read-table';
-import { readAccessTable } from './read-table';
+import { readAccessRows } from './read-table';
 import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
 import { SELECTORS } from './selectors';
@@ -21,6 +21,20 @@ export interface PageReport {
   confirmedBy: 'url' | 'page';
   bcName?: string | null;
   orgId?: string | null;
+}
+
+/** Run `done` after each of the page's render batches until it says it is done, or `signal` aborts. */
+function observeUntil(doc: Document, done: () => boolean, signal: AbortSignal): void {
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new Observer(() => {
+    try {
+      if (done()) observer.disconnect();
+    } catch {
+      observer.disconnect(); // a page mid-teardown: give up quietly
+    }
+  });
+  observer.observe(doc.body, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
 /**
@@ -39,10 +53,13 @@ export function watchRoute(
     report({ url: url.href, kind: classifyUrl(url), confirmedBy: 'url' });
     if (!mayBeAccessPage(url)) return;
     const confirm = (): boolean => {
-      if (signal.aborted || !pageConfirmsAccess(doc)) return false;
+      if (signal.aborted) return false;
+      // One reading of the page, weighed the same way as everywhere else (classifyPage).
+      const weighing = weighPage(url, doc);
+      if (!weighing.confirmed) return false;
       report({
         url: url.href,
-        kind: classifyPage(url, doc),
+        kind: weighing.kind,
         confirmedBy: 'page',
         bcName: readBcName(doc),
         orgId: readBcOrgId(url, doc),
@@ -51,18 +68,8 @@ export function watchRoute(
     };
     // After a client-side navigation the old route's DOM is still there when we hear of it
     // (the Navigation API fires first): only what the app renders next can confirm.
-    if (!navigated && confirm()) return;
     // The table arrives late (after TikTok's API answers): wait for it, observing only here.
-    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-    const observer = new Observer(() => {
-      try {
-        if (confirm()) observer.disconnect();
-      } catch {
-        observer.disconnect(); // a page mid-teardown: give up quietly
-      }
-    });
-    observer.observe(doc.body, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    if (navigated || !confirm()) observeUntil(doc, confirm, signal);
   } catch {
     // Never throw into TikTok's page.
   }
@@ -89,17 +96,7 @@ export function watchBusinessCenterList(
       return true;
     };
     // As in watchRoute: after a client-side navigation only what renders next is the picker's.
-    if (!navigated && read()) return;
-    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-    const observer = new Observer(() => {
-      try {
-        if (read()) observer.disconnect();
-      } catch {
-        observer.disconnect();
-      }
-    });
-    observer.observe(doc.body, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    if (navigated || !read()) observeUntil(doc, read, signal);
   } catch {
     // Never throw into TikTok's page.
   }
@@ -127,7 +124,7 @@ export function readMembersReport(url: URL, doc: Document): MembersReport | null
   const orgId = readBcOrgId(url, doc);
   if (!orgId) return null;
   const members: MemberRowReport[] = [];
-  for (const row of readAccessTable(doc).rows) {
+  for (const row of readAccessRows(doc)) {
     // An ad account's members (asset permission) are not Business Center membership.
     if (row.kind !== 'member' || !row.email || row.assetRole) continue;
     members.push({

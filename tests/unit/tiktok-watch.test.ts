@@ -80,6 +80,30 @@ describe('watchRoute', () => {
     ]);
   });
 
+  it.each([
+    ['bcPartnersNewRoute', 'bc-other', 'bc-partners'],
+    ['bcMembers', 'bc-members', 'bc-members'],
+    ['bcPartners', 'bc-partners', 'bc-partners'],
+  ] as const)(
+    'on %s with a "Members | Partners" tab bar above the table, it confirms %s as %s',
+    async (page, byUrl, confirmed) => {
+      dom = await openReplica(REPLICA_URLS[page], { settle: false });
+      // Outside the app's root, so the replica's renders leave it in place.
+      dom.document.body.insertAdjacentHTML(
+        'afterbegin',
+        '<div role="tablist"><button role="tab" aria-selected="true">Members</button>' +
+          '<button role="tab" aria-selected="false">Partners</button></div>',
+      );
+      const reports: PageReport[] = [];
+      watchRoute(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
+      await dom.settle();
+      expect(reports.map((r) => [r.kind, r.confirmedBy])).toEqual([
+        [byUrl, 'url'],
+        [confirmed, 'page'],
+      ]);
+    },
+  );
+
   it('after a client-side navigation, the old route’s table does not confirm the new route', async () => {
     dom = await openReplica(REPLICA_URLS.bcPartners);
     const reports: PageReport[] = [];
