@@ -5,7 +5,8 @@ import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
 import { backupToJson, exportBackup, exportFileName, exportGrantsCsv } from '@/lib/register/export';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
-import { applyImport, decodeImportBytes, parseImport } from '@/lib/register/import';
+import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
+import { importFormatOf, startImport } from '@/lib/register/import-job';
 
 /** Offer text as a file download, without any network. */
 function download(text: string, name: string, type: string): void {
@@ -21,10 +22,16 @@ function download(text: string, name: string, type: string): void {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; label: string; done: number; total: number }
-  | { kind: 'failed'; file: string; errors: ImportIssue[] }
+  | { kind: 'working'; label: string; done: number; total: number; cancellable: boolean }
+  /** `errors` are the first problems found; `count` is how many there were in all. */
+  | { kind: 'failed'; file: string; errors: ImportIssue[]; count: number }
   | { kind: 'imported'; file: string; report: ImportReport }
+  | { kind: 'cancelled'; file: string }
   | { kind: 'error'; message: string };
+
+function workingLabel(phase: ImportPhase, file: string): string {
+  return phase.phase === 'writing' ? t('import_writing', file) : t('import_reading', file);
+}
 
 const SHOWN_ERRORS = 200;
 
@@ -52,36 +59,58 @@ export function ImportExport() {
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
+  const jobRef = useRef<ImportJob | null>(null);
+
+  // Decoding, checking and writing run in a Web Worker (lib/register/import-job.ts), so the
+  // page keeps answering while a 100,000-row file is imported; Cancel writes nothing.
   const importFile = async (file: File) => {
-    const format = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'json' : 'csv';
-    setState({ kind: 'working', label: t('import_reading', file.name), done: 0, total: 1 });
+    const working = (phase: ImportPhase) =>
+      setState({
+        kind: 'working',
+        label: workingLabel(phase, file.name),
+        done: phase.done,
+        total: phase.total,
+        cancellable: true,
+      });
+    working({ phase: 'reading', done: 0, total: 0 });
     try {
-      const text = decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
-      const parsed = parseImport(text, format);
-      if (!parsed.ok) {
-        setState({ kind: 'failed', file: file.name, errors: parsed.errors });
-        return;
-      }
-      const total = parsed.plan.format === 'csv' ? parsed.plan.rows.length : 1;
-      setState({ kind: 'working', label: t('import_writing', file.name), done: 0, total });
-      const report = await applyImport(
-        registerDb(),
-        parsed.plan,
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const job = startImport(
+        bytes,
+        importFormatOf(file.name, file.type),
         {
-          source: 'import',
           now: new Date(),
           note: t('import_eventNote', file.name),
           defaultCadenceDays: await defaultReviewCadence(),
         },
-        (done, all) =>
-          setState({ kind: 'working', label: t('import_writing', file.name), done, total: all }),
+        working,
+        registerDb,
       );
-      setState({ kind: 'imported', file: file.name, report });
+      jobRef.current = job;
+      const outcome = await job.done;
+      if (outcome.kind === 'imported') {
+        setState({ kind: 'imported', file: file.name, report: outcome.report });
+      } else if (outcome.kind === 'failed') {
+        setState({
+          kind: 'failed',
+          file: file.name,
+          errors: outcome.issues,
+          count: outcome.issueCount,
+        });
+      } else if (outcome.kind === 'cancelled') {
+        setState({ kind: 'cancelled', file: file.name });
+      } else setState({ kind: 'error', message: outcome.message });
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
+      jobRef.current = null;
       if (inputRef.current) inputRef.current.value = '';
     }
+  };
+
+  const cancelImport = () => {
+    jobRef.current?.cancel();
+    setState((s) => (s.kind === 'working' ? { ...s, cancellable: false } : s));
   };
 
   const exporting = async (what: 'csv' | 'json' | 'evidenceCsv' | 'evidenceJson') => {
@@ -158,8 +187,31 @@ export function ImportExport() {
         {state.kind === 'working' && (
           <div className="progress">
             <label htmlFor={`${id}-progress`}>{state.label}</label>
-            <progress id={`${id}-progress`} max={state.total} value={state.done} />
+            {/* Without a total yet (reading, checking) the bar is indeterminate. */}
+            {state.total > 0 ? (
+              <progress
+                id={`${id}-progress`}
+                max={state.total}
+                value={state.done}
+                data-testid="import-progress"
+              />
+            ) : (
+              <progress id={`${id}-progress`} data-testid="import-progress" />
+            )}
+            <button
+              type="button"
+              onClick={cancelImport}
+              disabled={!state.cancellable}
+              data-testid="import-cancel"
+            >
+              {t('import_cancel')}
+            </button>
           </div>
+        )}
+        {state.kind === 'cancelled' && (
+          <p className="notice" data-testid="import-cancelled">
+            {t('import_cancelled', state.file)}
+          </p>
         )}
         {state.kind === 'imported' && (
           <div className="notice">
@@ -189,14 +241,16 @@ export function ImportExport() {
       </div>
       {state.kind === 'failed' && (
         <div role="alert" className="import-errors" data-testid="import-errors">
-          <p className="error">{t('import_failed', state.file, state.errors.length)}</p>
+          <p className="error">{t('import_failed', state.file, state.count)}</p>
           <ul>
             {state.errors.slice(0, SHOWN_ERRORS).map((issue, i) => (
               <li key={i}>{issueText(issue)}</li>
             ))}
           </ul>
-          {state.errors.length > SHOWN_ERRORS && (
-            <p>{t('import_moreErrors', state.errors.length - SHOWN_ERRORS)}</p>
+          {state.count > SHOWN_ERRORS && (
+            <p>
+              {t('import_moreErrors', state.count - Math.min(SHOWN_ERRORS, state.errors.length))}
+            </p>
           )}
         </div>
       )}
