@@ -10,7 +10,6 @@
  * so IndexedDB undoes every chunk already written. A Cancel while the file is still being
  * checked stops before anything is written.
  */
-import Dexie, { RangeSet } from 'dexie';
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
 import type { ImportIssue, ImportReport } from './import';
@@ -104,6 +103,9 @@ export type ImportWorkerRequest =
 export type ImportWorkerReply =
   { type: 'phase'; phase: ImportPhase } | { type: 'done'; outcome: ImportOutcome };
 
+/** A worker whose import has ended, kept for the next one. */
+let idleWorker: Worker | null = null;
+
 /** A running import: its progress goes to `onPhase`; `cancel()` asks it to stop. */
 export interface ImportJob {
   done: Promise<ImportOutcome>;
@@ -131,19 +133,22 @@ export function startImport(
       },
     };
   }
-  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  const worker =
+    idleWorker ?? new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  idleWorker = null;
   let writing = false;
   let settle: (outcome: ImportOutcome) => void = () => undefined;
   const done = new Promise<ImportOutcome>((resolve) => {
     settle = (outcome) => {
-      worker.terminate();
-      // Dexie tells other contexts of a commit through a BroadcastChannel message, which a
-      // worker ended right after its commit may never deliver: say it from here instead
-      // (Dexie.on('storagemutated'), https://dexie.org/docs/Dexie/Dexie.on.storagemutated),
-      // so this page's live queries, and those of every other extension page, read again.
-      if (outcome.kind === 'imported') {
-        Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
-      }
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (outcome.kind === 'imported' || outcome.kind === 'failed') {
+        // Kept, not ended: Dexie tells this page's and every other extension page's live
+        // queries of the commit through a BroadcastChannel message, which a worker ended
+        // right after its commit may never deliver. The next import reuses it.
+        idleWorker?.terminate();
+        idleWorker = worker;
+      } else worker.terminate();
       resolve(outcome);
     };
   });

@@ -23,6 +23,7 @@ scope.onmessage = (event) => {
     cancelled = true;
     return;
   }
+  cancelled = false;
   void runImport(registerDb(), request.bytes, request.format, request.ctx, {
     onPhase: (phase) => reply({ type: 'phase', phase }),
     cancelled: () => cancelled,
