@@ -3,14 +3,17 @@ import { defaultReviewCadence } from '@/lib/reminders/settings';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
-import { backupToJson, exportBackup, exportFileName, exportGrantsCsv } from '@/lib/register/export';
+import { exportFileName, exportGrantsCsv } from '@/lib/register/export';
+import { exportBackupBlob } from '@/lib/register/export-blob';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
 import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
 import { importFormatOf, startImport } from '@/lib/register/import-job';
 
-/** Offer text as a file download, without any network. */
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offer text (or a Blob already built) as a file download, without any network. */
+function download(content: string | Blob, name: string, type: string): void {
+  const url = URL.createObjectURL(
+    content instanceof Blob ? content : new Blob([content], { type }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -125,7 +128,7 @@ export function ImportExport() {
         );
       } else if (what === 'json') {
         download(
-          backupToJson(await exportBackup(db, now)),
+          await exportBackupBlob(db, now),
           exportFileName('access-register-backup', 'json', now),
           'application/json',
         );
