@@ -254,6 +254,10 @@ async function benchScale(grants) {
     record(`Import of a ${grants.toLocaleString('en')}-row CSV (once)`, registerImport, blobImport);
     record('  page during import: longest task', seen.longestTask, null);
     record('  page during import: longest frame gap', seen.longestFrameGap, null);
+    for (const r of results)
+      console.log(
+        `  ${r.task.padEnd(44)} ${`${r.register.toFixed(0)} ms`.padStart(10)}${r.blob === null ? '' : `  (blob ${r.blob.toFixed(0)} ms)`}`,
+      );
     return results;
   } finally {
     await context.close();
