@@ -167,6 +167,8 @@ export function ImportExport() {
           type="file"
           accept=".csv,.json,text/csv,application/json"
           data-testid="import-file"
+          // One import at a time: a second would race the first's transaction.
+          disabled={state.kind === 'working'}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void importFile(file);
