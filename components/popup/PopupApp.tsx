@@ -33,6 +33,8 @@ import { SavePageShape } from './SavePageShape';
 
 /** How many rows the popup lists before pointing to the full register. */
 const LIST_LIMIT = 30;
+/** How many due items the popup lists; the rest are counted. */
+const DUE_LIMIT = 8;
 
 /** The hosts the watcher runs on (wxt.config's host permissions). */
 const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
@@ -150,7 +152,9 @@ export function PopupApp() {
   const held = useHeldQuestion(tabId);
   const picker = useHeldPicker(tabId);
   // The first screen comes from indexed queries only; the whole register loads for search.
-  const snapshot = useLiveQuery(() => popupSnapshot(registerDb(), new Date(), LIST_LIMIT));
+  const snapshot = useLiveQuery(() =>
+    popupSnapshot(registerDb(), new Date(), LIST_LIMIT, DUE_LIMIT),
+  );
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const all = useLiveQuery(
@@ -238,13 +242,15 @@ export function PopupApp() {
           </p>
         ) : (
           <ul className="popup-list" data-testid="due-list">
-            {snapshot.due.slice(0, 8).map((item) => (
+            {snapshot.due.map((item) => (
               <PopupRow key={item.view.grant.id} view={item.view} due={item} />
             ))}
           </ul>
         )}
-        {snapshot && snapshot.due.length > 8 && (
-          <p className="muted small">{t('popup_dueMore', snapshot.due.length - 8)}</p>
+        {snapshot && snapshot.dueCount > snapshot.due.length && (
+          <p className="muted small">
+            {t('popup_dueMore', snapshot.dueCount - snapshot.due.length)}
+          </p>
         )}
       </section>
 

@@ -24,7 +24,10 @@ export interface GrantListProps {
 
 /**
  * The register's rows, virtualized (only what is on screen is in the DOM, so 10,000 grants
- * scroll smoothly), as an ARIA table whose rows carry their index in the whole list.
+ * scroll smoothly), as an ARIA table whose rows carry their index in the whole list. Rows are
+ * keyed by their place in the list, not by grant: when a keystroke changes the results, React
+ * rewrites the text of the rows already on screen instead of removing them and building new
+ * ones, which keeps a search keystroke within a frame.
  */
 export function GrantList({
   views,
@@ -58,12 +61,8 @@ export function GrantList({
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
+    overscan: 4,
     scrollMargin,
-    getItemKey: (i) => {
-      const item = items[i]!;
-      return item.kind === 'group' ? `g:${item.key}` : item.view.grant.id;
-    },
   });
 
   return (

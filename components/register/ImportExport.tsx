@@ -3,18 +3,17 @@ import { defaultReviewCadence } from '@/lib/reminders/settings';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
-import { backupToJson, exportBackup, exportFileName, exportGrantsCsv } from '@/lib/register/export';
+import { exportFileName, exportGrantsCsv } from '@/lib/register/export';
+import { exportBackupBlob } from '@/lib/register/export-blob';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
-import {
-  ImportRefusedError,
-  applyImport,
-  decodeImportBytes,
-  parseImport,
-} from '@/lib/register/import';
+import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
+import { importFormatOf, startImport } from '@/lib/register/import-job';
 
-/** Offer text as a file download, without any network. */
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offer text (or a Blob already built) as a file download, without any network. */
+function download(content: string | Blob, name: string, type: string): void {
+  const url = URL.createObjectURL(
+    content instanceof Blob ? content : new Blob([content], { type }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -26,10 +25,16 @@ function download(text: string, name: string, type: string): void {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; label: string; done: number; total: number }
-  | { kind: 'failed'; file: string; errors: ImportIssue[]; more: number }
+  | { kind: 'working'; label: string; done: number; total: number; cancellable: boolean }
+  /** `errors` are the first problems found; `count` is how many there were in all. */
+  | { kind: 'failed'; file: string; errors: ImportIssue[]; count: number }
   | { kind: 'imported'; file: string; report: ImportReport }
+  | { kind: 'cancelled'; file: string }
   | { kind: 'error'; message: string };
+
+function workingLabel(phase: ImportPhase, file: string): string {
+  return phase.phase === 'writing' ? t('import_writing', file) : t('import_reading', file);
+}
 
 const SHOWN_ERRORS = 200;
 
@@ -57,35 +62,59 @@ export function ImportExport() {
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
+  const jobRef = useRef<ImportJob | null>(null);
+
+  // Decoding, checking and writing run in a Web Worker (lib/register/import-job.ts), so the
+  // page keeps answering while a 100,000-row file is imported; Cancel writes nothing.
   const importFile = async (file: File) => {
-    const format = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'json' : 'csv';
-    setState({ kind: 'working', label: t('import_reading', file.name), done: 0, total: 1 });
-    try {
-      const text = decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
-      const parsed = parseImport(text, format, { fileName: file.name });
-      if (!parsed.ok) {
-        setState({ kind: 'failed', file: file.name, errors: parsed.problems, more: parsed.more });
-        return;
-      }
-      const total = parsed.plan.format === 'csv' ? parsed.plan.rows.length : 1;
-      setState({ kind: 'working', label: t('import_writing', file.name), done: 0, total });
-      const report = await applyImport(registerDb(), parsed.plan, {
-        now: new Date(),
-        note: t('import_eventNote', file.name),
-        defaultCadenceDays: await defaultReviewCadence(),
-        onProgress: (done, all) =>
-          setState({ kind: 'working', label: t('import_writing', file.name), done, total: all }),
+    const working = (phase: ImportPhase) =>
+      setState({
+        kind: 'working',
+        label: workingLabel(phase, file.name),
+        done: phase.done,
+        total: phase.total,
+        cancellable: true,
       });
-      setState({ kind: 'imported', file: file.name, report });
+    working({ phase: 'reading', done: 0, total: 0 });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const job = startImport(
+        bytes,
+        importFormatOf(file.name, file.type),
+        {
+          now: new Date(),
+          note: t('import_eventNote', file.name),
+          defaultCadenceDays: await defaultReviewCadence(),
+          fileName: file.name,
+        },
+        working,
+        registerDb,
+      );
+      jobRef.current = job;
+      const outcome = await job.done;
+      if (outcome.kind === 'imported') {
+        setState({ kind: 'imported', file: file.name, report: outcome.report });
+      } else if (outcome.kind === 'failed') {
+        setState({
+          kind: 'failed',
+          file: file.name,
+          errors: outcome.issues,
+          count: outcome.issueCount,
+        });
+      } else if (outcome.kind === 'cancelled') {
+        setState({ kind: 'cancelled', file: file.name });
+      } else setState({ kind: 'error', message: outcome.message });
     } catch (error) {
-      if (error instanceof ImportRefusedError) {
-        setState({ kind: 'failed', file: file.name, errors: error.problems, more: error.more });
-        return;
-      }
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
+      jobRef.current = null;
       if (inputRef.current) inputRef.current.value = '';
     }
+  };
+
+  const cancelImport = () => {
+    jobRef.current?.cancel();
+    setState((s) => (s.kind === 'working' ? { ...s, cancellable: false } : s));
   };
 
   const exporting = async (what: 'csv' | 'json' | 'evidenceCsv' | 'evidenceJson') => {
@@ -100,7 +129,7 @@ export function ImportExport() {
         );
       } else if (what === 'json') {
         download(
-          backupToJson(await exportBackup(db, now)),
+          await exportBackupBlob(db, now),
           exportFileName('access-register-backup', 'json', now),
           'application/json',
         );
@@ -139,6 +168,8 @@ export function ImportExport() {
           type="file"
           accept=".csv,.json,text/csv,application/json"
           data-testid="import-file"
+          // One import at a time: a second would race the first's transaction.
+          disabled={state.kind === 'working'}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void importFile(file);
@@ -162,8 +193,31 @@ export function ImportExport() {
         {state.kind === 'working' && (
           <div className="progress">
             <label htmlFor={`${id}-progress`}>{state.label}</label>
-            <progress id={`${id}-progress`} max={state.total} value={state.done} />
+            {/* Without a total yet (reading, checking) the bar is indeterminate. */}
+            {state.total > 0 ? (
+              <progress
+                id={`${id}-progress`}
+                max={state.total}
+                value={state.done}
+                data-testid="import-progress"
+              />
+            ) : (
+              <progress id={`${id}-progress`} data-testid="import-progress" />
+            )}
+            <button
+              type="button"
+              onClick={cancelImport}
+              disabled={!state.cancellable}
+              data-testid="import-cancel"
+            >
+              {t('import_cancel')}
+            </button>
           </div>
+        )}
+        {state.kind === 'cancelled' && (
+          <p className="notice" data-testid="import-cancelled">
+            {t('import_cancelled', state.file)}
+          </p>
         )}
         {state.kind === 'imported' && (
           <div className="notice">
@@ -198,16 +252,16 @@ export function ImportExport() {
       </div>
       {state.kind === 'failed' && (
         <div role="alert" className="import-errors" data-testid="import-errors">
-          <p className="error">
-            {t('import_failed', state.file, state.errors.length + state.more)}
-          </p>
+          <p className="error">{t('import_failed', state.file, state.count)}</p>
           <ul>
             {state.errors.slice(0, SHOWN_ERRORS).map((issue, i) => (
               <li key={i}>{issueText(issue)}</li>
             ))}
           </ul>
-          {state.errors.length + state.more > SHOWN_ERRORS && (
-            <p>{t('import_moreErrors', state.errors.length + state.more - SHOWN_ERRORS)}</p>
+          {state.count > SHOWN_ERRORS && (
+            <p>
+              {t('import_moreErrors', state.count - Math.min(SHOWN_ERRORS, state.errors.length))}
+            </p>
           )}
         </div>
       )}

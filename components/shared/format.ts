@@ -7,13 +7,22 @@ export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRo
   return roleNames(g, 'role_none');
 }
 
+// One formatter per language: `toLocaleDateString(language, options)` builds a new one on each
+// call, which costs more than the rest of a register row's rendering together.
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** A day or instant as the user's locale writes a date. */
 export function formatDay(value: string | null): string {
   if (!value) return '—';
   const date = value.length === 10 ? new Date(`${value}T00:00:00`) : new Date(value);
-  return Number.isNaN(date.getTime())
-    ? '—'
-    : date.toLocaleDateString(uiLanguage(), { dateStyle: 'medium' });
+  if (Number.isNaN(date.getTime())) return '—';
+  const language = uiLanguage();
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    dayFormats.set(language, format);
+  }
+  return format.format(date);
 }
 
 /** Today as `YYYY-MM-DD` in the user's time zone. */

@@ -129,6 +129,18 @@ describe('due items', () => {
     expect(snap.due[0]!.view.account?.name).toBe('Northwind');
     expect(snap.recent).toHaveLength(3);
     expect(snap.recent.every((v) => v.grant.deletedAt === null)).toBe(true);
+    expect(snap.dueCount).toBe(2);
+  });
+
+  it('the popup snapshot joins only the due items it lists, and counts them all', async () => {
+    const s = await seed();
+    const snap = await popupSnapshot(db, NOW, 2, 1);
+    expect(snap.due.map((i) => i.view.grant.id)).toEqual([s.dueReview.id]);
+    expect(snap.due[0]!.view.party?.name).toBe('Dana Kim');
+    expect(snap.due[0]!.reasons).toEqual(['review']);
+    expect(snap.dueCount).toBe(3);
+    expect(snap.recent).toHaveLength(2);
+    expect(snap.recent.every((v) => v.account !== undefined && v.party !== undefined)).toBe(true);
   });
 });
 
