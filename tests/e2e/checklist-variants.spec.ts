@@ -60,6 +60,9 @@ test('a checklist started at "Verify your identity" (Delete in a drawer before i
     withVariant(BC_MEMBERS_URL, 'row-menu', 'delete', 'confirm-drawer', 'code-verify', 'quiet'),
   );
   await page.getByText('Records in Total').waitFor();
+  // The user folds the companion away (it offers its checklists at once, beside the table).
+  const companion = await new Companion(page).ready();
+  await companion.panel.getByRole('button', { name: 'Collapse' }).click();
   const row = page.getByRole('row').filter({ hasText: 'dana@brightlane-agency.com' });
   await row.getByRole('button', { name: 'More actions' }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
@@ -71,7 +74,7 @@ test('a checklist started at "Verify your identity" (Delete in a drawer before i
   await expect(verify).toBeVisible();
 
   // Only now does the user open the guide: the page proves the steps already behind them.
-  const companion = await new Companion(page).ready();
+  await companion.launcher.click();
   await companion.start('Revoke a member');
   await companion.expectDone('open-members', 'find-remove', 'confirm-remove');
   await companion.expectActive('enter-code');

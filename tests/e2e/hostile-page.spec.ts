@@ -17,6 +17,7 @@ test('the page hears no "content script started" message with the extension’s 
   });
   const members = new MembersPage(page);
   await members.goto();
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
   const messages = await page.evaluate(
     () => (window as unknown as { seenMessages: unknown[] }).seenMessages,
@@ -31,6 +32,7 @@ test('a forged "content script started" event stops neither the watcher nor the 
 }) => {
   const members = new MembersPage(page);
   await members.goto();
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
 
   // As a hostile script would: the event WXT's contexts listen for, for each content script.
@@ -48,8 +50,9 @@ test('a forged "content script started" event stops neither the watcher nor the 
   // Both still follow the single-page app: the overlay goes and comes back with Members.
   await members.openSection('Overview');
   await expect(page).toHaveURL(/\/manage\/overview\?org_id=/);
-  await expect(members.panel).toHaveCount(0);
+  await members.companion.expectGone();
   await members.openSection('Members');
+  await members.companion.ready();
   await expect(members.panel).toBeVisible();
   await expect(members.panel).toHaveAttribute('data-page-kind', 'bc-members');
 });
