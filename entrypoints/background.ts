@@ -2,7 +2,7 @@ import { registerBackgroundHandlers } from '@/lib/background/handlers';
 import { registerReminderHandlers } from '@/lib/reminders/background';
 
 export default defineBackground({
-  // Wiring only: every listener is registered synchronously here (house style, pattern 1).
+  // Wiring only: every listener is registered synchronously here.
   main() {
     registerBackgroundHandlers();
     registerReminderHandlers();

@@ -12,7 +12,7 @@ import {
 
 /**
  * "Your TikTok sign-in emails": how the extension recognises the user's own row in a Business
- * Center's Members table (issue #4), so a visited Business Center can be recorded as a client
+ * Center's Members table, so a visited Business Center can be recorded as a client
  * account they hold, with their role there. One email per line; stays on this machine.
  */
 export function IdentitySettings() {

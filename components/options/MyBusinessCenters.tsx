@@ -9,7 +9,7 @@ const nameOf = (a: Pick<Account, 'name' | 'externalId'>) =>
   a.name || t('held_question_unnamed', a.externalId);
 
 /**
- * "Business Centers that are yours" (issue #4): the answer "Mine" to the popup's question is
+ * "Business Centers that are yours": the answer "Mine" to the popup's question is
  * remembered, and never asked again, so it can be undone here — forgotten, and asked again on
  * the next visit to the picker or the Business Center's Members page. One that holds grants (the
  * members I gave access to) is changed in the register instead.

@@ -15,7 +15,7 @@ export interface TargetRect {
 }
 
 /**
- * The panel's UI state (house style, pattern 10: Zustand holds UI state only). The page agent's
+ * The panel's UI state (Zustand holds UI state only). The page agent's
  * runner writes it; the companion frame receives every change as data and renders it.
  */
 export interface OverlayState {
@@ -38,12 +38,12 @@ export interface OverlayState {
   advice: Advice[];
   recordError: string | null;
   reconcile: ReconcileFinding[];
-  /** The troubleshoot checklist's person card (issue #6), while that checklist runs. */
+  /** The troubleshoot checklist's person card, while that checklist runs. */
   troubleshoot: TroubleshootView | null;
   /** Whom a reminder's hint started the running checklist about (a name or email). */
   hintedFor: string | null;
   /**
-   * The Business Center shown, when the register records it as a client's (issue #6, loose
+   * The Business Center shown, when the register records it as a client's (loose
    * ends): the panel shows my access there instead of the reconcile card.
    */
   heldBc: AccountOwnershipView | null;

@@ -33,7 +33,7 @@ export function describeMyRow(q: HeldQuestion): string {
 
 /**
  * The popup's question on a Business Center's Members page where my row is shown but the register
- * does not know whose Business Center it is: mine, or a client's to track (issue #4).
+ * does not know whose Business Center it is: mine, or a client's to track.
  */
 export function HeldQuestionCard({
   question,

@@ -14,7 +14,7 @@ export type PickerAnsweredState =
   { kind: 'saved'; clients: number; mine: number } | { kind: 'dismissed' };
 
 /**
- * The popup's question on the Business Center picker (issue #4): TikTok lists my own Business
+ * The popup's question on the Business Center picker: TikTok lists my own Business
  * Centers and my clients' together, so for each one the register does not know the user says
  * whose it is — mine, or a client's to track — or puts the rest off ("Not now"). One radio group
  * per Business Center (arrow keys move within it, Tab between them); unanswered ones stay asked.

@@ -67,7 +67,7 @@ function useActiveTab(): { tabId: number | null; context: TabContext | null | un
 }
 
 /**
- * Issue #4: the question the background keeps for this tab when its Business Center's Members
+ * The question the background keeps for this tab when its Business Center's Members
  * page shows my row but the register does not know whose Business Center it is.
  */
 function useHeldQuestion(tabId: number | null) {
@@ -107,7 +107,7 @@ function useHeldQuestion(tabId: number | null) {
 }
 
 /**
- * Issue #4 (branch held-picker): the picker's Business Centers the register does not know, which
+ * The picker's Business Centers the register does not know, which
  * the background keeps for this tab; answered here, the unanswered ones stay asked.
  */
 function useHeldPicker(tabId: number | null) {
@@ -172,7 +172,7 @@ export function PopupApp() {
 
   const listed = results ?? snapshot?.recent;
 
-  // Issue #6: on Ads Manager, which Business Center owns this ad account, if the register knows.
+  // On Ads Manager, which Business Center owns this ad account, if the register knows.
   const ownerBcId = useLiveQuery(async () => {
     if (!context?.advertiserId) return null;
     const accounts = await registerDb()
@@ -181,7 +181,7 @@ export function PopupApp() {
     return accounts.find((a) => a.deletedAt === null)?.ownerBcId ?? null;
   }, [context?.advertiserId]);
 
-  // Issue #4: on a Members page, say how my own row there can be recognised, until it can be.
+  // On a Members page, say how my own row there can be recognised, until it can be.
   const knowsNoEmail = useLiveQuery(
     async () =>
       context?.kind === 'bc-members' &&

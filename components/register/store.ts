@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { GrantFilter, GroupBy, Perspective, SortKey } from '@/lib/register/queries';
 
-/** The register page's UI state (house style, pattern 10: the register's truth is Dexie). */
+/** The register page's UI state (the register's truth is Dexie). */
 export interface RegisterUiState {
   perspective: Perspective;
   filter: Omit<GrantFilter, 'perspective'>;

@@ -1,8 +1,8 @@
 /**
- * The background's side of the in-page checklists (issue #6): it writes finished flows to the
- * register (the overlay runs in TikTok's origin and never opens IndexedDB itself, house style
- * pattern 8), keeps each tab's checklist progress per Business Center in session storage, and
- * answers what the register knows about one Business Center (email check, reconcile).
+ * The background's side of the in-page checklists: it writes finished flows to the
+ * register (content scripts run in TikTok's origin, whose IndexedDB is the page's, so only
+ * extension contexts open the register), keeps each tab's checklist progress per Business
+ * Center in session storage, and answers what the register knows about one Business Center (email check, reconcile).
  */
 import { defaultReviewCadence } from '../reminders/settings';
 import { storage } from '#imports';
@@ -51,7 +51,7 @@ export type RecordErrorCode =
   | 'statusTransition'
   | 'notFound'
   | 'storage'
-  // Issue #6, loose ends (cl7): a client's Business Center keeps only my own access.
+  // A client's Business Center keeps only my own access.
   | 'clientAccount'
   /** Several grants at once, without the user's confirmation. */
   | 'needsConfirmation';
@@ -438,7 +438,7 @@ export async function grantHint(db: RegisterDb, grantId: string): Promise<GrantH
   };
 }
 
-// --- Issue #6, loose ends (cl7): a client's Business Center ---------------------------------
+// --- A client's Business Center ---------------------------------
 
 /** Whose a Business Center is, per the register, and (on a client's) my own access there. */
 export interface AccountOwnershipView {

@@ -26,7 +26,7 @@ import {
   loadTabContext,
   saveTabContext,
 } from './tab-context';
-// Issue #6 (in-page guided checklist).
+// In-page guided checklist.
 import {
   applyReconcile,
   accountOwnership,
@@ -189,7 +189,7 @@ export function registerBackgroundHandlers(
   on('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
   const onRemoved = (tabId: number) => void clearTabContext(tabId);
   browser.tabs.onRemoved.addListener(onRemoved);
-  // Issue #4 (branch held-picker): the picker's question, and a tab that has left TikTok.
+  // The picker's question, and a tab that has left TikTok.
   on('popup:getHeldPicker', ({ data }) => pickerQuestionFor(data.tabId));
   on('popup:answerHeldPicker', ({ data }) => handlePickerAnswer(data, deps.now()));
   const onUpdated = (

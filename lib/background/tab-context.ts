@@ -63,7 +63,7 @@ export async function forgetTabIfLeftTikTok(
   return true;
 }
 
-// ── Issue #4, capture from a visited Business Center: the popup's question, per tab ──
+// ── Capture from a visited Business Center: the popup's question, per tab ──
 
 const questionKey = (tabId: number) => `session:held-question:${tabId}` as const;
 /** Business Centers whose question the user put off: not asked again this browser session. */
@@ -91,7 +91,7 @@ export async function dismissHeldQuestion(orgId: string): Promise<void> {
   if (!list.includes(orgId)) await storage.setItem(DISMISSED_KEY, [...list, orgId]);
 }
 
-// ── Issue #4, the picker's question (branch held-picker): the same per-tab session storage ──
+// ── The picker's question: the same per-tab session storage ──
 
 const pickerKey = (tabId: number) => `session:held-picker:${tabId}` as const;
 

@@ -1,7 +1,7 @@
 /**
  * The one message protocol between the content scripts, the background and the extension pages.
  * Each message is named `sender:verb`, so its direction is in its name, and carries one typed
- * `data` object (house style, pattern 7).
+ * `data` object.
  */
 import type { RemoveListenerCallback } from '@webext-core/messaging';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -9,7 +9,7 @@ import type { CheckedHandler } from './senders';
 import { checkedHandler } from './senders';
 import type { PageShapeAnswer } from '../background/page-shape';
 import type { PageKind } from '../tiktok/routes';
-// Issue #6 (in-page guided checklist): types of the messages added below.
+// Types of the messages added below.
 import type {
   AccountOwnershipView,
   GrantHint,
@@ -18,9 +18,9 @@ import type {
   RegisterRowView,
 } from '../background/checklist-handlers';
 import type { ChecklistProgress } from '../tiktok/checklists';
-// Issue #4 (capture from a visited Business Center): types of the messages added at the end.
+// Types of the messages added at the end.
 import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
-// Issue #4, the picker's question (branch held-picker).
+// The picker's question.
 import type { PickerCenter } from '../register/held-accounts-picker';
 
 /** What the background knows about one tab's TikTok page. */
@@ -47,7 +47,7 @@ export interface ProtocolMap {
   'watcher:pageSeen'(data: {
     url: string;
     kind: PageKind;
-    // Issue #3 (TikTok page knowledge), optional additions: whether the kind rests on the URL
+    // Optional additions: whether the kind rests on the URL
     // alone or on the page's own table, and the Business Center the page itself names.
     confirmedBy?: 'url' | 'page';
     bcName?: string | null;
@@ -67,7 +67,7 @@ export interface ProtocolMap {
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
 
-  // ── Issue #5 «Reminders» ──
+  // ── Reminders ──
   /** An extension page acts on due reminders (the same actions as a notification's buttons). */
   'page:reminderAction'(data: {
     reminderIds: string[];
@@ -87,7 +87,7 @@ export interface ProtocolMap {
   };
   /** An extension page changed the register: recount the badge and set the next alarm. */
   'page:remindersChanged'(data: Record<string, never>): { due: number };
-  // --- Issue #4, the access register -------------------------------------------------------
+  // --- The access register -------------------------------------------------------
   /**
    * The watcher read the Business Centers I am a member of (picker page, or the one visited);
    * the background records them as client accounts I hold.
@@ -101,11 +101,11 @@ export interface ProtocolMap {
         updated: number;
         unchanged: number;
         conflicts: number;
-        /** (branch held-picker) Business Centers the register does not know: the popup asks. */
+        /** Business Centers the register does not know: the popup asks. */
         asked: number;
       }
     | { error: string };
-  // --- Issue #6 (in-page guided checklist) -----------------------------------------------------
+  // --- In-page guided checklist -----------------------------------------------------
   /** A checklist finished: write its grants to the register (source 'checklist'). */
   'overlay:recordFlow'(data: RecordFlowRequest): { grantIds: string[] };
   /** This tab's checklist progress in one Business Center, kept across reloads. */
@@ -121,10 +121,10 @@ export interface ProtocolMap {
   'overlay:reconcile'(data: { updates: ReconcileUpdate[]; confirmed?: boolean }): {
     grantIds: string[];
   };
-  // --- Issue #6, finishing the checklists (reminder hints) -------------------------------------
+  // --- Finishing the checklists (reminder hints) -------------------------------------
   /** The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone. */
   'overlay:grantHint'(data: { grantId: string }): GrantHint | null;
-  // --- Issue #4, capture from a visited Business Center (branch held-visit) -------------------
+  // --- Capture from a visited Business Center -------------------
   /**
    * The watcher read a Business Center's Members table (on confirmation, and again when it
    * changes): the background finds my row by my sign-in emails and records my grant there, or
@@ -150,7 +150,7 @@ export interface ProtocolMap {
     | { outcome: 'recorded'; grantId: string | null }
     | { outcome: 'notMember' | 'ask' }
     | { error: string };
-  // --- Issue #4, the picker's question (branch held-picker) -----------------------------------
+  // --- The picker's question -----------------------------------
   /** The popup asks which of the picker's Business Centers the register does not know. */
   'popup:getHeldPicker'(data: { tabId: number }): PickerCenter[];
   /**
@@ -162,7 +162,7 @@ export interface ProtocolMap {
     answers: { orgId: string; answer: 'mine' | 'client' | 'dismiss' }[];
   }):
     { mine: number; clients: number; dismissed: number; left: PickerCenter[] } | { error: string };
-  // --- Issue #6, loose ends of the checklists (branch checklists-loose) -----------------------
+  // --- Reminder hints and clients' Business Centers -----------------------
   /**
    * Whose a Business Center is per the register (mine, a client's, unknown) and, on a client's,
    * my own role and status there: the overlay shows a note instead of the reconcile card.

@@ -3,7 +3,7 @@
  * its open shadow roots, plus the user's input, which changes no DOM), and after each batch of
  * changes reads the page once, ticks steps off, re-finds the control of the active step for the
  * spotlight, and keeps the progress with the background. Everything one route starts hangs off
- * that route's AbortSignal (house style, patterns 4 and 5).
+ * that route's AbortSignal.
  *
  * Kept cheap for TikTok's page (measured with scripts/bench/overlay.bench.mjs): changes inside our
  * own overlay are not the page's and start no reading; the table is read again only when a change

@@ -1,7 +1,7 @@
 /**
  * The full JSON backup: every table with the schema version it was written under, and the
- * numbered steps that bring an older backup up to the current schema (house style, pattern 9:
- * the database's own migrations live in db.ts; these mirror them for rows outside the database).
+ * numbered steps that bring an older backup up to the current schema. The database's own
+ * migrations live in db.ts; these mirror them for rows outside the database.
  */
 import { REGISTER_SCHEMA_VERSION } from './db';
 

@@ -34,7 +34,7 @@ export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
     },
   },
   {
-    // Issue #5 «Reminders»: which reminder was shown, snoozed or dealt with, so that none is
+    // Which reminder was shown, snoozed or dealt with, so that none is
     // shown twice across service-worker restarts. A new store: no existing row changes.
     version: 2,
     stores: {

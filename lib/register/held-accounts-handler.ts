@@ -152,7 +152,7 @@ export async function handlePickerAnswer(
   return { ...counts, left };
 }
 
-// ── Issue #4: capture from a visited Business Center's Members page ──
+// ── Capture from a visited Business Center's Members page ──
 
 type MembersSeenData = Parameters<ProtocolMap['watcher:membersSeen']>[0];
 type MembersSeenReply = ReturnType<ProtocolMap['watcher:membersSeen']>;

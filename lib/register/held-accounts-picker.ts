@@ -1,5 +1,5 @@
 /**
- * Capture from the Business Center picker (issue #4): it lists every Business Center I belong
+ * Capture from the Business Center picker: it lists every Business Center I belong
  * to — my own as well as my clients' — with my role in each, and does not say which is which.
  * So, as on a visited Members page (held-accounts-visit.ts), the register decides what it
  * knows and the user is asked about the rest, never guessed for: a client's Business Center is

@@ -1,5 +1,5 @@
 /**
- * Capture from a visited Business Center (issue #4): its Members table does not say which row is
+ * Capture from a visited Business Center: its Members table does not say which row is
  * mine, nor whether the Business Center is my own (an advertiser is an Admin member of their own
  * Business Center too). My sign-in emails (identity.ts) find my row; the register says whose
  * Business Center it is; when the register does not know, the user is asked, never guessed for.

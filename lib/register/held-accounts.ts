@@ -299,7 +299,7 @@ export async function markBusinessCenterMine(
   });
 }
 
-// ── Issue #4 (branch held-picker): "Mine" can be undone ──
+// ── "Mine" can be undone ──
 
 /** A Business Center the register has as mine, with how many live grants it holds. */
 export interface MyBusinessCenter {

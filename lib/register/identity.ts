@@ -1,7 +1,7 @@
 /**
  * Who I am on TikTok: the email addresses I sign in to TikTok with. A Business Center's Members
  * table does not say which row is the viewer's; these emails let the extension recognise my own
- * row there (issue #4, capture of client accounts I hold from a visited Business Center). Kept
+ * row there (capture of client accounts I hold from a visited Business Center). Kept
  * in the extension's local storage on this machine only, like every other setting.
  */
 import { storage } from '#imports';

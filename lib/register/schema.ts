@@ -4,7 +4,7 @@
  *
  * Sync-ready: string UUID ids, `createdAt`/`updatedAt` on every row, a revision number that
  * every write must name (no silent overwrites), and deletions as tombstones (`deletedAt`).
- * Role names are TikTok's own (../shared/domain/tiktok-access.md, "Roles"): there is no Editor.
+ * Role names are TikTok's own (docs/tiktok.md, "Roles"): there is no Editor.
  */
 import { z } from 'zod';
 
@@ -27,11 +27,11 @@ const rowBase = {
 };
 const deletable = { ...rowBase, deletedAt: instant.nullable() };
 
-/** Business Center member role (H2). */
+/** Business Center member role. */
 export const bcRole = z.enum(['admin', 'standard']);
-/** Finance role on top of the member role (H1, H2); "Financial Analyst" is the same role. */
+/** Finance role on top of the member role; "Financial Analyst" is the same role. */
 export const financeRole = z.enum(['manager', 'analyst']);
-/** Permission on one ad account (H3, H4). Operator is what the popular guides call "Editor". */
+/** Permission on one ad account. Operator is what the popular guides call "Editor". */
 export const assetRole = z.enum(['admin', 'operator', 'analyst']);
 /** Where a grant stands: `invited` → `active` → `revoked`, or one of the side exits. */
 export const grantStatus = z.enum([
@@ -171,7 +171,7 @@ export const ROLE_LABELS = {
 /** The review cadence a new grant gets unless told otherwise (issue «Reminders»). */
 export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
 
-// ── Issue #5 «Reminders»: what happened to each reminder, kept so that it survives restarts ──
+// ── What happened to each reminder, kept so that it survives restarts ──
 
 /** What a reminder is about. */
 export const reminderKind = z.enum(['review', 'invitation', 'contract']);

@@ -1,5 +1,5 @@
 /**
- * The reminder settings, in WXT storage (house style, pattern 9: small settings use
+ * The reminder settings, in WXT storage (small settings use
  * `storage.defineItem` with a version). Values are checked with zod on every read, so a bad or
  * partial value falls back field by field instead of breaking the reminders.
  */

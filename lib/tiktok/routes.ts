@@ -3,7 +3,7 @@
  *
  * Pattern from refined-github's github-url-detection: each detector carries the URLs it must
  * match, and a generated test checks every detector against every other detector's URLs.
- * Routes come from ../shared/domain/tiktok-access.md ("URLs"); both sites are single-page apps,
+ * Routes come from docs/tiktok.md ("Routes"); both sites are single-page apps,
  * so these run again on every client-side navigation.
  */
 
@@ -79,7 +79,7 @@ export const isBcAssetAccess = detector(
   ],
 );
 
-/** The Business Center picker, listing the Business Centers the user belongs to (C3). */
+/** The Business Center picker, listing the Business Centers the user belongs to. */
 export const isBcPicker = detector(
   (url) => url.hostname === BC_HOST && /^\/select(-account)?$/.test(path(url)),
   ['https://business.tiktok.com/select?source=login', 'https://business.tiktok.com/select-account'],
@@ -164,7 +164,7 @@ export function bcAccessUrl(orgId: string, section: 'members' | 'partners'): str
 
 /**
  * An ad account's own page in its Business Center (Assets → ad account → View), on its Members
- * tab, where a member's permission on that ad account is edited or removed (issue #6).
+ * tab, where a member's permission on that ad account is edited or removed.
  */
 export function bcAssetAccessUrl(orgId: string, advertiserId: string): string {
   const url = new URL(`https://${BC_HOST}/manage/accounts/adv/detail`);

@@ -102,7 +102,7 @@ export function watchBusinessCenterList(
   }
 }
 
-// ── Issue #4: my row on a visited Business Center's Members page ──
+// ── My row on a visited Business Center's Members page ──
 
 /** One member row as the watcher passes it to the background (where my row is looked for). */
 export interface MemberRowReport {

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { OptionsPage, PopupPage, RegisterPage } from './pages/extension-pages';
 import { MembersPage } from './pages/members-page';
 
-// Issue #4: client accounts I hold, captured from a visited Business Center's Members page.
+// Client accounts I hold, captured from a visited Business Center's Members page.
 
 /** Enter my TikTok sign-in email on the options page, as a user does. */
 async function setSignInEmail(page: Page, extensionId: string, email: string) {

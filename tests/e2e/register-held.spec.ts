@@ -4,7 +4,7 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage, PopupPage, RegisterPage } from './pages/extension-pages';
 
-// Issue #4: the Business Center picker lists my own Business Centers and my clients' together.
+// The Business Center picker lists my own Business Centers and my clients' together.
 // What the register knows is kept up to date; what it does not know, the popup asks.
 
 const PICKER_LABEL = 'Business Center · choose a Business Center';

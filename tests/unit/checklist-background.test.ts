@@ -155,7 +155,7 @@ describe('checklist progress', () => {
   });
 });
 
-describe('issue #6, finishing the checklists', () => {
+describe('finishing the checklists', () => {
   it('accept: the invited grants turn active with acceptedAt and an accepted event naming the checklist', async () => {
     await recordFlow(db, invite, NOW);
     const later = new Date('2026-11-30T09:00:00.000Z');

@@ -1,5 +1,5 @@
 /**
- * Issue #6, loose ends: a Business Center the register holds as a client's ("client accounts I
+ * A Business Center the register holds as a client's ("client accounts I
  * hold"). The background says whose it is and my access there; the overlay shows that instead of
  * the reconcile card (the client's other members are not people with access to my accounts), and
  * a checklist run there finishes without writing the client's members into my register.

@@ -156,7 +156,7 @@ describe('the overlay in Spanish', () => {
   });
 });
 
-describe('issue #6: the troubleshoot card and the reminder note', () => {
+describe('the troubleshoot card and the reminder note', () => {
   // Page data without letters, so that whatever English is left came from the code.
   const rows: AccessRow[] = [{ kind: 'member', name: '', email: '1@2.3', status: 'pending' }];
   const view = (status: AccessRow['status']) =>

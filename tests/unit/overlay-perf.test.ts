@@ -1,5 +1,5 @@
 /**
- * What keeps the overlay cheap on TikTok's page (issue #6, performance), tested for being right:
+ * What keeps the overlay cheap on TikTok's page (performance), tested for being right:
  * shadow roots tracked from mutations instead of a walk of the whole DOM, a table reading reused
  * only while no change could touch it (checked against a fresh reading after every one of a few
  * hundred seeded changes to the replicas), our own overlay's changes never starting a reading,

@@ -85,7 +85,7 @@ describe('recordRequests', () => {
   });
 });
 
-describe('issue #6: the accepted step and the background’s refusals', () => {
+describe('the accepted step and the background’s refusals', () => {
   it('an accepted invitation asks to activate only the emails the table shows Active', () => {
     const rows: RecordContext['rows'] = [
       { kind: 'member', name: '', email: 'a@x.com', status: 'active' },

@@ -1,5 +1,5 @@
 /**
- * Issue #6, loose ends: the "I did this" fallback of a step whose control is missing. It once
+ * The "I did this" fallback of a step whose control is missing. It once
  * fired on a loaded machine while the page was still rendering (a wall clock started when the
  * step began); now the grace counts only on a settled page, restarts when the control is seen or
  * the route changes, and a control that shows up after the fallback returns the step to active.

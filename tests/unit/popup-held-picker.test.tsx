@@ -14,7 +14,7 @@ import {
 import type { PickerCenter } from '@/lib/register/held-accounts-picker';
 import { seedAccount } from './helpers/held';
 
-// Issue #4 (branch held-picker): the picker's question in the popup; "Mine" undone in options.
+// The picker's question in the popup; "Mine" undone in options.
 
 const CENTERS: PickerCenter[] = [
   { orgId: '7098765432109876543', bcName: 'Tienda Sol', bcRole: 'standard' },

@@ -27,7 +27,7 @@ import {
 import { registerBackgroundHandlers } from '@/lib/background/handlers';
 import { seedAccount } from './helpers/held';
 
-// Issue #4 (branch held-picker): the picker asks about the Business Centers it cannot place.
+// The picker asks about the Business Centers it cannot place.
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');

@@ -1,5 +1,5 @@
 /**
- * Register schema v2 (issue #5 «Reminders»): the `reminders` store. Opens a v1 database, seeds
+ * Register schema v2: the `reminders` store. Opens a v1 database, seeds
  * v1 rows, upgrades it with the real REGISTER_VERSIONS and asserts the exact rows after.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import {
 
 const ORG_ID = '7012345678901234567';
 
-// Every example URL with the detector it belongs to (house style, pattern 2).
+// Every example URL with the detector it belongs to.
 const EXAMPLES = ROUTE_DETECTORS.flatMap(([kind, detect]) =>
   detect.examples.map((href) => ({ kind, href })),
 );

@@ -1,6 +1,6 @@
 /**
  * Per-test setup for the unit tests: unmount whatever Testing Library rendered, and give each
- * test a fresh fake browser (storage, tabs, listeners) — house style, pattern 11.
+ * test a fresh fake browser (storage, tabs, listeners).
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';

@@ -227,7 +227,7 @@ describe('checklist definitions', () => {
   });
 });
 
-describe('finishing the checklists (issue #6)', () => {
+describe('finishing the checklists', () => {
   async function select(d: ReplicaDom, selector: string, value: string) {
     const field = d.document.querySelector(selector) as HTMLSelectElement;
     field.value = value;

@@ -1,5 +1,5 @@
 /**
- * Issue #6, loose ends (performance): `readFlowState` works each state out only when it is read,
+ * `readFlowState` works each state out only when it is read,
  * with the open dialogs found once. Its results must be exactly those of the detectors run one by
  * one (the eager read it replaced), whatever is read and in whatever order, at every state the
  * replicas go through: Invite Member, removal with its confirmation code, partners, the ad

@@ -19,7 +19,7 @@ afterAll(async () => {
   for (const dom of opened.values()) await dom.close();
 });
 
-// Each selector against every replica it says it must find something on (house style, pattern 3).
+// Each selector against every replica it says it must find something on.
 const cases = Object.entries(SELECTORS).flatMap(([name, target]) =>
   (target.examples as readonly Page[]).map((page) => ({ name, page, target })),
 );

@@ -164,7 +164,7 @@ describe('watchBusinessCenterList', () => {
   });
 });
 
-describe('watchMembers (issue #4: my row on a visited Members page)', () => {
+describe('watchMembers (my row on a visited Members page)', () => {
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const rowOf = (d: ReplicaDom, email: string) =>
     Array.from(d.document.querySelectorAll('tbody tr')).find((tr) =>

@@ -1,5 +1,5 @@
 /**
- * Helpers for migration tests (house style, pattern 9): open a register database at a chosen
+ * Helpers for migration tests: open a register database at a chosen
  * list of versions, seed it, close it, and reopen it at a later list.
  */
 import Dexie from 'dexie';

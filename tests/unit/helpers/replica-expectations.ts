@@ -247,6 +247,10 @@ export const ACCESS_TABLES = [
   { page: 'bcMembersGrid', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
   { page: 'bcMembersPaged', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
   { page: 'bcMembersVirtual', rows: NORTHWIND_MEMBERS_PAGE_1.slice(0, 7), complete: false },
+  // A "Members | Partners" tab bar above the table changes neither the kind nor the reading.
+  { page: 'bcMembersTabs', rows: NORTHWIND_MEMBERS_PAGE_1, complete: false },
+  { page: 'bcPartnersTabs', rows: NORTHWIND_PARTNERS, complete: true },
+  { page: 'bcMembersTabsJa', rows: SAKURA_MEMBERS, complete: true },
 ] as const;
 
 /** The kind each replica page is, by its URL and its content. */
@@ -276,4 +280,7 @@ export const PAGE_KINDS = {
   bcMembersGrid: 'bc-members',
   bcMembersPaged: 'bc-members',
   bcMembersVirtual: 'bc-members',
+  bcMembersTabs: 'bc-members',
+  bcPartnersTabs: 'bc-partners',
+  bcMembersTabsJa: 'bc-members',
 } as const;
