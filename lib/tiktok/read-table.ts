@@ -16,7 +16,8 @@ import {
   visibleText,
 } from './dom';
 import { nameEmailProblem, readNameAndEmail } from './email-text';
-import { LABELS, SELECTORS } from './selectors';
+import { PAGE_LABELS } from './page-labels';
+import { SELECTORS } from './selectors';
 
 /** One person or partner with access, as one table row shows them. */
 export interface AccessRow {
@@ -53,14 +54,14 @@ export type AccessTableKind = 'bc-members' | 'bc-partners' | 'asset-members' | '
 
 const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
   // Partner name before name: "Partner" must not read as a person's name column.
-  ['partnerName', LABELS.colPartnerName],
-  ['bcId', LABELS.colBcId],
-  ['name', LABELS.colName],
-  ['email', LABELS.colEmail],
-  ['status', LABELS.colStatus],
-  ['bcRole', LABELS.colBcRole],
-  ['permission', LABELS.colPermission],
-  ['ignored', LABELS.colIgnored],
+  ['partnerName', PAGE_LABELS.colPartnerName],
+  ['bcId', PAGE_LABELS.colBcId],
+  ['name', PAGE_LABELS.colName],
+  ['email', PAGE_LABELS.colEmail],
+  ['status', PAGE_LABELS.colStatus],
+  ['bcRole', PAGE_LABELS.colBcRole],
+  ['permission', PAGE_LABELS.colPermission],
+  ['ignored', PAGE_LABELS.colIgnored],
 ];
 
 /** Every known heading, folded once, with its column (the first list a heading is in wins). */
@@ -237,9 +238,9 @@ function roleParts(segments: readonly string[]): string[] {
 /** The words of some labels, folded once, to tell a cell's class with one lookup. */
 const folded = (...options: Array<Record<string, readonly string[]>>) =>
   new Set(options.flatMap((o) => Object.values(o).flat()).map(fold));
-const BC_ROLE_WORDS = folded(LABELS.bcRole, LABELS.financeRole);
-const ASSET_ROLE_WORDS = folded(LABELS.assetRole);
-const STATUS_WORDS = folded(LABELS.status);
+const BC_ROLE_WORDS = folded(PAGE_LABELS.bcRole, PAGE_LABELS.financeRole);
+const ASSET_ROLE_WORDS = folded(PAGE_LABELS.assetRole);
+const STATUS_WORDS = folded(PAGE_LABELS.status);
 
 function classOfCell(cell: Element): CellClass | null {
   const segments = textSegments(cell);
@@ -511,8 +512,8 @@ function readRow(
     const bcRoles = new Set<'admin' | 'standard'>();
     const financeRoles = new Set<'manager' | 'analyst'>();
     for (const part of parts) {
-      const bc = pick(part, LABELS.bcRole);
-      const finance = pick(part, LABELS.financeRole);
+      const bc = pick(part, PAGE_LABELS.bcRole);
+      const finance = pick(part, PAGE_LABELS.financeRole);
       if (bc) bcRoles.add(bc);
       else if (finance) financeRoles.add(finance);
       else fail(`the role "${part}" is not one the extension knows.`);
@@ -526,14 +527,14 @@ function readRow(
 
   if (shape.kind === 'asset-members' || shape.kind === 'asset-partners') {
     const text = cellText(cellFor('permission'));
-    const role = pick(text, LABELS.assetRole);
+    const role = pick(text, PAGE_LABELS.assetRole);
     if (role) row.assetRole = role;
     else fail(`the permission "${text}" is not one the extension knows.`);
   }
 
   if (shape.columns.includes('status')) {
     const text = cellText(cellFor('status'));
-    const status = pick(text, LABELS.status);
+    const status = pick(text, PAGE_LABELS.status);
     if (status) row.status = status;
     else fail(`the status "${text}" is not one the extension knows.`);
   } else if (shape.kind === 'bc-members') {
@@ -601,7 +602,7 @@ function paging(table: Element, shown: number): Paging {
     if (!text || text.length > 60 || !/[0-9]/.test(text)) continue;
     if (!visible(el)) continue;
     if (total === null) {
-      for (const pattern of LABELS.recordsTotal) {
+      for (const pattern of PAGE_LABELS.recordsTotal) {
         const match = pattern.exec(text);
         if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
       }

@@ -1,9 +1,10 @@
 /** German. "Weiter" and "Verifizierungscode" as the German account-deactivation article has them. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const deactivate = seenIn(helpArticle('how-to-deactivate-your-tiktok-for-business-account', 'de'));
 
-export const de = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const dePage = /* @__PURE__ */ pageWords({
   lang: 'de',
   name: 'Deutsch',
   dir: 'ltr',
@@ -30,6 +31,16 @@ export const de = language({
     'status.suspended': unverified('Gesperrt'),
     'status.expired': unverified('Abgelaufen'),
     'status.rejected': unverified('Abgelehnt'),
+    bcIdPrefix: unverified('Business-Center-ID', 'BC-ID'),
+  }),
+  recordsTotal: [
+    /^(\d[\d,.\s]*)\s+einträge\s+insgesamt$/i,
+    /^insgesamt\s+(\d[\d,.\s]*)(?:\s+einträge)?$/i,
+  ],
+});
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const deFlow = /* @__PURE__ */ flowWords(() => ({
     loading: unverified('Wird geladen…', 'Lädt…'),
     inviteTitle: unverified('Mitglied einladen', 'Mitglieder einladen'),
     addPartnersTitle: unverified('Partner hinzufügen'),
@@ -44,7 +55,6 @@ export const de = language({
     confirmationCode: [...deactivate('Verifizierungscode'), ...unverified('Bestätigungscode')],
     emailField: unverified('E-Mail-Adresse(n)', 'E-Mail-Adresse'),
     partnerBcIdField: unverified('BC-ID des Partners'),
-    bcIdPrefix: unverified('Business-Center-ID', 'BC-ID'),
     'success.invited': unverified('Einladung gesendet', 'Einladungen gesendet'),
     'success.resent': unverified('Einladung erneut gesendet'),
     'success.memberRemoved': unverified('Mitglied entfernt'),
@@ -52,9 +62,6 @@ export const de = language({
     'success.partnerRemoved': unverified('Partner entfernt'),
     'success.memberAssigned': unverified('Mitglied zugewiesen'),
     'success.saved': unverified('Änderungen gespeichert', 'Gespeichert'),
-  }),
-  recordsTotal: [
-    /^(\d[\d,.\s]*)\s+einträge\s+insgesamt$/i,
-    /^insgesamt\s+(\d[\d,.\s]*)(?:\s+einträge)?$/i,
-  ],
-});
+}));
+
+export const de = /* @__PURE__ */ language(dePage, deFlow);

@@ -1,11 +1,12 @@
 /** Italian, from the Italian article on changing a partner's permissions. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const partnerPermission = seenIn(
   helpArticle('change-the-permissions-for-your-tiktok-business-center-partner', 'it'),
 );
 
-export const it = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const itPage = /* @__PURE__ */ pageWords({
   lang: 'it',
   name: 'Italiano',
   dir: 'ltr',
@@ -32,6 +33,13 @@ export const it = language({
     'status.suspended': unverified('Sospeso', 'Sospesa'),
     'status.expired': unverified('Scaduto', 'Scaduta'),
     'status.rejected': unverified('Rifiutato', 'Rifiutata'),
+    bcIdPrefix: unverified('ID del Business Center'),
+  }),
+  recordsTotal: [/^(\d[\d,.\s]*)\s+record\s+in\s+totale$/i, /^totale\s*:?\s*(\d[\d,.\s]*)$/i],
+});
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const itFlow = /* @__PURE__ */ flowWords(() => ({
     loading: unverified('Caricamento…', 'Caricamento in corso…'),
     inviteTitle: unverified('Invita membro', 'Invita membri'),
     addPartnersTitle: unverified('Aggiungi partner'),
@@ -46,7 +54,6 @@ export const it = language({
     confirmationCode: unverified('codice di conferma', 'codice di verifica'),
     emailField: unverified('Indirizzo/i e-mail', 'Indirizzo e-mail'),
     partnerBcIdField: unverified('ID del Business Center del partner'),
-    bcIdPrefix: unverified('ID del Business Center'),
     'success.invited': unverified('Invito inviato', 'Inviti inviati'),
     'success.resent': unverified('Invito inviato di nuovo'),
     'success.memberRemoved': unverified('Membro rimosso'),
@@ -54,6 +61,6 @@ export const it = language({
     'success.partnerRemoved': unverified('Partner rimosso'),
     'success.memberAssigned': unverified('Membro assegnato'),
     'success.saved': unverified('Modifiche salvate', 'Salvato'),
-  }),
-  recordsTotal: [/^(\d[\d,.\s]*)\s+record\s+in\s+totale$/i, /^totale\s*:?\s*(\d[\d,.\s]*)$/i],
-});
+}));
+
+export const it = /* @__PURE__ */ language(itPage, itFlow);

@@ -1,9 +1,10 @@
 /** Japanese. Roles as the Japanese article on Business Center roles names them. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'ja'));
 
-export const ja = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const jaPage = /* @__PURE__ */ pageWords({
   lang: 'ja',
   name: '日本語',
   dir: 'ltr',
@@ -30,6 +31,13 @@ export const ja = language({
     'status.suspended': unverified('停止中', '一時停止'),
     'status.expired': unverified('期限切れ'),
     'status.rejected': unverified('拒否', '辞退'),
+    bcIdPrefix: unverified('ビジネスセンターID'),
+  }),
+  recordsTotal: [/^(?:合計|全)\s*(\d[\d,.\s]*)\s*件$/, /^(\d[\d,.\s]*)\s*件中?$/],
+});
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const jaFlow = /* @__PURE__ */ flowWords(() => ({
     loading: unverified('読み込み中…', '読み込み中...', '読み込み中'),
     inviteTitle: unverified('メンバーを招待', 'メンバーの招待'),
     addPartnersTitle: unverified('パートナーを追加', 'パートナーの追加'),
@@ -44,7 +52,6 @@ export const ja = language({
     confirmationCode: unverified('確認コード', '認証コード', 'セキュリティ認証'),
     emailField: unverified('メールアドレス'),
     partnerBcIdField: unverified('パートナーのビジネスセンターID', 'パートナーのBC ID'),
-    bcIdPrefix: unverified('ビジネスセンターID'),
     'success.invited': unverified('招待を送信しました', '招待が送信されました'),
     'success.resent': unverified('招待を再送信しました'),
     'success.memberRemoved': unverified('メンバーを削除しました'),
@@ -52,6 +59,6 @@ export const ja = language({
     'success.partnerRemoved': unverified('パートナーを削除しました'),
     'success.memberAssigned': unverified('メンバーを割り当てました'),
     'success.saved': unverified('保存しました', '変更を保存しました'),
-  }),
-  recordsTotal: [/^(?:合計|全)\s*(\d[\d,.\s]*)\s*件$/, /^(\d[\d,.\s]*)\s*件中?$/],
-});
+}));
+
+export const ja = /* @__PURE__ */ language(jaPage, jaFlow);
