@@ -52,7 +52,8 @@ type Column =
 /** Which kind of access table a set of columns makes. */
 export type AccessTableKind = 'bc-members' | 'bc-partners' | 'asset-members' | 'asset-partners';
 
-const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
+/** The column each list of headings names, in the order a heading is looked up. */
+const headerLabels = (): ReadonlyArray<readonly [Column, readonly string[]]> => [
   // Partner name before name: "Partner" must not read as a person's name column.
   ['partnerName', PAGE_LABELS.colPartnerName],
   ['bcId', PAGE_LABELS.colBcId],
@@ -64,16 +65,21 @@ const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
   ['ignored', PAGE_LABELS.colIgnored],
 ];
 
-/** Every known heading, folded once, with its column (the first list a heading is in wins). */
-const COLUMN_BY_HEADING: ReadonlyMap<string, Column> = (() => {
-  const map = new Map<string, Column>();
-  for (const [column, labels] of HEADER_LABELS)
-    for (const label of labels) if (!map.has(fold(label))) map.set(fold(label), column);
-  return map;
-})();
+/**
+ * Every known heading, folded once, with its column (the first list a heading is in wins). Built
+ * the first time a table is read: the watcher loads this module on every TikTok page, most of
+ * which show no table worth reading.
+ */
+let columnByHeading: ReadonlyMap<string, Column> | undefined;
 
 function columnOf(label: string): Column | null {
-  return COLUMN_BY_HEADING.get(fold(label)) ?? null;
+  if (!columnByHeading) {
+    const map = new Map<string, Column>();
+    for (const [column, labels] of headerLabels())
+      for (const heading of labels) if (!map.has(fold(heading))) map.set(fold(heading), column);
+    columnByHeading = map;
+  }
+  return columnByHeading.get(fold(label)) ?? null;
 }
 
 /** What kind of access table these columns make, or null when it is not one. */
@@ -238,9 +244,19 @@ function roleParts(segments: readonly string[]): string[] {
 /** The words of some labels, folded once, to tell a cell's class with one lookup. */
 const folded = (...options: Array<Record<string, readonly string[]>>) =>
   new Set(options.flatMap((o) => Object.values(o).flat()).map(fold));
-const BC_ROLE_WORDS = folded(PAGE_LABELS.bcRole, PAGE_LABELS.financeRole);
-const ASSET_ROLE_WORDS = folded(PAGE_LABELS.assetRole);
-const STATUS_WORDS = folded(PAGE_LABELS.status);
+interface CellWords {
+  bcRoles: ReadonlySet<string>;
+  assetRoles: ReadonlySet<string>;
+  statuses: ReadonlySet<string>;
+}
+/** The role and status words cells are told by, folded; built the first time a cell is. */
+let cellWords: CellWords | undefined;
+const words = (): CellWords =>
+  (cellWords ??= {
+    bcRoles: folded(PAGE_LABELS.bcRole, PAGE_LABELS.financeRole),
+    assetRoles: folded(PAGE_LABELS.assetRole),
+    statuses: folded(PAGE_LABELS.status),
+  });
 
 function classOfCell(cell: Element): CellClass | null {
   const segments = textSegments(cell);
@@ -251,10 +267,11 @@ function classOfCell(cell: Element): CellClass | null {
   // Full-width digits and brackets (Japanese, Chinese) read as their ASCII forms once folded.
   const plain = fold(text);
   if (LONG_ID.test(plain)) return 'id';
-  if (STATUS_WORDS.has(fold(text))) return 'status';
+  const { bcRoles, assetRoles, statuses } = words();
+  if (statuses.has(fold(text))) return 'status';
   const parts = roleParts(segments);
-  const bc = parts.length > 0 && parts.every((p) => BC_ROLE_WORDS.has(fold(p)));
-  const asset = ASSET_ROLE_WORDS.has(fold(text));
+  const bc = parts.length > 0 && parts.every((p) => bcRoles.has(fold(p)));
+  const asset = assetRoles.has(fold(text));
   if (bc && asset) return 'eitherRole';
   if (bc) return 'bcRole';
   if (asset) return 'assetRole';
