@@ -97,14 +97,17 @@ export const FLOW_LABEL_KEYS = [
   'success.saved',
 ] as const;
 
-export const LABEL_KEYS = [...PAGE_LABEL_KEYS, ...FLOW_LABEL_KEYS] as const;
-
 /** A meaning the watcher reads pages by. */
 export type PageLabelKey = (typeof PAGE_LABEL_KEYS)[number];
 /** A meaning only the flows read. */
 export type FlowLabelKey = (typeof FLOW_LABEL_KEYS)[number];
 /** One meaning a label can have. */
 export type LabelKey = PageLabelKey | FlowLabelKey;
+
+/** Every meaning, the page words' first (a call, so a bundle that does not use it drops it). */
+export const LABEL_KEYS: readonly LabelKey[] = /* @__PURE__ */ (
+  PAGE_LABEL_KEYS as readonly LabelKey[]
+).concat(FLOW_LABEL_KEYS);
 
 /** One language's labels: any meaning may be missing (structure stands in for it). */
 export interface LanguageLabels {
