@@ -11,7 +11,8 @@ import { isHiddenDeep, isLabel, queryAllDeep, queryFirst, visibleText } from './
 import { findAccessTables } from './read-table';
 import type { PageKind } from './routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from './routes';
-import { LABELS, SELECTORS } from './selectors';
+import { PAGE_LABELS } from './page-labels';
+import { SELECTORS } from './selectors';
 
 type AccessKind = 'bc-members' | 'bc-partners' | 'bc-asset-access';
 
@@ -34,15 +35,15 @@ export function readPageEvidence(root: Root): PageEvidence {
     const h1 = queryFirst(root, SELECTORS.heading.alternatives);
     if (h1) {
       evidence.heading = visibleText(h1);
-      if (isLabel(evidence.heading, LABELS.members)) evidence.byHeading = 'bc-members';
-      else if (isLabel(evidence.heading, LABELS.partners)) evidence.byHeading = 'bc-partners';
+      if (isLabel(evidence.heading, PAGE_LABELS.members)) evidence.byHeading = 'bc-members';
+      else if (isLabel(evidence.heading, PAGE_LABELS.partners)) evidence.byHeading = 'bc-partners';
     }
     const tabs = queryAllDeep(root, SELECTORS.tab.alternatives, { shadows: false })
       .filter((t) => !isHiddenDeep(t))
       .map((t) => visibleText(t));
     if (
-      tabs.some((t) => isLabel(t, LABELS.members)) &&
-      tabs.some((t) => isLabel(t, LABELS.partners))
+      tabs.some((t) => isLabel(t, PAGE_LABELS.members)) &&
+      tabs.some((t) => isLabel(t, PAGE_LABELS.partners))
     ) {
       evidence.byTabs = 'bc-asset-access';
     }

@@ -5,7 +5,8 @@
 import type { Root } from './dom';
 import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
 import { readAdvertiserId, readOrgId } from './routes';
-import { LABELS, SELECTORS } from './selectors';
+import { PAGE_LABELS } from './page-labels';
+import { SELECTORS } from './selectors';
 
 const ID = /([0-9]{6,25})/;
 
@@ -20,7 +21,7 @@ export function readBcOrgId(url: URL, root: Root): string | null {
       if (el.children.length > 0) continue;
       const text = visibleText(el);
       const [label, value] = text.split(/:\s*/, 2);
-      if (value && isLabel(label ?? '', LABELS.bcIdPrefix)) {
+      if (value && isLabel(label ?? '', PAGE_LABELS.bcIdPrefix)) {
         const match = ID.exec(value);
         if (match) return match[1]!;
       }
@@ -90,8 +91,8 @@ export function readBusinessCenterList(root: Root): BusinessCenterEntry[] {
       const rest: string[] = [];
       for (const s of segments) {
         if (/^ID:?\s*[0-9]{6,25}$/i.test(s) || s === orgId) continue;
-        if (isLabel(s, LABELS.bcRole.admin)) myRole = 'admin';
-        else if (isLabel(s, LABELS.bcRole.standard)) myRole = 'standard';
+        if (isLabel(s, PAGE_LABELS.bcRole.admin)) myRole = 'admin';
+        else if (isLabel(s, PAGE_LABELS.bcRole.standard)) myRole = 'standard';
         else rest.push(s);
       }
       const name = rest[0] ?? '';

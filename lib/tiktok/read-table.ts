@@ -16,7 +16,8 @@ import {
   visibleText,
 } from './dom';
 import { nameEmailProblem, readNameAndEmail } from './email-text';
-import { LABELS, SELECTORS } from './selectors';
+import { PAGE_LABELS } from './page-labels';
+import { SELECTORS } from './selectors';
 
 /** One person or partner with access, as one table row shows them. */
 export interface AccessRow {
@@ -51,28 +52,34 @@ type Column =
 /** Which kind of access table a set of columns makes. */
 export type AccessTableKind = 'bc-members' | 'bc-partners' | 'asset-members' | 'asset-partners';
 
-const HEADER_LABELS: ReadonlyArray<readonly [Column, readonly string[]]> = [
+/** The column each list of headings names, in the order a heading is looked up. */
+const headerLabels = (): ReadonlyArray<readonly [Column, readonly string[]]> => [
   // Partner name before name: "Partner" must not read as a person's name column.
-  ['partnerName', LABELS.colPartnerName],
-  ['bcId', LABELS.colBcId],
-  ['name', LABELS.colName],
-  ['email', LABELS.colEmail],
-  ['status', LABELS.colStatus],
-  ['bcRole', LABELS.colBcRole],
-  ['permission', LABELS.colPermission],
-  ['ignored', LABELS.colIgnored],
+  ['partnerName', PAGE_LABELS.colPartnerName],
+  ['bcId', PAGE_LABELS.colBcId],
+  ['name', PAGE_LABELS.colName],
+  ['email', PAGE_LABELS.colEmail],
+  ['status', PAGE_LABELS.colStatus],
+  ['bcRole', PAGE_LABELS.colBcRole],
+  ['permission', PAGE_LABELS.colPermission],
+  ['ignored', PAGE_LABELS.colIgnored],
 ];
 
-/** Every known heading, folded once, with its column (the first list a heading is in wins). */
-const COLUMN_BY_HEADING: ReadonlyMap<string, Column> = (() => {
-  const map = new Map<string, Column>();
-  for (const [column, labels] of HEADER_LABELS)
-    for (const label of labels) if (!map.has(fold(label))) map.set(fold(label), column);
-  return map;
-})();
+/**
+ * Every known heading, folded once, with its column (the first list a heading is in wins). Built
+ * the first time a table is read: the watcher loads this module on every TikTok page, most of
+ * which show no table worth reading.
+ */
+let columnByHeading: ReadonlyMap<string, Column> | undefined;
 
 function columnOf(label: string): Column | null {
-  return COLUMN_BY_HEADING.get(fold(label)) ?? null;
+  if (!columnByHeading) {
+    const map = new Map<string, Column>();
+    for (const [column, labels] of headerLabels())
+      for (const heading of labels) if (!map.has(fold(heading))) map.set(fold(heading), column);
+    columnByHeading = map;
+  }
+  return columnByHeading.get(fold(label)) ?? null;
 }
 
 /** What kind of access table these columns make, or null when it is not one. */
@@ -237,9 +244,19 @@ function roleParts(segments: readonly string[]): string[] {
 /** The words of some labels, folded once, to tell a cell's class with one lookup. */
 const folded = (...options: Array<Record<string, readonly string[]>>) =>
   new Set(options.flatMap((o) => Object.values(o).flat()).map(fold));
-const BC_ROLE_WORDS = folded(LABELS.bcRole, LABELS.financeRole);
-const ASSET_ROLE_WORDS = folded(LABELS.assetRole);
-const STATUS_WORDS = folded(LABELS.status);
+interface CellWords {
+  bcRoles: ReadonlySet<string>;
+  assetRoles: ReadonlySet<string>;
+  statuses: ReadonlySet<string>;
+}
+/** The role and status words cells are told by, folded; built the first time a cell is. */
+let cellWords: CellWords | undefined;
+const words = (): CellWords =>
+  (cellWords ??= {
+    bcRoles: folded(PAGE_LABELS.bcRole, PAGE_LABELS.financeRole),
+    assetRoles: folded(PAGE_LABELS.assetRole),
+    statuses: folded(PAGE_LABELS.status),
+  });
 
 function classOfCell(cell: Element): CellClass | null {
   const segments = textSegments(cell);
@@ -250,10 +267,11 @@ function classOfCell(cell: Element): CellClass | null {
   // Full-width digits and brackets (Japanese, Chinese) read as their ASCII forms once folded.
   const plain = fold(text);
   if (LONG_ID.test(plain)) return 'id';
-  if (STATUS_WORDS.has(fold(text))) return 'status';
+  const { bcRoles, assetRoles, statuses } = words();
+  if (statuses.has(fold(text))) return 'status';
   const parts = roleParts(segments);
-  const bc = parts.length > 0 && parts.every((p) => BC_ROLE_WORDS.has(fold(p)));
-  const asset = ASSET_ROLE_WORDS.has(fold(text));
+  const bc = parts.length > 0 && parts.every((p) => bcRoles.has(fold(p)));
+  const asset = assetRoles.has(fold(text));
   if (bc && asset) return 'eitherRole';
   if (bc) return 'bcRole';
   if (asset) return 'assetRole';
@@ -511,8 +529,8 @@ function readRow(
     const bcRoles = new Set<'admin' | 'standard'>();
     const financeRoles = new Set<'manager' | 'analyst'>();
     for (const part of parts) {
-      const bc = pick(part, LABELS.bcRole);
-      const finance = pick(part, LABELS.financeRole);
+      const bc = pick(part, PAGE_LABELS.bcRole);
+      const finance = pick(part, PAGE_LABELS.financeRole);
       if (bc) bcRoles.add(bc);
       else if (finance) financeRoles.add(finance);
       else fail(`the role "${part}" is not one the extension knows.`);
@@ -526,14 +544,14 @@ function readRow(
 
   if (shape.kind === 'asset-members' || shape.kind === 'asset-partners') {
     const text = cellText(cellFor('permission'));
-    const role = pick(text, LABELS.assetRole);
+    const role = pick(text, PAGE_LABELS.assetRole);
     if (role) row.assetRole = role;
     else fail(`the permission "${text}" is not one the extension knows.`);
   }
 
   if (shape.columns.includes('status')) {
     const text = cellText(cellFor('status'));
-    const status = pick(text, LABELS.status);
+    const status = pick(text, PAGE_LABELS.status);
     if (status) row.status = status;
     else fail(`the status "${text}" is not one the extension knows.`);
   } else if (shape.kind === 'bc-members') {
@@ -601,7 +619,7 @@ function paging(table: Element, shown: number): Paging {
     if (!text || text.length > 60 || !/[0-9]/.test(text)) continue;
     if (!visible(el)) continue;
     if (total === null) {
-      for (const pattern of LABELS.recordsTotal) {
+      for (const pattern of PAGE_LABELS.recordsTotal) {
         const match = pattern.exec(text);
         if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
       }

@@ -9,8 +9,9 @@
  * selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
  * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
-import type { LabelKey } from './labels';
-import { labelsFor, recordsTotalPatterns } from './labels';
+import type { FlowLabelKey } from './labels';
+import { labelsFor } from './labels';
+import { PAGE_LABELS } from './page-labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
 export interface SelectorTarget {
@@ -114,13 +115,12 @@ export const SELECTORS = {
   ),
 } as const satisfies Record<string, SelectorTarget>;
 
-const lists = new Map<LabelKey, readonly string[]>();
-const list = (key: LabelKey): readonly string[] => {
+const lists = new Map<FlowLabelKey, readonly string[]>();
+const list = (key: FlowLabelKey): readonly string[] => {
   let found = lists.get(key);
   if (!found) lists.set(key, (found = labelsFor(key)));
   return found;
 };
-let patterns: readonly RegExp[] | undefined;
 
 /**
  * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok
@@ -128,89 +128,90 @@ let patterns: readonly RegExp[] | undefined;
  * marked unverified). Built from that data: each list is the union over the languages, English
  * first, so a caller matches every language at once. Each list is built the first time it is
  * read and then kept (the same array every time): the content scripts load on every TikTok page,
- * most of which never read a label.
+ * most of which never read a label. The words a page is read by are `PAGE_LABELS`' lists
+ * (page-labels.ts), the same arrays: code that runs on every page imports that instead.
  */
 export const LABELS = {
   get members() {
-    return list('members');
+    return PAGE_LABELS.members;
   },
   get partners() {
-    return list('partners');
+    return PAGE_LABELS.partners;
   },
   // Column headers.
   get colName() {
-    return list('colName');
+    return PAGE_LABELS.colName;
   },
   get colEmail() {
-    return list('colEmail');
+    return PAGE_LABELS.colEmail;
   },
   get colStatus() {
-    return list('colStatus');
+    return PAGE_LABELS.colStatus;
   },
   get colBcRole() {
-    return list('colBcRole');
+    return PAGE_LABELS.colBcRole;
   },
   get colPermission() {
-    return list('colPermission');
+    return PAGE_LABELS.colPermission;
   },
   get colPartnerName() {
-    return list('colPartnerName');
+    return PAGE_LABELS.colPartnerName;
   },
   /** Columns the readers know and need not read (actions, counts of assets). */
   get colIgnored() {
-    return list('colIgnored');
+    return PAGE_LABELS.colIgnored;
   },
   get colBcId() {
-    return list('colBcId');
+    return PAGE_LABELS.colBcId;
   },
   // Values.
   bcRole: {
     get admin() {
-      return list('bcRole.admin');
+      return PAGE_LABELS.bcRole.admin;
     },
     get standard() {
-      return list('bcRole.standard');
+      return PAGE_LABELS.bcRole.standard;
     },
   },
   financeRole: {
     get manager() {
-      return list('financeRole.manager');
+      return PAGE_LABELS.financeRole.manager;
     },
     get analyst() {
-      return list('financeRole.analyst');
+      return PAGE_LABELS.financeRole.analyst;
     },
   },
   assetRole: {
     get admin() {
-      return list('assetRole.admin');
+      return PAGE_LABELS.assetRole.admin;
     },
     get operator() {
-      return list('assetRole.operator');
+      return PAGE_LABELS.assetRole.operator;
     },
     get analyst() {
-      return list('assetRole.analyst');
+      return PAGE_LABELS.assetRole.analyst;
     },
   },
   status: {
     get active() {
-      return list('status.active');
+      return PAGE_LABELS.status.active;
     },
     get pending() {
-      return list('status.pending');
+      return PAGE_LABELS.status.pending;
     },
     get suspended() {
-      return list('status.suspended');
+      return PAGE_LABELS.status.suspended;
     },
     get expired() {
-      return list('status.expired');
+      return PAGE_LABELS.status.expired;
     },
     get rejected() {
-      return list('status.rejected');
+      return PAGE_LABELS.status.rejected;
     },
   },
   /** "N Records in Total" under a table, with the number captured. */
   get recordsTotal() {
-    return (patterns ??= recordsTotalPatterns());
+    return PAGE_LABELS.recordsTotal;
   },
   get loading() {
     return list('loading');
@@ -266,7 +267,7 @@ export const LABELS = {
     return list('partnerBcIdField');
   },
   get bcIdPrefix() {
-    return list('bcIdPrefix');
+    return PAGE_LABELS.bcIdPrefix;
   },
   /** Success messages after each flow. */
   success: {

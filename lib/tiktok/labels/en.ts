@@ -1,5 +1,5 @@
 /** English: TikTok Business Center's default interface language. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const addMembers = seenIn(helpArticle('add-users-tiktok-business-center', 'en'));
 const removeMembers = seenIn(
@@ -16,7 +16,8 @@ const partnerPermission = seenIn(
   'https://ads.tiktok.com/help/article/change-the-permissions-for-your-tiktok-business-center-partner',
 );
 
-export const en = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const enPage = /* @__PURE__ */ pageWords({
   lang: 'en',
   name: 'English',
   dir: 'ltr',
@@ -46,34 +47,40 @@ export const en = language({
     'status.suspended': unverified('Suspended'),
     'status.expired': unverified('Expired', 'Invitation expired'),
     'status.rejected': unverified('Rejected', 'Declined'),
-    loading: unverified('Loading…', 'Loading...', 'Loading'),
-    inviteTitle: [...addMembers('Invite Member'), ...unverified('Invite Members', 'Invite member')],
-    addPartnersTitle: [...partners('Add Partners'), ...unverified('Add Partner')],
-    assignTitle: [...assetPermissions('Assign new member'), ...unverified('Assign member')],
-    editPermission: unverified('Edit', 'Edit permission'),
-    editPermissionTitle: unverified('Edit permission', 'Edit permissions', 'Change permission'),
-    save: [...assetPermissions('Save'), ...unverified('Save changes')],
-    resend: [...addMembers('Resend'), ...unverified('Resend invitation')],
-    confirm: addMembers('Confirm'),
-    next: addMembers('Next'),
-    removeVerb: [...removeMembers('Remove'), ...unverified('Delete')],
-    confirmationCode: [
-      ...removeMembers('confirmation code'),
-      ...unverified('verification code', 'security verification'),
-    ],
-    emailField: unverified('Email address(es)', 'Email address', 'Email', 'Emails'),
-    partnerBcIdField: unverified("Partner's BC ID", 'BC ID'),
     bcIdPrefix: unverified('Business Center ID', 'BC ID', 'ID'),
-    'success.invited': unverified('Invitation sent', 'Invitations sent'),
-    'success.resent': unverified('Invitation resent'),
-    'success.memberRemoved': unverified('Member removed'),
-    'success.partnerAdded': unverified('Partner added'),
-    'success.partnerRemoved': unverified('Partner removed'),
-    'success.memberAssigned': unverified('Member assigned'),
-    'success.saved': unverified('Changes saved', 'Saved'),
   }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+records?\s+in\s+total$/i,
     /^total\s*:?\s*(\d[\d,.\s]*)(\s+(records?|registros?|data))?$/i,
   ],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const enFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('Loading…', 'Loading...', 'Loading'),
+  inviteTitle: [...addMembers('Invite Member'), ...unverified('Invite Members', 'Invite member')],
+  addPartnersTitle: [...partners('Add Partners'), ...unverified('Add Partner')],
+  assignTitle: [...assetPermissions('Assign new member'), ...unverified('Assign member')],
+  editPermission: unverified('Edit', 'Edit permission'),
+  editPermissionTitle: unverified('Edit permission', 'Edit permissions', 'Change permission'),
+  save: [...assetPermissions('Save'), ...unverified('Save changes')],
+  resend: [...addMembers('Resend'), ...unverified('Resend invitation')],
+  confirm: addMembers('Confirm'),
+  next: addMembers('Next'),
+  removeVerb: [...removeMembers('Remove'), ...unverified('Delete')],
+  confirmationCode: [
+    ...removeMembers('confirmation code'),
+    ...unverified('verification code', 'security verification'),
+  ],
+  emailField: unverified('Email address(es)', 'Email address', 'Email', 'Emails'),
+  partnerBcIdField: unverified("Partner's BC ID", 'BC ID'),
+  'success.invited': unverified('Invitation sent', 'Invitations sent'),
+  'success.resent': unverified('Invitation resent'),
+  'success.memberRemoved': unverified('Member removed'),
+  'success.partnerAdded': unverified('Partner added'),
+  'success.partnerRemoved': unverified('Partner removed'),
+  'success.memberAssigned': unverified('Member assigned'),
+  'success.saved': unverified('Changes saved', 'Saved'),
+}));
+
+export const en = /* @__PURE__ */ language(enPage, enFlow);

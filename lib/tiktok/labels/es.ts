@@ -2,9 +2,10 @@
  * Spanish. No Spanish help article quoting these labels was found in the stored sources, so all
  * are marked unverified; they are the wording the Spanish interface has been seen with.
  */
-import { language, unverified } from './types';
+import { flowWords, language, pageWords, unverified } from './types';
 
-export const es = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const esPage = /* @__PURE__ */ pageWords({
   lang: 'es',
   name: 'Español',
   dir: 'ltr',
@@ -31,28 +32,34 @@ export const es = language({
     'status.suspended': unverified('Suspendido', 'Suspendida'),
     'status.expired': unverified('Caducado', 'Caducada', 'Vencido'),
     'status.rejected': unverified('Rechazado', 'Rechazada'),
-    loading: unverified('Cargando…', 'Cargando...'),
-    inviteTitle: unverified('Invitar miembro', 'Invitar miembros'),
-    addPartnersTitle: unverified('Añadir socios', 'Agregar socios'),
-    assignTitle: unverified('Asignar nuevo miembro'),
-    editPermission: unverified('Editar', 'Editar permiso'),
-    editPermissionTitle: unverified('Editar permiso', 'Editar permisos'),
-    save: unverified('Guardar', 'Guardar cambios'),
-    resend: unverified('Reenviar', 'Reenviar invitación'),
-    confirm: unverified('Confirmar'),
-    next: unverified('Siguiente'),
-    removeVerb: unverified('Eliminar', 'Quitar'),
-    confirmationCode: unverified('código de confirmación', 'código de verificación'),
-    emailField: unverified('Correo(s) electrónico(s)', 'Correo electrónico'),
-    partnerBcIdField: unverified('ID del BC del socio'),
     bcIdPrefix: unverified('ID del Business Center', 'ID del BC'),
-    'success.invited': unverified('Invitación enviada', 'Invitaciones enviadas'),
-    'success.resent': unverified('Invitación reenviada'),
-    'success.memberRemoved': unverified('Miembro eliminado'),
-    'success.partnerAdded': unverified('Socio añadido'),
-    'success.partnerRemoved': unverified('Socio eliminado'),
-    'success.memberAssigned': unverified('Miembro asignado'),
-    'success.saved': unverified('Cambios guardados', 'Guardado'),
   }),
   recordsTotal: [/^(\d[\d,.\s]*)\s+registros?\s+en\s+total$/i],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const esFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('Cargando…', 'Cargando...'),
+  inviteTitle: unverified('Invitar miembro', 'Invitar miembros'),
+  addPartnersTitle: unverified('Añadir socios', 'Agregar socios'),
+  assignTitle: unverified('Asignar nuevo miembro'),
+  editPermission: unverified('Editar', 'Editar permiso'),
+  editPermissionTitle: unverified('Editar permiso', 'Editar permisos'),
+  save: unverified('Guardar', 'Guardar cambios'),
+  resend: unverified('Reenviar', 'Reenviar invitación'),
+  confirm: unverified('Confirmar'),
+  next: unverified('Siguiente'),
+  removeVerb: unverified('Eliminar', 'Quitar'),
+  confirmationCode: unverified('código de confirmación', 'código de verificación'),
+  emailField: unverified('Correo(s) electrónico(s)', 'Correo electrónico'),
+  partnerBcIdField: unverified('ID del BC del socio'),
+  'success.invited': unverified('Invitación enviada', 'Invitaciones enviadas'),
+  'success.resent': unverified('Invitación reenviada'),
+  'success.memberRemoved': unverified('Miembro eliminado'),
+  'success.partnerAdded': unverified('Socio añadido'),
+  'success.partnerRemoved': unverified('Socio eliminado'),
+  'success.memberAssigned': unverified('Miembro asignado'),
+  'success.saved': unverified('Cambios guardados', 'Guardado'),
+}));
+
+export const es = /* @__PURE__ */ language(esPage, esFlow);

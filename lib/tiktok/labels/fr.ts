@@ -1,9 +1,10 @@
 /** French, "Membre" as the French article on asset groups has it. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const assetGroup = seenIn(helpArticle('how-to-manage-members-in-an-asset-group', 'fr'));
 
-export const fr = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const frPage = /* @__PURE__ */ pageWords({
   lang: 'fr',
   name: 'Français',
   dir: 'ltr',
@@ -30,31 +31,37 @@ export const fr = language({
     'status.suspended': unverified('Suspendu', 'Suspendue'),
     'status.expired': unverified('Expiré', 'Expirée'),
     'status.rejected': unverified('Refusé', 'Refusée', 'Rejeté'),
-    loading: unverified('Chargement…', 'Chargement...'),
-    inviteTitle: unverified('Inviter un membre', 'Inviter des membres'),
-    addPartnersTitle: unverified('Ajouter des partenaires', 'Ajouter un partenaire'),
-    assignTitle: unverified('Attribuer un nouveau membre'),
-    editPermission: unverified('Modifier', "Modifier l'autorisation"),
-    editPermissionTitle: unverified("Modifier l'autorisation", 'Modifier les autorisations'),
-    save: unverified('Enregistrer'),
-    resend: unverified('Renvoyer', "Renvoyer l'invitation"),
-    confirm: unverified('Confirmer'),
-    next: unverified('Suivant'),
-    removeVerb: unverified('Supprimer', 'Retirer'),
-    confirmationCode: unverified('code de confirmation', 'code de vérification'),
-    emailField: unverified('Adresse(s) e-mail', 'Adresse e-mail'),
-    partnerBcIdField: unverified('ID du Business Center du partenaire'),
     bcIdPrefix: unverified('ID du Business Center'),
-    'success.invited': unverified('Invitation envoyée', 'Invitations envoyées'),
-    'success.resent': unverified('Invitation renvoyée'),
-    'success.memberRemoved': unverified('Membre supprimé'),
-    'success.partnerAdded': unverified('Partenaire ajouté'),
-    'success.partnerRemoved': unverified('Partenaire supprimé'),
-    'success.memberAssigned': unverified('Membre attribué'),
-    'success.saved': unverified('Modifications enregistrées', 'Enregistré'),
   }),
   recordsTotal: [
     /^(\d[\d,.\s]*)\s+enregistrements?\s+au\s+total$/i,
     /^total\s*:\s*(\d[\d,.\s]*)$/i,
   ],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const frFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('Chargement…', 'Chargement...'),
+  inviteTitle: unverified('Inviter un membre', 'Inviter des membres'),
+  addPartnersTitle: unverified('Ajouter des partenaires', 'Ajouter un partenaire'),
+  assignTitle: unverified('Attribuer un nouveau membre'),
+  editPermission: unverified('Modifier', "Modifier l'autorisation"),
+  editPermissionTitle: unverified("Modifier l'autorisation", 'Modifier les autorisations'),
+  save: unverified('Enregistrer'),
+  resend: unverified('Renvoyer', "Renvoyer l'invitation"),
+  confirm: unverified('Confirmer'),
+  next: unverified('Suivant'),
+  removeVerb: unverified('Supprimer', 'Retirer'),
+  confirmationCode: unverified('code de confirmation', 'code de vérification'),
+  emailField: unverified('Adresse(s) e-mail', 'Adresse e-mail'),
+  partnerBcIdField: unverified('ID du Business Center du partenaire'),
+  'success.invited': unverified('Invitation envoyée', 'Invitations envoyées'),
+  'success.resent': unverified('Invitation renvoyée'),
+  'success.memberRemoved': unverified('Membre supprimé'),
+  'success.partnerAdded': unverified('Partenaire ajouté'),
+  'success.partnerRemoved': unverified('Partenaire supprimé'),
+  'success.memberAssigned': unverified('Membre attribué'),
+  'success.saved': unverified('Modifications enregistrées', 'Enregistré'),
+}));
+
+export const fr = /* @__PURE__ */ language(frPage, frFlow);

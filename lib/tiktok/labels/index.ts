@@ -17,13 +17,16 @@ import { ptBR } from './pt-BR';
 import { ru } from './ru';
 import { th } from './th';
 import { tr } from './tr';
-import type { Label, LabelKey, LanguageLabels, LanguageTag } from './types';
+import { unionOfLabels } from './page-words';
+import type { LabelKey, LanguageLabels, LanguageTag } from './types';
 import { vi } from './vi';
 import { zhHans } from './zh-Hans';
 import { zhHant } from './zh-Hant';
 
 export type { Label, LabelKey, LabelSource, LanguageLabels, LanguageTag } from './types';
-export { LABEL_KEYS } from './types';
+export type { FlowLabelKey, PageLabelKey } from './types';
+export { FLOW_LABEL_KEYS, LABEL_KEYS, PAGE_LABEL_KEYS } from './types';
+export { PAGE_LANGUAGES, pageLabelsFor, recordsTotalPatterns } from './page-words';
 export { mentionsLabel, titleNames } from './match';
 
 /**
@@ -54,28 +57,9 @@ export function languageLabels(lang: LanguageTag): LanguageLabels | undefined {
   return LANGUAGES.find((l) => l.lang === lang);
 }
 
-/**
- * Every label meaning `key`, in every language, each text once (compared in lower case). This
- * runs when the content scripts load, on every TikTok page, so it does no Unicode normalisation:
- * `isLabel` folds each list the first time a page is actually read.
- */
+/** Every label meaning `key`, in every language, each text once (compared in lower case). */
 export function labelsFor(key: LabelKey): readonly string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const language of LANGUAGES) {
-    for (const label of language.labels[key] ?? ([] as readonly Label[])) {
-      const lower = label.text.toLowerCase();
-      if (seen.has(lower)) continue;
-      seen.add(lower);
-      out.push(label.text);
-    }
-  }
-  return out;
-}
-
-/** Every language's "N records in total" patterns. */
-export function recordsTotalPatterns(): readonly RegExp[] {
-  return LANGUAGES.flatMap((l) => l.recordsTotal ?? []);
+  return unionOfLabels(LANGUAGES, (l) => l.labels[key]);
 }
 
 /** The languages in which `text` is a label meaning `key` (none for an unknown word). */

@@ -1,10 +1,11 @@
 /** Russian, roles as the Russian article on Business Center roles names them. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'ru'));
 const settings = seenIn(helpArticle('manage-settings-tiktok-business-center-account', 'ru'));
 
-export const ru = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const ruPage = /* @__PURE__ */ pageWords({
   lang: 'ru',
   name: 'Русский',
   dir: 'ltr',
@@ -31,28 +32,34 @@ export const ru = language({
     'status.suspended': unverified('Приостановлен', 'Заблокирован'),
     'status.expired': unverified('Истек срок', 'Срок истек', 'Просрочено'),
     'status.rejected': unverified('Отклонено', 'Отклонен'),
-    loading: unverified('Загрузка…', 'Загрузка...'),
-    inviteTitle: unverified('Пригласить участника', 'Пригласить участников'),
-    addPartnersTitle: unverified('Добавить партнеров', 'Добавить партнера'),
-    assignTitle: unverified('Назначить нового участника'),
-    editPermission: [...settings('Изменить'), ...unverified('Изменить разрешение')],
-    editPermissionTitle: unverified('Изменить разрешение', 'Изменить разрешения'),
-    save: unverified('Сохранить'),
-    resend: unverified('Отправить повторно'),
-    confirm: unverified('Подтвердить'),
-    next: unverified('Далее'),
-    removeVerb: unverified('Удалить', 'Исключить'),
-    confirmationCode: unverified('код подтверждения', 'код проверки'),
-    emailField: unverified('Адрес(а) электронной почты', 'Адрес электронной почты'),
-    partnerBcIdField: unverified('ID Business Center партнера'),
     bcIdPrefix: unverified('ID Business Center'),
-    'success.invited': unverified('Приглашение отправлено', 'Приглашения отправлены'),
-    'success.resent': unverified('Приглашение отправлено повторно'),
-    'success.memberRemoved': unverified('Участник удален'),
-    'success.partnerAdded': unverified('Партнер добавлен'),
-    'success.partnerRemoved': unverified('Партнер удален'),
-    'success.memberAssigned': unverified('Участник назначен'),
-    'success.saved': unverified('Изменения сохранены', 'Сохранено'),
   }),
   recordsTotal: [/^всего\s*:?\s*(\d[\d,.\s]*)(?:\s+запис\S*)?$/i],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const ruFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('Загрузка…', 'Загрузка...'),
+  inviteTitle: unverified('Пригласить участника', 'Пригласить участников'),
+  addPartnersTitle: unverified('Добавить партнеров', 'Добавить партнера'),
+  assignTitle: unverified('Назначить нового участника'),
+  editPermission: [...settings('Изменить'), ...unverified('Изменить разрешение')],
+  editPermissionTitle: unverified('Изменить разрешение', 'Изменить разрешения'),
+  save: unverified('Сохранить'),
+  resend: unverified('Отправить повторно'),
+  confirm: unverified('Подтвердить'),
+  next: unverified('Далее'),
+  removeVerb: unverified('Удалить', 'Исключить'),
+  confirmationCode: unverified('код подтверждения', 'код проверки'),
+  emailField: unverified('Адрес(а) электронной почты', 'Адрес электронной почты'),
+  partnerBcIdField: unverified('ID Business Center партнера'),
+  'success.invited': unverified('Приглашение отправлено', 'Приглашения отправлены'),
+  'success.resent': unverified('Приглашение отправлено повторно'),
+  'success.memberRemoved': unverified('Участник удален'),
+  'success.partnerAdded': unverified('Партнер добавлен'),
+  'success.partnerRemoved': unverified('Партнер удален'),
+  'success.memberAssigned': unverified('Участник назначен'),
+  'success.saved': unverified('Изменения сохранены', 'Сохранено'),
+}));
+
+export const ru = /* @__PURE__ */ language(ruPage, ruFlow);

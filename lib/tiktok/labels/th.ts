@@ -1,9 +1,10 @@
 /** Thai, roles from the Thai article on Business Center roles. Thai writes no word spaces. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const roles = seenIn(helpArticle('about-business-center-roles-and-permissions', 'th'));
 
-export const th = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const thPage = /* @__PURE__ */ pageWords({
   lang: 'th',
   name: 'ภาษาไทย',
   dir: 'ltr',
@@ -30,28 +31,34 @@ export const th = language({
     'status.suspended': unverified('ถูกระงับ'),
     'status.expired': unverified('หมดอายุ'),
     'status.rejected': unverified('ถูกปฏิเสธ'),
-    loading: unverified('กำลังโหลด…', 'กำลังโหลด'),
-    inviteTitle: unverified('เชิญสมาชิก'),
-    addPartnersTitle: unverified('เพิ่มพาร์ทเนอร์'),
-    assignTitle: unverified('มอบหมายสมาชิกใหม่'),
-    editPermission: unverified('แก้ไข', 'แก้ไขสิทธิ์'),
-    editPermissionTitle: unverified('แก้ไขสิทธิ์'),
-    save: unverified('บันทึก'),
-    resend: unverified('ส่งอีกครั้ง'),
-    confirm: unverified('ยืนยัน'),
-    next: unverified('ถัดไป'),
-    removeVerb: unverified('ลบ', 'นำออก'),
-    confirmationCode: unverified('รหัสยืนยัน'),
-    emailField: unverified('ที่อยู่อีเมล'),
-    partnerBcIdField: unverified('ID ศูนย์ธุรกิจของพาร์ทเนอร์'),
     bcIdPrefix: unverified('ID ศูนย์ธุรกิจ'),
-    'success.invited': unverified('ส่งคำเชิญแล้ว'),
-    'success.resent': unverified('ส่งคำเชิญอีกครั้งแล้ว'),
-    'success.memberRemoved': unverified('ลบสมาชิกแล้ว'),
-    'success.partnerAdded': unverified('เพิ่มพาร์ทเนอร์แล้ว'),
-    'success.partnerRemoved': unverified('ลบพาร์ทเนอร์แล้ว'),
-    'success.memberAssigned': unverified('มอบหมายสมาชิกแล้ว'),
-    'success.saved': unverified('บันทึกแล้ว'),
   }),
   recordsTotal: [/^ทั้งหมด\s*(\d[\d,.\s]*)\s*รายการ$/],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const thFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('กำลังโหลด…', 'กำลังโหลด'),
+  inviteTitle: unverified('เชิญสมาชิก'),
+  addPartnersTitle: unverified('เพิ่มพาร์ทเนอร์'),
+  assignTitle: unverified('มอบหมายสมาชิกใหม่'),
+  editPermission: unverified('แก้ไข', 'แก้ไขสิทธิ์'),
+  editPermissionTitle: unverified('แก้ไขสิทธิ์'),
+  save: unverified('บันทึก'),
+  resend: unverified('ส่งอีกครั้ง'),
+  confirm: unverified('ยืนยัน'),
+  next: unverified('ถัดไป'),
+  removeVerb: unverified('ลบ', 'นำออก'),
+  confirmationCode: unverified('รหัสยืนยัน'),
+  emailField: unverified('ที่อยู่อีเมล'),
+  partnerBcIdField: unverified('ID ศูนย์ธุรกิจของพาร์ทเนอร์'),
+  'success.invited': unverified('ส่งคำเชิญแล้ว'),
+  'success.resent': unverified('ส่งคำเชิญอีกครั้งแล้ว'),
+  'success.memberRemoved': unverified('ลบสมาชิกแล้ว'),
+  'success.partnerAdded': unverified('เพิ่มพาร์ทเนอร์แล้ว'),
+  'success.partnerRemoved': unverified('ลบพาร์ทเนอร์แล้ว'),
+  'success.memberAssigned': unverified('มอบหมายสมาชิกแล้ว'),
+  'success.saved': unverified('บันทึกแล้ว'),
+}));
+
+export const th = /* @__PURE__ */ language(thPage, thFlow);

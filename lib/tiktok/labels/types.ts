@@ -36,9 +36,12 @@ export interface Label {
 
 /**
  * What a label means. Dotted keys are the nested groups of `LABELS` (selectors.ts):
- * `bcRole.admin` is `LABELS.bcRole.admin`.
+ * `bcRole.admin` is `LABELS.bcRole.admin`. The keys come in two shares: the words that say what
+ * a page is and read its access tables, which the watcher on every TikTok page needs, and the
+ * words of the flows, which only the scripts injected on access pages read. Keeping them apart
+ * keeps the flows' words out of the watcher's bundle.
  */
-export const LABEL_KEYS = [
+export const PAGE_LABEL_KEYS = [
   // Headings, navigation and tabs.
   'members',
   'partners',
@@ -51,7 +54,7 @@ export const LABEL_KEYS = [
   'colPartnerName',
   'colIgnored',
   'colBcId',
-  // Values in cells.
+  // Values in cells: they tell a column's meaning where its heading is not known.
   'bcRole.admin',
   'bcRole.standard',
   'financeRole.manager',
@@ -64,6 +67,11 @@ export const LABEL_KEYS = [
   'status.suspended',
   'status.expired',
   'status.rejected',
+  // Before a Business Center's ID on its pages.
+  'bcIdPrefix',
+] as const;
+
+export const FLOW_LABEL_KEYS = [
   'loading',
   // Dialogs, fields and buttons of the flows.
   'inviteTitle',
@@ -79,7 +87,6 @@ export const LABEL_KEYS = [
   'confirmationCode',
   'emailField',
   'partnerBcIdField',
-  'bcIdPrefix',
   // Messages after a flow.
   'success.invited',
   'success.resent',
@@ -90,8 +97,17 @@ export const LABEL_KEYS = [
   'success.saved',
 ] as const;
 
+/** A meaning the watcher reads pages by. */
+export type PageLabelKey = (typeof PAGE_LABEL_KEYS)[number];
+/** A meaning only the flows read. */
+export type FlowLabelKey = (typeof FLOW_LABEL_KEYS)[number];
 /** One meaning a label can have. */
-export type LabelKey = (typeof LABEL_KEYS)[number];
+export type LabelKey = PageLabelKey | FlowLabelKey;
+
+/** Every meaning, the page words' first (a call, so a bundle that does not use it drops it). */
+export const LABEL_KEYS: readonly LabelKey[] = /* @__PURE__ */ (
+  PAGE_LABEL_KEYS as readonly LabelKey[]
+).concat(FLOW_LABEL_KEYS);
 
 /** One language's labels: any meaning may be missing (structure stands in for it). */
 export interface LanguageLabels {
@@ -104,6 +120,14 @@ export interface LanguageLabels {
   /** "N records in total" under a table, the number captured as group 1. */
   readonly recordsTotal?: readonly RegExp[];
 }
+
+/** One language's page words: its `LanguageLabels` less the flows' words. */
+export interface PageWords extends Omit<LanguageLabels, 'labels'> {
+  readonly labels: { readonly [K in PageLabelKey]?: readonly Label[] };
+}
+
+/** One language's flow words, built the first time they are read. */
+export type FlowWords = () => { readonly [K in FlowLabelKey]?: readonly Label[] };
 
 /** Labels read in `source`, in the order given. */
 export const seenIn =
@@ -120,19 +144,39 @@ export const helpArticle = (slug: string, lang: string): `https://${string}` =>
   `https://ads.tiktok.com/help/article/${slug}?lang=${lang}`;
 
 /**
- * One language's labels, built the first time they are read. The content scripts load on every
- * TikTok page, most of which never read a label (Ads Manager, Business Center's other pages), so
- * the sixteen languages cost nothing there.
+ * One language's page words, built the first time they are read. The content scripts load on
+ * every TikTok page, most of which never read a label (Ads Manager, Business Center's other
+ * pages), so the sixteen languages cost nothing there.
  */
-export function language(
-  spec: Omit<LanguageLabels, 'labels'> & { labels: () => LanguageLabels['labels'] },
-): LanguageLabels {
+export function pageWords(
+  spec: Omit<PageWords, 'labels'> & { labels: () => PageWords['labels'] },
+): PageWords {
   const { labels: build, ...rest } = spec;
-  let built: LanguageLabels['labels'] | undefined;
+  let built: PageWords['labels'] | undefined;
   return {
     ...rest,
     get labels() {
       return (built ??= build());
+    },
+  };
+}
+
+/** One language's flow words, built the first time they are read. */
+export function flowWords(build: FlowWords): FlowWords {
+  let built: ReturnType<FlowWords> | undefined;
+  return () => (built ??= build());
+}
+
+/** One language's labels: its page words and its flow words together, joined when first read. */
+export function language(page: PageWords, flow: FlowWords): LanguageLabels {
+  let built: LanguageLabels['labels'] | undefined;
+  return {
+    lang: page.lang,
+    name: page.name,
+    dir: page.dir,
+    ...(page.recordsTotal ? { recordsTotal: page.recordsTotal } : {}),
+    get labels() {
+      return (built ??= { ...page.labels, ...flow() });
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Simplified Chinese, from the Chinese articles on assigning members and TikTok Shop access. */
-import { helpArticle, language, seenIn, unverified } from './types';
+import { flowWords, helpArticle, language, pageWords, seenIn, unverified } from './types';
 
 const assignTikTokAccount = seenIn(
   helpArticle('how-to-grant-members-access-to-tiktok-accounts-in-business-center', 'zh'),
@@ -8,7 +8,8 @@ const shopAccess = seenIn(
   helpArticle('add-new-members-or-partners-to-your-tiktok-shop-in-business-center', 'zh'),
 );
 
-export const zhHans = language({
+/** The words that say what a page is and read its access tables (the watcher's share). */
+export const zhHansPage = /* @__PURE__ */ pageWords({
   lang: 'zh-Hans',
   name: '简体中文',
   dir: 'ltr',
@@ -35,28 +36,34 @@ export const zhHans = language({
     'status.suspended': unverified('已暂停'),
     'status.expired': unverified('已过期'),
     'status.rejected': unverified('已拒绝'),
-    loading: unverified('加载中…', '加载中...', '加载中'),
-    inviteTitle: unverified('邀请成员'),
-    addPartnersTitle: unverified('添加合作伙伴'),
-    assignTitle: shopAccess('分配新成员'),
-    editPermission: unverified('编辑', '编辑权限'),
-    editPermissionTitle: unverified('编辑权限'),
-    save: unverified('保存'),
-    resend: unverified('重新发送'),
-    confirm: unverified('确认', '确定'),
-    next: unverified('下一步'),
-    removeVerb: unverified('移除', '删除'),
-    confirmationCode: unverified('验证码', '确认码'),
-    emailField: unverified('邮箱地址', '电子邮箱地址'),
-    partnerBcIdField: unverified('合作伙伴商务中心 ID'),
     bcIdPrefix: unverified('商务中心 ID'),
-    'success.invited': unverified('邀请已发送'),
-    'success.resent': unverified('邀请已重新发送'),
-    'success.memberRemoved': unverified('成员已移除'),
-    'success.partnerAdded': unverified('合作伙伴已添加'),
-    'success.partnerRemoved': unverified('合作伙伴已移除'),
-    'success.memberAssigned': unverified('成员已分配'),
-    'success.saved': unverified('已保存', '保存成功'),
   }),
   recordsTotal: [/^共\s*(\d[\d,.\s]*)\s*条(?:记录)?$/],
 });
+
+/** The words of the flows: dialogs, fields, buttons and the messages after them. */
+export const zhHansFlow = /* @__PURE__ */ flowWords(() => ({
+  loading: unverified('加载中…', '加载中...', '加载中'),
+  inviteTitle: unverified('邀请成员'),
+  addPartnersTitle: unverified('添加合作伙伴'),
+  assignTitle: shopAccess('分配新成员'),
+  editPermission: unverified('编辑', '编辑权限'),
+  editPermissionTitle: unverified('编辑权限'),
+  save: unverified('保存'),
+  resend: unverified('重新发送'),
+  confirm: unverified('确认', '确定'),
+  next: unverified('下一步'),
+  removeVerb: unverified('移除', '删除'),
+  confirmationCode: unverified('验证码', '确认码'),
+  emailField: unverified('邮箱地址', '电子邮箱地址'),
+  partnerBcIdField: unverified('合作伙伴商务中心 ID'),
+  'success.invited': unverified('邀请已发送'),
+  'success.resent': unverified('邀请已重新发送'),
+  'success.memberRemoved': unverified('成员已移除'),
+  'success.partnerAdded': unverified('合作伙伴已添加'),
+  'success.partnerRemoved': unverified('合作伙伴已移除'),
+  'success.memberAssigned': unverified('成员已分配'),
+  'success.saved': unverified('已保存', '保存成功'),
+}));
+
+export const zhHans = /* @__PURE__ */ language(zhHansPage, zhHansFlow);

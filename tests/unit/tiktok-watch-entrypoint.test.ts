@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import watcher from '@/entrypoints/tiktok-watch.content';
+import { REPLICA_URLS, replicaFor } from '../fixtures/tiktok/replicas.mjs';
+
+const contexts: ContentScriptContext[] = [];
+const restores: Array<() => void> = [];
+
+/** Count the MutationObservers made in this window from now on, by anyone (the watcher or WXT). */
+function countObservers() {
+  const counter = { created: 0 };
+  const Original = window.MutationObserver;
+  class Counted extends Original {
+    constructor(...args: ConstructorParameters<typeof Original>) {
+      super(...args);
+      counter.created++;
+    }
+  }
+  // The watcher takes the constructor from the document's window; other code from the global.
+  const owners = [globalThis, document.defaultView].filter(
+    (o, i, all): o is typeof globalThis => o !== null && all.indexOf(o) === i,
+  );
+  for (const owner of owners) {
+    const before = Object.getOwnPropertyDescriptor(owner, 'MutationObserver');
+    Object.defineProperty(owner, 'MutationObserver', { configurable: true, value: Counted });
+    restores.push(() =>
+      before
+        ? Object.defineProperty(owner, 'MutationObserver', before)
+        : delete (owner as { MutationObserver?: unknown }).MutationObserver,
+    );
+  }
+  return counter;
+}
+
+/** Show the replica served at `url` in this test's window, on that URL (markup only). */
+function showReplica(url: string) {
+  const html = replicaFor(url);
+  if (html === null) throw new Error(`No replica is served at ${url}`);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  document.documentElement.innerHTML = new DOMParser()
+    .parseFromString(html, 'text/html')
+    .documentElement.innerHTML.replace(/<script[\s\S]*?<\/script>/gi, '');
+}
+
+/** The pages the watcher reports, as it sends them to the background. */
+function recordReports() {
+  const sent: string[] = [];
+  vi.spyOn(chrome.runtime, 'sendMessage').mockImplementation(((
+    message: { type: string; data: { url: string } },
+    reply?: (r: unknown) => void,
+  ) => {
+    if (message.type === 'watcher:pageSeen') sent.push(message.data.url);
+    reply?.({ res: { overlay: 'not-needed' } });
+  }) as never);
+  return sent;
+}
+
+beforeEach(() => showReplica(REPLICA_URLS.adsDashboard));
+
+afterEach(() => {
+  for (const ctx of contexts.splice(0)) ctx.abort('test over');
+  for (const restore of restores.splice(0).reverse()) restore();
+});
+
+describe('the watcher entrypoint on pages that are not about access', () => {
+  it('sets up no MutationObserver on Ads Manager, on load or after a client-side navigation', async () => {
+    const sent = recordReports();
+    const observers = countObservers();
+    const ctx = new ContentScriptContext('tiktok-watch', { noScriptStartedPostMessage: true });
+    contexts.push(ctx);
+    await watcher.main(ctx);
+    expect(sent).toEqual([REPLICA_URLS.adsDashboard]);
+    history.pushState({}, '', REPLICA_URLS.adsCampaigns);
+    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.adsCampaigns), {
+      timeout: 3000,
+      interval: 100,
+    });
+    expect(observers.created).toBe(0);
+  });
+
+  it('does observe once a navigation reaches a Members page (the count above can fail)', async () => {
+    showReplica(REPLICA_URLS.bcOverview);
+    const sent = recordReports();
+    const observers = countObservers();
+    const ctx = new ContentScriptContext('tiktok-watch', { noScriptStartedPostMessage: true });
+    contexts.push(ctx);
+    await watcher.main(ctx);
+    expect(sent).toEqual([REPLICA_URLS.bcOverview]);
+    expect(observers.created).toBe(0);
+    history.pushState({}, '', REPLICA_URLS.bcMembers);
+    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.bcMembers), {
+      timeout: 3000,
+      interval: 100,
+    });
+    expect(observers.created).toBeGreaterThan(0);
+  });
+});
