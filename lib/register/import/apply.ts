@@ -291,15 +291,10 @@ async function applyCsv(
       report.merged.push({ where, grantId: current.id, outcome: 'updated' });
     }
     if (!refused.empty) continue; // keep checking, write nothing more: the import is refused
-    // The four stores' writes are issued together: IndexedDB runs them in one transaction either
-    // way, and not waiting for each store's round trip before sending the next keeps the
-    // database busy (each round trip is a message to the browser process and back).
-    await Promise.all([
-      db.accounts.bulkPut([...accountsOut.values()]),
-      db.parties.bulkPut([...partiesOut.values()]),
-      db.grants.bulkPut([...grantsOut.values()]),
-      db.events.bulkAdd(eventsOut),
-    ]);
+    await db.accounts.bulkPut([...accountsOut.values()]);
+    await db.parties.bulkPut([...partiesOut.values()]);
+    await db.grants.bulkPut([...grantsOut.values()]);
+    await db.events.bulkAdd(eventsOut);
     report.eventsAdded += eventsOut.length;
     options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length);
   }
