@@ -172,7 +172,7 @@ export function registerBackgroundHandlers(
   // The Business Center is the frame's tab's (its URL's, else the one the tab reported).
   on('companion:registerRows', async ({ from }) => {
     const orgId = tabSender(from).orgId;
-    return orgId ? registerRowsFor(registerDb(), orgId) : [];
+    return { orgId, rows: orgId ? await registerRowsFor(registerDb(), orgId) : [] };
   });
   on('overlay:reconcile', ({ data, from }) =>
     applyReconcile(registerDb(), data.updates, deps.now(), {

@@ -117,7 +117,10 @@ export interface ProtocolMap {
    * check, reconcile, troubleshoot). Only the framed panel asks: the register's rows never enter
    * the content script in TikTok's page.
    */
-  'companion:registerRows'(data: Record<string, never>): RegisterRowView[];
+  'companion:registerRows'(data: Record<string, never>): {
+    orgId: string | null;
+    rows: RegisterRowView[];
+  };
   /**
    * The reconcile card's one-click updates, each written as its own event. More than one update
    * at once ("Update all") is refused unless `confirmed` says the user confirmed it.

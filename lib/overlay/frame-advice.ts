@@ -32,7 +32,8 @@ export interface PageReading {
 
 /** How the frame reaches the background (the extension's messaging, or a test's stand-in). */
 export interface RegisterSource {
-  rows(): Promise<RegisterRowView[]>;
+  /** The register's rows for the frame's tab's Business Center, and which one that is. */
+  rows(): Promise<{ orgId: string | null; rows: RegisterRowView[] }>;
   apply(updates: ReconcileUpdate[], confirmed: boolean): Promise<unknown>;
 }
 
@@ -112,10 +113,11 @@ export class RegisterAdvisor {
   async load(orgId: string): Promise<void> {
     const ticket = ++this.loading;
     try {
-      const rows = await this.source.rows();
+      const answer = await this.source.rows();
       if (ticket !== this.loading) return;
-      this.register = rows;
-      this.registerOrg = orgId;
+      // Rows for another Business Center than the page reading's (the tab moved on) are not used.
+      this.register = answer.orgId === orgId ? answer.rows : null;
+      this.registerOrg = this.register ? orgId : null;
     } catch {
       if (ticket !== this.loading) return;
       this.register = null;

@@ -40,6 +40,7 @@ import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { checklistForHint, readHint, removeHint } from './hint';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
 import type { PageReading } from './frame-advice';
+import { pageShowsOrg } from './page-org';
 import { pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
@@ -701,9 +702,12 @@ export class ChecklistRunner {
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */
   private tell(pageKind: Observation['pageKind'], table: Observation['table'] | null): void {
+    const orgId = this.orgId();
     const reading: PageReading = {
       pageKind,
-      orgId: this.orgId(),
+      // A page script can rewrite the address to another Business Center without TikTok
+      // switching: the frame checks the register only for the one the page header agrees on.
+      orgId: orgId && pageShowsOrg(this.doc, orgId) ? orgId : null,
       bcName: table ? readBcName(this.doc) : null,
       table,
     };

@@ -314,9 +314,9 @@ describe('the background’s listeners', () => {
     // The frame gets its own tab's rows (the payload names no Business Center); the content
     // script in the page gets none.
     const mine = await deliver('companion:registerRows', {}, RIGHT['companion-frame']);
-    expect((mine.res as { email: string }[]).map((r) => r.email)).toEqual([
-      `someone@${MY_ORG}.example`,
-    ]);
+    const answer = mine.res as { orgId: string; rows: { email: string }[] };
+    expect(answer.orgId).toBe(MY_ORG);
+    expect(answer.rows.map((r) => r.email)).toEqual([`someone@${MY_ORG}.example`]);
     const fromPage = await deliver('companion:registerRows', {}, RIGHT['tiktok-tab']);
     expect(fromPage.err?.name).toBe('SenderRefusedError');
     expect(
