@@ -4,6 +4,7 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
 import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
   CONNECT,
@@ -30,25 +31,46 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 function connect(port: MessagePort): void {
   const post = (message: FrameToAgent) => port.postMessage(message);
+  // The store exists before the first state arrives, so a reading that comes first is kept.
   let store: OverlayStore | null = null;
+  let advisor: RegisterAdvisor | null = null;
+  const open = (): { store: OverlayStore; advisor: RegisterAdvisor } => {
+    if (store && advisor) return { store, advisor };
+    const created = createOverlayStore('unknown');
+    store = created;
+    advisor = new RegisterAdvisor(created, {
+      // The background answers for this frame's own tab; the payload names no Business Center.
+      rows: () => sendMessage('companion:registerRows', {}),
+      apply: (updates, confirmed) => sendMessage('overlay:reconcile', { updates, confirmed }),
+    });
+    return { store: created, advisor };
+  };
+  let rendered = false;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
     const message = event.data;
     if (message?.kind === 'remember') {
       void rememberPrefs(message.change, message.pageKey);
       return;
     }
-    if (message?.kind !== 'state') return;
-    if (store) {
-      store.getState().set(message.patch);
+    if (message?.kind === 'reading') {
+      open().advisor.setReading(message.reading);
       return;
     }
-    store = createOverlayStore(message.patch.pageKind ?? 'unknown');
-    store.getState().set(message.patch);
-    render(store, post);
+    if (message?.kind !== 'state') return;
+    const { store, advisor } = open();
+    advisor.takeState(message.patch);
+    if (!rendered) {
+      rendered = true;
+      render(store, advisor, post);
+    }
   };
 }
 
-function render(store: OverlayStore, post: (message: FrameToAgent) => void): void {
+function render(
+  store: OverlayStore,
+  advisor: RegisterAdvisor,
+  post: (message: FrameToAgent) => void,
+): void {
   const root = document.getElementById('root')!;
   createRoot(root).render(
     <CompanionPanel
@@ -60,7 +82,7 @@ function render(store: OverlayStore, post: (message: FrameToAgent) => void): voi
       onAbandon={() => post({ kind: 'abandon' })}
       onManual={(step) => post({ kind: 'manual', step })}
       onFocusTarget={() => post({ kind: 'focusTarget' })}
-      onReconcile={(keys, confirmed = false) => post({ kind: 'reconcile', keys, confirmed })}
+      onReconcile={(keys, confirmed = false) => void advisor.applyReconcile(keys, confirmed)}
       onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}
       onPrefs={(change) => post({ kind: 'prefs', change })}
     />,

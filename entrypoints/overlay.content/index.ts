@@ -44,13 +44,9 @@ export default defineContentScript({
     };
 
     const store = createOverlayStore(kindOf(new URL(location.href), true));
-    // The register's rows go to the panel only for the Business Center the page itself shows.
+    // Whose the Business Center is goes to the panel only for the one the page itself shows.
     const send = ((type: keyof ProtocolMap, data: { orgId?: string }) => {
-      if (
-        (type === 'overlay:registerFor' || type === 'overlay:accountOwnership') &&
-        data.orgId &&
-        !pageShowsOrg(document, data.orgId)
-      )
+      if (type === 'overlay:accountOwnership' && data.orgId && !pageShowsOrg(document, data.orgId))
         return Promise.reject(new Error('The page does not show this Business Center.'));
       return sendMessage(type, data as never);
     }) as typeof sendMessage;
@@ -76,8 +72,6 @@ export default defineContentScript({
           return runner.markDone(ask.step);
         case 'focusTarget':
           return runner.focusTarget();
-        case 'reconcile':
-          return void runner.applyReconcile(ask.keys, ask.confirmed === true);
         case 'choosePerson':
           return runner.choosePerson(ask.subject);
         case 'prefs':
@@ -90,6 +84,8 @@ export default defineContentScript({
       fromFrame,
       companionLocation((path) => browser.runtime.getURL(path), browser.runtime.id),
     );
+    // What the runner reads goes to the frame, which holds the register's rows and checks it.
+    runner.onReading = (reading) => ui.tell({ kind: 'reading', reading });
 
     // Each route's work hangs off its own signal, aborted on the next navigation.
     let route: AbortController | null = null;

@@ -169,7 +169,11 @@ export function registerBackgroundHandlers(
   on('overlay:saveProgress', ({ data, from }) =>
     saveProgress(tabSender(from).tabId, data.orgId, data.progress),
   );
-  on('overlay:registerFor', ({ data }) => registerRowsFor(registerDb(), data.orgId));
+  // The Business Center is the frame's tab's (its URL's, else the one the tab reported).
+  on('companion:registerRows', async ({ from }) => {
+    const orgId = tabSender(from).orgId;
+    return { orgId, rows: orgId ? await registerRowsFor(registerDb(), orgId) : [] };
+  });
   on('overlay:reconcile', ({ data, from }) =>
     applyReconcile(registerDb(), data.updates, deps.now(), {
       orgId: tabSender(from).orgId,

@@ -112,8 +112,15 @@ export interface ProtocolMap {
   'overlay:getProgress'(data: { orgId: string }): ChecklistProgress | null;
   /** Keep this tab's checklist progress (null: abandoned or finished). */
   'overlay:saveProgress'(data: { orgId: string; progress: ChecklistProgress | null }): void;
-  /** What the register holds for one Business Center (email check, reconcile). */
-  'overlay:registerFor'(data: { orgId: string }): RegisterRowView[];
+  /**
+   * What the register holds for the Business Center of the companion frame's own tab (email
+   * check, reconcile, troubleshoot). Only the framed panel asks: the register's rows never enter
+   * the content script in TikTok's page.
+   */
+  'companion:registerRows'(data: Record<string, never>): {
+    orgId: string | null;
+    rows: RegisterRowView[];
+  };
   /**
    * The reconcile card's one-click updates, each written as its own event. More than one update
    * at once ("Update all") is refused unless `confirmed` says the user confirmed it.

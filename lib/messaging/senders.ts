@@ -85,7 +85,6 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   'overlay:recordFlow': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
   'overlay:getProgress': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
   'overlay:saveProgress': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
-  'overlay:registerFor': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
   // Updates name grants by id: the handler keeps them to the sender's Business Center.
   'overlay:reconcile': {
     from: TAB_SENDERS,
@@ -97,6 +96,8 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   // The grant's Business Center is in the register, not the payload: the handler compares it.
   'overlay:grantHint': { from: TAB_SENDERS },
   'overlay:accountOwnership': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
+  // The companion frame alone: the register's rows for its own tab's Business Center.
+  'companion:registerRows': { from: ['companion-frame'] },
   // The popup (it asks about any tab the user opened it on).
   'popup:getTabContext': { from: PAGES },
   'popup:pageShape': { from: PAGES },

@@ -122,6 +122,8 @@ export class CompanionDock {
         channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
         frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
         this.send(panelState(this.store.getState()));
+        // A frame loaded (again) after the page was read gets the last reading too.
+        if (this.reading) this.tell(this.reading);
       },
       { signal: this.abort.signal },
     );
@@ -166,12 +168,16 @@ export class CompanionDock {
     this.onFrame(data);
   }
 
+  /** What the agent last read from the page, for a frame that connects later. */
+  private reading: Extract<AgentToFrame, { kind: 'reading' }> | null = null;
+
   private send(patch: Partial<PanelState>): void {
     if (Object.keys(patch).length > 0) this.tell({ kind: 'state', patch });
   }
 
   /** Tell the frame something (dropped while no frame is connected). */
   tell(message: AgentToFrame): void {
+    if (message.kind === 'reading') this.reading = message;
     this.port?.postMessage(message);
   }
 

@@ -8,6 +8,7 @@
  */
 import type { OverlayState } from '@/components/overlay/store';
 import type { ChecklistId, FlowSubject } from '../tiktok';
+import type { PageReading } from './frame-advice';
 
 /** The extension page the agent frames into the tab. */
 export const COMPANION_PAGE = '/companion.html';
@@ -35,11 +36,13 @@ export const CONNECT = 'access-companion:connect';
 export type PanelState = Omit<OverlayState, `set${string}`>;
 
 /**
- * What the agent tells the frame: the panel's state, and a panel choice to remember (the frame
- * writes extension storage; `pageKey` names the page a "close for this page" is for).
+ * What the agent tells the frame: the panel's state, what it read from the page (for the
+ * frame's register checks), and a panel choice to remember (the frame writes extension storage;
+ * `pageKey` names the page a "close for this page" is for).
  */
 export type AgentToFrame =
   | { kind: 'state'; patch: Partial<PanelState> }
+  | { kind: 'reading'; reading: PageReading }
   | { kind: 'remember'; change: PrefsChange; pageKey: string };
 
 /** Where and how the user wants the panel (remembered in lib/overlay/prefs.ts). */
@@ -56,8 +59,6 @@ export type FrameToAgent =
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
   | { kind: 'focusTarget' }
-  /** `confirmed`: the user agreed in the panel to change several grants at once. */
-  | { kind: 'reconcile'; keys: string[]; confirmed: boolean }
   | { kind: 'choosePerson'; subject: FlowSubject | null }
   | { kind: 'prefs'; change: PrefsChange };
 
@@ -67,7 +68,6 @@ const FRAME_KINDS = new Set([
   'abandon',
   'manual',
   'focusTarget',
-  'reconcile',
   'choosePerson',
   'prefs',
 ]);

@@ -25,7 +25,6 @@ import {
   assetRoleAdvice,
   bcRoleAdvice,
   checklistById,
-  emailAdvice,
   isLower,
   laterToRecord,
   messageElements,
@@ -36,13 +35,12 @@ import {
   readyToRecord,
   startChecklist,
 } from '../tiktok';
-import type { RegisterRowView } from '../background/checklist-handlers';
 import type { FlowFacts, FlowSubject } from '../tiktok';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { checklistForHint, readHint, removeHint } from './hint';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
-import { troubleshootView } from './troubleshoot';
-import { reconcile } from './reconcile';
+import type { PageReading } from './frame-advice';
+import { pageShowsOrg } from './page-org';
 import { pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
@@ -216,8 +214,6 @@ export class ChecklistRunner {
   /** The dialogs and drawers already seen open: a new one is an act of the user's. */
   private dialogsSeen = new WeakSet<Element>();
   private recording = false;
-  private register: RegisterRowView[] | null = null;
-  private registerOrg: string | null = null;
   private lastSaved = '';
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
@@ -226,6 +222,12 @@ export class ChecklistRunner {
   private routeUrl: URL;
   /** A reading was skipped while the panel was hidden: take it when the panel shows. */
   private deferred = false;
+  /**
+   * Where what the runner read from the page goes: the companion frame, which checks it against
+   * the register (lib/overlay/frame-advice.ts). The register never comes to the runner.
+   */
+  onReading: (reading: PageReading) => void = () => {};
+  private lastReading: PageReading | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -283,7 +285,6 @@ export class ChecklistRunner {
     if (signal.aborted) return;
     await this.takeHint(url);
     if (signal.aborted) return;
-    this.register = null;
     // A new route renders afresh: a control missing on the last one has not been missed here.
     this.routeSince = Date.now();
     this.missingSince = null;
@@ -299,7 +300,7 @@ export class ChecklistRunner {
     this.routeUrl = url;
     this.shadows = null;
     this.tables = this.tableReader();
-    void this.loadRegister(orgId);
+    void this.loadOwnership(orgId);
     watchPage(
       this.doc,
       signal,
@@ -319,24 +320,15 @@ export class ChecklistRunner {
     );
   }
 
-  private async loadRegister(orgId: string | null): Promise<void> {
+  /** Whose the Business Center is: on a client's, the panel shows my access there instead. */
+  private async loadOwnership(orgId: string | null): Promise<void> {
     if (!orgId) {
       this.store.getState().set({ heldBc: null });
       return;
     }
-    try {
-      const [rows, owner] = await Promise.all([
-        this.send('overlay:registerFor', { orgId }),
-        // Whose it is: on a client's Business Center the panel shows my access there instead.
-        this.send('overlay:accountOwnership', { orgId }).catch(() => null),
-      ]);
-      this.register = rows;
-      this.registerOrg = orgId;
-      this.store.getState().set({ heldBc: owner?.ownership === 'client' ? owner : null });
-      this.onBatch(this.url());
-    } catch {
-      this.register = null;
-    }
+    const owner = await this.send('overlay:accountOwnership', { orgId }).catch(() => null);
+    // Nothing the runner reads depends on it (the frame's reconcile card follows the state).
+    this.store.getState().set({ heldBc: owner?.ownership === 'client' ? owner : null });
   }
 
   /** Whether the Business Center shown is recorded as a client's (its members are not mine). */
@@ -401,7 +393,6 @@ export class ChecklistRunner {
       target: null,
       advice: [],
       recordError: null,
-      troubleshoot: null,
       hintedFor: null,
     });
     this.activeId = null;
@@ -448,6 +439,7 @@ export class ChecklistRunner {
       this.target = null;
       if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.updateAvoid();
       state.set({ target: null, advice: [] });
+      this.tell(state.pageKind, null);
       return;
     }
     this.deferred = false;
@@ -460,12 +452,12 @@ export class ChecklistRunner {
     } catch {
       return; // never throw into TikTok's page
     }
-    this.updateReconcile(obs);
+    this.tell(obs.pageKind, obs.table);
     const opened = this.updateAvoid();
     let p = state.progress;
     if (!p) {
       this.target = null;
-      state.set({ target: null, advice: [], troubleshoot: null });
+      state.set({ target: null, advice: [] });
       return;
     }
     const c = checklistById(p.checklistId);
@@ -491,7 +483,6 @@ export class ChecklistRunner {
       unrecognised,
       target: rectOf(this.target),
       advice: this.adviceFor(p, obs),
-      troubleshoot: this.troubleshootFor(p, obs),
     });
     void this.save(p);
     if (readyToRecord(c, p)) void this.record(p, obs);
@@ -578,29 +569,12 @@ export class ChecklistRunner {
     this.activityCheck = null;
   }
 
-  /** The troubleshoot card, the same object while nothing in it changed (no re-render). */
-  private troubleshootFor(p: ChecklistProgress, obs: Observation) {
-    if (p.checklistId !== 'troubleshoot') return null;
-    const view = troubleshootView(obs.table.rows, this.register ?? [], p.facts.subject);
-    const before = this.store.getState().troubleshoot;
-    return JSON.stringify(before) === JSON.stringify(view) ? before : view;
-  }
-
+  /** The page's part of the advice; the frame adds the email check, which needs the register. */
   private adviceFor(p: ChecklistProgress, obs: Observation) {
-    // Once the invitation is sent (Confirm done), the person is on the page and in the register
-    // because of this run: the email check has nothing left to warn about.
-    const sent = p.done.includes('confirm') || p.manual.includes('confirm');
-    const f = sent ? { ...p.facts, emails: [] } : p.facts;
+    const f = p.facts;
     switch (p.checklistId) {
       case 'add-member':
         return [
-          ...(f.emails?.flatMap((e) =>
-            emailAdvice(
-              e,
-              obs.table.rows,
-              (this.register ?? []).map((g) => ({ email: g.email, status: g.status })),
-            ),
-          ) ?? []),
           ...bcRoleAdvice(f.bcRole),
           ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role)),
         ];
@@ -661,7 +635,6 @@ export class ChecklistRunner {
         progress: { ...current, recordedGrantIds: ids },
         recordError: null,
       });
-      void this.loadRegister(orgId);
       this.onBatch(this.url());
     } catch (error) {
       this.store.getState().set({
@@ -701,7 +674,6 @@ export class ChecklistRunner {
       };
       this.store.getState().set({ progress, recordError: null });
       void this.save(progress);
-      void this.loadRegister(orgId);
     } catch (error) {
       this.store.getState().set({ recordError: t('overlay_recordFailed', recordErrorText(error)) });
     } finally {
@@ -728,60 +700,27 @@ export class ChecklistRunner {
     return opened;
   }
 
-  /** What the reconcile card was last worked out from: the same inputs give the same findings. */
-  private reconciled: {
-    table: Observation['table'];
-    register: RegisterRowView[] | null;
-    key: string;
-  } | null = null;
-
-  private updateReconcile(obs: Observation): void {
-    const kind =
-      obs.pageKind === 'bc-members' ? 'member' : obs.pageKind === 'bc-partners' ? 'partner' : null;
+  /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */
+  private tell(pageKind: Observation['pageKind'], table: Observation['table'] | null): void {
     const orgId = this.orgId();
+    const reading: PageReading = {
+      pageKind,
+      // A page script can rewrite the address to another Business Center without TikTok
+      // switching: the frame checks the register only for the one the page header agrees on.
+      orgId: orgId && pageShowsOrg(this.doc, orgId) ? orgId : null,
+      bcName: table ? readBcName(this.doc) : null,
+      table,
+    };
+    const last = this.lastReading;
     if (
-      !kind ||
-      !this.register ||
-      this.registerOrg !== orgId ||
-      !orgId ||
-      // A client's Business Center: its members are not people with access to my accounts.
-      this.onClientBc(orgId) ||
-      obs.table.rows.length === 0
-    ) {
-      this.reconciled = null;
-      this.store.getState().set({ reconcile: [] });
+      last &&
+      last.pageKind === reading.pageKind &&
+      last.orgId === reading.orgId &&
+      last.bcName === reading.bcName &&
+      last.table === reading.table
+    )
       return;
-    }
-    // The table reader hands back the same reading while the table is unchanged: the same
-    // reading, register, Business Center and minute give the same findings.
-    const now = this.now();
-    const bcName = readBcName(this.doc);
-    const key = `${kind} ${orgId} ${bcName ?? ''} ${Math.floor(now.getTime() / 60_000)}`;
-    const last = this.reconciled;
-    if (last && last.table === obs.table && last.register === this.register && last.key === key)
-      return;
-    this.reconciled = { table: obs.table, register: this.register, key };
-    const findings = reconcile(obs.table, this.register, { orgId, bcName, now, kind });
-    this.store.getState().set({ reconcile: findings });
-  }
-
-  /**
-   * Apply one or all reconcile findings to the register, each its own event. `confirmed`: the
-   * user confirmed changing several at once (the background refuses that without it).
-   */
-  async applyReconcile(keys: readonly string[], confirmed = false): Promise<void> {
-    const updates = this.store
-      .getState()
-      .reconcile.filter((f) => keys.includes(f.key) && f.update)
-      .map((f) => f.update!);
-    if (updates.length === 0) return;
-    try {
-      await this.send('overlay:reconcile', { updates, confirmed });
-    } catch (error) {
-      this.store.getState().set({
-        recordError: t('overlay_reconcileFailed', recordErrorText(error)),
-      });
-    }
-    await this.loadRegister(this.orgId());
+    this.lastReading = reading;
+    this.onReading(reading);
   }
 }

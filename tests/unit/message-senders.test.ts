@@ -196,13 +196,13 @@ describe('the sender rules', () => {
     const sender = { id: EXT, url: noOrg, tab: { id: TAB, url: noOrg } };
     const env = { ...ENV, reportedOrg: async (tab: number) => (tab === TAB ? MY_ORG : null) };
     await expect(
-      checkSender('overlay:registerFor', { orgId: MY_ORG }, sender, env),
+      checkSender('overlay:accountOwnership', { orgId: MY_ORG }, sender, env),
     ).resolves.toMatchObject({ orgId: MY_ORG });
     await expect(
-      checkSender('overlay:registerFor', { orgId: OTHER_ORG }, sender, env),
+      checkSender('overlay:accountOwnership', { orgId: OTHER_ORG }, sender, env),
     ).rejects.toBeInstanceOf(SenderRefusedError);
     await expect(
-      checkSender('overlay:registerFor', { orgId: MY_ORG }, sender, ENV),
+      checkSender('overlay:accountOwnership', { orgId: MY_ORG }, sender, ENV),
     ).rejects.toBeInstanceOf(SenderRefusedError);
     // The watcher's own report is how a page whose URL names none tells which one it shows.
     await expect(
@@ -311,12 +311,14 @@ describe('the background’s listeners', () => {
       advertiserId: null,
       seenAt: '',
     });
-    const mine = await deliver('overlay:registerFor', { orgId: MY_ORG }, RIGHT['tiktok-tab']);
-    expect((mine.res as { email: string }[]).map((r) => r.email)).toEqual([
-      `someone@${MY_ORG}.example`,
-    ]);
-    const theirs = await deliver('overlay:registerFor', { orgId: OTHER_ORG }, RIGHT['tiktok-tab']);
-    expect(theirs.err?.name).toBe('SenderRefusedError');
+    // The frame gets its own tab's rows (the payload names no Business Center); the content
+    // script in the page gets none.
+    const mine = await deliver('companion:registerRows', {}, RIGHT['companion-frame']);
+    const answer = mine.res as { orgId: string; rows: { email: string }[] };
+    expect(answer.orgId).toBe(MY_ORG);
+    expect(answer.rows.map((r) => r.email)).toEqual([`someone@${MY_ORG}.example`]);
+    const fromPage = await deliver('companion:registerRows', {}, RIGHT['tiktok-tab']);
+    expect(fromPage.err?.name).toBe('SenderRefusedError');
     expect(
       (await deliver('popup:getTabContext', { tabId: 99 }, RIGHT['tiktok-tab'])).err?.name,
     ).toBe('SenderRefusedError');

@@ -21,6 +21,7 @@ import { RegisterDb, recordGrant, recordHeldBusinessCenters } from '@/lib/regist
 import { checklistById, startChecklist } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
+import { companionFrame } from './helpers/companion-frame';
 import { openReplica } from './helpers/replica-dom';
 
 const NORTHWIND = '7012345678901234567';
@@ -167,33 +168,37 @@ describe('the overlay on a client’s Business Center', () => {
     dom = await openReplica(REPLICA_URLS.bcMembers);
     const store = createOverlayStore('bc-members');
     const send = vi.fn(async (type: string, _data?: unknown) => {
-      if (type === 'overlay:registerFor') return [];
       if (type === 'overlay:accountOwnership') return owner;
       if (type === 'overlay:recordFlow') return { grantIds: ['x'] };
       return null;
     });
     const runner = new ChecklistRunner(dom.document, store, send as never, () => NOW);
+    // The register's checks run in the companion frame, on an empty register here.
+    const { frame } = companionFrame(runner, store, { rows: async () => [] }, () => NOW);
     const controller = new AbortController();
     await runner.runRoute(dom.url(), controller.signal);
     await vi.waitFor(() =>
       expect(send).toHaveBeenCalledWith('overlay:accountOwnership', expect.anything()),
     );
     await new Promise((r) => setTimeout(r, 80));
-    return { store, send, runner, controller };
+    return { store, frame, send, runner, controller };
   }
 
   it('shows my access there and no reconcile findings (not my row, nor anyone else’s)', async () => {
-    const { store, controller } = await run(held);
+    const { store, frame, controller } = await run(held);
     expect(store.getState().heldBc).toEqual(held);
-    expect(store.getState().reconcile).toEqual([]);
+    expect(frame.getState().heldBc).toEqual(held);
+    expect(frame.getState().reconcile).toEqual([]);
     controller.abort();
   });
 
   it('the same page of a Business Center of mine (or unknown) is reconciled as before', async () => {
-    const { store, controller } = await run({ ...held, ownership: null, myGrant: null });
+    const { store, frame, controller } = await run({ ...held, ownership: null, myGrant: null });
     expect(store.getState().heldBc).toBeNull();
     // An empty register: every member on the page is "not in the register".
-    expect(store.getState().reconcile.length).toBeGreaterThan(0);
+    expect(frame.getState().reconcile.length).toBeGreaterThan(0);
+    // …worked out in the frame: the agent's own state holds no finding.
+    expect(store.getState().reconcile).toEqual([]);
     controller.abort();
   });
 

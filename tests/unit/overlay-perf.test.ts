@@ -12,6 +12,7 @@ import type { PageChanges } from '@/lib/overlay/runner';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
 import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { companionFrame } from './helpers/companion-frame';
 import { ACCESS_TABLES } from './helpers/replica-expectations';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -432,23 +433,26 @@ describe('ChecklistRunner while the panel is hidden', () => {
     const doc = dom.document;
     const store = createOverlayStore('bc-members');
     store.getState().set({ collapsed: true });
-    const send = vi.fn(async (type: string) => {
-      if (type === 'overlay:registerFor') return [];
-      return null;
-    });
+    const send = vi.fn(async (_type: string) => null);
     const runner = new ChecklistRunner(doc, store, send as never);
+    const rows = vi.fn(async () => []);
+    const { frame } = companionFrame(runner, store, { rows });
     const controller = new AbortController();
     const reads = vi.spyOn(doc, 'querySelectorAll');
     await runner.runRoute(dom.url(), controller.signal);
     await new Promise((r) => setTimeout(r, 80));
-    expect(send).toHaveBeenCalledWith('overlay:registerFor', expect.anything());
+    // The frame asks for the register's rows; the agent never does.
+    expect(rows).toHaveBeenCalled();
+    expect(send.mock.calls.map(([type]) => type)).not.toContain('companion:registerRows');
     // Collapsed, with no checklist: no table reading (no table query at all).
     const tableQueries = () => reads.mock.calls.filter(([s]) => s === 'table').length;
     expect(tableQueries()).toBe(0);
     // The register is empty, so every row of the table is "not in the register".
     store.getState().set({ collapsed: false });
     expect(tableQueries()).toBeGreaterThan(0);
-    expect(store.getState().reconcile.length).toBe(readAccessTable(doc).rows.length);
+    await vi.waitFor(() =>
+      expect(frame.getState().reconcile.length).toBe(readAccessTable(doc).rows.length),
+    );
     controller.abort();
   });
 });

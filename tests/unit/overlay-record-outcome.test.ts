@@ -21,11 +21,7 @@ afterEach(async () => {
 async function runnerOn(d: ReplicaDom) {
   const store = createOverlayStore('bc-members');
   const send = vi.fn(async (type: string, _data?: unknown) =>
-    type === 'overlay:recordFlow'
-      ? { grantIds: ['g1'] }
-      : type === 'overlay:registerFor'
-        ? []
-        : null,
+    type === 'overlay:recordFlow' ? { grantIds: ['g1'] } : null,
   );
   const runner = new ChecklistRunner(d.document, store, send as never);
   controller = new AbortController();
