@@ -113,7 +113,7 @@ export function editDistance(a: string, b: string): number {
 
 const EMAIL_FORMAT = /^[^\s@<>,;]+@[^\s@<>,;]+\.[a-z]{2,}$/i;
 
-/** What the register knows, for the email check (from overlay:registerFor). */
+/** What the register knows, for the email check (the companion frame asks the background for it). */
 export interface KnownParty {
   email: string | null;
   status: string;

@@ -258,15 +258,15 @@ async function main() {
       }
     });
 
-    await check('the popup opens, and the background refuses it a tab’s message', async () => {
+    await check('the popup opens, and the background refuses it the frame’s message', async () => {
       const { popup, ask } = await openPopup(browser);
       await popup.waitForSelector('[data-testid="popup-empty"]', { timeout: STEP_MS });
       const refusal = /** @type {{ err?: { name?: string } }} */ (
-        await ask('overlay:registerFor', { orgId: '7012345678901234567' })
+        await ask('companion:registerRows', {})
       );
       assert(
         refusal?.err?.name === 'SenderRefusedError',
-        `overlay:registerFor from the popup answered ${JSON.stringify(refusal)}`,
+        `companion:registerRows from the popup answered ${JSON.stringify(refusal)}`,
       );
       await popup.close();
     });
