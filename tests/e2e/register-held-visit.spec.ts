@@ -292,6 +292,8 @@ test('the question is not asked once the tab has left TikTok; "Not now" puts it 
 
   await members.goto();
   await members.waitForTable();
+  // Back on Members, the page agent reports my row again (debounced): the question is back.
+  await expect.poll(() => heldQuestions(serviceWorker)).toHaveLength(1);
   const popup = await openPopupFor(tiktok, context, serviceWorker, extensionId);
   await popup.page.getByRole('button', { name: 'Not now' }).click();
   await expect(popup.page.getByTestId('held-answered')).toHaveText(
