@@ -6,7 +6,7 @@
 // hosts are answered with the bundled replicas on their real URLs and anything else on the
 // network is refused, so nothing is sent anywhere. Results go to test-results/firefox.json,
 // which scripts/test-summary.mjs adds to its closing line.
-/* global history, dispatchEvent, PopStateEvent -- in page.evaluate callbacks */
+/* global document, location, history, dispatchEvent, PopStateEvent -- in page.evaluate callbacks */
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,22 +32,40 @@ function addonId() {
   return manifest.browser_specific_settings.gecko.id;
 }
 
-/** @param {import('puppeteer-core').Frame} frame */
-function isCompanionFrame(frame) {
-  return frame.url().startsWith('moz-extension://') && frame.url().includes('/companion.html');
+/**
+ * The companion's frame in a page, or null. Over WebDriver BiDi, Firefox reports a frame an
+ * extension page loaded into as `about:blank` (its navigation is not announced), so each frame
+ * is asked for its own location.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function companionFrame(page) {
+  for (const frame of page.frames()) {
+    if (frame.detached) continue;
+    const href = frame.url().startsWith('moz-extension://')
+      ? frame.url()
+      : await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('moz-extension://') && href.includes('/companion.html')) return frame;
+  }
+  return null;
 }
 
 /**
  * The companion's frame on a page: an extension page (moz-extension://…/companion.html) that the
- * page agent mounts in a closed shadow root, so it is found among the page's frames by its URL.
+ * page agent mounts in a closed shadow root, so it is found among the page's frames.
  * @param {import('puppeteer-core').Page} page
  */
 async function findCompanionFrame(page) {
   const deadline = Date.now() + STEP_MS;
   for (;;) {
-    const frame = page.frames().find(isCompanionFrame);
-    if (frame && !frame.detached) return frame;
-    if (Date.now() > deadline) throw new Error('The companion frame did not appear.');
+    const frame = await companionFrame(page);
+    if (frame) return frame;
+    if (Date.now() > deadline) {
+      const host = await page.evaluate(() => {
+        const el = document.querySelector('tt-access-companion');
+        return el ? 'its host element is in the page' : 'no host element either';
+      });
+      throw new Error(`The companion frame did not appear (${host}).`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -70,7 +88,7 @@ async function findPanel(page) {
  * @param {import('puppeteer-core').Page} page
  */
 async function panelPageKind(page) {
-  const frame = page.frames().find(isCompanionFrame);
+  const frame = await companionFrame(page);
   if (!frame) return null;
   return frame
     .$eval('[data-testid="companion-panel"]', (/** @type {Element} */ el) =>
@@ -225,21 +243,21 @@ async function main() {
     });
 
     await check('a checklist’s first steps tick themselves off', async () => {
-      const panel = await findPanel(page);
-      const menu = await panel.waitForSelector('[data-testid="checklist-menu"]', {
-        timeout: STEP_MS,
-      });
-      if (menu && !(await menu.evaluate((el) => el.hasAttribute('open')))) {
-        await (await menu.$('summary'))?.click();
-      }
-      const start = await panel.waitForSelector('::-p-text(Add an account manager as a member)', {
-        timeout: STEP_MS,
-      });
+      // Each look finds the frame afresh: the agent may have re-created it since the last one.
+      await findPanel(page);
+      const start = await (
+        await findCompanionFrame(page)
+      ).waitForSelector(
+        '[data-testid="checklist-menu"] ::-p-text(Add an account manager as a member)',
+        { timeout: STEP_MS },
+      );
       await start?.click();
-      await panel.waitForSelector('li[data-step="open-members"][data-state="done"]', {
-        timeout: STEP_MS,
-      });
-      const active = await panel.waitForSelector('li[aria-current="step"]', { timeout: STEP_MS });
+      await (
+        await findCompanionFrame(page)
+      ).waitForSelector('li[data-step="open-members"][data-state="done"]', { timeout: STEP_MS });
+      const active = await (
+        await findCompanionFrame(page)
+      ).waitForSelector('li[aria-current="step"]', { timeout: STEP_MS });
       const step = await active?.evaluate((el) => el.getAttribute('data-step'));
       assert(step === 'open-invite', `the active step is ${step}, expected open-invite`);
     });
