@@ -62,15 +62,18 @@ export type FrameToAgent =
   | { kind: 'choosePerson'; subject: FlowSubject | null }
   | { kind: 'prefs'; change: PrefsChange };
 
-const FRAME_KINDS = new Set([
-  'size',
-  'start',
-  'abandon',
-  'manual',
-  'focusTarget',
-  'choosePerson',
-  'prefs',
-]);
+/** Every kind of frame message, checked against the union by the typecheck (none missing, none extra). */
+const FRAME_KINDS: ReadonlySet<string> = new Set(
+  Object.keys({
+    size: true,
+    start: true,
+    abandon: true,
+    manual: true,
+    focusTarget: true,
+    choosePerson: true,
+    prefs: true,
+  } satisfies Record<FrameToAgent['kind'], true>),
+);
 
 /** Whether a port message has the shape of a frame message (the port is private; this is belt and braces). */
 export function isFrameMessage(data: unknown): data is FrameToAgent {

@@ -2,7 +2,8 @@
 // e2e config. Order: $CHROMIUM_PATH, the system's Chromium, Playwright's own download, then a
 // system Google Chrome (branded Chrome 137+ ignores --load-extension, so it comes last).
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { executable, installDebianPackage, pathFromEnv } from './find-program.mjs';
 
 const SYSTEM_CHROMIUM = [
   '/usr/bin/chromium',
@@ -17,16 +18,6 @@ const SYSTEM_CHROME = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
-
-/** @param {string} file */
-function executable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** @returns {string | null} Playwright's own Chromium, when it has been downloaded. */
 function playwrightChromium() {
@@ -47,12 +38,8 @@ function playwrightChromium() {
  * @returns {string | null}
  */
 export function locateChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (executable(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`);
-  }
   return (
+    pathFromEnv('CHROMIUM_PATH') ??
     SYSTEM_CHROMIUM.find(executable) ??
     playwrightChromium() ??
     SYSTEM_CHROME.find(executable) ??
@@ -87,17 +74,6 @@ export function findChromium() {
 export function ensureChromium() {
   const found = locateChromium();
   if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get')) {
-    console.log(
-      'No Chromium found: installing Debian’s chromium package (apt-get install chromium)…',
-    );
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    return findChromium();
-  }
+  if (installDebianPackage('chromium')) return findChromium();
   throw new Error(HOW_TO_GET_CHROMIUM);
 }

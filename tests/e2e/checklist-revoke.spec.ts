@@ -69,6 +69,8 @@ test('revoke a partner warns that live ads pause; abandoning records nothing', a
   const companion = await new Companion(page).ready();
   await companion.start('Revoke a partner');
   await expect(companion.panel.getByRole('note')).toContainText('pauses the ads');
+  // The run has reached the page agent (the frame shows its first open step) before the user acts.
+  await expect(companion.panel.locator('li[aria-current="step"]')).toHaveCount(1);
   const row = page.getByRole('row').filter({ hasText: 'Cedar & Co Apparel' });
   await row.getByRole('button', { name: 'Remove' }).click();
   await companion.expectActive('confirm-remove');
