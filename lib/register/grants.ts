@@ -16,6 +16,7 @@ import {
   planGrantDeletion,
   planNewGrant,
   revisedRow,
+  sameEndingFor,
   writeGrantChange,
 } from './rules';
 import type {
@@ -171,6 +172,9 @@ export async function recordGrant(
     const status = draft.status ?? 'invited';
     const live = await liveGrantFor(db, acc.id, who.id);
     if (live) return updateLiveGrant(db, live, draft, ctx);
+    // No live grant: recording an ending that another write just recorded is the same record.
+    const ended = await sameEndingFor(db, acc.id, who.id, status, ctx);
+    if (ended) return ended;
     const cadence =
       draft.reviewCadenceDays ?? ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
     const invitedAt = draft.invitedAt ?? (status === 'invited' ? now : null);
