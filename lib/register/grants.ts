@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { RegisterDb } from './db';
+import { expandHistory } from './history';
 import type { GrantPatch, WriteContext } from './rules';
 import {
   canMove,
@@ -317,18 +318,18 @@ export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
     }));
 }
 
-/** The grant revision an event produced: orders two events written in the same millisecond. */
-function revisionOf(e: RegisterEvent): number {
-  return e.after?.rev ?? (e.before ? e.before.rev + 1 : 0);
-}
-
-/** The history of one grant, oldest first. */
+/** The history of one grant, oldest first, each event with the grant before and after it. */
 export async function historyOf(db: RegisterDb, grantId: string): Promise<RegisterEvent[]> {
-  const events = await db.events
-    .where('[grantId+at]')
-    .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
-    .toArray();
-  return events.sort((a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b));
+  return db.transaction('r', [db.grants, db.events], async () => {
+    const [grant, stored] = await Promise.all([
+      db.grants.get(grantId),
+      db.events
+        .where('[grantId+at]')
+        .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
+        .toArray(),
+    ]);
+    return expandHistory(grant, stored);
+  });
 }
 
 /** A review's outcome: keep as is, lower to the given roles, or revoke. */

@@ -18,6 +18,7 @@
  * database side, always called inside the caller's read-write transaction.
  */
 import type { RegisterDb } from './db';
+import { storedChange } from './history';
 import type {
   EventType,
   FileProvenance,
@@ -386,6 +387,6 @@ export async function sameEndingFor(
 export async function writeGrantChange(db: RegisterDb, change: GrantChange): Promise<Grant> {
   if (change.before) await db.grants.put(change.after);
   else await db.grants.add(change.after);
-  await db.events.add(change.event);
+  await db.events.add(storedChange(change.event, change.after));
   return change.after;
 }
