@@ -300,6 +300,28 @@ describe('backups: both forms read, history meaning kept', () => {
   });
 });
 
+describe('a compact backup event is checked like any row', () => {
+  it('refuses, naming the row, a changed field that is not a grant field value, or no revision', async () => {
+    await seedHistories(db);
+    const backup = await exportBackup(db, T(10));
+    const events = backup.tables.events as Record<string, unknown>[];
+    const i = events.findIndex((e) => e.prior && Object.keys(e.prior).length > 0);
+    events[i] = { ...events[i], prior: { status: 'constructor' } };
+    const j = i === 0 ? 1 : 0;
+    const { seq: _s, ...noSeq } = events[j]!;
+    events[j] = noSeq;
+    const result = parseImport(JSON.stringify(backup), 'json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ where: `events[${i}]`, column: 'prior.status' }),
+        expect.objectContaining({ where: `events[${j}]`, column: 'seq' }),
+      ]),
+    );
+  });
+});
+
 function planOf(text: string) {
   const result = parseImport(text, 'json', { fileName: 'backup.json' });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
