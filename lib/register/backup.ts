@@ -65,6 +65,10 @@ export const BACKUP_UPGRADES: readonly BackupUpgrade[] = [
   // Schema v2 added the `reminders` store and changed no existing row; a v1 backup simply has
   // no reminder state (the backup's shape fills in an empty table).
   { from: 1, rows: {} },
+  // Schema v3 stores history events compactly (./history.ts) and a v3 backup carries them so;
+  // an older backup's events hold both snapshots whole, which is still an event's full form:
+  // they are read as they are (./import/backup.ts tells a v3 backup's events in full).
+  { from: 2, rows: {} },
 ];
 
 function syncFields(r: Record<string, unknown>): Record<string, unknown> {

@@ -7,6 +7,8 @@
  */
 import type { EntityTable, Transaction } from 'dexie';
 import Dexie from 'dexie';
+import type { StoredEvent } from './history';
+import { compactAll } from './history';
 import type { Account, Grant, Party, RegisterEvent, ReminderState } from './schema';
 
 export const REGISTER_DB_NAME = 'access-register';
@@ -41,6 +43,26 @@ export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
       reminders: 'id, grantId, kind, dueOn, updatedAt',
     },
   },
+  {
+    // History events keep their snapshots as a chain anchored at the grant row instead of two
+    // whole copies of the grant each (./history.ts): nine in ten bytes of the store were those
+    // copies. Indexes no query uses are dropped, as each costs a write per row: `grantId` is
+    // served by `[grantId+at]`; events by `type` or `at`, grants by `partyId`, parties by
+    // `organisation` and rows by `updatedAt` (other than grants, which lists sort by) are never
+    // looked up.
+    version: 3,
+    stores: {
+      accounts: 'id, &[kind+externalId], ownership',
+      parties: 'id, email, bcId',
+      grants: 'id, accountId, status, nextReviewOn, contractEndsOn, updatedAt',
+      events: 'id, [grantId+at]',
+    },
+    upgrade: async (tx) => {
+      const grants = (await tx.table('grants').toArray()) as Grant[];
+      const events = (await tx.table('events').toArray()) as RegisterEvent[];
+      await tx.table('events').bulkPut(compactAll(grants, events));
+    },
+  },
 ];
 
 /** The schema version the current code writes. */
@@ -55,7 +77,8 @@ export class RegisterDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   parties!: EntityTable<Party, 'id'>;
   grants!: EntityTable<Grant, 'id'>;
-  events!: EntityTable<RegisterEvent, 'id'>;
+  /** History, stored compactly: read it through `historyOf`, `readHistory` or `expandAll`. */
+  events!: EntityTable<StoredEvent, 'id'>;
   reminders!: EntityTable<ReminderState, 'id'>;
 
   constructor(name = REGISTER_DB_NAME, versions: readonly RegisterVersion[] = REGISTER_VERSIONS) {

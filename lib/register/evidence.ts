@@ -8,6 +8,7 @@
 import { toCsv } from './csv';
 import type { RegisterDb } from './db';
 import { REGISTER_SCHEMA_VERSION } from './db';
+import { expandAll } from './history';
 import type { Account, FileProvenance, GrantSnapshot, Grant, Party, RegisterEvent } from './schema';
 
 /** One review as signed off. */
@@ -41,10 +42,6 @@ export interface Evidence {
   grants: EvidenceGrant[];
 }
 
-function revisionOf(e: RegisterEvent): number {
-  return e.after?.rev ?? (e.before ? e.before.rev + 1 : 0);
-}
-
 /** Gather the evidence from the register, in one read transaction. */
 export async function buildEvidence(db: RegisterDb, now: Date): Promise<Evidence> {
   return db.transaction('r', [db.accounts, db.parties, db.grants, db.events], async () => {
@@ -56,17 +53,11 @@ export async function buildEvidence(db: RegisterDb, now: Date): Promise<Evidence
     ]);
     const accountById = new Map(accounts.map((a) => [a.id, a]));
     const partyById = new Map(parties.map((p) => [p.id, p]));
-    const eventsByGrant = new Map<string, RegisterEvent[]>();
-    for (const e of events) {
-      const list = eventsByGrant.get(e.grantId);
-      if (list) list.push(e);
-      else eventsByGrant.set(e.grantId, [e]);
-    }
+    // Each event told in full: the grant before and after it, as the history view shows it.
+    const eventsByGrant = expandAll(grants, events);
     const out: EvidenceGrant[] = grants
       .map((g) => {
-        const history = (eventsByGrant.get(g.id) ?? []).sort(
-          (a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b),
-        );
+        const history = eventsByGrant.get(g.id) ?? [];
         return {
           grant: g,
           account: accountById.get(g.accountId) ?? null,

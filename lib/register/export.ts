@@ -10,6 +10,7 @@ import type { RegisterDb } from './db';
 import { REGISTER_SCHEMA_VERSION } from './db';
 import type { GrantView } from './grants';
 import { listGrantViews } from './grants';
+import { anchoredForBackup } from './history';
 
 const ACCOUNT_KIND_CELL = { businessCenter: 'business_center', adAccount: 'ad_account' } as const;
 const PARTY_KIND_CELL = { person: 'person', partnerBc: 'partner_bc' } as const;
@@ -60,7 +61,10 @@ export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
   return grantsToCsv(await listGrantViews(db));
 }
 
-/** Every table, as it is, with the schema version (read in one transaction: a consistent copy). */
+/**
+ * Every table, as it is, with the schema version (read in one transaction: a consistent copy).
+ * History events go as the register stores them, each grant's chain anchored with its row.
+ */
 export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
   const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
   return db.transaction('r', tables, async () => {
@@ -75,7 +79,7 @@ export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
       format: BACKUP_FORMAT,
       schemaVersion: REGISTER_SCHEMA_VERSION,
       exportedAt: now.toISOString(),
-      tables: { accounts, parties, grants, events, reminders },
+      tables: { accounts, parties, grants, events: anchoredForBackup(grants, events), reminders },
     };
   });
 }

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { RegisterDb } from './db';
+import { expandHistory } from './history';
 import type { GrantPatch, WriteContext } from './rules';
 import {
   canMove,
@@ -16,6 +17,7 @@ import {
   planGrantDeletion,
   planNewGrant,
   revisedRow,
+  sameEndingFor,
   writeGrantChange,
 } from './rules';
 import type {
@@ -171,6 +173,9 @@ export async function recordGrant(
     const status = draft.status ?? 'invited';
     const live = await liveGrantFor(db, acc.id, who.id);
     if (live) return updateLiveGrant(db, live, draft, ctx);
+    // No live grant: recording an ending that another write just recorded is the same record.
+    const ended = await sameEndingFor(db, acc.id, who.id, status, ctx);
+    if (ended) return ended;
     const cadence =
       draft.reviewCadenceDays ?? ctx.defaultCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS;
     const invitedAt = draft.invitedAt ?? (status === 'invited' ? now : null);
@@ -313,18 +318,18 @@ export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
     }));
 }
 
-/** The grant revision an event produced: orders two events written in the same millisecond. */
-function revisionOf(e: RegisterEvent): number {
-  return e.after?.rev ?? (e.before ? e.before.rev + 1 : 0);
-}
-
-/** The history of one grant, oldest first. */
+/** The history of one grant, oldest first, each event with the grant before and after it. */
 export async function historyOf(db: RegisterDb, grantId: string): Promise<RegisterEvent[]> {
-  const events = await db.events
-    .where('[grantId+at]')
-    .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
-    .toArray();
-  return events.sort((a, b) => a.at.localeCompare(b.at) || revisionOf(a) - revisionOf(b));
+  return db.transaction('r', [db.grants, db.events], async () => {
+    const [grant, stored] = await Promise.all([
+      db.grants.get(grantId),
+      db.events
+        .where('[grantId+at]')
+        .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
+        .toArray(),
+    ]);
+    return expandHistory(grant, stored);
+  });
 }
 
 /** A review's outcome: keep as is, lower to the given roles, or revoke. */

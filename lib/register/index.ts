@@ -6,6 +6,7 @@ export * from './evidence';
 export * from './export';
 export * from './grants';
 export * from './held-accounts';
+export * from './history';
 export * from './import';
 export * from './queries';
 export * from './sample';

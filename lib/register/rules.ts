@@ -18,6 +18,7 @@
  * database side, always called inside the caller's read-write transaction.
  */
 import type { RegisterDb } from './db';
+import { storedChange } from './history';
 import type {
   EventType,
   FileProvenance,
@@ -338,10 +339,54 @@ export async function liveGrantFor(
   return grants.find((g) => g.partyId === partyId && isLive(g));
 }
 
+/**
+ * How long after an ended grant was first recorded a second record of the same ending is taken
+ * for the same one: two tabs, or a retried message, finishing one flow arrive seconds apart; an
+ * access that really ended twice took a new invitation in between (a live grant, so a different
+ * path) and hours or days.
+ */
+export const SAME_ENDING_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The ended grant (revoked, expired, rejected) that a new ended grant for the same account and
+ * party would repeat: recorded with the same status, by the same kind of write (source and
+ * checklist) within {@link SAME_ENDING_WINDOW_MS} of `ctx.now`. Without a live grant the
+ * one-live-grant rule cannot make such a write idempotent, so the writer asks this inside its
+ * read-write transaction, where it sees any write that committed before it.
+ */
+export async function sameEndingFor(
+  db: RegisterDb,
+  accountId: string,
+  partyId: string,
+  status: GrantStatus,
+  ctx: WriteContext,
+): Promise<Grant | undefined> {
+  if (isLiveStatus(status)) return undefined;
+  const now = ctx.now.getTime();
+  const grants = await db.grants.where('accountId').equals(accountId).toArray();
+  const candidates = grants.filter(
+    (g) =>
+      g.partyId === partyId &&
+      g.deletedAt === null &&
+      g.status === status &&
+      g.source === ctx.source &&
+      Math.abs(Date.parse(g.createdAt) - now) <= SAME_ENDING_WINDOW_MS,
+  );
+  for (const g of candidates) {
+    // The same kind of record: the write that created it ran the same checklist (or none).
+    const first = await db.events
+      .where('[grantId+at]')
+      .between([g.id, ''], [g.id, '\uffff'])
+      .first();
+    if ((first?.checklist ?? null) === (ctx.checklist ?? null)) return g;
+  }
+  return undefined;
+}
+
 /** Write a planned change: the grant row and its event, in the caller's transaction. */
 export async function writeGrantChange(db: RegisterDb, change: GrantChange): Promise<Grant> {
   if (change.before) await db.grants.put(change.after);
   else await db.grants.add(change.after);
-  await db.events.add(change.event);
+  await db.events.add(storedChange(change.event, change.after));
   return change.after;
 }

@@ -7,7 +7,7 @@ import {
   registerRowsFor,
   saveProgress,
 } from '@/lib/background/checklist-handlers';
-import { RegisterDb } from '@/lib/register';
+import { RegisterDb, expandAll } from '@/lib/register';
 import { startChecklist } from '@/lib/tiktok';
 
 const ORG = '7012345678901234567';
@@ -61,7 +61,7 @@ describe('overlay:recordFlow', () => {
     expect(grantIds).toHaveLength(2);
     expect((await registerRowsFor(db, ORG)).map((r) => r.status)).toEqual(['revoked', 'revoked']);
     expect(
-      (await db.events.where('type').equals('revoked').toArray()).map((e) => e.checklist),
+      (await db.events.toArray()).filter((e) => e.type === 'revoked').map((e) => e.checklist),
     ).toEqual(['revoke-member', 'revoke-member']);
   });
 
@@ -206,7 +206,8 @@ describe('finishing the checklists', () => {
       assetRole: 'analyst',
       status: 'active',
     });
-    const lowered = (await db.events.toArray()).filter((e) => e.checklist === 'lower-member');
+    const history = expandAll(await db.grants.toArray(), await db.events.toArray());
+    const lowered = [...history.values()].flat().filter((e) => e.checklist === 'lower-member');
     expect(lowered.map((e) => [e.type, e.after?.status])).toEqual([['roleChanged', 'active']]);
   });
 

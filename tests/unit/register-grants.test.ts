@@ -134,7 +134,7 @@ describe('recordGrant', () => {
     expect(await db.grants.get(g.id)).toEqual(g);
     expect(new Set([acc!.id, who!.id, g.id]).size).toBe(3);
 
-    const events = await db.events.toArray();
+    const events = await historyOf(db, g.id);
     expect(events).toEqual([
       {
         id: expect.stringMatching(UUID),

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPlan, ParseResult } from '@/lib/register';
+import type { Grant, ImportPlan, ParseResult, StoredEvent } from '@/lib/register';
 import {
   BACKUP_FORMAT,
   GRANT_CSV_COLUMNS,
@@ -11,6 +11,7 @@ import {
   applyImport,
   backupToJson,
   decodeImportBytes,
+  expandAll,
   exportBackup,
   exportGrantsCsv,
   historyOf,
@@ -387,6 +388,10 @@ describe('JSON backup', () => {
       tables: Record<string, unknown>;
     };
     delete v1.tables.reminders;
+    // Before schema v3 a backup's events held both snapshots whole.
+    v1.tables.events = [
+      ...expandAll(backup.tables.grants as Grant[], backup.tables.events as StoredEvent[]).values(),
+    ].flat();
     const fromV1 = planOf(parseImport(JSON.stringify(v1), 'json'));
     expect(fromV1).toMatchObject({ format: 'json', fromVersion: 1, reminders: [] });
 

@@ -160,7 +160,7 @@ describe('migration v1 → test-only v2', () => {
     await v1.accounts.add(V1_ACCOUNT);
     await v1.parties.add(V1_PARTY);
     await v1.grants.add(V1_GRANT);
-    await v1.events.add(V1_EVENT);
+    await v1.table('events').add(V1_EVENT);
     expect(v1.verno).toBe(1);
     v1.close();
   }
@@ -211,9 +211,9 @@ describe('migration v1 → test-only v2', () => {
   it('keeps history append-only once the upgrade is done', async () => {
     await seedV1();
     const v2 = await reopen([...V1_ONLY, TEST_V2]);
-    await expect(v2.events.put({ ...V1_EVENT, note: 'rewritten later' })).rejects.toBeInstanceOf(
-      AppendOnlyError,
-    );
+    await expect(
+      v2.table('events').put({ ...V1_EVENT, note: 'rewritten later' }),
+    ).rejects.toBeInstanceOf(AppendOnlyError);
     expect((await v2.events.get(EVENT_ID))?.note).toBe('Recorded before v2');
   });
 

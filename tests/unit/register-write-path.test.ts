@@ -79,6 +79,60 @@ describe('one live grant per account and party', () => {
     }
   });
 
+  it('two tabs finishing the same Revoke for a person the register did not know write one revoked grant', async () => {
+    const revoke = {
+      ...invite,
+      checklist: 'revoke-member',
+      action: 'revoke' as const,
+      accounts: [],
+    };
+    const other = new RegisterDb(db.name);
+    try {
+      const [a, b] = await Promise.all([
+        recordFlow(db, revoke, NOW),
+        recordFlow(other, revoke, new Date(NOW.getTime() + 2_000)),
+      ]);
+      expect(a.grantIds).toEqual(b.grantIds);
+      const grants = await db.grants.toArray();
+      expect(grants.map((g) => g.status)).toEqual(['revoked']);
+      expect(grants[0]!.revokedAt).toBe(NOW.toISOString());
+      expect(await db.events.count()).toBe(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('an ending recorded again much later, or by another kind of record, is a record of its own', async () => {
+    const revoke = {
+      ...invite,
+      checklist: 'revoke-member',
+      action: 'revoke' as const,
+      accounts: [],
+    };
+    await recordFlow(db, revoke, NOW);
+    // Another checklist, minutes later: not the same write arriving twice.
+    await recordFlow(
+      db,
+      { ...revoke, checklist: 'remove-member' },
+      new Date(NOW.getTime() + 60_000),
+    );
+    // The same checklist a day later: access was given and ended again meanwhile.
+    await recordFlow(db, revoke, LATER);
+    expect(await db.grants.count()).toBe(3);
+    // A hand-made record is not taken for the checklist's.
+    const manual = await recordGrant(
+      db,
+      {
+        account: { kind: 'businessCenter', externalId: ORG, ownership: 'mine' },
+        party: revoke.party,
+        status: 'revoked',
+      },
+      ctx(LATER),
+    );
+    expect((await db.grants.toArray()).filter((g) => g.id === manual.id)).toHaveLength(1);
+    expect(await db.grants.count()).toBe(4);
+  });
+
   it('an ended grant is history: a new invitation is a new grant', async () => {
     const first = await recordGrant(db, { ...dana, status: 'active' }, ctx());
     await updateGrant(db, first.id, first.rev, { status: 'revoked' }, ctx());

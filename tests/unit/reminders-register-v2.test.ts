@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '@/lib/register/db';
 import { AppendOnlyError, REGISTER_SCHEMA_VERSION, REGISTER_VERSIONS } from '@/lib/register/db';
-import { snapshotOf } from '@/lib/register/grants';
+import { historyOf, snapshotOf } from '@/lib/register/grants';
 import type { RegisterEvent } from '@/lib/register/schema';
 import { event, reminderState } from '@/lib/register/schema';
 import { reminderId } from '@/lib/reminders/schedule';
@@ -47,7 +47,7 @@ describe('register schema v2: reminders', () => {
     await v1.accounts.add(ACCOUNT);
     await v1.parties.bulkAdd([PERSON, PARTNER]);
     await v1.grants.add(GRANT);
-    await v1.events.add(EVENT);
+    await v1.table('events').add(EVENT);
     v1.close();
   }
 
@@ -57,9 +57,9 @@ describe('register schema v2: reminders', () => {
     return db;
   }
 
-  it('is the current version', () => {
-    expect(REGISTER_SCHEMA_VERSION).toBe(2);
-    expect(REGISTER_VERSIONS.at(-1)?.stores).toEqual({
+  it('is a version the current schema builds on', () => {
+    expect(REGISTER_SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+    expect(REGISTER_VERSIONS.find((v) => v.version === 2)?.stores).toEqual({
       reminders: 'id, grantId, kind, dueOn, updatedAt',
     });
   });
@@ -67,11 +67,12 @@ describe('register schema v2: reminders', () => {
   it('upgrades a v1 register keeping every row exactly, with an empty reminders store', async () => {
     await seedV1();
     const db = await upgrade();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(REGISTER_SCHEMA_VERSION);
     expect(await db.accounts.toArray()).toEqual([ACCOUNT]);
     expect(await db.parties.orderBy('id').toArray()).toEqual([PERSON, PARTNER]);
     expect(await db.grants.toArray()).toEqual([GRANT]);
-    expect(await db.events.toArray()).toEqual([EVENT]);
+    // History is stored compactly from v3 on; told in full, it is the same event.
+    expect(await historyOf(db, GRANT.id)).toEqual([EVENT]);
     expect(await db.reminders.toArray()).toEqual([]);
   });
 
@@ -108,9 +109,9 @@ describe('register schema v2: reminders', () => {
   it('keeps history append-only after the upgrade', async () => {
     await seedV1();
     const db = await upgrade();
-    await expect(db.events.put({ ...EVENT, note: 'rewritten' })).rejects.toBeInstanceOf(
+    await expect(db.table('events').put({ ...EVENT, note: 'rewritten' })).rejects.toBeInstanceOf(
       AppendOnlyError,
     );
-    expect(await db.events.get(EVENT.id)).toEqual(EVENT);
+    expect(await historyOf(db, GRANT.id)).toEqual([EVENT]);
   });
 });

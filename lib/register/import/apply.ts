@@ -17,6 +17,9 @@
  * account with another id but the same TikTok ID is the same account.
  */
 import type { RegisterDb } from '../db';
+import { historyOf } from '../grants';
+import type { StoredEvent } from '../history';
+import { compactHistory, expandAll, selfContained, storedChange } from '../history';
 import type { WriteContext } from '../grants';
 import { dayAfter, newAccountRow, newPartyRow } from '../grants';
 import type { GrantChange, GrantPatch } from '../rules';
@@ -191,11 +194,11 @@ async function applyCsv(
     const accountsOut = new Map<string, Account>();
     const partiesOut = new Map<string, Party>();
     const grantsOut = new Map<string, Grant>();
-    const eventsOut: RegisterEvent[] = [];
+    const eventsOut: StoredEvent[] = [];
     const write = (change: GrantChange) => {
       index.set(change.after);
       grantsOut.set(change.after.id, change.after);
-      eventsOut.push(change.event);
+      eventsOut.push(storedChange(change.event, change.after));
     };
     for (const row of rows.slice(start, start + CHUNK)) {
       const where = `line ${row.line}`;
@@ -361,11 +364,58 @@ function resolveParty(
   return row;
 }
 
+/**
+ * The register's own events, told in full (each grant's stored history expanded), for
+ * comparing with a file's: read one grant at a time while few are asked for, and the whole
+ * history once when many are (a backup restored into the register it came from).
+ */
+class HeldHistory {
+  private readonly full = new Map<string, RegisterEvent>();
+  private readonly read = new Set<string>();
+  private all = false;
+
+  constructor(private readonly db: RegisterDb) {}
+
+  /** `stored` (null where absent) in full. */
+  async inFull(stored: readonly (StoredEvent | undefined)[]): Promise<(RegisterEvent | null)[]> {
+    const grantIds = [
+      ...new Set(stored.flatMap((e) => (e && !this.read.has(e.grantId) ? [e.grantId] : []))),
+    ];
+    if (!this.all && grantIds.length > 50) {
+      const [grants, events] = await Promise.all([
+        this.db.grants.toArray(),
+        this.db.events.toArray(),
+      ]);
+      for (const list of expandAll(grants, events).values())
+        for (const e of list) this.full.set(e.id, e);
+      this.all = true;
+    } else if (!this.all) {
+      for (const grantId of grantIds) {
+        for (const e of await historyOf(this.db, grantId)) this.full.set(e.id, e);
+        this.read.add(grantId);
+      }
+    }
+    return stored.map((e) => (e ? (this.full.get(e.id) ?? null) : null));
+  }
+}
+
 /** An event's content, its file provenance aside (a re-import marks nothing new). */
 function sameEvent(a: RegisterEvent, b: RegisterEvent): boolean {
   const { fromFile: _a, ...x } = a;
   const { fromFile: _b, ...y } = b;
-  return JSON.stringify(x, Object.keys(x).sort()) === JSON.stringify(y, Object.keys(y).sort());
+  return canonicalJson(x) === canonicalJson(y);
+}
+
+/** JSON with every object's keys sorted, at every depth: equal content, equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The patch that turns a grant into the backup's version of it. */
@@ -447,8 +497,10 @@ async function applyBackup(
 
   const index = new GrantIndex(await db.grants.toArray());
   const grantsOut: Grant[] = [];
-  const eventsOut: RegisterEvent[] = [];
+  const eventsOut: StoredEvent[] = [];
   const grantsWithHistory = new Set(plan.events.map((e) => e.grantId));
+  /** Grants new to the register, as written: their history from the file is chained onto them. */
+  const newGrants = new Map<string, Grant>();
   plan.grants.forEach((g0, i) => {
     const where = `grants[${i}]`;
     const g = { ...g0, accountId: accountRemap.get(g0.accountId) ?? g0.accountId };
@@ -463,8 +515,10 @@ async function applyBackup(
       }
       index.set(g);
       grantsOut.push(g);
+      newGrants.set(g.id, g);
       // A grant the backup brings without any history gets one event saying where it came from.
-      if (!grantsWithHistory.has(g.id)) eventsOut.push(eventRow(g, 'restored', ctx, null, g));
+      if (!grantsWithHistory.has(g.id))
+        eventsOut.push(storedChange(eventRow(g, 'restored', ctx, null, g), g));
       report.grantsAdded++;
       return;
     }
@@ -511,7 +565,7 @@ async function applyBackup(
     }
     index.set(change.after);
     grantsOut.push(change.after);
-    eventsOut.push(change.event);
+    eventsOut.push(storedChange(change.event, change.after));
     report.grantsUpdated++;
     report.merged.push({ where, grantId: g.id, outcome: 'updated' });
   });
@@ -520,13 +574,19 @@ async function applyBackup(
   // History: only ever added, each event marked with the file it came from (an event that a
   // file brought before keeps its first provenance).
   const byId = new Map(plan.events.map((e, i) => [e.id, i]));
+  const fileEvents: RegisterEvent[] = [];
+  const held = new HeldHistory(db);
+  /** Grants of which the register already holds some of the file's events. */
+  const grantsHeld = new Set<string>();
   for (let start = 0; start < plan.events.length; start += CHUNK * 10) {
     const chunk = plan.events.slice(start, start + CHUNK * 10);
-    const present = await db.events.bulkGet(chunk.map((e) => e.id));
+    const stored = await db.events.bulkGet(chunk.map((e) => e.id));
+    const present = await held.inFull(stored);
+    for (const e of stored) if (e) grantsHeld.add(e.grantId);
     chunk.forEach((e, i) => {
       const held = present[i];
       if (!held) {
-        eventsOut.push(e.fromFile ? e : { ...e, fromFile });
+        fileEvents.push(e.fromFile ? e : { ...e, fromFile });
       } else if (!sameEvent(held, e)) {
         refused.add({
           line: null,
@@ -537,6 +597,23 @@ async function applyBackup(
     });
     tick(chunk.length);
   }
+
+  // A grant new to the register keeps the file's history chained onto its row (told exactly as
+  // the file tells it); history for a grant the register already held is kept self-contained,
+  // beside the register's own chain.
+  const fileHistory = new Map<string, RegisterEvent[]>();
+  for (const e of fileEvents) {
+    const chained = newGrants.has(e.grantId) && !grantsHeld.has(e.grantId);
+    if (!chained) {
+      eventsOut.push(selfContained(e));
+      continue;
+    }
+    const list = fileHistory.get(e.grantId);
+    if (list) list.push(e);
+    else fileHistory.set(e.grantId, [e]);
+  }
+  for (const [grantId, list] of fileHistory)
+    eventsOut.push(...compactHistory(newGrants.get(grantId), list));
 
   // Reminder state: by id, higher revision wins (like every sync-ready row).
   const existingReminders = await db.reminders.bulkGet(plan.reminders.map((r) => r.id));

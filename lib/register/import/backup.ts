@@ -15,6 +15,8 @@ import {
   party as partySchema,
   reminderState,
 } from '../schema';
+import type { StoredEvent } from '../history';
+import { expandAll, storedEvent } from '../history';
 import type { BackupPlan } from './plan';
 import { accountKey } from './plan';
 import type { ProblemList } from './problems';
@@ -88,6 +90,10 @@ export function parseBackup(
   const present = new Set<unknown>();
   for (const name of BACKUP_TABLES) for (const row of tables[name]) present.add(row.id);
 
+  // From schema v3 on, a backup's events are as the register stores them (./history.ts):
+  // checked as such, then told in full against the backup's own grant rows.
+  const compactEvents = shape.data.schemaVersion >= 3;
+  const storedEvents: StoredEvent[] = [];
   const rows: Rows = { accounts: [], parties: [], grants: [], events: [], reminders: [] };
   const whereOfAccount = new Map<string, string>();
   const whereOfLivePair = new Map<string, string>();
@@ -95,7 +101,8 @@ export function parseBackup(
     const seen = new Set<string>();
     tables[name].forEach((row, i) => {
       const where = `${name}[${i}]`;
-      const result = ROW_SCHEMAS[name].safeParse(row);
+      const schema = name === 'events' && compactEvents ? storedEvent : ROW_SCHEMAS[name];
+      const result = schema.safeParse(row);
       if (!result.success) {
         for (const issue of result.error.issues) {
           problems.add({ line: null, where, column: issue.path.join('.'), message: issue.message });
@@ -152,8 +159,12 @@ export function parseBackup(
           whereOfLivePair.set(pair, where);
         }
       } else if (name === 'events') {
-        const e = data as RegisterEvent;
+        const e = data as RegisterEvent | StoredEvent;
         if (dangling('grantId', e.grantId, 'The grant of this event is not in the backup.')) return;
+        if (compactEvents) {
+          storedEvents.push(e as StoredEvent);
+          return;
+        }
       } else if (name === 'reminders') {
         const r = data as ReminderState;
         if (dangling('grantId', r.grantId, 'The grant of this reminder is not in the backup.'))
@@ -163,5 +174,12 @@ export function parseBackup(
     });
   }
   if (!problems.empty) return null;
+  if (compactEvents) {
+    const full = new Map<string, RegisterEvent>();
+    for (const list of expandAll(rows.grants, storedEvents).values())
+      for (const e of list) full.set(e.id, e);
+    // In the file's order, so that a refusal later names the file's row.
+    rows.events = storedEvents.map((e) => full.get(e.id)!);
+  }
   return { format: 'json', fileName, fromVersion: shape.data.schemaVersion, ...rows };
 }

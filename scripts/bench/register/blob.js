@@ -114,6 +114,21 @@ function makeData({ grants, eventsPerGrant, now }) {
   return { accounts, parties, grants: grantRows, events };
 }
 
+/**
+ * The events as the register stores them (lib/register/history.ts): each grant's history as a
+ * chain anchored at its row — `seq` the revision the event produced, `prior` the fields of the
+ * grant before it that differ from after it. The seeded histories are one consistent chain per
+ * grant, so every event is chained.
+ */
+function storedEvents(events) {
+  return events.map(({ before, after, ...core }) => {
+    const prior = before === null ? null : {};
+    if (before !== null)
+      for (const [k, v] of Object.entries(before)) if (after[k] !== v) prior[k] = v;
+    return { ...core, seq: after.rev, prior };
+  });
+}
+
 function idbPutAll(data) {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('access-register');
@@ -123,7 +138,8 @@ function idbPutAll(data) {
       const tx = db.transaction(['accounts', 'parties', 'grants', 'events'], 'readwrite');
       for (const name of ['accounts', 'parties', 'grants', 'events']) {
         const store = tx.objectStore(name);
-        for (const row of data[name]) store.put(row);
+        const rows = name === 'events' ? storedEvents(data.events) : data[name];
+        for (const row of rows) store.put(row);
       }
       tx.oncomplete = () => {
         db.close();
