@@ -1,5 +1,5 @@
 import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { tellBackground } from '@/lib/messaging/tell-background';
 import type { PageReport } from '@/lib/tiktok/watch';
 import { classifyUrl } from '@/lib/tiktok/routes';
 import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
@@ -18,11 +18,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     ignoreForgedScriptStarts(ctx);
-    const send = (report: PageReport) => {
-      sendMessage('watcher:pageSeen', report).catch(() => {
-        // The extension was reloaded or updated under this page: nothing to do until a reload.
-      });
-    };
+    const send = (report: PageReport) => tellBackground('watcher:pageSeen', report);
     let route: AbortController | undefined;
     const onRoute = (url: URL, navigated: boolean) => {
       route?.abort();
@@ -38,11 +34,7 @@ export default defineContentScript({
         const href = url.href;
         watchBusinessCenterList(
           document,
-          (centers) => {
-            sendMessage('watcher:businessCentersSeen', { url: href, centers }).catch(() => {
-              // As above: an extension reloaded under the page.
-            });
-          },
+          (centers) => tellBackground('watcher:businessCentersSeen', { url: href, centers }),
           current.signal,
           { navigated },
         );
