@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { watcherPageWords } from './scripts/build/watcher-page-words';
 
 /** The only hosts the extension may touch: where TikTok manages access. */
 export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'];
@@ -23,6 +24,9 @@ export default defineConfig({
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         ...list.filter((a) => a.find !== 'wxt/browser'),
       ];
+      // The watcher, on every TikTok page, carries its page words joined at build time.
+      if (entrypoints.every((e) => e.name === 'tiktok-watch'))
+        (viteConfig.plugins ??= []).push(watcherPageWords(viteConfig.root ?? process.cwd()));
     },
   },
   manifest: ({ browser }) => ({

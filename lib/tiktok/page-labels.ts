@@ -10,7 +10,7 @@
  * then kept (the same array every time): most TikTok pages never read a label.
  */
 import type { PageLabelKey } from './labels/types';
-import { pageLabelsFor, recordsTotalPatterns } from './labels/page-words';
+import { pageLabelsFor, recordsTotalPatterns } from './labels/page-word-lists';
 
 const lists = new Map<PageLabelKey, readonly string[]>();
 const list = (key: PageLabelKey): readonly string[] => {
