@@ -18,7 +18,7 @@ test('the extension loads with its service worker and asks only for what it uses
     'https://ads.tiktok.com/*',
   ]);
   // Only the tiny watcher is declared; the overlay is injected on demand.
-  expect(manifest.content_scripts?.map((c) => c.js)).toEqual([['content-scripts/tiktok-watch.js']]);
+  expect(manifest.content_scripts?.map((c) => c.js)).toEqual([['tiktok-watch.js']]);
   expect(Object.keys(manifest.icons ?? {})).toEqual(['16', '32', '48', '96', '128']);
   expect(JSON.stringify(manifest)).not.toMatch(
     /unsafe-eval|https?:\/\/(?!business\.tiktok\.com|ads\.tiktok\.com)/,
