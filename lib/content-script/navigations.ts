@@ -7,12 +7,15 @@
  * the URL straight to its caller: no event on `window` that a page could forge or listen to, and
  * no "content script started" event for a page to send (see forged-events.ts).
  */
-import { browser } from 'wxt/browser';
 
-/** Whether this copy of the content script still belongs to a running extension. */
+/**
+ * Whether this copy of the content script still belongs to a running extension: the browser
+ * takes `runtime.id` away from a copy whose extension was reloaded or updated (the test WXT's
+ * `ctx.isInvalid` makes). `chrome` is there in Chrome and in Firefox's content scripts alike.
+ */
 export function extensionAlive(): boolean {
   try {
-    return browser.runtime?.id != null;
+    return chrome.runtime?.id != null;
   } catch {
     return false;
   }
