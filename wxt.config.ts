@@ -1,7 +1,11 @@
 import { defineConfig } from 'wxt';
+import { watcherPageWords } from './scripts/build/watcher-page-words';
 
 /** The only hosts the extension may touch: where TikTok manages access. */
 export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'];
+
+/** The watcher (entrypoints/tiktok-watch.ts): an unlisted script the manifest loads on both hosts. */
+const WATCHER = 'tiktok-watch';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,7 +17,7 @@ export default defineConfig({
     // own promise-based API (Chrome MV3's `chrome`, Firefox's `browser`, which is all they call)
     // instead of webextension-polyfill (about 2.8 KB gzip each). Extension pages keep it.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === WATCHER)) return;
       const resolve = (viteConfig.resolve ??= {});
       const alias = resolve.alias ?? [];
       const list = Array.isArray(alias)
@@ -23,6 +27,9 @@ export default defineConfig({
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         ...list.filter((a) => a.find !== 'wxt/browser'),
       ];
+      // The watcher, on every TikTok page, carries its page words joined at build time.
+      if (entrypoints.every((e) => e.name === WATCHER))
+        (viteConfig.plugins ??= []).push(watcherPageWords(viteConfig.root ?? process.cwd()));
     },
   },
   manifest: ({ browser }) => ({
@@ -36,6 +43,8 @@ export default defineConfig({
     // (reminders), scripting (the overlay is injected only on pages where access is managed).
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: TIKTOK_HOSTS,
+    // The watcher runs on every page of both hosts, once the page has loaded.
+    content_scripts: [{ matches: TIKTOK_HOSTS, js: [`${WATCHER}.js`], run_at: 'document_idle' }],
     action: { default_title: 'Access Companion for TikTok Ads' },
     // The companion panel is an extension page the page agent frames into TikTok's access pages:
     // framable only by the two TikTok hosts, and in Chrome only through the per-session dynamic

@@ -6,10 +6,10 @@
  *   `<extension id>:<entrypoint>:wxt:content-script-started` on `document`, and a running copy of
  *   the same script that hears it stops itself (WXT 0.20, `listenForNewerScripts`). The event
  *   name holds only public things (the extension's store id and the entrypoint's name), and the
- *   page shares the DOM, so a page could send the event and stop the watcher and the companion.
- *   WXT has no option to stop listening (its `noScriptStartedPostMessage` only stops the older
- *   `window.postMessage` copy, which also told every page script the extension's id; both content
- *   scripts set it). So a capture listener on `window`, which hears the event before the
+ *   page shares the DOM, so a page could send the event and stop the page agent. (The watcher
+ *   has no WXT context at all: ./navigations.ts.) WXT has no option to stop listening (its
+ *   `noScriptStartedPostMessage` only stops the older `window.postMessage` copy, which also told
+ *   every page script the extension's id; the agent sets it). So a capture listener on `window`, which hears the event before the
  *   context's own listener on `document`, stops it while this copy's extension is still alive.
  *   A real newer copy starts only after the extension was reloaded or updated, and then this
  *   copy's `runtime.id` is gone (the same test WXT's `ctx.isInvalid` makes): that event passes.

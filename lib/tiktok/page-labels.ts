@@ -3,14 +3,14 @@
  * page this is (headings, tabs), what its access tables' columns are (headers, and the role and
  * status words in cells where a header is not known), the Business Center ID's prefix and the
  * "N records in total" line. The watcher, which runs on every TikTok page, reads labels only
- * through this object, which is built from the languages' page words alone, so the flows' words
+ * through this module, which is built from the languages' page words alone, so the flows' words
  * (`LABELS` in selectors.ts, which shares these lists) stay out of its bundle.
  *
  * Each list is the union over the languages, English first, built the first time it is read and
  * then kept (the same array every time): most TikTok pages never read a label.
  */
 import type { PageLabelKey } from './labels/types';
-import { pageLabelsFor, recordsTotalPatterns } from './labels/page-words';
+import { pageLabelsFor, recordsTotalPatterns } from './labels/page-word-lists';
 
 const lists = new Map<PageLabelKey, readonly string[]>();
 const list = (key: PageLabelKey): readonly string[] => {
@@ -19,6 +19,15 @@ const list = (key: PageLabelKey): readonly string[] => {
   return found;
 };
 let patterns: readonly RegExp[] | undefined;
+
+/**
+ * "N Records in Total" under a table, with the number captured: every language's patterns, built
+ * the first time they are read. A function beside `PAGE_LABELS` rather than one of its getters,
+ * so a bundle that never reads a table's paging (the watcher's) leaves the patterns out.
+ */
+export function recordsTotalLabels(): readonly RegExp[] {
+  return (patterns ??= recordsTotalPatterns());
+}
 
 export const PAGE_LABELS = {
   get members() {
@@ -97,10 +106,6 @@ export const PAGE_LABELS = {
     get rejected() {
       return list('status.rejected');
     },
-  },
-  /** "N Records in Total" under a table, with the number captured. */
-  get recordsTotal() {
-    return (patterns ??= recordsTotalPatterns());
   },
   get bcIdPrefix() {
     return list('bcIdPrefix');

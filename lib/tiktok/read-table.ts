@@ -16,7 +16,7 @@ import {
   visibleText,
 } from './dom';
 import { nameEmailProblem, readNameAndEmail } from './email-text';
-import { PAGE_LABELS } from './page-labels';
+import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 import { SELECTORS } from './selectors';
 
 /** One person or partner with access, as one table row shows them. */
@@ -619,7 +619,7 @@ function paging(table: Element, shown: number): Paging {
     if (!text || text.length > 60 || !/[0-9]/.test(text)) continue;
     if (!visible(el)) continue;
     if (total === null) {
-      for (const pattern of PAGE_LABELS.recordsTotal) {
+      for (const pattern of recordsTotalLabels()) {
         const match = pattern.exec(text);
         if (match && Number.isSafeInteger(toNumber(match[1]!))) total = toNumber(match[1]!);
       }

@@ -11,7 +11,7 @@
  */
 import type { FlowLabelKey } from './labels';
 import { labelsFor } from './labels';
-import { PAGE_LABELS } from './page-labels';
+import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
 export interface SelectorTarget {
@@ -211,7 +211,7 @@ export const LABELS = {
   },
   /** "N Records in Total" under a table, with the number captured. */
   get recordsTotal() {
-    return PAGE_LABELS.recordsTotal;
+    return recordsTotalLabels();
   },
   get loading() {
     return list('loading');

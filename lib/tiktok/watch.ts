@@ -138,7 +138,8 @@ export function readMembersReport(url: URL, doc: Document): MembersReport | null
   return { orgId, bcName: readBcName(doc), members };
 }
 
-const TABLE = SELECTORS.table.alternatives.join(',');
+// Pure: a bundle without watchMembers (the watcher's) drops it.
+const TABLE = /* @__PURE__ */ SELECTORS.table.alternatives.join(',');
 
 /** Whether a mutation happened in a table, or added or removed one. */
 function touchesTable(record: MutationRecord): boolean {

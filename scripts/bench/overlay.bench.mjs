@@ -288,7 +288,7 @@ try {
   for (const file of [
     'content-scripts/overlay.js',
     'content-scripts/overlay.css',
-    'content-scripts/tiktok-watch.js',
+    'tiktok-watch.js',
   ]) {
     if (!existsSync(join(extensionDir, file))) continue;
     const body = readFileSync(join(extensionDir, file));

@@ -3,6 +3,7 @@ import type { PageKind } from '@/lib/tiktok/routes';
 import {
   ACCESS_PAGE_KINDS,
   ROUTE_DETECTORS,
+  ROUTE_EXAMPLES,
   bcAccessUrl,
   classifyUrl,
   readAdvertiserId,
@@ -12,21 +13,21 @@ import {
 const ORG_ID = '7012345678901234567';
 
 // Every example URL with the detector it belongs to.
-const EXAMPLES = ROUTE_DETECTORS.flatMap(([kind, detect]) =>
-  detect.examples.map((href) => ({ kind, href })),
+const EXAMPLES = ROUTE_DETECTORS.flatMap(([kind]) =>
+  ROUTE_EXAMPLES[kind].map((href) => ({ kind, href })),
 );
 
 describe('route detectors', () => {
   it('each detector has examples', () => {
-    for (const [kind, detect] of ROUTE_DETECTORS) {
-      expect(detect.examples.length, kind).toBeGreaterThan(0);
+    for (const [kind] of ROUTE_DETECTORS) {
+      expect(ROUTE_EXAMPLES[kind].length, kind).toBeGreaterThan(0);
     }
   });
 
   describe.each(ROUTE_DETECTORS.map(([kind, detect]) => ({ kind, detect })))(
     '$kind',
     ({ kind, detect }) => {
-      it.each(detect.examples)('matches its own example %s', (href) => {
+      it.each(ROUTE_EXAMPLES[kind])('matches its own example %s', (href) => {
         expect(detect(new URL(href))).toBe(true);
       });
 

@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import watcher from '@/entrypoints/tiktok-watch.content';
+import watcher from '@/entrypoints/tiktok-watch';
 import { REPLICA_URLS, replicaFor } from '../fixtures/tiktok/replicas.mjs';
 
-const contexts: ContentScriptContext[] = [];
+const running: AbortController[] = [];
+
+/** Start the watcher as the browser does on a page load; stopped after the test. */
+function startWatcher() {
+  running.push(watcher.main() as AbortController);
+}
 const restores: Array<() => void> = [];
 
 /** Count the MutationObservers made in this window from now on, by anyone (the watcher or WXT). */
@@ -58,7 +62,7 @@ function recordReports() {
 beforeEach(() => showReplica(REPLICA_URLS.adsDashboard));
 
 afterEach(() => {
-  for (const ctx of contexts.splice(0)) ctx.abort('test over');
+  for (const watch of running.splice(0)) watch.abort();
   for (const restore of restores.splice(0).reverse()) restore();
 });
 
@@ -66,9 +70,7 @@ describe('the watcher entrypoint on pages that are not about access', () => {
   it('sets up no MutationObserver on Ads Manager, on load or after a client-side navigation', async () => {
     const sent = recordReports();
     const observers = countObservers();
-    const ctx = new ContentScriptContext('tiktok-watch', { noScriptStartedPostMessage: true });
-    contexts.push(ctx);
-    await watcher.main(ctx);
+    startWatcher();
     expect(sent).toEqual([REPLICA_URLS.adsDashboard]);
     history.pushState({}, '', REPLICA_URLS.adsCampaigns);
     await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.adsCampaigns), {
@@ -82,9 +84,7 @@ describe('the watcher entrypoint on pages that are not about access', () => {
     showReplica(REPLICA_URLS.bcOverview);
     const sent = recordReports();
     const observers = countObservers();
-    const ctx = new ContentScriptContext('tiktok-watch', { noScriptStartedPostMessage: true });
-    contexts.push(ctx);
-    await watcher.main(ctx);
+    startWatcher();
     expect(sent).toEqual([REPLICA_URLS.bcOverview]);
     expect(observers.created).toBe(0);
     history.pushState({}, '', REPLICA_URLS.bcMembers);

@@ -129,19 +129,25 @@ export interface PageWords extends Omit<LanguageLabels, 'labels'> {
 /** One language's flow words, built the first time they are read. */
 export type FlowWords = () => { readonly [K in FlowLabelKey]?: readonly Label[] };
 
-/** Labels read in `source`, in the order given. */
+/**
+ * Labels read in `source`, in the order given. Marked free of side effects (as `helpArticle`),
+ * so a bundle that reads no label, like the watcher's, drops the language modules' calls.
+ */
 export const seenIn =
+  /* @__NO_SIDE_EFFECTS__ */
   (source: `https://${string}`) =>
-  (...texts: string[]): Label[] =>
-    texts.map((text) => ({ text, source }));
+    (...texts: string[]): Label[] =>
+      texts.map((text) => ({ text, source }));
 
 /** Labels no article was found to quote: our best reading, marked as such. */
 export const unverified = (...texts: string[]): Label[] =>
   texts.map((text) => ({ text, source: 'unverified' }));
 
 /** The address of a TikTok help-center article in one language. */
-export const helpArticle = (slug: string, lang: string): `https://${string}` =>
-  `https://ads.tiktok.com/help/article/${slug}?lang=${lang}`;
+export const helpArticle = /* @__NO_SIDE_EFFECTS__ */ (
+  slug: string,
+  lang: string,
+): `https://${string}` => `https://ads.tiktok.com/help/article/${slug}?lang=${lang}`;
 
 /**
  * One language's page words, built the first time they are read. The content scripts load on

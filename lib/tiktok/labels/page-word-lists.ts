@@ -1,0 +1,7 @@
+/**
+ * Where `PAGE_LABELS` (page-labels.ts) takes its lists from: every language's page words, joined
+ * at run time from the language modules. The watcher's build replaces this module with the same
+ * lists joined at build time and packed into one string each (scripts/build/watcher-page-words.ts),
+ * so the page on every TikTok tab loads the words without the language modules' code around them.
+ */
+export { pageLabelsFor, recordsTotalPatterns } from './page-words';
