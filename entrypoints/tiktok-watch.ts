@@ -1,8 +1,7 @@
 import { extensionAlive, followNavigations } from '@/lib/content-script/navigations';
 import { tellBackground } from '@/lib/messaging/tell-background';
 import type { PageReport } from '@/lib/tiktok/watch';
-import { classifyUrl } from '@/lib/tiktok/routes';
-import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
+import { watchRoute } from '@/lib/tiktok/watch';
 
 /**
  * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
@@ -32,19 +31,9 @@ export default defineUnlistedScript(() => {
     // A confirmed Members page's rows (for finding my own row there) are passed on by the page
     // agent, which the background injects on access pages: the table reader stays out of this
     // script, which runs on every TikTok page.
+    // On the Business Center picker the background injects the picker's reader
+    // (entrypoints/picker-watch.ts): this script, on every TikTok page, does not carry it.
     watchRoute(url, document, send, current.signal, { navigated });
-    // The picker lists the Business Centers this user belongs to, their own and their
-    // clients': the background keeps the client accounts up to date and has the popup ask
-    // about the ones the register does not know (lib/register/held-accounts-picker.ts).
-    if (classifyUrl(url) === 'bc-picker') {
-      const href = url.href;
-      watchBusinessCenterList(
-        document,
-        (centers) => tellBackground('watcher:businessCentersSeen', { url: href, centers }),
-        current.signal,
-        { navigated },
-      );
-    }
   };
   onRoute(new URL(location.href), false);
   // The URL comes with the navigation: with the Navigation API it fires before `location` changes.

@@ -45,6 +45,8 @@ export interface BackgroundDeps {
   startedAt: Date;
   /** Inject the overlay into one frame of a tab. */
   injectOverlay: (tabId: number, frameId: number) => Promise<void>;
+  /** Inject the Business Center picker's reader into one frame of a tab. */
+  injectPickerReader?: (tabId: number, frameId: number) => Promise<void>;
   /** Tell the overlay in one frame what its page confirmed the route to be. */
   tellOverlay?: (
     tabId: number,
@@ -75,6 +77,14 @@ export async function handlePageSeen(
     seenAt: deps.now().toISOString(),
   };
   await saveTabContext(tabId, context);
+  if (data.kind === 'bc-picker') {
+    // The picker lists the Business Centers this user belongs to, their own and their clients':
+    // its reader reports them, and the background keeps the client accounts up to date and has
+    // the popup ask about the ones the register does not know (held-accounts-picker.ts).
+    await deps.injectPickerReader?.(tabId, sender.frameId ?? 0).catch((error: unknown) => {
+      console.warn('Access Companion: could not read the Business Center picker', error);
+    });
+  }
   if (!ACCESS_PAGE_KINDS.has(data.kind)) return { overlay: 'not-needed' };
   try {
     await deps.injectOverlay(tabId, sender.frameId ?? 0);
@@ -131,6 +141,17 @@ async function injectOverlayScript(tabId: number, frameId: number): Promise<void
   });
 }
 
+/** The Business Center picker's reader (entrypoints/picker-watch.ts) as WXT builds it. */
+export const PICKER_READER_SCRIPT = '/picker-watch.js';
+
+async function injectPickerReaderScript(tabId: number, frameId: number): Promise<void> {
+  // The reader keeps itself to one copy per page (it ends at the next navigation).
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [PICKER_READER_SCRIPT],
+  });
+}
+
 /**
  * Register every background listener. Call once, synchronously, from the worker's main().
  * Returns what removes them again (tests start a fresh worker per case).
@@ -140,6 +161,7 @@ export function registerBackgroundHandlers(
     now: () => new Date(),
     startedAt: new Date(),
     injectOverlay: injectOverlayScript,
+    injectPickerReader: injectPickerReaderScript,
     tellOverlay: tellOverlayPage,
   },
 ): () => void {

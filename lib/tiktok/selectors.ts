@@ -5,24 +5,20 @@
  * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels are data, one module per
  * interface language in ./labels, each label with its source; `LABELS` is their union.
  *
- * `examples` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS) each
- * selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
+ * `SELECTOR_EXAMPLES` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS)
+ * each selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
  * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
 import type { FlowLabelKey } from './labels';
 import { labelsFor } from './labels';
 import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 
-/** A CSS target with its alternatives, newest first, and the replica pages it must match. */
+/** A CSS target with its alternatives, newest first. */
 export interface SelectorTarget {
   readonly alternatives: readonly string[];
-  readonly examples: readonly string[];
 }
 
-const target = (alternatives: readonly string[], examples: readonly string[]): SelectorTarget => ({
-  alternatives,
-  examples,
-});
+const target = (alternatives: readonly string[]): SelectorTarget => ({ alternatives });
 
 const BC_TABLE_PAGES = [
   'bcMembers',
@@ -36,84 +32,97 @@ const BC_TABLE_PAGES = [
   'bcMembersVirtual',
 ];
 
-/** Every CSS target on TikTok's pages, alternatives newest first, with the replicas each must match. */
+/** Every CSS target on TikTok's pages, alternatives newest first. */
 export const SELECTORS = {
   /** The page's own title: the h1 in the main area (seen 2026-11 on every BC page). */
-  heading: target(
-    ['main h1', '[role=main] h1', '#view h1', 'h1', '[role=heading][aria-level="1"]'],
-    [
-      'bcMembers',
-      'bcMembersEs',
-      'bcPartners',
-      'bcOverview',
-      'bcAssetMembers',
-      'adsDashboard',
-      'bcMembersJa',
-      'bcPartnersAr',
-    ],
-  ),
+  heading: target([
+    'main h1',
+    '[role=main] h1',
+    '#view h1',
+    'h1',
+    '[role=heading][aria-level="1"]',
+  ]),
   /** A data table, `<table>` (bc-okee, 2026) or an ARIA grid of divs (bui, 2025; Partners 2026). */
-  table: target(
-    ['table', '[role=table]', '[role=grid]', '[role=treegrid]', '.bc-okee-table', '.bui-table'],
-    [...BC_TABLE_PAGES, 'bcAdAccounts', 'adsDashboard'],
-  ),
+  table: target([
+    'table',
+    '[role=table]',
+    '[role=grid]',
+    '[role=treegrid]',
+    '.bc-okee-table',
+    '.bui-table',
+  ]),
   /** Column headers of a table. */
-  columnHeader: target(['th', '[role=columnheader]'], BC_TABLE_PAGES),
+  columnHeader: target(['th', '[role=columnheader]']),
   /** Rows of a grid table (a `<table>` uses its own rows). */
-  gridRow: target(
-    ['[role=row]', '.bui-table-row', '.bc-okee-table-row'],
-    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
-  ),
+  gridRow: target(['[role=row]', '.bui-table-row', '.bc-okee-table-row']),
   /** Cells of a grid row. */
-  gridCell: target(
-    ['[role=cell]', '[role=gridcell]', '.bui-table-cell'],
-    ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
-  ),
+  gridCell: target(['[role=cell]', '[role=gridcell]', '.bui-table-cell']),
   /** Tabs: an ad account's Members / Partner tabs; a Members | Partners bar on the Users pages. */
-  tab: target(
-    ['[role=tab]', '.bc-okee-tabs-tab', '.bui-tabs-tab'],
-    ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
-  ),
+  tab: target(['[role=tab]', '.bc-okee-tabs-tab', '.bui-tabs-tab']),
   /** Dialogs and drawers, mounted at the end of body (TikTok's TUXModal among them). */
-  dialog: target(
-    [
-      '[role=dialog]',
-      '[role=alertdialog]',
-      '[aria-modal=true]',
-      '.TUXModal',
-      '.bc-okee-modal',
-      '.bc-okee-drawer',
-      '.bui-modal',
-      '.bui-popper',
-      '.vi-dialog',
-    ],
-    [],
-  ),
+  dialog: target([
+    '[role=dialog]',
+    '[role=alertdialog]',
+    '[aria-modal=true]',
+    '.TUXModal',
+    '.bc-okee-modal',
+    '.bc-okee-drawer',
+    '.bui-modal',
+    '.bui-popper',
+    '.vi-dialog',
+  ]),
   /** Short messages after an action ("Invitation sent"). */
-  message: target(['[role=alert]', '[role=status]', '.bc-okee-message', '.bui-message'], []),
+  message: target(['[role=alert]', '[role=status]', '.bc-okee-message', '.bui-message']),
   /** The current step of a multi-step dialog. */
-  currentStep: target(
-    ['[aria-current=step]', '.bc-okee-steps-item-active', '.bui-steps-item-active'],
-    [],
-  ),
+  currentStep: target([
+    '[aria-current=step]',
+    '.bc-okee-steps-item-active',
+    '.bui-steps-item-active',
+  ]),
   /** A loading indicator standing where a table will be. */
-  loading: target(
-    ['[role=status][aria-busy=true]', '.bc-okee-spin', '.bui-loading', '[role=progressbar]'],
-    [],
-  ),
+  loading: target([
+    '[role=status][aria-busy=true]',
+    '.bc-okee-spin',
+    '.bui-loading',
+    '[role=progressbar]',
+  ]),
   /** The current Business Center's name in the header (2026: data-testid; 2025: bui switcher). */
-  bcName: target(
-    ['[data-testid=bc-name]', '.bc-okee-bc-switch', '.bui-bc-switch', '.bc-name'],
-    ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
-  ),
+  bcName: target(['[data-testid=bc-name]', '.bc-okee-bc-switch', '.bui-bc-switch', '.bc-name']),
   /** Entries of the Business Center picker, each linking to one Business Center. */
-  bcPickerEntry: target(['a[href*="org_id="]', '[data-org-id]'], ['bcPicker']),
+  bcPickerEntry: target(['a[href*="org_id="]', '[data-org-id]']),
   /** Ads Manager's account switcher: custom elements with nested open shadow roots. */
-  adsAccountId: target(
-    ['[x-name="x-account-id"]', '.vi-account-id'],
-    ['adsDashboard', 'adsCampaigns'],
-  ),
+  adsAccountId: target(['[x-name="x-account-id"]', '.vi-account-id']),
 } as const satisfies Record<string, SelectorTarget>;
+
+/**
+ * The replica pages each target must find something on (checked by
+ * tests/unit/tiktok-selectors.test.ts). A table of its own, so the scripts that run in TikTok's
+ * page, which never read it, do not carry it.
+ */
+export const SELECTOR_EXAMPLES: Readonly<Record<keyof typeof SELECTORS, readonly string[]>> = {
+  heading: [
+    'bcMembers',
+    'bcMembersEs',
+    'bcPartners',
+    'bcOverview',
+    'bcAssetMembers',
+    'adsDashboard',
+    'bcMembersJa',
+    'bcPartnersAr',
+  ],
+  table: [...BC_TABLE_PAGES, 'bcAdAccounts', 'adsDashboard'],
+  columnHeader: BC_TABLE_PAGES,
+  gridRow: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
+  gridCell: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
+  tab: ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
+  dialog: [],
+  message: [],
+  currentStep: [],
+  loading: [],
+  bcName: ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
+  bcPickerEntry: ['bcPicker'],
+  adsAccountId: ['adsDashboard', 'adsCampaigns'],
+};
 
 const lists = new Map<FlowLabelKey, readonly string[]>();
 const list = (key: FlowLabelKey): readonly string[] => {

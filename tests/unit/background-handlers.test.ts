@@ -64,6 +64,31 @@ describe('handlePageSeen', () => {
     },
   );
 
+  it('injects the picker reader on the Business Center picker only, and a failure there is quiet', async () => {
+    for (const { kind, url } of CASES) {
+      const injectPickerReader = vi.fn(async () => {});
+      await handlePageSeen(
+        { url, kind },
+        { tab: { id: 5 }, frameId: 2 },
+        { ...makeDeps(), injectPickerReader },
+      );
+      if (kind === 'bc-picker') expect(injectPickerReader).toHaveBeenCalledWith(5, 2);
+      else expect(injectPickerReader, kind).not.toHaveBeenCalled();
+    }
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failing = vi.fn(async () => {
+      throw new Error('the tab is gone');
+    });
+    const reply = await handlePageSeen(
+      { url: PAGES['bc-picker'], kind: 'bc-picker' },
+      { tab: { id: 6 } },
+      { ...makeDeps(), injectPickerReader: failing },
+    );
+    expect(reply).toEqual({ overlay: 'not-needed' });
+    expect(await loadTabContext(6)).toMatchObject({ kind: 'bc-picker' });
+    warn.mockRestore();
+  });
+
   it('passes a page-confirmed kind on to the overlay, and only a confirmed one', async () => {
     const url = 'https://business.tiktok.com/manage/users/collaborators?org_id=7012345678901234567';
     const tellOverlay = vi.fn(async () => {});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAllDeep } from '@/lib/tiktok/dom';
-import { SELECTORS } from '@/lib/tiktok/selectors';
+import { SELECTOR_EXAMPLES, SELECTORS } from '@/lib/tiktok/selectors';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -9,7 +9,7 @@ type Page = keyof typeof REPLICA_URLS;
 const opened = new Map<Page, ReplicaDom>();
 
 beforeAll(async () => {
-  const pages = new Set(Object.values(SELECTORS).flatMap((t) => t.examples as readonly Page[]));
+  const pages = new Set(Object.values(SELECTOR_EXAMPLES).flatMap((e) => e as readonly Page[]));
   for (const page of pages) {
     if (!(page in REPLICA_URLS)) throw new Error(`selectors.ts names an unknown replica: ${page}`);
     opened.set(page, await openReplica(REPLICA_URLS[page]));
@@ -21,7 +21,11 @@ afterAll(async () => {
 
 // Each selector against every replica it says it must find something on.
 const cases = Object.entries(SELECTORS).flatMap(([name, target]) =>
-  (target.examples as readonly Page[]).map((page) => ({ name, page, target })),
+  (SELECTOR_EXAMPLES[name as keyof typeof SELECTORS] as readonly Page[]).map((page) => ({
+    name,
+    page,
+    target,
+  })),
 );
 
 describe('every selector finds its target on the replicas it names', () => {
