@@ -10,6 +10,7 @@ import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
+import { receiveLanguages, receivedLanguages } from '@/lib/tiktok/labels/delivered';
 import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
 import { watchMembers } from '@/lib/tiktok/watch';
@@ -29,6 +30,18 @@ export default defineContentScript({
     ignoreForgedScriptStarts(ctx);
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
+
+    // TikTok's interface words come from the background as data (this script carries none);
+    // the first reading waits for them, and without them the page is read by structure alone.
+    const loadWords = () =>
+      sendMessage('agent:labels', {}).then(
+        (words) => {
+          receiveLanguages(words);
+          return receivedLanguages().length > 0;
+        },
+        () => false,
+      );
+    const [, prefs] = await Promise.all([loadWords(), readOverlayPrefs()]);
 
     // What the page itself confirmed each route to be, when its URL alone does not say (the
     // background passes on the watcher's confirmation; see lib/tiktok/watch.ts).
@@ -52,7 +65,6 @@ export default defineContentScript({
     }) as typeof sendMessage;
     const runner = new ChecklistRunner(document, store, send);
     let currentUrl = new URL(location.href);
-    const prefs = await readOverlayPrefs();
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
 
     // The frame remembers the user's panel choices (the agent only reads them).
@@ -91,6 +103,11 @@ export default defineContentScript({
     let route: AbortController | null = null;
     const sync = async (url: URL, first = false) => {
       currentUrl = url;
+      // The worker was restarting when the words were asked for: ask again, and read afresh.
+      if (!first && receivedLanguages().length === 0)
+        void loadWords().then((got) => {
+          if (got && url === currentUrl) void sync(url);
+        });
       route?.abort();
       route = new AbortController();
       const signal = route.signal;

@@ -10,7 +10,7 @@
  * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
 import type { FlowLabelKey } from './labels';
-import { labelsFor } from './labels';
+import { labelsFor, onLabelsChanged } from './labels';
 import { PAGE_LABELS } from './page-labels';
 
 /** A CSS target with its alternatives, newest first, and the replica pages it must match. */
@@ -121,6 +121,8 @@ const list = (key: FlowLabelKey): readonly string[] => {
   if (!found) lists.set(key, (found = labelsFor(key)));
   return found;
 };
+// Words handed over late (the page agent's) make every list anew.
+onLabelsChanged(() => lists.clear());
 
 /**
  * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok

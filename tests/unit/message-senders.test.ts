@@ -371,6 +371,17 @@ describe('the background’s listeners', () => {
     expect((await db.grants.get(b.id))?.status).toBe('active');
   });
 
+  it('hands the page agent the interface words, and nobody else', async () => {
+    const words = (await deliver('agent:labels', {}, RIGHT['tiktok-tab'])).res as {
+      lang: string;
+      labels: Record<string, string[]>;
+    }[];
+    expect(words.map((w) => w.lang)).toContain('ja');
+    expect(words.find((w) => w.lang === 'en')?.labels.removeVerb).toContain('Remove');
+    for (const kind of ['companion-frame', 'extension-page'] as const)
+      expect((await deliver('agent:labels', {}, RIGHT[kind])).err?.name).toBe('SenderRefusedError');
+  });
+
   it('answers a grant hint only on the grant’s own Business Center’s page', async () => {
     const g = await recordGrant(
       registerDb(),
