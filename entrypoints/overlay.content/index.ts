@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
 import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
-import { onMessage, sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/messaging/agent-client';
+import type { ProtocolMap } from '@/lib/messaging/protocol';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
@@ -141,7 +142,7 @@ export default defineContentScript({
       await runner.runRoute(url, signal);
     };
     void sync(new URL(location.href), true);
-    const stopListening = onMessage('background:pageConfirmed', ({ data }) => {
+    const stopListening = onBackgroundMessage('background:pageConfirmed', (data) => {
       confirmed.set(data.url, data.kind);
       if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
         void sync(currentUrl);
