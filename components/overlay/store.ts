@@ -37,6 +37,11 @@ export interface OverlayState {
   avoid: TargetRect[];
   advice: Advice[];
   recordError: string | null;
+  /**
+   * What the run will write to the register, one line each, while the frame asks the user to
+   * confirm it (Record / Not now); null when nothing is asked.
+   */
+  recordAsk: string[] | null;
   reconcile: ReconcileFinding[];
   /** The troubleshoot checklist's person card, while that checklist runs. */
   troubleshoot: TroubleshootView | null;
@@ -85,6 +90,7 @@ export function createOverlayStore(pageKind: PageKind) {
     avoid: [],
     advice: [],
     recordError: null,
+    recordAsk: null,
     reconcile: [],
     troubleshoot: null,
     hintedFor: null,

@@ -2,8 +2,6 @@ import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
 import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
 import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/messaging/agent-client';
-import type { ProtocolMap } from '@/lib/messaging/protocol';
-import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
 import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
@@ -58,13 +56,7 @@ export default defineContentScript({
     };
 
     const store = createOverlayStore(kindOf(new URL(location.href), true));
-    // Whose the Business Center is goes to the panel only for the one the page itself shows.
-    const send = ((type: keyof ProtocolMap, data: { orgId?: string }) => {
-      if (type === 'overlay:accountOwnership' && data.orgId && !pageShowsOrg(document, data.orgId))
-        return Promise.reject(new Error('The page does not show this Business Center.'));
-      return sendMessage(type, data as never);
-    }) as typeof sendMessage;
-    const runner = new ChecklistRunner(document, store, send);
+    const runner = new ChecklistRunner(document, store, sendMessage);
     let currentUrl = new URL(location.href);
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
 
@@ -83,6 +75,10 @@ export default defineContentScript({
           return runner.abandon();
         case 'manual':
           return runner.markDone(ask.step);
+        case 'recorded':
+          return runner.recorded(ask.startedAt, ask.grantIds);
+        case 'laterRecorded':
+          return runner.laterRecorded(ask.startedAt, ask.step);
         case 'focusTarget':
           return runner.focusTarget();
         case 'choosePerson':

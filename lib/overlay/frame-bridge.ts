@@ -52,9 +52,15 @@ export interface PrefsChange {
   closed?: boolean;
 }
 
-/** What the frame asks of the agent: the panel's size, and the runner's actions. */
+/**
+ * What the frame asks of the agent: the panel's size, and the runner's actions. The frame writes
+ * the register (with the user's confirmation) and tells the agent what the run recorded; the
+ * agent only keeps it in the run's progress.
+ */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
+  | { kind: 'recorded'; startedAt: string; grantIds: string[] }
+  | { kind: 'laterRecorded'; startedAt: string; step: string }
   | { kind: 'start'; checklist: ChecklistId }
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
@@ -64,6 +70,8 @@ export type FrameToAgent =
 
 const FRAME_KINDS = new Set([
   'size',
+  'recorded',
+  'laterRecorded',
   'start',
   'abandon',
   'manual',
