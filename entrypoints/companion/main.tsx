@@ -5,6 +5,7 @@ import { createOverlayStore, type OverlayStore } from '@/components/overlay/stor
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
+import { followHints } from '@/lib/overlay/frame-hint';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
 import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
@@ -54,6 +55,8 @@ function connect(port: MessagePort): void {
       },
       post,
     );
+    // A reminder's hint the agent took off the address bar: the grant is looked up here.
+    followHints(created, (grantId) => sendMessage('overlay:grantHint', { grantId }), post);
     return { store: created, advisor, recorder };
   };
   let rendered = false;

@@ -70,7 +70,7 @@ export default defineContentScript({
     const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
       switch (ask.kind) {
         case 'start':
-          return runner.start(ask.checklist);
+          return runner.start(ask.checklist, ask.facts, ask.hintedFor);
         case 'abandon':
           return runner.abandon();
         case 'manual':

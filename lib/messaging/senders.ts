@@ -94,7 +94,8 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
       ),
   },
   // The grant's Business Center is in the register, not the payload: the handler compares it.
-  'overlay:grantHint': { from: TAB_SENDERS },
+  // Only the frame asks (it follows a reminder's hint): the register's names stay out of the page.
+  'overlay:grantHint': { from: ['companion-frame'] },
   'overlay:accountOwnership': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
   // The page agent alone: the interface words, the same for every page (no register data).
   'agent:labels': { from: ['tiktok-tab'] },

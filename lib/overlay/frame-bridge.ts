@@ -7,7 +7,7 @@
  * over the port, which no page script holds; nothing is ever posted to the page with '*'.
  */
 import type { OverlayState } from '@/components/overlay/store';
-import type { ChecklistId, FlowSubject } from '../tiktok';
+import type { ChecklistId, FlowFacts, FlowSubject } from '../tiktok';
 import type { PageReading } from './frame-advice';
 
 /** The extension page the agent frames into the tab. */
@@ -61,7 +61,13 @@ export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
   | { kind: 'recorded'; startedAt: string; grantIds: string[] }
   | { kind: 'laterRecorded'; startedAt: string; step: string }
-  | { kind: 'start'; checklist: ChecklistId }
+  | {
+      kind: 'start';
+      checklist: ChecklistId;
+      /** A reminder's hint: the person or partner pre-selected, and whom to name as hinted. */
+      facts?: FlowFacts;
+      hintedFor?: string;
+    }
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
   | { kind: 'focusTarget' }

@@ -35,7 +35,7 @@ import {
 } from '../tiktok';
 import type { FlowFacts, FlowSubject } from '../tiktok';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
-import { checklistForHint, readHint, removeHint } from './hint';
+import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
 import { pageLayers } from './placement';
@@ -279,8 +279,7 @@ export class ChecklistRunner {
       }
     }
     if (signal.aborted) return;
-    await this.takeHint(url);
-    if (signal.aborted) return;
+    this.takeHint(url);
     // A new route renders afresh: a control missing on the last one has not been missed here.
     this.routeSince = Date.now();
     this.missingSince = null;
@@ -315,22 +314,14 @@ export class ChecklistRunner {
   }
 
   /**
-   * A reminder's hint in the fragment: remove it from the address bar, look its grant up through
-   * the background, and start the matching checklist with the person or partner pre-selected.
+   * A reminder's hint in the fragment: take it off the address bar and hand it to the frame, which
+   * looks its grant up in the register and starts the matching checklist (lib/overlay/frame-hint.ts).
    */
-  private async takeHint(url: URL): Promise<void> {
+  private takeHint(url: URL): void {
     const hint = readHint(url);
     if (!hint) return;
     removeHint(this.doc.defaultView ?? window);
-    try {
-      const grant = await this.send('overlay:grantHint', { grantId: hint.grantId });
-      if (!grant || (grant.orgId !== null && grant.orgId !== readOrgId(url))) return;
-      const { id, facts } = checklistForHint(hint, grant);
-      this.start(id, facts);
-      this.store.getState().set({ hintedFor: grant.name || grant.email || grant.bcId });
-    } catch {
-      // no background: the user picks the checklist from the panel
-    }
+    this.store.getState().set({ hint });
   }
 
   /** Messages on show now can no longer prove a new step done. */
@@ -338,14 +329,18 @@ export class ChecklistRunner {
     for (const m of messageElements(this.doc)) this.stale.add(m);
   }
 
-  /** Start a checklist (replacing any other in this tab and Business Center). */
-  start(id: ChecklistId, facts?: FlowFacts): void {
+  /**
+   * Start a checklist (replacing any other in this tab and Business Center); `facts` and
+   * `hintedFor` come with a reminder's hint.
+   */
+  start(id: ChecklistId, facts?: FlowFacts, hintedFor?: string): void {
     this.markStale();
     this.activeId = null;
     this.store.getState().set({
       progress: startChecklist(id, this.now(), facts),
       unrecognised: [],
-      hintedFor: null,
+      hintedFor: hintedFor ?? null,
+      hint: null,
     });
     this.onBatch(this.url());
   }

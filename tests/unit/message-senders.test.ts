@@ -399,11 +399,19 @@ describe('the background’s listeners', () => {
       { source: 'manual', now: new Date('2026-12-01T12:00:00Z') },
     );
     expect(
-      (await deliver('overlay:grantHint', { grantId: g.id }, RIGHT['tiktok-tab'])).res,
+      (await deliver('overlay:grantHint', { grantId: g.id }, RIGHT['companion-frame'])).res,
     ).toBeNull();
-    const there = { ...RIGHT['tiktok-tab'], url: members(OTHER_ORG) };
+    const there = {
+      ...RIGHT['companion-frame'],
+      tab: { id: TAB, url: members(OTHER_ORG) },
+    };
     expect((await deliver('overlay:grantHint', { grantId: g.id }, there)).res).toMatchObject({
       grantId: g.id,
     });
+    // The page agent (a content script in TikTok's page) is not given the register's names.
+    const agent = { ...RIGHT['tiktok-tab'], url: members(OTHER_ORG) };
+    expect((await deliver('overlay:grantHint', { grantId: g.id }, agent)).err?.name).toBe(
+      'SenderRefusedError',
+    );
   });
 });
