@@ -22,6 +22,10 @@ export interface CompanionActions {
   onStart?: (id: ChecklistId) => void;
   onAbandon?: () => void;
   onManual?: (stepId: string) => void;
+  /** The user confirmed writing what the page proved to the register (Record). */
+  onRecord?: () => void;
+  /** The user chose not to write it (Not now): the run finishes without a record. */
+  onDeclineRecord?: () => void;
   onFocusTarget?: () => void;
   /** `confirmed`: the user said yes to changing several register entries at once. */
   onReconcile?: (keys: string[], confirmed?: boolean) => void;
@@ -141,6 +145,7 @@ function ChecklistArea(props: CompanionPanelProps) {
   const unrecognised = useStore(store, (s) => s.unrecognised);
   const advice = useStore(store, (s) => s.advice);
   const recordError = useStore(store, (s) => s.recordError);
+  const recordAsk = useStore(store, (s) => s.recordAsk);
   const target = useStore(store, (s) => s.target);
   const pageKind = useStore(store, (s) => s.pageKind);
   const hintedFor = useStore(store, (s) => s.hintedFor);
@@ -180,14 +185,16 @@ function ChecklistArea(props: CompanionPanelProps) {
   const index = active ? c.steps.indexOf(active) + 1 : c.steps.length;
   const announcement = finished
     ? t('overlay_announceFinished', t(c.title))
-    : active
-      ? t(
-          target ? 'overlay_announceStepOutlined' : 'overlay_announceStep',
-          formatNumber(index),
-          formatNumber(c.steps.length),
-          t(active.title),
-        )
-      : '';
+    : active?.kind === 'record' && recordAsk
+      ? t('overlay_announceRecordAsk', recordAsk.join('; '))
+      : active
+        ? t(
+            target ? 'overlay_announceStepOutlined' : 'overlay_announceStep',
+            formatNumber(index),
+            formatNumber(c.steps.length),
+            t(active.title),
+          )
+        : '';
 
   return (
     <div className="ac-checklist" data-testid="checklist" data-checklist={c.id}>
@@ -225,6 +232,9 @@ function ChecklistArea(props: CompanionPanelProps) {
                 <div className="ac-step-body">
                   <p>{t(s.help)}</p>
                   {s.warning && !c.warning ? <p className="ac-warning">{t(s.warning)}</p> : null}
+                  {s.kind === 'record' && recordAsk ? (
+                    <RecordQuestion lines={recordAsk} {...props} />
+                  ) : null}
                   {s.kind === 'record' && recordError ? (
                     <p className="ac-warning" role="alert">
                       {recordError}
@@ -246,7 +256,7 @@ function ChecklistArea(props: CompanionPanelProps) {
                       </button>
                     </>
                   ) : null}
-                  {s.kind === 'record' && recordError ? (
+                  {s.kind === 'record' && recordError && !recordAsk ? (
                     <button
                       type="button"
                       className="ac-button ac-secondary"
@@ -294,6 +304,42 @@ function ChecklistArea(props: CompanionPanelProps) {
         {t(finished ? 'overlay_closeChecklist' : 'overlay_abandonChecklist')}
       </button>
     </div>
+  );
+}
+
+/** What the page proved and the register will be given, with Record / Not now. */
+function RecordQuestion(props: CompanionPanelProps & { lines: string[] }) {
+  const titleId = useId();
+  const helpId = useId();
+  return (
+    <section
+      className="ac-record-ask"
+      data-testid="record-confirm"
+      aria-labelledby={titleId}
+      aria-describedby={helpId}
+    >
+      <h4 id={titleId}>{t('overlay_recordAskTitle')}</h4>
+      <ul>
+        {props.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p id={helpId} className="ac-muted">
+        {t('overlay_recordAskHelp')}
+      </p>
+      <div className="ac-actions">
+        <button type="button" className="ac-button" onClick={() => props.onRecord?.()}>
+          {t('overlay_recordConfirm')}
+        </button>
+        <button
+          type="button"
+          className="ac-button ac-secondary"
+          onClick={() => props.onDeclineRecord?.()}
+        >
+          {t('overlay_recordNotNow')}
+        </button>
+      </div>
+    </section>
   );
 }
 

@@ -1,6 +1,7 @@
 // The vanilla store (no React): the page agent holds it, the companion frame mirrors it.
 import { createStore } from 'zustand/vanilla';
 import type { AccountOwnershipView } from '@/lib/background/checklist-handlers';
+import type { UrlHint } from '@/lib/overlay/hint';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
 import type { Advice, ChecklistProgress } from '@/lib/tiktok';
@@ -37,11 +38,21 @@ export interface OverlayState {
   avoid: TargetRect[];
   advice: Advice[];
   recordError: string | null;
+  /**
+   * What the run will write to the register, one line each, while the frame asks the user to
+   * confirm it (Record / Not now); null when nothing is asked.
+   */
+  recordAsk: string[] | null;
   reconcile: ReconcileFinding[];
   /** The troubleshoot checklist's person card, while that checklist runs. */
   troubleshoot: TroubleshootView | null;
   /** Whom a reminder's hint started the running checklist about (a name or email). */
   hintedFor: string | null;
+  /**
+   * A reminder's hint the agent took off the address bar (lib/overlay/hint.ts), for the frame to
+   * look its grant up and start the checklist; null once started, or when there is none.
+   */
+  hint: UrlHint | null;
   /**
    * The Business Center shown, when the register records it as a client's (loose
    * ends): the panel shows my access there instead of the reconcile card.
@@ -85,9 +96,11 @@ export function createOverlayStore(pageKind: PageKind) {
     avoid: [],
     advice: [],
     recordError: null,
+    recordAsk: null,
     reconcile: [],
     troubleshoot: null,
     hintedFor: null,
+    hint: null,
     heldBc: null,
     setPageKind: (kind) => set({ pageKind: kind }),
     setCollapsed: (collapsed) => set({ collapsed }),

@@ -5,6 +5,8 @@ import { createOverlayStore, type OverlayStore } from '@/components/overlay/stor
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
+import { followHints } from '@/lib/overlay/frame-hint';
+import { FlowRecorder } from '@/lib/overlay/frame-record';
 import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
   CONNECT,
@@ -34,8 +36,9 @@ function connect(port: MessagePort): void {
   // The store exists before the first state arrives, so a reading that comes first is kept.
   let store: OverlayStore | null = null;
   let advisor: RegisterAdvisor | null = null;
-  const open = (): { store: OverlayStore; advisor: RegisterAdvisor } => {
-    if (store && advisor) return { store, advisor };
+  let recorder: FlowRecorder | null = null;
+  const open = (): { store: OverlayStore; advisor: RegisterAdvisor; recorder: FlowRecorder } => {
+    if (store && advisor && recorder) return { store, advisor, recorder };
     const created = createOverlayStore('unknown');
     store = created;
     advisor = new RegisterAdvisor(created, {
@@ -43,7 +46,18 @@ function connect(port: MessagePort): void {
       rows: () => sendMessage('companion:registerRows', {}),
       apply: (updates, confirmed) => sendMessage('overlay:reconcile', { updates, confirmed }),
     });
-    return { store: created, advisor };
+    // The frame records a proven run once the user confirms it; the agent never writes.
+    recorder = new FlowRecorder(
+      created,
+      {
+        record: (request) => sendMessage('overlay:recordFlow', request),
+        ownership: (orgId) => sendMessage('overlay:accountOwnership', { orgId }),
+      },
+      post,
+    );
+    // A reminder's hint the agent took off the address bar: the grant is looked up here.
+    followHints(created, (grantId) => sendMessage('overlay:grantHint', { grantId }), post);
+    return { store: created, advisor, recorder };
   };
   let rendered = false;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
@@ -53,15 +67,17 @@ function connect(port: MessagePort): void {
       return;
     }
     if (message?.kind === 'reading') {
-      open().advisor.setReading(message.reading);
+      const { advisor, recorder } = open();
+      advisor.setReading(message.reading);
+      recorder.setReading(message.reading);
       return;
     }
     if (message?.kind !== 'state') return;
-    const { store, advisor } = open();
+    const { store, advisor, recorder } = open();
     advisor.takeState(message.patch);
     if (!rendered) {
       rendered = true;
-      render(store, advisor, post);
+      render(store, advisor, recorder, post);
     }
   };
 }
@@ -69,6 +85,7 @@ function connect(port: MessagePort): void {
 function render(
   store: OverlayStore,
   advisor: RegisterAdvisor,
+  recorder: FlowRecorder,
   post: (message: FrameToAgent) => void,
 ): void {
   const root = document.getElementById('root')!;
@@ -81,6 +98,8 @@ function render(
       onStart={(checklist) => post({ kind: 'start', checklist })}
       onAbandon={() => post({ kind: 'abandon' })}
       onManual={(step) => post({ kind: 'manual', step })}
+      onRecord={() => void recorder.confirm()}
+      onDeclineRecord={() => recorder.decline()}
       onFocusTarget={() => post({ kind: 'focusTarget' })}
       onReconcile={(keys, confirmed = false) => void advisor.applyReconcile(keys, confirmed)}
       onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createOverlayStore } from '@/components/overlay/store';
 import { ignoreForgedScriptStarts, navigatedTo } from '@/lib/content-script/forged-events';
-import { onMessage, sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
-import { pageShowsOrg } from '@/lib/overlay/page-org';
+import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/messaging/agent-client';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
 import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
@@ -10,6 +9,7 @@ import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
+import { receiveLanguages, receivedLanguages } from '@/lib/tiktok/labels/delivered';
 import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
 import { watchMembers } from '@/lib/tiktok/watch';
@@ -30,6 +30,18 @@ export default defineContentScript({
     if (overlayRunning(window)) return;
     markOverlayRunning(window, true);
 
+    // TikTok's interface words come from the background as data (this script carries none);
+    // the first reading waits for them, and without them the page is read by structure alone.
+    const loadWords = () =>
+      sendMessage('agent:labels', {}).then(
+        (words) => {
+          receiveLanguages(words);
+          return receivedLanguages().length > 0;
+        },
+        () => false,
+      );
+    const [, prefs] = await Promise.all([loadWords(), readOverlayPrefs()]);
+
     // What the page itself confirmed each route to be, when its URL alone does not say (the
     // background passes on the watcher's confirmation; see lib/tiktok/watch.ts).
     const confirmed = new Map<string, PageKind>();
@@ -44,15 +56,8 @@ export default defineContentScript({
     };
 
     const store = createOverlayStore(kindOf(new URL(location.href), true));
-    // Whose the Business Center is goes to the panel only for the one the page itself shows.
-    const send = ((type: keyof ProtocolMap, data: { orgId?: string }) => {
-      if (type === 'overlay:accountOwnership' && data.orgId && !pageShowsOrg(document, data.orgId))
-        return Promise.reject(new Error('The page does not show this Business Center.'));
-      return sendMessage(type, data as never);
-    }) as typeof sendMessage;
-    const runner = new ChecklistRunner(document, store, send);
+    const runner = new ChecklistRunner(document, store, sendMessage);
     let currentUrl = new URL(location.href);
-    const prefs = await readOverlayPrefs();
     store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
 
     // The frame remembers the user's panel choices (the agent only reads them).
@@ -65,11 +70,15 @@ export default defineContentScript({
     const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
       switch (ask.kind) {
         case 'start':
-          return runner.start(ask.checklist);
+          return runner.start(ask.checklist, ask.facts, ask.hintedFor);
         case 'abandon':
           return runner.abandon();
         case 'manual':
           return runner.markDone(ask.step);
+        case 'recorded':
+          return runner.recorded(ask.startedAt, ask.grantIds);
+        case 'laterRecorded':
+          return runner.laterRecorded(ask.startedAt, ask.step);
         case 'focusTarget':
           return runner.focusTarget();
         case 'choosePerson':
@@ -91,6 +100,11 @@ export default defineContentScript({
     let route: AbortController | null = null;
     const sync = async (url: URL, first = false) => {
       currentUrl = url;
+      // The worker was restarting when the words were asked for: ask again, and read afresh.
+      if (!first && receivedLanguages().length === 0)
+        void loadWords().then((got) => {
+          if (got && url === currentUrl) void sync(url);
+        });
       route?.abort();
       route = new AbortController();
       const signal = route.signal;
@@ -124,7 +138,7 @@ export default defineContentScript({
       await runner.runRoute(url, signal);
     };
     void sync(new URL(location.href), true);
-    const stopListening = onMessage('background:pageConfirmed', ({ data }) => {
+    const stopListening = onBackgroundMessage('background:pageConfirmed', (data) => {
       confirmed.set(data.url, data.kind);
       if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
         void sync(currentUrl);

@@ -18,6 +18,8 @@ import {
   heldQuestionFor,
   pickerQuestionFor,
 } from '../register/held-accounts-handler';
+import { LANGUAGES } from '../tiktok/labels';
+import { wordsOf } from '../tiktok/labels/words';
 import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
 import {
@@ -207,6 +209,8 @@ export function registerBackgroundHandlers(
     const hint = await grantHint(registerDb(), data.grantId);
     return hint && hint.orgId === tabSender(from).orgId ? hint : null;
   });
+  // Every language's words: a page need not say which language it is in (nor say it truly).
+  on('agent:labels', () => wordsOf(LANGUAGES));
   on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
   on('watcher:membersSeen', ({ data, from }) =>
     handleMembersSeen(data, tabSender(from).tabId, deps.now()),

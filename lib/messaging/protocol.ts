@@ -18,6 +18,7 @@ import type {
   RegisterRowView,
 } from '../background/checklist-handlers';
 import type { ChecklistProgress } from '../tiktok/checklists';
+import type { LanguageWords } from '../tiktok/labels/words';
 // Types of the messages added at the end.
 import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
 // The picker's question.
@@ -175,6 +176,12 @@ export interface ProtocolMap {
    * my own role and status there: the overlay shows a note instead of the reconcile card.
    */
   'overlay:accountOwnership'(data: { orgId: string }): AccountOwnershipView;
+
+  /**
+   * The page agent asks for TikTok's interface words it reads pages and follows flows by, as
+   * data: it carries none of its own (lib/tiktok/labels/delivered.ts).
+   */
+  'agent:labels'(data: Record<string, never>): LanguageWords[];
 
   /** The popup asks for the shape of the active TikTok tab's page ("Save this page's shape"). */
   'popup:pageShape'(data: { tabId: number }): PageShapeAnswer;

@@ -94,8 +94,11 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
       ),
   },
   // The grant's Business Center is in the register, not the payload: the handler compares it.
-  'overlay:grantHint': { from: TAB_SENDERS },
+  // Only the frame asks (it follows a reminder's hint): the register's names stay out of the page.
+  'overlay:grantHint': { from: ['companion-frame'] },
   'overlay:accountOwnership': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
+  // The page agent alone: the interface words, the same for every page (no register data).
+  'agent:labels': { from: ['tiktok-tab'] },
   // The companion frame alone: the register's rows for its own tab's Business Center.
   'companion:registerRows': { from: ['companion-frame'] },
   // The popup (it asks about any tab the user opened it on).

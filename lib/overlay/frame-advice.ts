@@ -28,6 +28,10 @@ export interface PageReading {
   bcName: string | null;
   /** The access table as last read; null while nothing reads it (no checklist, panel hidden). */
   table: AccessTableReading | null;
+  /** The ad account the URL names (`aadvid`), or null. */
+  advertiserId?: string | null;
+  /** The page's own heading (an ad account's name on its page), read with the table. */
+  pageHeading?: string | null;
 }
 
 /** How the frame reaches the background (the extension's messaging, or a test's stand-in). */
@@ -69,7 +73,13 @@ export class RegisterAdvisor {
     private readonly store: OverlayStore,
     private readonly source: RegisterSource,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Whose the Business Center is arrives on its own (lib/overlay/frame-record.ts): a client's
+    // has no reconcile findings.
+    store.subscribe((s, before) => {
+      if (s.heldBc !== before.heldBc) this.compute();
+    });
+  }
 
   /** The agent's new reading of the page. */
   setReading(reading: PageReading): void {
@@ -82,7 +92,16 @@ export class RegisterAdvisor {
    * agent's values for them are dropped), and the agent's advice is the page's part of it.
    */
   takeState(patch: Partial<PanelState>): void {
-    const { advice, reconcile: _reconcile, troubleshoot: _troubleshoot, ...rest } = patch;
+    const {
+      advice,
+      reconcile: _reconcile,
+      troubleshoot: _troubleshoot,
+      // What the frame works out with the register (lib/overlay/frame-record.ts).
+      heldBc: _heldBc,
+      recordError: _recordError,
+      recordAsk: _recordAsk,
+      ...rest
+    } = patch;
     this.store.getState().set(rest);
     if (advice) this.pageAdvice = advice;
     this.refresh();

@@ -7,7 +7,7 @@
  * over the port, which no page script holds; nothing is ever posted to the page with '*'.
  */
 import type { OverlayState } from '@/components/overlay/store';
-import type { ChecklistId, FlowSubject } from '../tiktok';
+import type { ChecklistId, FlowFacts, FlowSubject } from '../tiktok';
 import type { PageReading } from './frame-advice';
 
 /** The extension page the agent frames into the tab. */
@@ -52,10 +52,22 @@ export interface PrefsChange {
   closed?: boolean;
 }
 
-/** What the frame asks of the agent: the panel's size, and the runner's actions. */
+/**
+ * What the frame asks of the agent: the panel's size, and the runner's actions. The frame writes
+ * the register (with the user's confirmation) and tells the agent what the run recorded; the
+ * agent only keeps it in the run's progress.
+ */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
-  | { kind: 'start'; checklist: ChecklistId }
+  | { kind: 'recorded'; startedAt: string; grantIds: string[] }
+  | { kind: 'laterRecorded'; startedAt: string; step: string }
+  | {
+      kind: 'start';
+      checklist: ChecklistId;
+      /** A reminder's hint: the person or partner pre-selected, and whom to name as hinted. */
+      facts?: FlowFacts;
+      hintedFor?: string;
+    }
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
   | { kind: 'focusTarget' }
@@ -66,6 +78,8 @@ export type FrameToAgent =
 const FRAME_KINDS: ReadonlySet<string> = new Set(
   Object.keys({
     size: true,
+    recorded: true,
+    laterRecorded: true,
     start: true,
     abandon: true,
     manual: true,

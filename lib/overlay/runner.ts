@@ -26,19 +26,16 @@ import {
   bcRoleAdvice,
   checklistById,
   isLower,
-  laterToRecord,
   messageElements,
   observePage,
   openDialogs,
   ownershipNote,
   readBcName,
-  readyToRecord,
   startChecklist,
 } from '../tiktok';
 import type { FlowFacts, FlowSubject } from '../tiktok';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
-import { checklistForHint, readHint, removeHint } from './hint';
-import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
+import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
 import { pageLayers } from './placement';
@@ -213,7 +210,6 @@ export class ChecklistRunner {
   private activityCheck: ReturnType<typeof setTimeout> | null = null;
   /** The dialogs and drawers already seen open: a new one is an act of the user's. */
   private dialogsSeen = new WeakSet<Element>();
-  private recording = false;
   private lastSaved = '';
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
@@ -283,8 +279,7 @@ export class ChecklistRunner {
       }
     }
     if (signal.aborted) return;
-    await this.takeHint(url);
-    if (signal.aborted) return;
+    this.takeHint(url);
     // A new route renders afresh: a control missing on the last one has not been missed here.
     this.routeSince = Date.now();
     this.missingSince = null;
@@ -296,11 +291,9 @@ export class ChecklistRunner {
       },
       { once: true },
     );
-    if (this.store.getState().heldBc?.orgId !== orgId) this.store.getState().set({ heldBc: null });
     this.routeUrl = url;
     this.shadows = null;
     this.tables = this.tableReader();
-    void this.loadOwnership(orgId);
     watchPage(
       this.doc,
       signal,
@@ -320,40 +313,15 @@ export class ChecklistRunner {
     );
   }
 
-  /** Whose the Business Center is: on a client's, the panel shows my access there instead. */
-  private async loadOwnership(orgId: string | null): Promise<void> {
-    if (!orgId) {
-      this.store.getState().set({ heldBc: null });
-      return;
-    }
-    const owner = await this.send('overlay:accountOwnership', { orgId }).catch(() => null);
-    // Nothing the runner reads depends on it (the frame's reconcile card follows the state).
-    this.store.getState().set({ heldBc: owner?.ownership === 'client' ? owner : null });
-  }
-
-  /** Whether the Business Center shown is recorded as a client's (its members are not mine). */
-  private onClientBc(orgId: string | null): boolean {
-    const held = this.store.getState().heldBc;
-    return !!orgId && held?.orgId === orgId;
-  }
-
   /**
-   * A reminder's hint in the fragment: remove it from the address bar, look its grant up through
-   * the background, and start the matching checklist with the person or partner pre-selected.
+   * A reminder's hint in the fragment: take it off the address bar and hand it to the frame, which
+   * looks its grant up in the register and starts the matching checklist (lib/overlay/frame-hint.ts).
    */
-  private async takeHint(url: URL): Promise<void> {
+  private takeHint(url: URL): void {
     const hint = readHint(url);
     if (!hint) return;
     removeHint(this.doc.defaultView ?? window);
-    try {
-      const grant = await this.send('overlay:grantHint', { grantId: hint.grantId });
-      if (!grant || (grant.orgId !== null && grant.orgId !== readOrgId(url))) return;
-      const { id, facts } = checklistForHint(hint, grant);
-      this.start(id, facts);
-      this.store.getState().set({ hintedFor: grant.name || grant.email || grant.bcId });
-    } catch {
-      // no background: the user picks the checklist from the panel
-    }
+    this.store.getState().set({ hint });
   }
 
   /** Messages on show now can no longer prove a new step done. */
@@ -361,15 +329,18 @@ export class ChecklistRunner {
     for (const m of messageElements(this.doc)) this.stale.add(m);
   }
 
-  /** Start a checklist (replacing any other in this tab and Business Center). */
-  start(id: ChecklistId, facts?: FlowFacts): void {
+  /**
+   * Start a checklist (replacing any other in this tab and Business Center); `facts` and
+   * `hintedFor` come with a reminder's hint.
+   */
+  start(id: ChecklistId, facts?: FlowFacts, hintedFor?: string): void {
     this.markStale();
     this.activeId = null;
     this.store.getState().set({
       progress: startChecklist(id, this.now(), facts),
       unrecognised: [],
-      recordError: null,
-      hintedFor: null,
+      hintedFor: hintedFor ?? null,
+      hint: null,
     });
     this.onBatch(this.url());
   }
@@ -392,7 +363,6 @@ export class ChecklistRunner {
       unrecognised: [],
       target: null,
       advice: [],
-      recordError: null,
       hintedFor: null,
     });
     this.activeId = null;
@@ -485,9 +455,6 @@ export class ChecklistRunner {
       advice: this.adviceFor(p, obs),
     });
     void this.save(p);
-    if (readyToRecord(c, p)) void this.record(p, obs);
-    const later = laterToRecord(c, p);
-    if (later) void this.recordLater(p, later.id, obs);
   }
 
   /**
@@ -597,88 +564,25 @@ export class ChecklistRunner {
     }
   }
 
-  private async record(p: ChecklistProgress, obs: Observation): Promise<void> {
-    if (this.recording) return;
-    const url = this.url();
-    const orgId = this.orgId(url);
-    if (!orgId) {
-      this.store.getState().set({ recordError: t('overlay_noBcOnPage') });
-      return;
-    }
-    if (this.onClientBc(orgId)) {
-      // A client's Business Center: whom the client lets in is not for my register (it keeps
-      // my own access there, which the held-visit capture follows). Finish without a write.
-      this.store.getState().set({ progress: { ...p, recordedGrantIds: [] }, recordError: null });
-      this.onBatch(this.url());
-      return;
-    }
-    const heading = this.doc.querySelector('main h1, h1');
-    const requests = recordRequests(p.checklistId, p.facts, {
-      orgId,
-      bcName: readBcName(this.doc),
-      advertiserId: readAdvertiserId(url),
-      pageHeading: heading?.textContent?.trim() ?? null,
-      rows: obs.table.rows,
-    });
-    if ('error' in requests) {
-      this.store.getState().set({ recordError: requests.error });
-      return;
-    }
-    this.recording = true;
-    try {
-      const ids: string[] = [];
-      for (const r of requests) ids.push(...(await this.send('overlay:recordFlow', r)).grantIds);
-      const current = this.store.getState().progress;
-      // Abandoned (or replaced) while the write was on its way: keep what the user chose.
-      if (current?.startedAt !== p.startedAt) return;
-      this.store.getState().set({
-        progress: { ...current, recordedGrantIds: ids },
-        recordError: null,
-      });
-      this.onBatch(this.url());
-    } catch (error) {
-      this.store.getState().set({
-        recordError: t('overlay_recordFailed', recordErrorText(error)),
-      });
-    } finally {
-      this.recording = false;
-    }
+  /**
+   * The companion frame recorded the run (the user confirmed what the page proved), or finished
+   * it without a write (a client's Business Center): keep that in the run's progress.
+   */
+  recorded(startedAt: string, grantIds: string[]): void {
+    const p = this.store.getState().progress;
+    // Abandoned (or replaced) while the write was on its way: keep what the user chose.
+    if (p?.startedAt !== startedAt || p.recordedGrantIds !== null) return;
+    this.store.getState().set({ progress: { ...p, recordedGrantIds: [...grantIds] } });
+    this.onBatch(this.url());
   }
 
-  /** Write what a `later` step proved (an invitation accepted), once. */
-  private async recordLater(p: ChecklistProgress, stepId: string, obs: Observation): Promise<void> {
-    const orgId = this.orgId();
-    if (this.recording || !orgId) return;
-    if (this.onClientBc(orgId)) {
-      // Nothing was recorded for the run on a client's Business Center: nothing to follow up.
-      const current = this.store.getState().progress;
-      if (current?.startedAt !== p.startedAt) return;
-      const progress = { ...current, laterRecorded: [...(current.laterRecorded ?? []), stepId] };
-      this.store.getState().set({ progress });
-      void this.save(progress);
-      return;
-    }
-    const requests = laterRecordRequests(p.checklistId, stepId, p.facts, {
-      orgId,
-      bcName: readBcName(this.doc),
-      rows: obs.table.rows,
-    });
-    this.recording = true;
-    try {
-      for (const r of requests) await this.send('overlay:recordFlow', r);
-      const current = this.store.getState().progress;
-      if (current?.startedAt !== p.startedAt) return;
-      const progress = {
-        ...current,
-        laterRecorded: [...(current.laterRecorded ?? []), stepId],
-      };
-      this.store.getState().set({ progress, recordError: null });
-      void this.save(progress);
-    } catch (error) {
-      this.store.getState().set({ recordError: t('overlay_recordFailed', recordErrorText(error)) });
-    } finally {
-      this.recording = false;
-    }
+  /** The frame wrote what a `later` step proved (an invitation accepted): once. */
+  laterRecorded(startedAt: string, stepId: string): void {
+    const p = this.store.getState().progress;
+    if (p?.startedAt !== startedAt || (p.laterRecorded ?? []).includes(stepId)) return;
+    const progress = { ...p, laterRecorded: [...(p.laterRecorded ?? []), stepId] };
+    this.store.getState().set({ progress });
+    void this.save(progress);
   }
 
   /**
@@ -710,6 +614,11 @@ export class ChecklistRunner {
       orgId: orgId && pageShowsOrg(this.doc, orgId) ? orgId : null,
       bcName: table ? readBcName(this.doc) : null,
       table,
+      // What a record of the run names: the ad account the page is about, by its heading.
+      advertiserId: readAdvertiserId(this.url()),
+      pageHeading: table
+        ? (this.doc.querySelector('main h1, h1')?.textContent?.trim() ?? null)
+        : null,
     };
     const last = this.lastReading;
     if (
@@ -717,7 +626,9 @@ export class ChecklistRunner {
       last.pageKind === reading.pageKind &&
       last.orgId === reading.orgId &&
       last.bcName === reading.bcName &&
-      last.table === reading.table
+      last.table === reading.table &&
+      last.advertiserId === reading.advertiserId &&
+      last.pageHeading === reading.pageHeading
     )
       return;
     this.lastReading = reading;

@@ -10,7 +10,7 @@
  * then kept (the same array every time): most TikTok pages never read a label.
  */
 import type { PageLabelKey } from './labels/types';
-import { pageLabelsFor, recordsTotalPatterns } from './labels/page-word-lists';
+import { onLabelsChanged, pageLabelsFor, recordsTotalPatterns } from './labels/page-word-lists';
 
 const lists = new Map<PageLabelKey, readonly string[]>();
 const list = (key: PageLabelKey): readonly string[] => {
@@ -19,6 +19,11 @@ const list = (key: PageLabelKey): readonly string[] => {
   return found;
 };
 let patterns: readonly RegExp[] | undefined;
+// Words handed over late (the page agent's) make every list anew.
+onLabelsChanged(() => {
+  lists.clear();
+  patterns = undefined;
+});
 
 /**
  * "N Records in Total" under a table, with the number captured: every language's patterns, built

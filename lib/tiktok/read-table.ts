@@ -16,6 +16,7 @@ import {
   visibleText,
 } from './dom';
 import { nameEmailProblem, readNameAndEmail } from './email-text';
+import { onLabelsChanged } from './labels/page-word-lists';
 import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 import { SELECTORS } from './selectors';
 
@@ -251,6 +252,11 @@ interface CellWords {
 }
 /** The role and status words cells are told by, folded; built the first time a cell is. */
 let cellWords: CellWords | undefined;
+// Words handed over late (the page agent's) are folded anew, the headings' too.
+onLabelsChanged(() => {
+  cellWords = undefined;
+  columnByHeading = undefined;
+});
 const words = (): CellWords =>
   (cellWords ??= {
     bcRoles: folded(PAGE_LABELS.bcRole, PAGE_LABELS.financeRole),

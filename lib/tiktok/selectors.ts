@@ -11,6 +11,7 @@
  */
 import type { FlowLabelKey } from './labels';
 import { labelsFor } from './labels';
+import { onLabelsChanged } from './labels/page-word-lists';
 import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 
 /** A CSS target with its alternatives, newest first. */
@@ -130,6 +131,8 @@ const list = (key: FlowLabelKey): readonly string[] => {
   if (!found) lists.set(key, (found = labelsFor(key)));
   return found;
 };
+// Words handed over late (the page agent's) make every list anew.
+onLabelsChanged(() => lists.clear());
 
 /**
  * Visible labels by what they mean, in every language of lib/tiktok/labels (16 of TikTok

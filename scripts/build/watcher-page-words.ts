@@ -45,6 +45,8 @@ export function packedPageWordsModule(packed: PackedPageWords, root: string): st
     `import { unpackPageWords } from ${JSON.stringify(resolve(root, UNPACK_MODULE))};`,
     `export const pageLabelsFor = unpackPageWords(${JSON.stringify(packed.lists)}, ${JSON.stringify(packed.separator)});`,
     `export const recordsTotalPatterns = () => [${packed.recordsTotal.join(', ')}];`,
+    // The packed words never change after the build: there is nothing to be told of.
+    `export const onLabelsChanged = () => {};`,
   ].join('\n');
 }
 

@@ -55,6 +55,7 @@ test('add a member: every step ticks itself off from the page, then the register
   await companion.shoot(testInfo, '3-confirm-highlighted');
   await confirm.click();
 
+  await companion.answerRecord();
   await companion.expectDone('confirm', 'record');
   await expect(companion.step('accepted')).toHaveAttribute('data-state', 'active');
   await expect(companion.panel.getByTestId('checklist-finished')).toContainText(

@@ -84,6 +84,7 @@ test('lower a member from Operator to Analyst by editing the permission; each st
   await save.click();
 
   await expect(page.getByRole('row', { name: /Dana Kim/ })).toContainText('Analyst');
+  await companion.answerRecord();
   await companion.expectDone('open-asset', 'open-edit', 'choose-lower', 'save', 'record');
   await expect(companion.panel.getByTestId('checklist-finished')).toContainText(
     'recorded in your register',
@@ -115,6 +116,7 @@ test('invitation accepted: after the add-member walkthrough the invitee turns Ac
   await dialog.getByRole('button', { name: 'Next' }).click();
   await dialog.getByRole('checkbox', { name: /Northwind US/ }).check();
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await companion.answerRecord();
   await companion.expectDone('confirm', 'record');
   await companion.expectActive('accepted');
   const before = await readRegister(serviceWorker);
@@ -314,7 +316,7 @@ test('a revoke hint for a partner starts revoke-partner with their Remove highli
   await expect.poll(() => page.url()).toBe(REPLICA_URLS.bcPartners);
 });
 
-test('a failed write is said in the user’s words, and "Skip recording" writes nothing', async ({
+test('a failed write is said in the user’s words, and "Not now" writes nothing', async ({
   page,
   serviceWorker,
 }, testInfo) => {
@@ -332,13 +334,14 @@ test('a failed write is said in the user’s words, and "Skip recording" writes 
   await dialog.getByLabel('Standard').check();
   await dialog.getByRole('button', { name: 'Next' }).click();
   await dialog.getByRole('button', { name: 'Skip' }).click();
+  await companion.answerRecord();
   const error = companion.step('record').getByRole('alert');
   await expect(error).toHaveText(
     'Could not record it: what was read from the page was incomplete.',
   );
   await companion.shoot(testInfo, 'record-failed');
   expect(await axeViolations(companion.frame())).toEqual([]);
-  await companion.step('record').getByRole('button', { name: 'Skip recording' }).click();
+  await companion.answerRecord('Not now');
   await expect(companion.step('record')).toHaveAttribute('data-state', 'done');
   await expect(companion.panel.getByTestId('checklist-finished')).toHaveText('All done.');
   const register = await readRegister(serviceWorker);
@@ -391,6 +394,7 @@ test('keyboard only: lower a member through "Go to the control", the dropdown an
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Save' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await companion.answerRecord();
   await companion.expectDone('save', 'record');
   await expect(page.getByRole('row', { name: /Riley Chen/ })).toContainText('Operator');
 });

@@ -37,6 +37,7 @@ test('add a partner: Partners → Add Partners → BC ID → accounts and permis
   );
   await companion.shoot(testInfo, '2-confirm');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await companion.answerRecord();
   await companion.expectDone('confirm', 'record');
   const register = await readRegister(serviceWorker);
   expect(register.parties.map((p) => [p.kind, p.bcId, p.email])).toEqual([
@@ -73,6 +74,7 @@ test('lower a partner: remove, then share again with the lower permission; both 
   await companion.expectActive('share-confirm');
   expect(await axeViolations(companion.frame())).toEqual([]);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await companion.answerRecord();
   await companion.expectDone('share-confirm', 'record');
   await companion.shoot(testInfo, '2-recorded');
   const register = await readRegister(serviceWorker);

@@ -41,9 +41,15 @@ test('revoke a member: Remove → Confirm → confirmation code → row gone →
   await code.getByLabel('Confirmation code').fill('123456');
   await code.getByRole('button', { name: 'Confirm' }).click();
 
+  // The row is gone: the frame asks before the register is written.
+  await expect(companion.step('record').getByTestId('record-confirm')).toContainText(
+    'Access removed:',
+  );
+  await companion.shoot(testInfo, '3-record-question');
+  await companion.answerRecord();
   await companion.expectDone('enter-code', 'row-gone', 'record');
   await expect(companion.panel.getByTestId('checklist-finished')).toBeVisible();
-  await companion.shoot(testInfo, '3-recorded');
+  await companion.shoot(testInfo, '4-recorded');
   const register = await readRegister(serviceWorker);
   expect(register.grants.map((g) => [g.bcRole, g.status, g.source, !!g.revokedAt])).toEqual([
     ['standard', 'revoked', 'checklist', true],

@@ -40,6 +40,7 @@ test('revoke through a row’s ⋯ menu, "Remove this member?" and "Security ver
   await code.getByRole('button', { name: 'Verify' }).click();
 
   await expect(row).toHaveCount(0);
+  await companion.answerRecord();
   await companion.expectDone('enter-code', 'row-gone', 'record');
   await expect(companion.panel.getByTestId('checklist-finished')).toBeVisible();
   await companion.shoot(testInfo, '2-recorded');
@@ -84,6 +85,7 @@ test('a checklist started at "Verify your identity" (Delete in a drawer before i
   await verify.getByRole('button', { name: 'Submit' }).click();
 
   await expect(row).toHaveCount(0);
+  await companion.answerRecord();
   await companion.expectDone('enter-code', 'row-gone', 'record');
   const register = await readRegister(serviceWorker);
   expect(register.grants.map((g) => [g.status, !!g.revokedAt])).toEqual([['revoked', true]]);

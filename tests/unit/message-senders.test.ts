@@ -371,6 +371,17 @@ describe('the background’s listeners', () => {
     expect((await db.grants.get(b.id))?.status).toBe('active');
   });
 
+  it('hands the page agent the interface words, and nobody else', async () => {
+    const words = (await deliver('agent:labels', {}, RIGHT['tiktok-tab'])).res as {
+      lang: string;
+      labels: Record<string, string[]>;
+    }[];
+    expect(words.map((w) => w.lang)).toContain('ja');
+    expect(words.find((w) => w.lang === 'en')?.labels.removeVerb).toContain('Remove');
+    for (const kind of ['companion-frame', 'extension-page'] as const)
+      expect((await deliver('agent:labels', {}, RIGHT[kind])).err?.name).toBe('SenderRefusedError');
+  });
+
   it('answers a grant hint only on the grant’s own Business Center’s page', async () => {
     const g = await recordGrant(
       registerDb(),
@@ -388,11 +399,19 @@ describe('the background’s listeners', () => {
       { source: 'manual', now: new Date('2026-12-01T12:00:00Z') },
     );
     expect(
-      (await deliver('overlay:grantHint', { grantId: g.id }, RIGHT['tiktok-tab'])).res,
+      (await deliver('overlay:grantHint', { grantId: g.id }, RIGHT['companion-frame'])).res,
     ).toBeNull();
-    const there = { ...RIGHT['tiktok-tab'], url: members(OTHER_ORG) };
+    const there = {
+      ...RIGHT['companion-frame'],
+      tab: { id: TAB, url: members(OTHER_ORG) },
+    };
     expect((await deliver('overlay:grantHint', { grantId: g.id }, there)).res).toMatchObject({
       grantId: g.id,
     });
+    // The page agent (a content script in TikTok's page) is not given the register's names.
+    const agent = { ...RIGHT['tiktok-tab'], url: members(OTHER_ORG) };
+    expect((await deliver('overlay:grantHint', { grantId: g.id }, agent)).err?.name).toBe(
+      'SenderRefusedError',
+    );
   });
 });

@@ -167,34 +167,38 @@ describe('the overlay on a client’s Business Center', () => {
   async function run(owner: AccountOwnershipView) {
     dom = await openReplica(REPLICA_URLS.bcMembers);
     const store = createOverlayStore('bc-members');
-    const send = vi.fn(async (type: string, _data?: unknown) => {
-      if (type === 'overlay:accountOwnership') return owner;
-      if (type === 'overlay:recordFlow') return { grantIds: ['x'] };
-      return null;
-    });
+    // The agent's own messages: none of them is about the register.
+    const send = vi.fn(async (_type: string, _data?: unknown) => null);
     const runner = new ChecklistRunner(dom.document, store, send as never, () => NOW);
-    // The register's checks run in the companion frame, on an empty register here.
-    const { frame } = companionFrame(runner, store, { rows: async () => [] }, () => NOW);
+    // The register's checks and whose the Business Center is run in the companion frame, on an
+    // empty register here.
+    const ownership = vi.fn(async (_orgId: string) => owner);
+    const record = vi.fn(async (_request: unknown) => ({ grantIds: ['x'] }));
+    const { frame } = companionFrame(
+      runner,
+      store,
+      { rows: async () => [], ownership, record },
+      () => NOW,
+    );
     const controller = new AbortController();
     await runner.runRoute(dom.url(), controller.signal);
-    await vi.waitFor(() =>
-      expect(send).toHaveBeenCalledWith('overlay:accountOwnership', expect.anything()),
-    );
+    await vi.waitFor(() => expect(ownership).toHaveBeenCalledWith(NORTHWIND));
     await new Promise((r) => setTimeout(r, 80));
-    return { store, frame, send, runner, controller };
+    return { store, frame, send, record, runner, controller };
   }
 
   it('shows my access there and no reconcile findings (not my row, nor anyone else’s)', async () => {
     const { store, frame, controller } = await run(held);
-    expect(store.getState().heldBc).toEqual(held);
     expect(frame.getState().heldBc).toEqual(held);
+    // The page agent holds none of it.
+    expect(store.getState().heldBc).toBeNull();
     expect(frame.getState().reconcile).toEqual([]);
     controller.abort();
   });
 
   it('the same page of a Business Center of mine (or unknown) is reconciled as before', async () => {
     const { store, frame, controller } = await run({ ...held, ownership: null, myGrant: null });
-    expect(store.getState().heldBc).toBeNull();
+    expect(frame.getState().heldBc).toBeNull();
     // An empty register: every member on the page is "not in the register".
     expect(frame.getState().reconcile.length).toBeGreaterThan(0);
     // …worked out in the frame: the agent's own state holds no finding.
@@ -203,7 +207,7 @@ describe('the overlay on a client’s Business Center', () => {
   });
 
   it('a checklist run to its record step finishes there without writing the client’s members', async () => {
-    const { store, send, controller } = await run(held);
+    const { store, frame, send, record, controller } = await run(held);
     const p = startChecklist('revoke-member', NOW, {
       subject: { email: 'sam@northwind-outdoor.com', name: 'Sam' },
     });
@@ -214,8 +218,10 @@ describe('the overlay on a client’s Business Center', () => {
     // The next batch of page changes reads the page and reaches the record step.
     dom!.document.body.append(dom!.document.createElement('div'));
     await vi.waitFor(() => expect(store.getState().progress?.recordedGrantIds).toEqual([]));
+    expect(record).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalledWith('overlay:recordFlow', expect.anything());
-    expect(store.getState().recordError).toBeNull();
+    expect(frame.getState().recordAsk).toBeNull();
+    expect(frame.getState().recordError).toBeNull();
     controller.abort();
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Recording never depends on the steps in the middle: the runner writes the revoke to the
- * register once the outcome is proven (the member's row gone), even when the page showed the
- * steps between in a way no detector knows, and even when the run began halfway through.
+ * Recording never depends on the steps in the middle: once the outcome is proven (the member's
+ * row gone) the companion frame asks the user to record the revoke, even when the page showed
+ * the steps between in a way no detector knows, and even when the run began halfway through;
+ * the register is written only when the user chooses Record.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from '@/components/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
+import { companionFrame } from './helpers/companion-frame';
 import { REPLICA_URLS, withVariant } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
@@ -20,17 +22,15 @@ afterEach(async () => {
 
 async function runnerOn(d: ReplicaDom) {
   const store = createOverlayStore('bc-members');
-  const send = vi.fn(async (type: string, _data?: unknown) =>
-    type === 'overlay:recordFlow' ? { grantIds: ['g1'] } : null,
-  );
+  const send = vi.fn(async (_type: string, _data?: unknown) => null);
   const runner = new ChecklistRunner(d.document, store, send as never);
+  const record = vi.fn(async (_request: unknown) => ({ grantIds: ['g1'] }));
+  const { frame, recorder } = companionFrame(runner, store, { rows: async () => [], record });
   controller = new AbortController();
   await runner.runRoute(d.url(), controller.signal);
   const recorded = () =>
-    send.mock.calls
-      .filter(([type]) => type === 'overlay:recordFlow')
-      .map(([, data]) => data as unknown as { action: string; party: { email?: string } });
-  return { store, runner, recorded };
+    record.mock.calls.map(([data]) => data as { action: string; party: { email?: string } });
+  return { store, frame, recorder, runner, recorded, send };
 }
 
 /** Let the replica react and the runner's batch (30 ms after the changes) run. */
@@ -72,7 +72,7 @@ describe('the register is written on the proven outcome', () => {
       for (const p of Array.from(d.document.querySelectorAll('[role=dialog] p')))
         if (/code/i.test(p.textContent ?? '')) p.textContent = 'Check your inbox.';
     }).observe(d.window.document.body, { childList: true, subtree: true });
-    const { store, runner, recorded } = await runnerOn(d);
+    const { store, frame, recorder, runner, recorded, send } = await runnerOn(d);
     runner.start('revoke-member');
     await settle(d);
     await click(d, danaRow(d)?.querySelector('[aria-haspopup=menu]'));
@@ -82,7 +82,16 @@ describe('the register is written on the proven outcome', () => {
     const code = lastDialog(d).querySelector('input')!;
     code.value = '123456';
     await click(d, byText(lastDialog(d), 'Confirm'));
-    await vi.waitFor(() => expect(recorded()).toHaveLength(1), { timeout: 3000 });
+    // The frame asks; nothing is written until the user says so, by the frame or the agent.
+    await vi.waitFor(() => expect(frame.getState().recordAsk).toHaveLength(1), { timeout: 3000 });
+    expect(frame.getState().recordAsk![0]).toMatch(
+      /^Access removed: .*\(dana@brightlane-agency\.com\)$/,
+    );
+    expect(recorded()).toEqual([]);
+    expect(send).not.toHaveBeenCalledWith('overlay:recordFlow', expect.anything());
+    await recorder.confirm();
+    expect(recorded()).toHaveLength(1);
+    expect(frame.getState().recordAsk).toBeNull();
     expect(recorded()[0]).toMatchObject({
       action: 'revoke',
       party: { email: 'dana@brightlane-agency.com' },
@@ -104,7 +113,7 @@ describe('the register is written on the proven outcome', () => {
       withVariant(REPLICA_URLS.bcMembers, 'row-menu', 'code-verify', 'quiet'),
     );
     const d = dom;
-    const { runner, recorded } = await runnerOn(d);
+    const { runner, recorded, frame, recorder } = await runnerOn(d);
     await click(d, danaRow(d)?.querySelector('[aria-haspopup=menu]'));
     await click(d, byText(d.document, 'Remove'));
     await click(d, byText(lastDialog(d), 'Remove'));
@@ -113,7 +122,9 @@ describe('the register is written on the proven outcome', () => {
     const boxes = Array.from(lastDialog(d).querySelectorAll('input'));
     boxes.forEach((b, i) => (b.value = String(i)));
     await click(d, byText(lastDialog(d), 'Submit'));
-    await vi.waitFor(() => expect(recorded()).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(frame.getState().recordAsk).toHaveLength(1), { timeout: 3000 });
+    await recorder.confirm();
+    expect(recorded()).toHaveLength(1);
     expect(recorded()[0]).toMatchObject({
       action: 'revoke',
       party: { email: 'dana@brightlane-agency.com' },

@@ -26,7 +26,7 @@ import { zhHant } from './zh-Hant';
 export type { Label, LabelKey, LabelSource, LanguageLabels, LanguageTag } from './types';
 export type { FlowLabelKey, PageLabelKey } from './types';
 export { FLOW_LABEL_KEYS, LABEL_KEYS, PAGE_LABEL_KEYS } from './types';
-export { PAGE_LANGUAGES, pageLabelsFor, recordsTotalPatterns } from './page-words';
+export { PAGE_LANGUAGES, onLabelsChanged, pageLabelsFor, recordsTotalPatterns } from './page-words';
 export { mentionsLabel, titleNames } from './match';
 
 /**

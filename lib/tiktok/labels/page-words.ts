@@ -73,3 +73,9 @@ export function pageLabelsFor(key: PageLabelKey): readonly string[] {
 export function recordsTotalPatterns(): readonly RegExp[] {
   return PAGE_LANGUAGES.flatMap((l) => l.recordsTotal ?? []);
 }
+
+/**
+ * Call `listener` when the words change. The words carried here never do; the page agent, which
+ * is handed its words as data, resolves this module to ./delivered.ts, whose words arrive late.
+ */
+export function onLabelsChanged(_listener: () => void): void {}

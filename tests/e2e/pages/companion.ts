@@ -83,6 +83,15 @@ export class Companion {
     await expect(this.panel.locator('li[aria-current="step"]')).toHaveCount(1);
   }
 
+  /**
+   * Answer the record question: the page proved the run's outcome, and the register is written
+   * only when the user chooses Record (or not at all, on Not now).
+   */
+  async answerRecord(answer: 'Record' | 'Not now' = 'Record'): Promise<void> {
+    const question = this.step('record').getByTestId('record-confirm');
+    await question.getByRole('button', { name: answer, exact: true }).click();
+  }
+
   async expectDone(...ids: string[]): Promise<void> {
     for (const id of ids) await expect(this.step(id)).toHaveAttribute('data-state', 'done');
   }

@@ -1,21 +1,32 @@
 import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
-import type { RegisterRowView } from '@/lib/background/checklist-handlers';
+import type {
+  AccountOwnershipView,
+  RecordFlowRequest,
+  RegisterRowView,
+} from '@/lib/background/checklist-handlers';
 import { RegisterAdvisor, type RegisterSource } from '@/lib/overlay/frame-advice';
-import { panelState } from '@/lib/overlay/frame-bridge';
+import { panelState, type FrameToAgent } from '@/lib/overlay/frame-bridge';
+import { FlowRecorder } from '@/lib/overlay/frame-record';
 import type { ChecklistRunner } from '@/lib/overlay/runner';
 import { readOrgId } from '@/lib/tiktok/routes';
 
 /**
  * The companion frame's side of a runner, wired as the agent and the frame are: the runner's
  * readings and the agent store's state go to a frame store, whose register checks run on what
- * `rows` answers (as the background does, for the Business Center of the tab's URL).
+ * `rows` answers (as the background does, for the Business Center of the tab's URL); the frame's
+ * record question writes through `record` and tells the runner what it recorded.
  */
 export function companionFrame(
   runner: ChecklistRunner,
   agent: OverlayStore,
-  source: { rows: () => Promise<RegisterRowView[]>; apply?: RegisterSource['apply'] },
+  source: {
+    rows: () => Promise<RegisterRowView[]>;
+    apply?: RegisterSource['apply'];
+    record?: (request: RecordFlowRequest) => Promise<{ grantIds: string[] }>;
+    ownership?: (orgId: string) => Promise<AccountOwnershipView>;
+  },
   now?: () => Date,
-): { frame: OverlayStore; advisor: RegisterAdvisor } {
+): { frame: OverlayStore; advisor: RegisterAdvisor; recorder: FlowRecorder } {
   const frame = createOverlayStore(agent.getState().pageKind);
   const tabOrg = () => readOrgId(new URL(runner['doc'].location.href));
   const advisor = new RegisterAdvisor(
@@ -26,8 +37,28 @@ export function companionFrame(
     },
     now,
   );
+  // What the frame asks of the agent, as the agent's port handler does.
+  const post = (message: FrameToAgent) => {
+    if (message.kind === 'recorded') runner.recorded(message.startedAt, message.grantIds);
+    else if (message.kind === 'laterRecorded')
+      runner.laterRecorded(message.startedAt, message.step);
+    else if (message.kind === 'manual') runner.markDone(message.step);
+  };
+  const recorder = new FlowRecorder(
+    frame,
+    {
+      record: source.record ?? (async () => ({ grantIds: [] })),
+      ownership:
+        source.ownership ??
+        (async (orgId) => ({ orgId, ownership: null, name: null, myGrant: null })),
+    },
+    post,
+  );
   advisor.takeState(panelState(agent.getState()));
   agent.subscribe((s) => advisor.takeState(panelState(s)));
-  runner.onReading = (reading) => advisor.setReading(reading);
-  return { frame, advisor };
+  runner.onReading = (reading) => {
+    advisor.setReading(reading);
+    recorder.setReading(reading);
+  };
+  return { frame, advisor, recorder };
 }

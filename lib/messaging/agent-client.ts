@@ -1,0 +1,55 @@
+/**
+ * The page agent's end of the message protocol, without `@webext-core/messaging` (and the
+ * sender checks, which only listeners need): the agent runs in TikTok's page, where every byte is
+ * the page's to load. It speaks the same wire format as `./protocol.ts`'s messenger — a message
+ * `{ id, type, data, timestamp }`, an answer `{ res }` or `{ err }` — so the background's checked
+ * listeners answer it unchanged.
+ */
+import { browser } from 'wxt/browser';
+import type { ProtocolMap } from './protocol';
+
+type MessageType = keyof ProtocolMap;
+type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+type AnswerOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+let nextId = Math.floor(Math.random() * 1e4);
+
+/** Send one message to the background; resolves to its answer, or rejects with its refusal. */
+export async function sendToBackground<K extends MessageType>(
+  type: K,
+  data: DataOf<K>,
+): Promise<AnswerOf<K>> {
+  const message = { id: nextId++, type, data, timestamp: Date.now() };
+  const answer = (await browser.runtime.sendMessage(message)) as
+    { res?: AnswerOf<K>; err?: Record<string, unknown> } | undefined;
+  if (!answer) throw new Error('No response');
+  if (answer.err != null) {
+    // The refusal's own fields (its `code` says why a write was refused) come along.
+    const { message: text, ...fields } = answer.err;
+    throw Object.assign(new Error(String(text ?? 'Refused')), fields);
+  }
+  return answer.res as AnswerOf<K>;
+}
+
+/**
+ * Listen for one message from the background (the only sender that can reach a content script:
+ * `tabs.sendMessage` is for extension contexts alone, and the sender must be this extension,
+ * outside any tab). Returns what stops listening.
+ */
+export function onBackgroundMessage<K extends MessageType>(
+  type: K,
+  handler: (data: DataOf<K>) => void,
+): () => void {
+  const listener = (
+    message: unknown,
+    sender: { id?: string; tab?: unknown },
+    sendResponse: (answer: unknown) => void,
+  ) => {
+    const m = message as { type?: unknown; data?: unknown } | null;
+    if (m?.type !== type || sender.id !== browser.runtime.id || sender.tab) return;
+    handler(m.data as DataOf<K>);
+    sendResponse({ res: null });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

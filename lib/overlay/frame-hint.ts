@@ -1,0 +1,38 @@
+/**
+ * A reminder's hint, followed in the companion frame: the agent takes the hint off the address
+ * bar and hands it over in the panel's state; the frame looks its grant up in the register (the
+ * background answers only for a grant of the frame's own tab's Business Center) and starts the
+ * matching checklist with the person or partner pre-selected. The agent never asks the register.
+ */
+import type { OverlayStore } from '@/components/overlay/store';
+import type { GrantHint } from '../background/checklist-handlers';
+import type { FrameToAgent } from './frame-bridge';
+import { checklistForHint } from './hint';
+
+/** Follow the hints the agent hands over in `store`; each grant is looked up once. */
+export function followHints(
+  store: OverlayStore,
+  lookup: (grantId: string) => Promise<GrantHint | null>,
+  post: (message: FrameToAgent) => void,
+): () => void {
+  const asked = new Set<string>();
+  const take = async () => {
+    const hint = store.getState().hint;
+    if (!hint || asked.has(`${hint.action} ${hint.grantId}`)) return;
+    asked.add(`${hint.action} ${hint.grantId}`);
+    const grant = await lookup(hint.grantId).catch(() => null);
+    // Gone from the register, or of another Business Center: the user picks the checklist.
+    if (!grant) return;
+    const { id, facts } = checklistForHint(hint, grant);
+    post({
+      kind: 'start',
+      checklist: id,
+      facts,
+      hintedFor: grant.name || grant.email || grant.bcId || '',
+    });
+  };
+  void take();
+  return store.subscribe((s, before) => {
+    if (s.hint !== before.hint) void take();
+  });
+}
