@@ -42,9 +42,12 @@ import { BC_MEMBERS_URL, REPLICA_URLS } from '../../tests/fixtures/tiktok/replic
 import { CHROME_BUILD_DIR, launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
 import { findChromium } from '../lib/find-chromium.mjs';
 
-/** @param {string} name */
+/** @param {string} name @returns {string[]} */
 const values = (name) =>
-  process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] ? [process.argv[i + 1]] : []));
+  process.argv.flatMap((a, i) => {
+    const value = process.argv[i + 1];
+    return a === name && value ? [value] : [];
+  });
 const RUNS = Number(values('--runs')[0] ?? process.env.BENCH_RUNS ?? 7);
 const others = values('--ext').map((dir) => resolve(dir));
 const builds = [
@@ -185,7 +188,7 @@ async function companionFrame(page) {
  */
 async function clickInFrame(frame, selector, text) {
   await frame.evaluate(
-    ([sel, pattern]) => {
+    ({ sel, pattern }) => {
       const re = pattern ? new RegExp(pattern) : null;
       const button = [...document.querySelectorAll(sel)].find(
         (b) => !re || re.test(b.textContent ?? ''),
@@ -194,7 +197,7 @@ async function clickInFrame(frame, selector, text) {
         throw new Error(`no ${sel} ${pattern ?? ''} in the panel`);
       button.click();
     },
-    [selector, text ?? ''],
+    { sel: selector, pattern: text ?? '' },
   );
 }
 
