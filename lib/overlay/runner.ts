@@ -93,12 +93,6 @@ export interface PageChanges {
   acts: number;
 }
 
-/**
- * Typing changes no DOM: the keys of one burst are read together once the user pauses this long
- * (or with the page's next change, whichever comes first), not once per key.
- */
-export const TYPING_PAUSE_MS = 150;
-
 const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -110,8 +104,7 @@ const OBSERVED: MutationObserverInit = {
 };
 
 /**
- * Call `onBatch` once per batch of page changes or user input (typing once it pauses, see
- * {@link TYPING_PAUSE_MS}), at most once per animation frame,
+ * Call `onBatch` once per batch of page changes or user input, at most once per animation frame,
  * until `signal` aborts, with the records of the batch; the first call (the next frame) has none.
  * A frame is when the page's own renders have settled and the browser is about to lay the page
  * out anyway, so a reading then adds no layout of its own; a page in a hidden tab draws no
@@ -132,14 +125,9 @@ export function watchPage(
   let input = false;
   let acts = 0;
   let lastTyped: EventTarget | null = null;
-  let typingPause: ReturnType<typeof setTimeout> | null = null;
-  let first = true;
   const flush = () => {
     queued = null;
     if (signal.aborted) return;
-    // A pause in typing whose keys an earlier batch already read: nothing new.
-    if (!first && records.length === 0 && !input && acts === 0) return;
-    first = false;
     const changes = { records, input, acts };
     records = [];
     input = false;
@@ -176,13 +164,7 @@ export function watchPage(
     // Typing on in the same field is one act; a new field is another.
     if (event.target !== lastTyped) acts++;
     lastTyped = event.target;
-    // A change (a choice made, a field left) is read at once; keys when the typing pauses.
-    if (event.type === 'change') return schedule();
-    if (typingPause !== null) clearTimeout(typingPause);
-    typingPause = setTimeout(() => {
-      typingPause = null;
-      schedule();
-    }, TYPING_PAUSE_MS);
+    schedule();
   };
   for (const type of ['input', 'change'])
     doc.addEventListener(type, typed, { capture: true, signal });
@@ -211,7 +193,6 @@ export function watchPage(
     () => {
       observer.disconnect();
       queued?.cancel();
-      if (typingPause !== null) clearTimeout(typingPause);
     },
     { once: true },
   );
