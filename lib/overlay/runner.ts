@@ -277,6 +277,8 @@ export class ChecklistRunner {
   private lastReading: PageReading | null = null;
   /** The address the last reading was taken at (a page script may rewrite it). */
   private lastReadingHref = '';
+  /** Who else follows the page's changes through the runner's observer (see followChanges). */
+  private followers = new Set<(records: readonly MutationRecord[]) => void>();
 
   constructor(
     private readonly doc: Document,
@@ -362,6 +364,7 @@ export class ChecklistRunner {
       this.doc,
       signal,
       ({ records, acts }) => {
+        for (const follow of this.followers) follow(records);
         this.tables.changed(records);
         if (!this.layersDirty) this.layersDirty = layersMayChange(records);
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
@@ -377,6 +380,17 @@ export class ChecklistRunner {
           },
         })),
     );
+  }
+
+  /**
+   * Hand `listener` every batch of the page's changes the runner observes (and, when the
+   * runner's observation of a route begins, an empty one) until `signal` aborts, so that other
+   * readers of the page need no observer of their own.
+   */
+  followChanges(listener: (records: readonly MutationRecord[]) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.followers.add(listener);
+    signal.addEventListener('abort', () => this.followers.delete(listener), { once: true });
   }
 
   /** Whose the Business Center is: on a client's, the panel shows my access there instead. */

@@ -167,14 +167,23 @@ function membersSignature(r: MembersReport): string {
  * On a confirmed Members page, report its member rows now and again whenever they change in a
  * way the register cares about (a row added or gone, a role or status changed, another page of
  * the table): at most one reading per `throttleMs` while the page changes, none while it is
- * still. Stops with `signal`. Returns at once; never throws.
+ * still. The changes come from an observer of its own, or from `changes`, which passes on the
+ * batches of an observer already watching the page (the page agent's), so that one observer
+ * serves both; an empty batch there means its observation began, and anything may have changed.
+ * Stops with `signal`. Returns at once; never throws.
  */
 export function watchMembers(
   url: URL,
   doc: Document,
   report: (members: MembersReport) => void,
   signal: AbortSignal,
-  { throttleMs = 400 }: { throttleMs?: number } = {},
+  {
+    throttleMs = 400,
+    changes,
+  }: {
+    throttleMs?: number;
+    changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
+  } = {},
 ): void {
   try {
     let last = '';
@@ -188,13 +197,14 @@ export function watchMembers(
       report(seen);
     };
     read();
-    const view = doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const Observer = view?.MutationObserver ?? MutationObserver;
-    const observer = new Observer((records) => {
-      // Only changes in or around a table matter (not the overlay's host, toasts, menus), and
-      // one reading per burst of the app's renders, not one per mutation.
-      if (timer !== undefined || !records.some(touchesTable)) return;
+    const onRecords = (records: readonly MutationRecord[]) => {
+      // Only changes of the tree or its text in or around a table matter (not the overlay's
+      // host, toasts, menus, class names), and one reading per burst of the app's renders, not
+      // one per mutation.
+      if (timer !== undefined || signal.aborted) return;
+      if (records.length > 0 && !records.some((r) => r.type !== 'attributes' && touchesTable(r)))
+        return;
       timer = setTimeout(() => {
         timer = undefined;
         try {
@@ -203,12 +213,19 @@ export function watchMembers(
           // a page mid-teardown: the next change reads again
         }
       }, throttleMs);
-    });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    };
+    let observer: MutationObserver | undefined;
+    if (changes) {
+      changes(onRecords);
+    } else {
+      const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+      observer = new Observer(onRecords);
+      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    }
     signal.addEventListener(
       'abort',
       () => {
-        observer.disconnect();
+        observer?.disconnect();
         if (timer !== undefined) clearTimeout(timer);
       },
       { once: true },
