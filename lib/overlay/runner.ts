@@ -18,6 +18,7 @@ import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
 import { AccessTableReader } from '../tiktok/read-table';
+import type { AccessRow } from '../tiktok/read-table';
 import {
   activeStep,
   adminCountAdvice,
@@ -364,8 +365,8 @@ export class ChecklistRunner {
       this.doc,
       signal,
       ({ records, acts }) => {
-        for (const follow of this.followers) follow(records);
         this.tables.changed(records);
+        for (const follow of this.followers) follow(records);
         if (!this.layersDirty) this.layersDirty = layersMayChange(records);
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
         this.onBatch(url, acts);
@@ -391,6 +392,18 @@ export class ChecklistRunner {
     if (signal.aborted) return;
     this.followers.add(listener);
     signal.addEventListener('abort', () => this.followers.delete(listener), { once: true });
+  }
+
+  /**
+   * The access table's rows as the runner's reader has them: read again only when a change it
+   * observed could touch the table, from the shadow roots it tracks (no walk of the page).
+   */
+  tableRows(): readonly AccessRow[] {
+    try {
+      return this.tables.read().rows;
+    } catch {
+      return [];
+    }
   }
 
   /** Whose the Business Center is: on a client's, the panel shows my access there instead. */

@@ -119,12 +119,19 @@ export interface MembersReport {
   members: MemberRowReport[];
 }
 
-/** The member rows a Members page shows now (people with an email only), or null. */
-export function readMembersReport(url: URL, doc: Document): MembersReport | null {
+/**
+ * The member rows a Members page shows now (people with an email only), or null. `rows` may give
+ * the table's rows as a reader already following the page has them; by default they are read.
+ */
+export function readMembersReport(
+  url: URL,
+  doc: Document,
+  rows: () => readonly AccessRow[] = () => readAccessRows(doc),
+): MembersReport | null {
   const orgId = readBcOrgId(url, doc);
   if (!orgId) return null;
   const members: MemberRowReport[] = [];
-  for (const row of readAccessRows(doc)) {
+  for (const row of rows()) {
     // An ad account's members (asset permission) are not Business Center membership.
     if (row.kind !== 'member' || !row.email || row.assetRole) continue;
     members.push({
@@ -169,7 +176,9 @@ function membersSignature(r: MembersReport): string {
  * the table): at most one reading per `throttleMs` while the page changes, none while it is
  * still. The changes come from an observer of its own, or from `changes`, which passes on the
  * batches of an observer already watching the page (the page agent's), so that one observer
- * serves both; an empty batch there means its observation began, and anything may have changed.
+ * serves both; an empty batch there means its observation of the route began: the first reading
+ * is taken then.
+ * `rows` likewise may give the rows as that reader has them (see readMembersReport).
  * Stops with `signal`. Returns at once; never throws.
  */
 export function watchMembers(
@@ -180,31 +189,36 @@ export function watchMembers(
   {
     throttleMs = 400,
     changes,
+    rows,
   }: {
     throttleMs?: number;
     changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
+    rows?: () => readonly AccessRow[];
   } = {},
 ): void {
   try {
     let last = '';
     const read = () => {
       if (signal.aborted) return;
-      const seen = readMembersReport(url, doc);
+      const seen = readMembersReport(url, doc, rows);
       if (!seen) return;
       const signature = membersSignature(seen);
       if (signature === last) return;
       last = signature;
       report(seen);
     };
-    read();
+    // Following another observer, the first reading waits for its observation of this route to
+    // begin (its empty batch), when its reader reads this route's page.
+    if (!changes) read();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onRecords = (records: readonly MutationRecord[]) => {
+      if (signal.aborted) return;
+      if (records.length === 0) return read();
       // Only changes of the tree or its text in or around a table matter (not the overlay's
       // host, toasts, menus, class names), and one reading per burst of the app's renders, not
       // one per mutation.
-      if (timer !== undefined || signal.aborted) return;
-      if (records.length > 0 && !records.some((r) => r.type !== 'attributes' && touchesTable(r)))
-        return;
+      if (timer !== undefined) return;
+      if (!records.some((r) => r.type !== 'attributes' && touchesTable(r))) return;
       timer = setTimeout(() => {
         timer = undefined;
         try {

@@ -249,13 +249,19 @@ describe('watchMembers (my row on a visited Members page)', () => {
     const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
     const route = new AbortController();
     const reports: MembersReport[] = [];
+    const rowReads = vi.spyOn(runner, 'tableRows');
     watchMembers(dom.url(), dom.document, (r) => reports.push(r), route.signal, {
       throttleMs: 20,
       changes: (onRecords) => runner.followChanges(onRecords, route.signal),
+      rows: () => runner.tableRows(),
     });
+    expect(reports).toEqual([]); // until the runner observes this route
     await runner.runRoute(dom.url(), route.signal);
     expect(observers.created).toBe(1); // the runner's, and no other
+    await wait(40);
     expect(reports).toHaveLength(1);
+    expect(reports[0]!.members).toEqual(readMembersReport(dom.url(), dom.document)!.members);
+    expect(rowReads).toHaveBeenCalled();
     for (const row of dom.document.querySelectorAll('tbody tr')) row.className += ' h1';
     await wait(80);
     expect(reports).toHaveLength(1);
