@@ -203,7 +203,7 @@ export function watchPage(
 /**
  * Whether a batch of changes may have opened, closed or moved one of the page's floating layers
  * (a dialog, drawer, menu or popover): an element added or removed, or an attribute changed on a
- * layer or around one. Class flips on table rows (a new build's hashes), text typed into a field,
+ * layer, inside one or around one. Class flips on table rows (a new build's hashes), text typed into a field,
  * the menu's current item cannot, so they cost no style or layout reads.
  */
 export function layersMayChange(records: readonly MutationRecord[]): boolean {
@@ -213,7 +213,8 @@ export function layersMayChange(records: readonly MutationRecord[]): boolean {
         for (const node of Array.from(list)) if (node.nodeType === 1) return true;
     } else if (record.type === 'attributes' && record.target.nodeType === 1) {
       const el = record.target as Element;
-      if (el.matches(LAYER_CANDIDATES) || el.querySelector(LAYER_CANDIDATES)) return true;
+      // On a layer, inside one (a menu's list shown or resized) or around one (its wrapper).
+      if (el.closest(LAYER_CANDIDATES) || el.querySelector(LAYER_CANDIDATES)) return true;
     }
   }
   return false;

@@ -446,6 +446,8 @@ describe('layersMayChange', () => {
     expect(
       layersMayChange(recordsOf(doc, () => open.parentElement!.setAttribute('style', 'x: y'))),
     ).toBe(true);
+    const item = open.querySelector('*')!;
+    expect(layersMayChange(recordsOf(doc, () => item.setAttribute('style', 'x: y')))).toBe(true);
   });
 });
 
