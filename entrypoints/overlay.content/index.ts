@@ -119,7 +119,8 @@ export default defineContentScript({
         ui.remove();
       }
       // A Members page's rows go to the background, again when they change, so it can find my
-      // own row there (lib/register/held-accounts-visit.ts).
+      // own row there (lib/register/held-accounts-visit.ts). The runner's observer and table reader
+      // serve both.
       if (kind === 'bc-members') {
         const href = url.href;
         watchMembers(
@@ -131,6 +132,10 @@ export default defineContentScript({
             });
           },
           signal,
+          {
+            changes: (onRecords) => runner.followChanges(onRecords, signal),
+            rows: () => runner.tableRows(),
+          },
         );
       }
       // Progress is followed on every route of the Business Center: a checklist may start on

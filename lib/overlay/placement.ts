@@ -88,6 +88,22 @@ export function placePanel(input: PlaceInput): Placement {
   return best ?? { side, top: bottomTop, height: full, covering: visible.length > 0 };
 }
 
+/** What may float: menus, listboxes, tooltips, dropdowns and popovers (when fixed or absolute). */
+const FLOATING = [
+  '[role=menu]',
+  '[role=listbox]',
+  '[role=tooltip]',
+  '[class*="dropdown" i]',
+  '[class*="popover" i]',
+  '[class*="popper" i]',
+].join(',');
+
+/**
+ * Every element {@link pageLayers} may count as a layer: a change to one of them (or around one)
+ * may open, close or move a layer; other changes cannot.
+ */
+export const LAYER_CANDIDATES = [...SELECTORS.dialog.alternatives, FLOATING, '[popover]'].join(',');
+
 /**
  * Floating layers the page has open: its dialogs and drawers (SELECTORS.dialog), and menus,
  * listboxes and popovers by their ARIA role, the Popover API, or a dropdown/popover class, when
@@ -97,16 +113,8 @@ export function placePanel(input: PlaceInput): Placement {
 export function pageLayers(doc: Document): Element[] {
   const found = new Set<Element>();
   for (const el of doc.querySelectorAll(SELECTORS.dialog.alternatives.join(','))) found.add(el);
-  const floating = [
-    '[role=menu]',
-    '[role=listbox]',
-    '[role=tooltip]',
-    '[class*="dropdown" i]',
-    '[class*="popover" i]',
-    '[class*="popper" i]',
-  ].join(',');
   const view = doc.defaultView;
-  for (const el of doc.querySelectorAll(floating)) {
+  for (const el of doc.querySelectorAll(FLOATING)) {
     if (!view) break;
     const position = view.getComputedStyle(el).position;
     if (position === 'fixed' || position === 'absolute') found.add(el);

@@ -18,6 +18,7 @@ import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
 import { AccessTableReader } from '../tiktok/read-table';
+import type { AccessRow } from '../tiktok/read-table';
 import {
   activeStep,
   adminCountAdvice,
@@ -38,7 +39,7 @@ import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
-import { pageLayers } from './placement';
+import { LAYER_CANDIDATES, pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
@@ -101,11 +102,14 @@ const OBSERVED: MutationObserverInit = {
 };
 
 /**
- * Call `onBatch` once per batch of page changes or user input (at most one per 30 ms), until
- * `signal` aborts, with the records of the batch; the first call (30 ms in) has none. The
- * observer watches the app's DOM and its open shadow roots (found by `shadows`, which learns of
- * new ones from the same records), only the attributes the readers look at, and never our own
- * overlay: a batch of nothing but our own changes calls nothing.
+ * Call `onBatch` once per batch of page changes or user input, at most once per animation frame,
+ * until `signal` aborts, with the records of the batch; the first call (the next frame) has none.
+ * A frame is when the page's own renders have settled and the browser is about to lay the page
+ * out anyway, so a reading then adds no layout of its own; a page in a hidden tab draws no
+ * frames, and its batches come on a timer instead. The observer watches the app's DOM and its
+ * open shadow roots (found by `shadows`, which learns of new ones from the same records), only
+ * the attributes the readers look at, and never our own overlay: a batch of nothing but our own
+ * changes calls nothing.
  */
 export function watchPage(
   doc: Document,
@@ -114,7 +118,7 @@ export function watchPage(
   onMove: () => void = () => onBatch({ records: [], input: false, acts: 0 }),
   shadows?: (onFound: (shadow: ShadowRoot) => void) => ShadowRootTracker,
 ): void {
-  let queued: ReturnType<typeof setTimeout> | null = null;
+  let queued: { cancel: () => void } | null = null;
   let records: MutationRecord[] = [];
   let input = false;
   let acts = 0;
@@ -130,7 +134,14 @@ export function watchPage(
   };
   const schedule = () => {
     if (queued !== null || signal.aborted) return;
-    queued = setTimeout(flush, 30);
+    // The runner's own timer functions, as everywhere in it (tests fake them).
+    if (doc.visibilityState === 'hidden') {
+      const timer = setTimeout(flush, 30);
+      queued = { cancel: () => clearTimeout(timer) };
+    } else {
+      const frame = requestAnimationFrame(flush);
+      queued = { cancel: () => cancelAnimationFrame(frame) };
+    }
   };
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
   const observer = new Observer((batch) => {
@@ -179,11 +190,45 @@ export function watchPage(
     'abort',
     () => {
       observer.disconnect();
-      if (queued !== null) clearTimeout(queued);
+      queued?.cancel();
     },
     { once: true },
   );
   schedule();
+}
+
+/**
+ * Whether a batch of changes may have opened, closed or moved one of the page's floating layers
+ * (a dialog, drawer, menu or popover): an element added or removed, or an attribute changed on a
+ * layer, inside one or around one. Class flips on table rows (a new build's hashes), text typed into a field,
+ * the menu's current item cannot, so they cost no style or layout reads.
+ */
+export function layersMayChange(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    if (record.type === 'childList') {
+      for (const list of [record.addedNodes, record.removedNodes])
+        for (const node of Array.from(list)) if (node.nodeType === 1) return true;
+    } else if (record.type === 'attributes' && record.target.nodeType === 1) {
+      const el = record.target as Element;
+      // On a layer, inside one (a menu's list shown or resized) or around one (its wrapper).
+      if (el.closest(LAYER_CANDIDATES) || el.querySelector(LAYER_CANDIDATES)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a batch may have changed what the page's header says (its Business Center's name and
+ * id): anything but class names and the current or checked item, which change no text.
+ */
+function textMayChange(records: readonly MutationRecord[]): boolean {
+  return records.some(
+    (r) =>
+      r.type !== 'attributes' ||
+      (r.attributeName !== 'class' &&
+        r.attributeName !== 'aria-current' &&
+        r.attributeName !== 'aria-checked'),
+  );
 }
 
 function rectOf(el: Element | null): TargetRect | null {
@@ -210,6 +255,10 @@ export class ChecklistRunner {
   private activityCheck: ReturnType<typeof setTimeout> | null = null;
   /** The dialogs and drawers already seen open: a new one is an act of the user's. */
   private dialogsSeen = new WeakSet<Element>();
+  /** The page's layers may have changed since they were last looked for. */
+  private layersDirty = true;
+  /** The page's header may say something else since the frame was last told. */
+  private headerDirty = true;
   private lastSaved = '';
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
@@ -224,6 +273,10 @@ export class ChecklistRunner {
    */
   onReading: (reading: PageReading) => void = () => {};
   private lastReading: PageReading | null = null;
+  /** The address the last reading was taken at (a page script may rewrite it). */
+  private lastReadingHref = '';
+  /** Who else follows the page's changes through the runner's observer (see followChanges). */
+  private followers = new Set<(records: readonly MutationRecord[]) => void>();
 
   constructor(
     private readonly doc: Document,
@@ -235,6 +288,13 @@ export class ChecklistRunner {
     this.routeSince = Date.now();
     this.tables = this.tableReader();
     store.subscribe((s, before) => {
+      // Shown again, or on another kind of page: the layers it must keep clear of are looked for.
+      if (
+        s.collapsed !== before.collapsed ||
+        s.closed !== before.closed ||
+        s.pageKind !== before.pageKind
+      )
+        this.layersDirty = true;
       if (
         this.deferred &&
         (s.collapsed !== before.collapsed ||
@@ -292,6 +352,7 @@ export class ChecklistRunner {
       { once: true },
     );
     this.routeUrl = url;
+    this.layersDirty = this.headerDirty = true;
     this.shadows = null;
     this.tables = this.tableReader();
     watchPage(
@@ -299,6 +360,9 @@ export class ChecklistRunner {
       signal,
       ({ records, acts }) => {
         this.tables.changed(records);
+        for (const follow of this.followers) follow(records);
+        if (!this.layersDirty) this.layersDirty = layersMayChange(records);
+        if (!this.headerDirty) this.headerDirty = textMayChange(records);
         this.onBatch(url, acts);
       },
       () => this.store.getState().set({ target: rectOf(this.target) }),
@@ -311,6 +375,29 @@ export class ChecklistRunner {
           },
         })),
     );
+  }
+
+  /**
+   * Hand `listener` every batch of the page's changes the runner observes (and, when the
+   * runner's observation of a route begins, an empty one) until `signal` aborts, so that other
+   * readers of the page need no observer of their own.
+   */
+  followChanges(listener: (records: readonly MutationRecord[]) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.followers.add(listener);
+    signal.addEventListener('abort', () => this.followers.delete(listener), { once: true });
+  }
+
+  /**
+   * The access table's rows as the runner's reader has them: read again only when a change it
+   * observed could touch the table, from the shadow roots it tracks (no walk of the page).
+   */
+  tableRows(): readonly AccessRow[] {
+    try {
+      return this.tables.read().rows;
+    } catch {
+      return [];
+    }
   }
 
   /**
@@ -335,6 +422,8 @@ export class ChecklistRunner {
    */
   start(id: ChecklistId, facts?: FlowFacts, hintedFor?: string): void {
     this.markStale();
+    // A dialog already open is not an act of the new run's.
+    for (const d of openDialogs(this.doc)) this.dialogsSeen.add(d.el);
     this.activeId = null;
     this.store.getState().set({
       progress: startChecklist(id, this.now(), facts),
@@ -587,14 +676,20 @@ export class ChecklistRunner {
 
   /**
    * Keep the panel clear of whatever the page has opened (dialogs, drawers, menus, popovers);
-   * returns how many dialogs opened since the last look, which count as the user acting.
+   * returns how many dialogs opened since the last look, which count as the user acting while a
+   * checklist runs. Looks only when the page's changes may have touched a layer: the layers'
+   * styles and boxes are the only layout the runner reads besides the spotlight's control.
    */
   private updateAvoid(): number {
+    if (!this.layersDirty) return 0;
+    this.layersDirty = false;
+    const state = this.store.getState();
     const rects = pageLayers(this.doc)
       .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
+    state.set({ avoid: rects }); // kept as is when equal (store.set)
+    if (!state.progress) return 0;
     const dialogs = openDialogs(this.doc);
-    this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
     let opened = 0;
     for (const d of dialogs) {
       if (this.dialogsSeen.has(d.el)) continue;
@@ -606,6 +701,18 @@ export class ChecklistRunner {
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */
   private tell(pageKind: Observation['pageKind'], table: Observation['table'] | null): void {
+    const last = this.lastReading;
+    const href = this.doc.location.href;
+    if (
+      !this.headerDirty &&
+      last &&
+      href === this.lastReadingHref &&
+      last.pageKind === pageKind &&
+      last.table === table
+    )
+      return;
+    this.headerDirty = false;
+    this.lastReadingHref = href;
     const orgId = this.orgId();
     const reading: PageReading = {
       pageKind,
@@ -620,7 +727,6 @@ export class ChecklistRunner {
         ? (this.doc.querySelector('main h1, h1')?.textContent?.trim() ?? null)
         : null,
     };
-    const last = this.lastReading;
     if (
       last &&
       last.pageKind === reading.pageKind &&

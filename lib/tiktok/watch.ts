@@ -119,12 +119,19 @@ export interface MembersReport {
   members: MemberRowReport[];
 }
 
-/** The member rows a Members page shows now (people with an email only), or null. */
-export function readMembersReport(url: URL, doc: Document): MembersReport | null {
+/**
+ * The member rows a Members page shows now (people with an email only), or null. `rows` may give
+ * the table's rows as a reader already following the page has them; by default they are read.
+ */
+export function readMembersReport(
+  url: URL,
+  doc: Document,
+  rows: () => readonly AccessRow[] = () => readAccessRows(doc),
+): MembersReport | null {
   const orgId = readBcOrgId(url, doc);
   if (!orgId) return null;
   const members: MemberRowReport[] = [];
-  for (const row of readAccessRows(doc)) {
+  for (const row of rows()) {
     // An ad account's members (asset permission) are not Business Center membership.
     if (row.kind !== 'member' || !row.email || row.assetRole) continue;
     members.push({
@@ -168,34 +175,51 @@ function membersSignature(r: MembersReport): string {
  * On a confirmed Members page, report its member rows now and again whenever they change in a
  * way the register cares about (a row added or gone, a role or status changed, another page of
  * the table): at most one reading per `throttleMs` while the page changes, none while it is
- * still. Stops with `signal`. Returns at once; never throws.
+ * still. The changes come from an observer of its own, or from `changes`, which passes on the
+ * batches of an observer already watching the page (the page agent's), so that one observer
+ * serves both; an empty batch there means its observation of the route began: the first reading
+ * is taken then.
+ * `rows` likewise may give the rows as that reader has them (see readMembersReport).
+ * Stops with `signal`. Returns at once; never throws.
  */
 export function watchMembers(
   url: URL,
   doc: Document,
   report: (members: MembersReport) => void,
   signal: AbortSignal,
-  { throttleMs = 400 }: { throttleMs?: number } = {},
+  {
+    throttleMs = 400,
+    changes,
+    rows,
+  }: {
+    throttleMs?: number;
+    changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
+    rows?: () => readonly AccessRow[];
+  } = {},
 ): void {
   try {
     let last = '';
     const read = () => {
       if (signal.aborted) return;
-      const seen = readMembersReport(url, doc);
+      const seen = readMembersReport(url, doc, rows);
       if (!seen) return;
       const signature = membersSignature(seen);
       if (signature === last) return;
       last = signature;
       report(seen);
     };
-    read();
-    const view = doc.defaultView;
+    // Following another observer, the first reading waits for its observation of this route to
+    // begin (its empty batch), when its reader reads this route's page.
+    if (!changes) read();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const Observer = view?.MutationObserver ?? MutationObserver;
-    const observer = new Observer((records) => {
-      // Only changes in or around a table matter (not the overlay's host, toasts, menus), and
-      // one reading per burst of the app's renders, not one per mutation.
-      if (timer !== undefined || !records.some(touchesTable)) return;
+    const onRecords = (records: readonly MutationRecord[]) => {
+      if (signal.aborted) return;
+      if (records.length === 0) return read();
+      // Only changes of the tree or its text in or around a table matter (not the overlay's
+      // host, toasts, menus, class names), and one reading per burst of the app's renders, not
+      // one per mutation.
+      if (timer !== undefined) return;
+      if (!records.some((r) => r.type !== 'attributes' && touchesTable(r))) return;
       timer = setTimeout(() => {
         timer = undefined;
         try {
@@ -204,12 +228,19 @@ export function watchMembers(
           // a page mid-teardown: the next change reads again
         }
       }, throttleMs);
-    });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    };
+    let observer: MutationObserver | undefined;
+    if (changes) {
+      changes(onRecords);
+    } else {
+      const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+      observer = new Observer(onRecords);
+      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    }
     signal.addEventListener(
       'abort',
       () => {
-        observer.disconnect();
+        observer?.disconnect();
         if (timer !== undefined) clearTimeout(timer);
       },
       { once: true },

@@ -1,4 +1,4 @@
-/* global document -- these run in the browser, via Playwright */
+/* global document, HTMLElement -- these run in the browser, via Playwright */
 // Where the overlay's main-thread time goes on the Members replica: a CPU profile (CDP Profiler)
 // of four phases — load until the table and the panel are up, two idle seconds, an Invite Member
 // walk with the add-member checklist running, and table churn (paging back and forth, class
@@ -208,11 +208,14 @@ try {
       }, i);
       await page.waitForTimeout(50);
     }
+    // Paged from inside the page: at the bottom right the panel may sit over the pager, and a
+    // pointer click would land on it.
     for (const n of ['2', '1', '2', '1']) {
-      const next = page.getByRole('button', { name: `Page ${n}`, exact: true });
-      if (await next.count()) await next.click();
-      await page.getByText(/Records in Total/).waitFor();
-      await page.waitForTimeout(100);
+      await page.evaluate((label) => {
+        const button = document.querySelector(`main [aria-label="${label}"]`);
+        if (button instanceof HTMLElement) button.click();
+      }, `Page ${n}`);
+      await page.waitForTimeout(150);
     }
     await page.waitForTimeout(300);
   });

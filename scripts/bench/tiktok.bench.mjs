@@ -1,17 +1,16 @@
 /* global chrome, window, document, MutationObserver -- these run in the browser, via Playwright */
-// What the extension costs TikTok's pages, measured side by side in one run in Chromium on the
-// replicas (served on their real URLs, nothing sent anywhere):
-//   1. main-thread scripting time on the Ads Manager and Members replicas, with and without the
-//      extension (CDP Performance.getMetrics ScriptDuration), and the ratio;
-//   2. the content-script bytes a non-access page loads (raw and gzip, from the build output);
-//   3. the time from the access table appearing to the watcher's page-confirmed classification.
+// What the watcher costs TikTok's pages, measured in Chromium on the replicas (served on their
+// real URLs, nothing sent anywhere):
+//   1. the content-script bytes a non-access page loads (raw and gzip, from the build output);
+//   2. the time from the access table appearing to the watcher's page-confirmed classification.
+// The main thread's time with and without the extension, Ads Manager included, is
+// overlay.bench.mjs's to measure (with nothing of the bench's running in the page meanwhile).
 // Prints figures; asserts nothing. `node scripts/bench/tiktok.bench.mjs --no-build` skips the build;
 // `--ext DIR` measures another build instead.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { REPLICA_URLS } from '../../tests/fixtures/tiktok/replicas.mjs';
 import {
   CHROME_BUILD_DIR,
@@ -19,41 +18,15 @@ import {
   launchWithExtension,
   serveReplicasOnly,
 } from '../lib/browser.mjs';
-import { findChromium } from '../lib/find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 // `--ext DIR` measures another build (e.g. a saved copy of an older .output/chrome-mv3).
 const extAt = process.argv.indexOf('--ext');
 const extensionDir = extAt >= 0 ? resolve(process.argv[extAt + 1] ?? '') : CHROME_BUILD_DIR;
-const PAGES = [
-  { name: 'Ads Manager dashboard', url: REPLICA_URLS.adsDashboard, ready: 'text=Campaign 200' },
-  { name: 'BC Members', url: REPLICA_URLS.bcMembers, ready: 'text=Records in Total' },
-];
 
 if (!process.argv.includes('--no-build') && extAt < 0) {
   console.log('Building the Chrome extension (wxt build)…');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-}
-
-/** Chromium without the extension, with the same flags as the one with it. */
-async function launchPlain() {
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  return chromium.launchPersistentContext('', {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(asRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--no-default-browser-check',
-    ],
-  });
 }
 
 /**
@@ -68,24 +41,6 @@ const median = (xs) => {
 };
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-/**
- * Scripting time (ms) on one fresh load of `url`, once its late content has rendered.
- * @param {import('@playwright/test').BrowserContext} context
- * @param {string} url
- * @param {string} ready
- */
-async function scriptingTime(context, url, ready) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url);
-  await page.locator(ready).first().waitFor();
-  await page.waitForTimeout(400); // let the watcher's confirmation and the overlay settle
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await page.close();
-  return 1000 * (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN);
-}
 
 /**
  * The content scripts the manifest loads on `url`, with their sizes raw and gzipped.
@@ -112,31 +67,11 @@ function contentScriptBytes(url) {
 }
 
 const withExt = await launchWithExtension({ headless: true, extensionDir });
-const plain = await launchPlain();
 try {
   await serveReplicasOnly(withExt);
-  await serveReplicasOnly(plain);
   const worker = await extensionWorker(withExt);
 
-  // 1. Scripting time, alternating with/without so drift hits both alike.
-  console.log(`\nMain-thread scripting time (ScriptDuration, median of ${RUNS} loads each):`);
-  for (const { name, url, ready } of PAGES) {
-    const on = [];
-    const off = [];
-    await scriptingTime(withExt, url, ready); // warm-up, not counted
-    await scriptingTime(plain, url, ready);
-    for (let i = 0; i < RUNS; i++) {
-      on.push(await scriptingTime(withExt, url, ready));
-      off.push(await scriptingTime(plain, url, ready));
-    }
-    const a = median(on);
-    const b = median(off);
-    console.log(
-      `  ${name.padEnd(22)} with ${ms(a).padStart(9)}   without ${ms(b).padStart(9)}   ratio ${(a / b).toFixed(2)}×   (+${ms(a - b)})`,
-    );
-  }
-
-  // 2. Bytes on a page that is not about access.
+  // 1. Bytes on a page that is not about access.
   console.log('\nContent scripts loaded on a non-access page (Ads Manager dashboard):');
   const files = contentScriptBytes(REPLICA_URLS.adsDashboard);
   for (const f of files) console.log(`  ${f.file.padEnd(34)} ${f.raw} B raw   ${f.gzip} B gzip`);
@@ -150,7 +85,7 @@ try {
   console.log(`  overlay injected there: ${overlays > 0 ? 'YES (unexpected)' : 'no'}`);
   await probe.close();
 
-  // 3. Table appears → page classified (the watcher's page-confirmed report).
+  // 2. Table appears → page classified (the watcher's page-confirmed report).
   await worker.evaluate(() => {
     /** @type {{ url: string; at: number }[]} */
     const log = [];
@@ -194,5 +129,4 @@ try {
   console.log("  (page clock at the table's insertion vs. the watcher's send time; ms resolution)");
 } finally {
   await withExt.close();
-  await plain.close();
 }

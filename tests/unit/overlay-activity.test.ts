@@ -20,8 +20,11 @@ let dom: ReplicaDom;
 let controller: AbortController;
 beforeEach(async () => {
   dom = await openReplica(REPLICA_URLS.bcMembers);
-  // Only the runner's clock and timers: the replica's own window keeps its real ones.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  // Only the runner's clock, timers and frames (it batches the page's changes per animation
+  // frame): the replica's own window keeps its real ones.
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
+  });
 });
 afterEach(async () => {
   controller.abort();

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore, samePlain } from '@/components/overlay/store';
-import { ChecklistRunner, isOwnRecord, watchPage } from '@/lib/overlay/runner';
+import { ChecklistRunner, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/runner';
 import type { PageChanges } from '@/lib/overlay/runner';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
 import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
@@ -386,6 +386,106 @@ describe('watchPage', () => {
     await w.settle();
     expect(w.batches).toHaveLength(3);
     w.stop();
+  });
+});
+
+describe('watchPage batches per animation frame', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads once at the next frame for everything changed before it, on a timer when hidden', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    const doc = document.implementation.createHTMLDocument('t');
+    let visibility: DocumentVisibilityState = 'visible';
+    Object.defineProperty(doc, 'visibilityState', { get: () => visibility });
+    doc.body.innerHTML = '<main></main>';
+    const batches: PageChanges[] = [];
+    const controller = new AbortController();
+    watchPage(doc, controller.signal, (c) => batches.push(c));
+    vi.advanceTimersToNextFrame();
+    expect(batches).toHaveLength(1); // the first, with no records
+    for (let i = 0; i < 5; i++) doc.querySelector('main')!.append(doc.createElement('p'));
+    await Promise.resolve(); // the observer's records arrive
+    expect(batches).toHaveLength(1); // not before the frame
+    vi.advanceTimersToNextFrame();
+    expect(batches).toHaveLength(2);
+    expect(batches[1]!.records).toHaveLength(5);
+    // A hidden tab draws no frames: its changes are still read, on a timer.
+    visibility = 'hidden';
+    doc.querySelector('main')!.append(doc.createElement('p'));
+    await Promise.resolve();
+    vi.advanceTimersByTime(40);
+    expect(batches).toHaveLength(3);
+    controller.abort();
+  });
+});
+
+describe('layersMayChange', () => {
+  it('is false for class flips on the rows, true for a dialog or a row menu opening', async () => {
+    dom = await openReplica(`${REPLICA_URLS.bcMembers}&ui=row-menu`);
+    const doc = dom.document;
+    const rows = Array.from(doc.querySelectorAll('main [data-row-key]'));
+    expect(rows.length).toBeGreaterThan(0);
+    const flips = recordsOf(doc, () => {
+      for (const row of rows) row.className += ' h7';
+    });
+    expect(flips.length).toBe(rows.length);
+    expect(layersMayChange(flips)).toBe(false);
+    const current = recordsOf(doc, () => {
+      for (const row of rows) row.setAttribute('aria-current', 'true');
+    });
+    expect(layersMayChange(current)).toBe(false);
+
+    const more = Array.from(doc.querySelectorAll('main button[aria-haspopup=menu]'))[0];
+    expect(more).toBeDefined();
+    const menu = recordsOf(doc, () => (more as HTMLElement).click());
+    expect(layersMayChange(menu)).toBe(true);
+    await dom.settle();
+    // A layer shown or hidden by its own attributes, or by its parent's.
+    const open = doc.querySelector('[role=menu]')!;
+    expect(layersMayChange(recordsOf(doc, () => open.setAttribute('hidden', '')))).toBe(true);
+    expect(
+      layersMayChange(recordsOf(doc, () => open.parentElement!.setAttribute('style', 'x: y'))),
+    ).toBe(true);
+    const item = open.querySelector('*')!;
+    expect(layersMayChange(recordsOf(doc, () => item.setAttribute('style', 'x: y')))).toBe(true);
+  });
+});
+
+describe('the runner with no checklist running', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('searches nothing, reads no styles and tells the frame nothing for class churn; looks again when a layer opens', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
+    const doc = dom.document;
+    const store = createOverlayStore('bc-members');
+    const runner = new ChecklistRunner(doc, store, vi.fn(async () => null) as never);
+    const readings = vi.fn();
+    runner.onReading = readings;
+    const controller = new AbortController();
+    await runner.runRoute(dom.url(), controller.signal);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(readings).toHaveBeenCalledTimes(1); // the table as first read
+    const rows = Array.from(doc.querySelectorAll('main [data-row-key]'));
+    const styles = vi.spyOn(dom.window, 'getComputedStyle');
+    // No search of the whole page either.
+    const scans = [vi.spyOn(doc, 'querySelectorAll'), vi.spyOn(doc, 'querySelector')];
+    for (let i = 0; i < 5; i++) {
+      for (const row of rows) row.className += ` h${i}`;
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    expect(styles).not.toHaveBeenCalled();
+    for (const scan of scans) expect(scan).not.toHaveBeenCalled();
+    expect(readings).toHaveBeenCalledTimes(1);
+    // The page opens a floating layer: the panel's placement looks for it.
+    const menu = doc.createElement('div');
+    menu.setAttribute('role', 'menu');
+    doc.body.append(menu);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(styles).toHaveBeenCalled();
+    controller.abort();
   });
 });
 

@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOverlayStore } from '@/components/overlay/store';
+import { ChecklistRunner } from '@/lib/overlay/runner';
 import type { BusinessCenterEntry } from '@/lib/tiktok/context';
 import { readBusinessCenterList } from '@/lib/tiktok/context';
 import type { MembersReport, PageReport } from '@/lib/tiktok/watch';
@@ -238,6 +240,41 @@ describe('watchMembers (my row on a visited Members page)', () => {
     await wait(60);
     expect(reads).toBe(0);
     expect(reports).toHaveLength(1);
+  });
+
+  it('follows the page agent’s observer instead of its own: status changes read, class flips not', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const observers = countObservers(dom);
+    const store = createOverlayStore('bc-members');
+    const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
+    const route = new AbortController();
+    const reports: MembersReport[] = [];
+    const rowReads = vi.spyOn(runner, 'tableRows');
+    watchMembers(dom.url(), dom.document, (r) => reports.push(r), route.signal, {
+      throttleMs: 20,
+      changes: (onRecords) => runner.followChanges(onRecords, route.signal),
+      rows: () => runner.tableRows(),
+    });
+    expect(reports).toEqual([]); // until the runner observes this route
+    await runner.runRoute(dom.url(), route.signal);
+    expect(observers.created).toBe(1); // the runner's, and no other
+    await wait(40);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.members).toEqual(readMembersReport(dom.url(), dom.document)!.members);
+    expect(rowReads).toHaveBeenCalled();
+    for (const row of dom.document.querySelectorAll('tbody tr')) row.className += ' h1';
+    await wait(80);
+    expect(reports).toHaveLength(1);
+    const tag = Array.from(rowOf(dom, 'sam.ortiz@gmial.com').querySelectorAll('span')).find(
+      (s) => s.textContent?.trim() === 'Pending',
+    )!;
+    tag.lastChild!.textContent = 'Active';
+    await wait(80);
+    expect(reports).toHaveLength(2);
+    route.abort();
+    tag.lastChild!.textContent = 'Suspended';
+    await wait(80);
+    expect(reports).toHaveLength(2);
   });
 
   it('reports nothing where no member table is shown', async () => {
