@@ -42,6 +42,10 @@ test('a control TikTok renamed falls back to "I did this", and the run goes on',
   await expect(companion.step('open-invite').getByTestId('unrecognised')).toContainText(
     'can’t find this control',
   );
+  await expect(companion.step('open-invite').getByTestId('unrecognised')).toHaveAttribute(
+    'data-reason',
+    'missing',
+  );
   expect(await companion.spotlightBox()).toBeNull();
   await companion.shoot(testInfo, 'i-did-this');
   expect(await axeViolations(companion.frame())).toEqual([]);
