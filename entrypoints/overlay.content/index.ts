@@ -53,7 +53,11 @@ export default defineContentScript({
     const runner = new ChecklistRunner(document, store, send);
     let currentUrl = new URL(location.href);
     const prefs = await readOverlayPrefs();
-    store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
+    store.getState().set({
+      collapsed: prefs.collapsed,
+      side: prefs.side,
+      sideChosen: prefs.sideChosen,
+    });
 
     // The frame remembers the user's panel choices (the agent only reads them).
     const remember = (change: PrefsChange) => {

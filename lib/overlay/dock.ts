@@ -24,7 +24,15 @@ import { OVERLAY_HOST } from './runner';
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
 /** The state the frame's place and the spotlight follow. */
-const PLACED_BY = ['closed', 'collapsed', 'side', 'target', 'avoid'] as const;
+const PLACED_BY = [
+  'closed',
+  'collapsed',
+  'side',
+  'sideChosen',
+  'target',
+  'avoid',
+  'clear',
+] as const;
 
 /**
  * Set inline styles, skipping those already set: every write to the host's style is a mutation
@@ -157,6 +165,7 @@ export class CompanionDock {
 
   private receive(data: unknown): void {
     if (!isFrameMessage(data)) return;
+    if (data.kind === 'prefs' && data.change.side) this.store.getState().set({ sideChosen: true });
     if (data.kind === 'size') {
       const width = Math.ceil(Number(data.width));
       const height = Math.ceil(Number(data.height));
@@ -208,6 +217,8 @@ export class CompanionDock {
       size: this.size,
       side: s.side,
       keep,
+      // A side the user chose stays, over the table's controls too.
+      clear: s.sideChosen ? [] : s.clear,
     });
     style(frame, {
       width: `${Math.min(this.size.width, view.innerWidth)}px`,

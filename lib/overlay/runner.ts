@@ -41,7 +41,7 @@ import { checklistForHint, readHint, removeHint } from './hint';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
-import { pageLayers } from './placement';
+import { pageLayers, pageControlBoxes } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
@@ -308,7 +308,10 @@ export class ChecklistRunner {
         this.tables.changed(records);
         this.onBatch(url, acts);
       },
-      () => this.store.getState().set({ target: rectOf(this.target) }),
+      () => {
+        this.store.getState().set({ target: rectOf(this.target) });
+        this.updateClear();
+      },
       (watch) =>
         (this.shadows = new ShadowRootTracker(this.doc, {
           ignore: isOverlayHost,
@@ -691,6 +694,7 @@ export class ChecklistRunner {
       .filter((r): r is TargetRect => r !== null);
     const dialogs = openDialogs(this.doc);
     this.store.getState().set({ avoid: rects }); // kept as is when equal (store.set)
+    this.updateClear();
     let opened = 0;
     for (const d of dialogs) {
       if (this.dialogsSeen.has(d.el)) continue;
@@ -698,6 +702,16 @@ export class ChecklistRunner {
       opened++;
     }
     return opened;
+  }
+
+  /**
+   * Where the page's own controls are (the access table's, the navigation's), while the panel
+   * shows: it keeps clear of them where it can.
+   */
+  private updateClear(): void {
+    const s = this.store.getState();
+    const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
+    s.set({ clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? []) : [] });
   }
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */
