@@ -34,6 +34,11 @@ export interface CompanionActions {
 
 export interface CompanionPanelProps extends CompanionActions {
   store: OverlayStore;
+  /**
+   * The browser's shortcut into the panel from the page, as it shows it ('' when the user has
+   * none set); undefined or null where unknown, and then the panel does not mention it.
+   */
+  shortcut?: string | null;
 }
 
 const STATE_WORDS: Record<StepState, MessageKey> = {
@@ -94,6 +99,8 @@ export function CompanionPanel(props: CompanionPanelProps) {
           data-testid="companion-panel"
           data-page-kind={pageKind}
           aria-labelledby={titleId}
+          // Focused as a whole when the shortcut brings the keyboard here (read out by its name).
+          tabIndex={-1}
         >
           <header className="ac-header">
             <span aria-hidden="true" className="ac-mark" />
@@ -139,6 +146,13 @@ export function CompanionPanel(props: CompanionPanelProps) {
             >
               {t('overlay_openRegister')}
             </button>
+            {typeof props.shortcut === 'string' ? (
+              <p className="ac-muted ac-keys" data-testid="keyboard-hint">
+                {props.shortcut
+                  ? t('overlay_keysHint', props.shortcut)
+                  : t('overlay_keysHintNoShortcut')}
+              </p>
+            ) : null}
           </div>
         </section>
       )}

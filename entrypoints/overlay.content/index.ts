@@ -128,6 +128,8 @@ export default defineContentScript({
       await runner.runRoute(url, signal);
     };
     void sync(new URL(location.href), true);
+    // The extension's keyboard shortcut, pressed on this tab: into the panel.
+    const stopFocusing = onMessage('background:focusCompanion', () => ui.focusPanel());
     const stopListening = onMessage('background:pageConfirmed', ({ data }) => {
       confirmed.set(data.url, data.kind);
       if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
@@ -141,6 +143,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       stopListening();
+      stopFocusing();
       route?.abort();
       ui.destroy();
       markOverlayRunning(window, false);

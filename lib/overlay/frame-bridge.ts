@@ -42,6 +42,8 @@ export type PanelState = Omit<OverlayState, `set${string}`>;
  */
 export type AgentToFrame =
   | { kind: 'state'; patch: Partial<PanelState> }
+  /** Take the keyboard focus (the shortcut was pressed on the page). */
+  | { kind: 'focus' }
   | { kind: 'reading'; reading: PageReading }
   | { kind: 'remember'; change: PrefsChange; pageKey: string };
 
@@ -52,9 +54,13 @@ export interface PrefsChange {
   closed?: boolean;
 }
 
-/** What the frame asks of the agent: the panel's size, and the runner's actions. */
+/**
+ * What the frame asks of the agent: the panel's size, to give the focus back to the page
+ * (Escape), and the runner's actions.
+ */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
+  | { kind: 'leave' }
   | { kind: 'start'; checklist: ChecklistId }
   | { kind: 'abandon' }
   | { kind: 'manual'; step: string }
@@ -64,6 +70,7 @@ export type FrameToAgent =
 
 const FRAME_KINDS = new Set([
   'size',
+  'leave',
   'start',
   'abandon',
   'manual',
