@@ -74,6 +74,17 @@ export class CompanionDock {
       passive: true,
       signal: this.abort.signal,
     });
+    // Where the keyboard was on the page before it went into the panel (Tab, a click, the
+    // shortcut): the page's element that last lost the focus. (Focus moving into the frame, a
+    // document of its own, fires nothing on the host and names no relatedTarget.)
+    this.doc.addEventListener(
+      'focusout',
+      (event) => {
+        const from = event.target;
+        if (from instanceof Element && from.localName !== OVERLAY_HOST) this.returnTo = from;
+      },
+      { capture: true, passive: true, signal: this.abort.signal },
+    );
   }
 
   get mounted(): boolean {
@@ -137,16 +148,6 @@ export class CompanionDock {
       },
       { signal: this.abort.signal },
     );
-    // Where the keyboard was on the page before it went into the panel (Tab, a click, the
-    // shortcut): the page's element that last lost the focus. (Focus moving into the frame, a
-    // document of its own, fires nothing on the host and names no relatedTarget.)
-    doc.addEventListener(
-      'focusout',
-      (event) => {
-        if (event.target instanceof Element && event.target !== host) this.returnTo = event.target;
-      },
-      { capture: true, signal: this.abort.signal },
-    );
     shadow.append(spot, frame);
     this.host = host;
     this.frame = frame;
@@ -190,7 +191,8 @@ export class CompanionDock {
     const back = this.returnTo as HTMLElement | null;
     if (back?.isConnected && typeof back.focus === 'function') {
       back.focus();
-      if (this.doc.activeElement === back) return;
+      // Taken (the active element is it, or the shadow host it lives in): done.
+      if (this.doc.activeElement !== this.host) return;
     }
     this.frame?.blur();
     this.doc.defaultView?.focus();
