@@ -9,7 +9,7 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
 import { reconcile } from '@/lib/overlay/reconcile';
 import type { AccessRow } from '@/lib/tiktok';
-import { spanish } from './helpers/locale';
+import { englishLeft, pseudo, spanish } from './helpers/locale';
 
 const now = new Date(2027, 2, 19, 10);
 const row = (name: string, email: string): AccessRow => ({
@@ -142,6 +142,27 @@ describe('Update all asks in the panel', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(within(card).getByRole('button', { name: 'Update all (2)' })).toBeTruthy();
     expect(onReconcile).not.toHaveBeenCalled();
+  });
+
+  it('takes every word of the question and of the keyboard hint from the messages', () => {
+    pseudo();
+    // Page text without letters, so whatever English is left came from the code.
+    const { card } = setUp([row('', '1@2.3'), row('', '4@5.6')]);
+    fireEvent.click(within(card).getByRole('button', { name: '«overlay_updateAll(2)»' }));
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(englishLeft(card)).toEqual([]);
+    for (const shortcut of ['⌃⇧K', '']) {
+      const { container, unmount } = render(
+        <CompanionPanel
+          store={createOverlayStore('bc-members')}
+          onOpenRegister={vi.fn()}
+          shortcut={shortcut}
+        />,
+      );
+      expect(container.querySelector('[data-testid=keyboard-hint]')).not.toBeNull();
+      expect(englishLeft(container)).toEqual([]);
+      unmount();
+    }
   });
 
   it('asks in Spanish', () => {
