@@ -72,6 +72,15 @@ export default defineConfig({
     // The watcher runs on every page of both hosts, once the page has loaded.
     content_scripts: [{ matches: TIKTOK_HOSTS, js: [`${WATCHER}.js`], run_at: 'document_idle' }],
     action: { default_title: 'Access Companion for TikTok Ads' },
+    // A keyboard way into the panel from TikTok's page (no permission needed); the background
+    // tells the tab's page agent to focus it. Users can change it in the browser's shortcuts.
+    // (Its name is FOCUS_COMPANION_COMMAND in lib/background/commands.ts.)
+    commands: {
+      'focus-companion': {
+        suggested_key: { default: 'Alt+Shift+K', mac: 'MacCtrl+Shift+K' },
+        description: 'Move the keyboard focus to the Access Companion panel on a TikTok page',
+      },
+    },
     // The companion panel is an extension page the page agent frames into TikTok's access pages:
     // framable only by the two TikTok hosts, and in Chrome only through the per-session dynamic
     // URL, so other sites cannot probe for it. (WXT writes the MV2 list form for Firefox.)

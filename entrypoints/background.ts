@@ -1,3 +1,4 @@
+import { registerFocusCommand } from '@/lib/background/commands';
 import { registerBackgroundHandlers } from '@/lib/background/handlers';
 import { registerReminderHandlers } from '@/lib/reminders/background';
 
@@ -6,5 +7,6 @@ export default defineBackground({
   main() {
     registerBackgroundHandlers();
     registerReminderHandlers();
+    registerFocusCommand();
   },
 });

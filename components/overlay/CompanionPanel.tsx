@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ChecklistId, FlowSubject, StepState } from '@/lib/tiktok';
 import {
@@ -9,11 +9,12 @@ import {
   statusWord,
   stepStates,
 } from '@/lib/tiktok';
+import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { PersonDiagnosis } from '@/lib/overlay/troubleshoot';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber, t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
-import type { OverlayStore } from './store';
+import type { OverlayStore, TargetRect } from './store';
 
 /** What the panel can ask of the runner and the background. */
 export interface CompanionActions {
@@ -37,6 +38,11 @@ export interface CompanionActions {
 
 export interface CompanionPanelProps extends CompanionActions {
   store: OverlayStore;
+  /**
+   * The browser's shortcut into the panel from the page, as it shows it ('' when the user has
+   * none set); undefined or null where unknown, and then the panel does not mention it.
+   */
+  shortcut?: string | null;
 }
 
 const STATE_WORDS: Record<StepState, MessageKey> = {
@@ -45,6 +51,16 @@ const STATE_WORDS: Record<StepState, MessageKey> = {
   done: 'overlay_stepDone',
   manual: 'overlay_stepManual',
 };
+
+/**
+ * Why a step offers "I did this": its control is missing from the page (the step has one, and
+ * the agent finds none to outline), or the user has been acting on the page without the page
+ * proving the step, whether or not its control is on show. Only the first may say the companion
+ * cannot find the control.
+ */
+export function missingControl(step: { target?: unknown }, target: TargetRect | null): boolean {
+  return step.target !== undefined && target === null;
+}
 
 /**
  * The companion panel (rendered in the companion frame, an extension page): the checklists, their
@@ -87,6 +103,8 @@ export function CompanionPanel(props: CompanionPanelProps) {
           data-testid="companion-panel"
           data-page-kind={pageKind}
           aria-labelledby={titleId}
+          // Focused as a whole when the shortcut brings the keyboard here (read out by its name).
+          tabIndex={-1}
         >
           <header className="ac-header">
             <span aria-hidden="true" className="ac-mark" />
@@ -132,6 +150,13 @@ export function CompanionPanel(props: CompanionPanelProps) {
             >
               {t('overlay_openRegister')}
             </button>
+            {typeof props.shortcut === 'string' ? (
+              <p className="ac-muted ac-keys" data-testid="keyboard-hint">
+                {props.shortcut
+                  ? t('overlay_keysHint', props.shortcut)
+                  : t('overlay_keysHintNoShortcut')}
+              </p>
+            ) : null}
           </div>
         </section>
       )}
@@ -243,8 +268,14 @@ function ChecklistArea(props: CompanionPanelProps) {
                   {state === 'manual' ? (
                     <>
                       {s.done ? (
-                        <p className="ac-muted" data-testid="unrecognised">
-                          {t('overlay_unrecognised')}
+                        <p
+                          className="ac-muted"
+                          data-testid="unrecognised"
+                          data-reason={missingControl(s, target) ? 'missing' : 'unproven'}
+                        >
+                          {t(
+                            missingControl(s, target) ? 'overlay_unrecognised' : 'overlay_unproven',
+                          )}
                         </p>
                       ) : null}
                       <button
@@ -483,16 +514,39 @@ function ReconcileCard(props: CompanionPanelProps) {
   const headingId = useId();
   // The list is rendered only while open: page text (names) stays out of the DOM until asked.
   const [open, setOpen] = useState(false);
+  // "Update all" asks first, in the panel: the keys the user is asked about, while asking.
+  const [asking, setAsking] = useState<string[] | null>(null);
+  const updateAllRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  // Where the focus goes once the question is answered: back to "Update all" on Cancel; to the
+  // card's summary on Confirm (the button goes once the register follows the page).
+  const focusAfter = useRef<'updateAll' | 'summary' | null>(null);
+  useEffect(() => {
+    if (asking || !focusAfter.current) return;
+    const back = focusAfter.current === 'updateAll' ? updateAllRef.current : null;
+    (back ?? summaryRef.current)?.focus();
+    focusAfter.current = null;
+  }, [asking]);
   if (findings.length === 0) return null;
   const fixable = findings.filter((f) => f.update);
+  // What the question is about, as the page reads now (a finding the page no longer shows is
+  // not asked about, nor applied).
+  const asked = asking ? fixable.filter((f) => asking.includes(f.key)) : [];
+  const done = (applied: boolean) => {
+    focusAfter.current = applied ? 'summary' : 'updateAll';
+    setAsking(null);
+  };
   return (
     <details
       className="ac-reconcile"
       data-testid="reconcile-card"
       open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        if (!e.currentTarget.open) setAsking(null);
+      }}
     >
-      <summary id={headingId}>
+      <summary id={headingId} ref={summaryRef}>
         {t('overlay_reconcileSummary', formatNumber(findings.length))}
       </summary>
       {open ? (
@@ -513,22 +567,89 @@ function ReconcileCard(props: CompanionPanelProps) {
           ))}
         </ul>
       ) : null}
-      {open && fixable.length > 1 ? (
+      {open && fixable.length > 1 && !asking ? (
         <button
+          ref={updateAllRef}
           type="button"
           className="ac-button ac-secondary"
-          onClick={() => {
-            // Several grants change with one click: the user confirms it first.
-            if (window.confirm(t('overlay_updateAllConfirm', formatNumber(fixable.length))))
-              props.onReconcile?.(
-                fixable.map((f) => f.key),
-                true,
-              );
-          }}
+          aria-haspopup="dialog"
+          onClick={() => setAsking(fixable.map((f) => f.key))}
         >
           {t('overlay_updateAll', formatNumber(fixable.length))}
         </button>
       ) : null}
+      {open && asking && asked.length > 0 ? (
+        <UpdateAllQuestion
+          findings={asked}
+          onAnswer={(yes) => {
+            // Several grants change with one click: only on the user's yes, given here.
+            if (yes)
+              props.onReconcile?.(
+                asked.map((f) => f.key),
+                true,
+              );
+            done(yes);
+          }}
+        />
+      ) : null}
     </details>
+  );
+}
+
+/**
+ * The question before "Update all": what will change and how many entries, answered with
+ * Confirm or Cancel (or Escape). It takes the focus when it opens, so a screen reader reads it
+ * out (an alertdialog, named by its question); the focus starts on Cancel, the answer that
+ * changes nothing.
+ */
+function UpdateAllQuestion(props: {
+  findings: readonly ReconcileFinding[];
+  onAnswer: (yes: boolean) => void;
+}) {
+  const titleId = useId();
+  const listId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancelRef.current?.focus();
+  }, []);
+  const count = formatNumber(props.findings.length);
+  return (
+    <div
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      aria-describedby={listId}
+      className="ac-question"
+      data-testid="update-all-question"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Escape answers the question; it does not also leave the panel.
+        e.stopPropagation();
+        e.preventDefault();
+        props.onAnswer(false);
+      }}
+    >
+      <p id={titleId} className="ac-question-title">
+        {t('overlay_updateAllConfirm', count)}
+      </p>
+      <ul id={listId}>
+        {props.findings.map((f) => (
+          <li key={f.key}>{f.text}</li>
+        ))}
+      </ul>
+      <div className="ac-question-buttons">
+        <button type="button" className="ac-button" onClick={() => props.onAnswer(true)}>
+          {t('overlay_updateAllYes', count)}
+        </button>
+        <button
+          ref={cancelRef}
+          type="button"
+          className="ac-button ac-secondary"
+          onClick={() => props.onAnswer(false)}
+        >
+          {t('overlay_updateAllCancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -28,6 +28,8 @@ export interface OverlayState {
    * cover the control to use next or what the page opened (the agent places the frame).
    */
   shownSide: 'right' | 'left' | null;
+  /** The user put the panel on `side` (it then stays there even over the table's controls). */
+  sideChosen: boolean;
   /** Closed for this page (remembered). */
   closed: boolean;
   progress: ChecklistProgress | null;
@@ -36,6 +38,11 @@ export interface OverlayState {
   target: TargetRect | null;
   /** TikTok's open dialogs and drawers: the panel keeps clear of them when it can. */
   avoid: TargetRect[];
+  /**
+   * The page's controls on show (the access table's row actions and pager, the navigation's
+   * links): the panel would rather not cover them.
+   */
+  clear: TargetRect[];
   advice: Advice[];
   recordError: string | null;
   /**
@@ -89,11 +96,13 @@ export function createOverlayStore(pageKind: PageKind) {
     collapsed: false,
     side: 'right',
     shownSide: null,
+    sideChosen: false,
     closed: false,
     progress: null,
     unrecognised: [],
     target: null,
     avoid: [],
+    clear: [],
     advice: [],
     recordError: null,
     recordAsk: null,

@@ -2,6 +2,8 @@ import './style.css';
 import { createRoot } from 'react-dom/client';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
+import { browser } from 'wxt/browser';
+import { FOCUS_COMPANION_COMMAND } from '@/lib/background/commands';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
@@ -72,6 +74,10 @@ function connect(port: MessagePort): void {
       recorder.setReading(message.reading);
       return;
     }
+    if (message?.kind === 'focus') {
+      focusPanel();
+      return;
+    }
     if (message?.kind !== 'state') return;
     const { store, advisor, recorder } = open();
     advisor.takeState(message.patch);
@@ -82,6 +88,27 @@ function connect(port: MessagePort): void {
   };
 }
 
+/** Take the keyboard focus: the panel itself (read out by its name), or the collapsed launcher. */
+function focusPanel(): void {
+  const target = document.querySelector<HTMLElement>(
+    '[data-testid="companion-panel"], .ac-launcher',
+  );
+  target?.focus();
+}
+
+/**
+ * The shortcut that brings the focus here from the page, as the browser shows it ('' when the
+ * user has none set; null where the browser does not say).
+ */
+async function focusShortcut(): Promise<string | null> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === FOCUS_COMPANION_COMMAND)?.shortcut ?? '';
+  } catch {
+    return null;
+  }
+}
+
 function render(
   store: OverlayStore,
   advisor: RegisterAdvisor,
@@ -89,23 +116,33 @@ function render(
   post: (message: FrameToAgent) => void,
 ): void {
   const root = document.getElementById('root')!;
-  createRoot(root).render(
-    <CompanionPanel
-      store={store}
-      onOpenRegister={(grantId) =>
-        void sendMessage('overlay:openRegister', grantId ? { grantId } : {})
-      }
-      onStart={(checklist) => post({ kind: 'start', checklist })}
-      onAbandon={() => post({ kind: 'abandon' })}
-      onManual={(step) => post({ kind: 'manual', step })}
-      onRecord={() => void recorder.confirm()}
-      onDeclineRecord={() => recorder.decline()}
-      onFocusTarget={() => post({ kind: 'focusTarget' })}
-      onReconcile={(keys, confirmed = false) => void advisor.applyReconcile(keys, confirmed)}
-      onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}
-      onPrefs={(change) => post({ kind: 'prefs', change })}
-    />,
-  );
+  // Escape anywhere in the panel gives the focus back to the page (a question in the panel
+  // answers its own Escape first, and stops it there).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) post({ kind: 'leave' });
+  });
+  const reactRoot = createRoot(root);
+  const draw = (shortcut: string | null) =>
+    reactRoot.render(
+      <CompanionPanel
+        store={store}
+        shortcut={shortcut}
+        onOpenRegister={(grantId) =>
+          void sendMessage('overlay:openRegister', grantId ? { grantId } : {})
+        }
+        onStart={(checklist) => post({ kind: 'start', checklist })}
+        onAbandon={() => post({ kind: 'abandon' })}
+        onManual={(step) => post({ kind: 'manual', step })}
+        onRecord={() => void recorder.confirm()}
+        onDeclineRecord={() => recorder.decline()}
+        onFocusTarget={() => post({ kind: 'focusTarget' })}
+        onReconcile={(keys, confirmed = false) => void advisor.applyReconcile(keys, confirmed)}
+        onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}
+        onPrefs={(change) => post({ kind: 'prefs', change })}
+      />,
+    );
+  draw(null);
+  void focusShortcut().then(draw);
   // The agent sizes the frame to the panel's natural size (its content unclipped).
   const report = () => {
     const dock = root.firstElementChild;

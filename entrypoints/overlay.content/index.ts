@@ -58,7 +58,11 @@ export default defineContentScript({
     const store = createOverlayStore(kindOf(new URL(location.href), true));
     const runner = new ChecklistRunner(document, store, sendMessage);
     let currentUrl = new URL(location.href);
-    store.getState().set({ collapsed: prefs.collapsed, side: prefs.side });
+    store.getState().set({
+      collapsed: prefs.collapsed,
+      side: prefs.side,
+      sideChosen: prefs.sideChosen,
+    });
 
     // The frame remembers the user's panel choices (the agent only reads them).
     const remember = (change: PrefsChange) => {
@@ -143,6 +147,8 @@ export default defineContentScript({
       await runner.runRoute(url, signal);
     };
     void sync(new URL(location.href), true);
+    // The extension's keyboard shortcut, pressed on this tab: into the panel.
+    const stopFocusing = onBackgroundMessage('background:focusCompanion', () => ui.focusPanel());
     const stopListening = onBackgroundMessage('background:pageConfirmed', (data) => {
       confirmed.set(data.url, data.kind);
       if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
@@ -156,6 +162,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       stopListening();
+      stopFocusing();
       route?.abort();
       ui.destroy();
       markOverlayRunning(window, false);

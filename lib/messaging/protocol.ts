@@ -65,6 +65,11 @@ export interface ProtocolMap {
    * unknown `/manage/users/…` route whose own heading and table say Partners).
    */
   'background:pageConfirmed'(data: { url: string; kind: PageKind }): void;
+  /**
+   * The keyboard shortcut was pressed on this tab: the page agent moves the focus into the
+   * companion panel. Answers whether there was a panel to focus.
+   */
+  'background:focusCompanion'(data: Record<string, never>): boolean;
   /** An extension page asks whether the background is alive and what it runs. */
   'page:getStatus'(data: Record<string, never>): BackgroundStatus;
 

@@ -115,6 +115,7 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   'page:remindersChanged': { from: PAGES },
   // From the worker to the companion in a tab.
   'background:pageConfirmed': { from: ['background'] },
+  'background:focusCompanion': { from: ['background'] },
 };
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome's and Firefox's agree). */

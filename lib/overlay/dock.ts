@@ -24,7 +24,15 @@ import { OVERLAY_HOST } from './runner';
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
 /** The state the frame's place and the spotlight follow. */
-const PLACED_BY = ['closed', 'collapsed', 'side', 'target', 'avoid'] as const;
+const PLACED_BY = [
+  'closed',
+  'collapsed',
+  'side',
+  'sideChosen',
+  'target',
+  'avoid',
+  'clear',
+] as const;
 
 /**
  * Set inline styles, skipping those already set: every write to the host's style is a mutation
@@ -44,6 +52,8 @@ export class CompanionDock {
   private frame: HTMLIFrameElement | null = null;
   private spot: HTMLDivElement | null = null;
   private port: MessagePort | null = null;
+  /** The page's element that last lost the keyboard focus: where Escape in the panel returns. */
+  private returnTo: Element | null = null;
   private size = INITIAL_SIZE;
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
@@ -51,8 +61,8 @@ export class CompanionDock {
   constructor(
     private readonly doc: Document,
     private readonly store: OverlayStore,
-    /** The frame's asks (actions, prefs); its size the dock handles itself. */
-    private readonly onFrame: (message: Exclude<FrameToAgent, { kind: 'size' }>) => void,
+    /** The frame's asks (actions, prefs); its size and the focus the dock handles itself. */
+    private readonly onFrame: (message: Exclude<FrameToAgent, { kind: 'size' | 'leave' }>) => void,
     /** Where the companion page is (browser.runtime.getURL) and the origin its document has. */
     private readonly companion: { url: string; origin: string },
   ) {
@@ -64,6 +74,17 @@ export class CompanionDock {
       passive: true,
       signal: this.abort.signal,
     });
+    // Where the keyboard was on the page before it went into the panel (Tab, a click, the
+    // shortcut): the page's element that last lost the focus. (Focus moving into the frame, a
+    // document of its own, fires nothing on the host and names no relatedTarget.)
+    this.doc.addEventListener(
+      'focusout',
+      (event) => {
+        const from = event.target;
+        if (from instanceof Element && from.localName !== OVERLAY_HOST) this.returnTo = from;
+      },
+      { capture: true, passive: true, signal: this.abort.signal },
+    );
   }
 
   get mounted(): boolean {
@@ -150,13 +171,40 @@ export class CompanionDock {
     this.abort.abort();
   }
 
-  /** Give keyboard focus to the panel. */
-  focus(): void {
-    this.frame?.focus();
+  /**
+   * Move the keyboard focus into the panel (the extension's shortcut); false when there is no
+   * panel on show to take it.
+   */
+  focusPanel(): boolean {
+    const frame = this.frame;
+    if (!frame || !this.port || this.store.getState().closed) return false;
+    frame.focus();
+    this.tell({ kind: 'focus' });
+    return true;
+  }
+
+  /**
+   * Give the keyboard focus back to the page (Escape in the panel): to where it was before it
+   * came into the panel, or else to the page's document, so that Tab goes on from the panel.
+   */
+  private leave(): void {
+    const back = this.returnTo as HTMLElement | null;
+    if (back?.isConnected && typeof back.focus === 'function') {
+      back.focus();
+      // Taken (the active element is it, or the shadow host it lives in): done.
+      if (this.doc.activeElement !== this.host) return;
+    }
+    this.frame?.blur();
+    this.doc.defaultView?.focus();
   }
 
   private receive(data: unknown): void {
     if (!isFrameMessage(data)) return;
+    if (data.kind === 'leave') {
+      this.leave();
+      return;
+    }
+    if (data.kind === 'prefs' && data.change.side) this.store.getState().set({ sideChosen: true });
     if (data.kind === 'size') {
       const width = Math.ceil(Number(data.width));
       const height = Math.ceil(Number(data.height));
@@ -208,6 +256,8 @@ export class CompanionDock {
       size: this.size,
       side: s.side,
       keep,
+      // A side the user chose stays, over the table's controls too.
+      clear: s.sideChosen ? [] : s.clear,
     });
     style(frame, {
       width: `${Math.min(this.size.width, view.innerWidth)}px`,

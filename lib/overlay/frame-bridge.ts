@@ -42,6 +42,8 @@ export type PanelState = Omit<OverlayState, `set${string}`>;
  */
 export type AgentToFrame =
   | { kind: 'state'; patch: Partial<PanelState> }
+  /** Take the keyboard focus (the shortcut was pressed on the page). */
+  | { kind: 'focus' }
   | { kind: 'reading'; reading: PageReading }
   | { kind: 'remember'; change: PrefsChange; pageKey: string };
 
@@ -53,12 +55,14 @@ export interface PrefsChange {
 }
 
 /**
- * What the frame asks of the agent: the panel's size, and the runner's actions. The frame writes
- * the register (with the user's confirmation) and tells the agent what the run recorded; the
- * agent only keeps it in the run's progress.
+ * What the frame asks of the agent: the panel's size, to give the focus back to the page
+ * (Escape), and the runner's actions. The frame writes the register (with the user's
+ * confirmation) and tells the agent what the run recorded; the agent only keeps it in the run's
+ * progress.
  */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
+  | { kind: 'leave' }
   | { kind: 'recorded'; startedAt: string; grantIds: string[] }
   | { kind: 'laterRecorded'; startedAt: string; step: string }
   | {
@@ -78,6 +82,7 @@ export type FrameToAgent =
 const FRAME_KINDS: ReadonlySet<string> = new Set(
   Object.keys({
     size: true,
+    leave: true,
     recorded: true,
     laterRecorded: true,
     start: true,

@@ -1,8 +1,12 @@
 /**
  * Where the companion frame goes: at the bottom of the chosen side, unless that would cover the
  * control to use next or something the page opened (a dialog, drawer, menu or popover); then on
- * the other side; then shrunk to the room left beside them (its content scrolls inside). Pure
- * geometry, apart from {@link pageLayers}, which finds what the page has open.
+ * the other side; then shrunk to the room left beside them (its content scrolls inside). The
+ * page's own controls — the access table's (a row's ⋯ or View button, the pager) and the
+ * navigation's links — it keeps clear of where a roomy place allows, so that with nothing
+ * running it sits on neither a row's actions nor the way to another page. Pure geometry, apart
+ * from {@link pageLayers} and {@link pageControlBoxes}, which find what the page has open and
+ * which of its controls show.
  */
 import { SELECTORS } from '../tiktok/selectors';
 
@@ -30,9 +34,20 @@ export interface PlaceInput {
   side: 'left' | 'right';
   /** What must stay visible: the active step's control and the page's open layers. */
   keep: readonly Box[];
+  /**
+   * What it should rather not cover: the page's controls (the access table's, the navigation's).
+   * Kept clear where a place on either side allows, shrunk to no less than `roomyHeight`; else
+   * the full-height place covering the fewest, never at the cost of `keep`.
+   */
+  clear?: readonly Box[];
   margin?: number;
   /** The least height worth showing (the panel's header). */
   minHeight?: number;
+  /**
+   * The least height worth shrinking to, to keep clear of the page's controls (`clear`); below
+   * it the panel keeps its height and covers the fewest of them.
+   */
+  roomyHeight?: number;
 }
 
 const GAP = 8;
@@ -62,30 +77,58 @@ export function placePanel(input: PlaceInput): Placement {
     height,
   });
   const visible = keep.filter((k) => k.width > 0 && k.height > 0);
+  const soft = (input.clear ?? []).filter((k) => k.width > 0 && k.height > 0);
   const bottomTop = viewport.height - margin - full;
+  const clearOf = (boxes: readonly Box[], place: Box) => !boxes.some((k) => overlaps(k, place));
   for (const s of [side, other] as const) {
-    if (!visible.some((k) => overlaps(k, box(s, bottomTop, full))))
+    const place = box(s, bottomTop, full);
+    if (clearOf(visible, place) && clearOf(soft, place))
       return { side: s, top: bottomTop, height: full, covering: false };
   }
-  // Both sides covered at full height: shrink into the room below (or above) what is in the way.
-  let best: Placement | null = null;
-  for (const s of [side, other] as const) {
-    const column = box(s, 0, viewport.height);
-    const inWay = visible.filter((k) => overlaps(k, column));
-    const lowest = Math.max(...inWay.map((k) => k.top + k.height));
-    const highest = Math.min(...inWay.map((k) => k.top));
-    const below = viewport.height - margin - (lowest + GAP);
-    const above = highest - GAP - margin;
-    const options: Placement[] = [];
-    if (below >= minHeight) {
-      const height = Math.min(full, below);
-      options.push({ side: s, top: viewport.height - margin - height, height, covering: false });
+  // The room below (or above) everything of `inWay` in a side's column, at least `least` high;
+  // the tallest such place, the chosen side first.
+  const shrunk = (inWay: readonly Box[], least: number): Placement | null => {
+    let best: Placement | null = null;
+    for (const s of [side, other] as const) {
+      const column = box(s, 0, viewport.height);
+      const here = inWay.filter((k) => overlaps(k, column));
+      const lowest = Math.max(...here.map((k) => k.top + k.height));
+      const highest = Math.min(...here.map((k) => k.top));
+      const below = viewport.height - margin - (lowest + GAP);
+      const above = highest - GAP - margin;
+      const options: Placement[] = [];
+      if (below >= least) {
+        const height = Math.min(full, below);
+        options.push({ side: s, top: viewport.height - margin - height, height, covering: false });
+      }
+      if (above >= least)
+        options.push({ side: s, top: margin, height: Math.min(full, above), covering: false });
+      for (const o of options) if (!best || o.height > best.height) best = o;
     }
-    if (above >= minHeight)
-      options.push({ side: s, top: margin, height: Math.min(full, above), covering: false });
-    for (const o of options) if (!best || o.height > best.height) best = o;
+    return best;
+  };
+  // Shorter, but clear of everything, while that leaves a panel worth reading.
+  const roomy = Math.min(full, input.roomyHeight ?? 240);
+  const clearOfAll = shrunk([...visible, ...soft], roomy);
+  if (clearOfAll) return clearOfAll;
+  // Full height clear of what must stay visible, over the fewest of the page's controls.
+  let fewest: { side: 'left' | 'right'; covers: number } | null = null;
+  for (const s of [side, other] as const) {
+    const place = box(s, bottomTop, full);
+    if (!clearOf(visible, place)) continue;
+    const covers = soft.filter((k) => overlaps(k, place)).length;
+    if (!fewest || covers < fewest.covers) fewest = { side: s, covers };
   }
-  return best ?? { side, top: bottomTop, height: full, covering: visible.length > 0 };
+  if (fewest) return { side: fewest.side, top: bottomTop, height: full, covering: false };
+  // Both sides covered at full height: shrink into the room below (or above) what is in the way.
+  return (
+    shrunk(visible, minHeight) ?? {
+      side,
+      top: bottomTop,
+      height: full,
+      covering: visible.length > 0,
+    }
+  );
 }
 
 /** What may float: menus, listboxes, tooltips, dropdowns and popovers (when fixed or absolute). */
@@ -132,4 +175,80 @@ export function pageLayers(doc: Document): Element[] {
   });
   // The outermost of nested ones is enough.
   return shown.filter((el) => !shown.some((o) => o !== el && o.contains(el)));
+}
+
+/** What a user can click, type into or tab to. */
+const CONTROLS = [
+  'a[href]',
+  'button',
+  'input:not([type=hidden])',
+  'select',
+  'textarea',
+  'summary',
+  '[role=button]',
+  '[role=link]',
+  '[role=checkbox]',
+  '[role=radio]',
+  '[role=switch]',
+  '[role=combobox]',
+  '[role=tab]',
+  '[aria-haspopup]:not([aria-haspopup=false])',
+  '[tabindex]:not([tabindex^="-"])',
+].join(',');
+
+/** How far above a table its own section may reach (wrapper, scroll box, section with pager). */
+const SECTION_DEPTH = 4;
+
+/**
+ * The table's section: the table and what belongs to it (its pager, its toolbar), which is the
+ * highest ancestor, a few levels up at most, that holds neither the page's heading nor its
+ * navigation (those belong to the page around it).
+ */
+function tableSection(table: Element): Element {
+  let section = table;
+  for (let depth = 0; depth < SECTION_DEPTH; depth++) {
+    const parent = section.parentElement;
+    if (!parent || parent === table.ownerDocument.body) break;
+    if (parent.matches('main, [role=main]')) break;
+    if (parent.querySelector('h1, [role=heading][aria-level="1"], nav, [role=navigation]')) break;
+    section = parent;
+  }
+  return section;
+}
+
+/**
+ * The boxes of the page's controls in the viewport that the panel would rather not cover: what
+ * its tables show (row actions such as ⋯, View or Remove, links and checkboxes in rows, the
+ * pager) and its navigation's links. Tables in dialogs are the dialog's (a layer the panel keeps
+ * clear of anyway); disabled controls and ones not laid out do not count. `roots`: open shadow
+ * roots the page renders into, besides the document.
+ */
+export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = []): Box[] {
+  const view = doc.defaultView;
+  if (!view) return [];
+  const dialog = SELECTORS.dialog.alternatives.join(',');
+  const tables: Element[] = [];
+  for (const root of [doc, ...roots])
+    for (const el of root.querySelectorAll(SELECTORS.table.alternatives.join(',')))
+      if (!el.closest(dialog) && !el.closest('tt-access-companion')) tables.push(el);
+  // The outermost of nested ones (a table in its design system's table wrapper) is enough.
+  const outer = tables.filter((t) => !tables.some((o) => o !== t && o.contains(t)));
+  const sections = new Set(outer.map(tableSection));
+  for (const root of [doc, ...roots])
+    for (const nav of root.querySelectorAll('nav, [role=navigation]'))
+      if (!nav.closest('tt-access-companion')) sections.add(nav);
+  const boxes: Box[] = [];
+  const seen = new Set<Element>();
+  for (const section of sections) {
+    for (const el of section.querySelectorAll(CONTROLS)) {
+      if (seen.has(el) || (el as HTMLButtonElement).disabled === true) continue;
+      seen.add(el);
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.bottom <= 0 || r.right <= 0 || r.top >= view.innerHeight || r.left >= view.innerWidth)
+        continue;
+      boxes.push({ top: r.top, left: r.left, width: r.width, height: r.height });
+    }
+  }
+  return boxes;
 }

@@ -10,6 +10,11 @@ import { browser } from 'wxt/browser';
 export interface OverlayPrefs {
   collapsed: boolean;
   side: 'left' | 'right';
+  /**
+   * Whether the user put the panel on its side (with its move button): a chosen side stays
+   * even where the other would cover fewer of the page's table controls.
+   */
+  sideChosen: boolean;
   /** Pages closed by the user, as `orgId|path`. */
   closedOn: string[];
 }
@@ -18,6 +23,7 @@ export interface OverlayPrefs {
 export const OVERLAY_PREFS_FALLBACK: OverlayPrefs = {
   collapsed: false,
   side: 'right',
+  sideChosen: false,
   closedOn: [],
 };
 
@@ -35,6 +41,7 @@ export async function readOverlayPrefs(): Promise<OverlayPrefs> {
           ? stored.collapsed
           : OVERLAY_PREFS_FALLBACK.collapsed,
       side: stored?.side === 'left' || stored?.side === 'right' ? stored.side : 'right',
+      sideChosen: stored?.sideChosen === true,
       closedOn: Array.isArray(stored?.closedOn)
         ? stored.closedOn.filter((k): k is string => typeof k === 'string')
         : [],

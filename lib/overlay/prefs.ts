@@ -23,6 +23,8 @@ export async function rememberPrefs(
   await overlayPrefs.setValue({
     collapsed: change.collapsed ?? now.collapsed,
     side: change.side ?? now.side,
+    // Stored before the flag existed: a side not chosen.
+    sideChosen: change.side !== undefined || now.sideChosen === true,
     closedOn:
       change.closed === true ? [...new Set([...now.closedOn, key])].slice(-200) : now.closedOn,
   });

@@ -39,7 +39,7 @@ import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
-import { LAYER_CANDIDATES, pageLayers } from './placement';
+import { LAYER_CANDIDATES, pageControlBoxes, pageLayers } from './placement';
 
 const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
@@ -365,7 +365,10 @@ export class ChecklistRunner {
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
         this.onBatch(url, acts);
       },
-      () => this.store.getState().set({ target: rectOf(this.target) }),
+      () => {
+        this.store.getState().set({ target: rectOf(this.target) });
+        this.updateClear();
+      },
       (watch) =>
         (this.shadows = new ShadowRootTracker(this.doc, {
           ignore: isOverlayHost,
@@ -688,6 +691,7 @@ export class ChecklistRunner {
       .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
     state.set({ avoid: rects }); // kept as is when equal (store.set)
+    this.updateClear();
     if (!state.progress) return 0;
     const dialogs = openDialogs(this.doc);
     let opened = 0;
@@ -697,6 +701,16 @@ export class ChecklistRunner {
       opened++;
     }
     return opened;
+  }
+
+  /**
+   * Where the page's own controls are (the access table's, the navigation's), while the panel
+   * shows: it keeps clear of them where it can.
+   */
+  private updateClear(): void {
+    const s = this.store.getState();
+    const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
+    s.set({ clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? []) : [] });
   }
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */

@@ -78,14 +78,31 @@ test('reconcile finds each kind of difference on a seeded register and updates i
     .click();
   await expect(items).toHaveCount(4);
   // Then all the rest that the register can follow (the pending one is advice only), once the
-  // user confirms changing several entries at once.
-  const confirmation = page.waitForEvent('dialog');
-  const clicked = card.getByRole('button', { name: 'Update all (3)' }).click();
-  const dialog = await confirmation;
-  expect(dialog.type()).toBe('confirm');
-  expect(dialog.message()).toContain('Update 3 entries of the register');
-  await dialog.accept();
-  await clicked;
+  // user confirms changing several entries at once — asked in the panel, never in a browser box.
+  page.on('dialog', (d) => {
+    throw new Error(`a browser dialog opened: ${d.message()}`);
+  });
+  const frame = companion.frame();
+  const updateAll = card.getByRole('button', { name: 'Update all (3)' });
+  // By keyboard: the question takes the focus, Escape answers no and gives it back.
+  await updateAll.focus();
+  await page.keyboard.press('Enter');
+  const question = card.getByRole('alertdialog', { name: /^Update 3 entries of the register/ });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('listitem')).toHaveCount(3);
+  await expect(question).toContainText('Gone Person');
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await companion.shoot(testInfo, 'update-all-question');
+  expect(await axeViolations(frame)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(updateAll).toBeFocused();
+  await expect(items).toHaveCount(4);
+  expect((await readRegister(serviceWorker)).events).toHaveLength(1);
+  // Asked again, and confirmed.
+  await page.keyboard.press('Enter');
+  await question.getByRole('button', { name: 'Update 3 entries' }).click();
+  await expect(question).toHaveCount(0);
   await expect(items).toHaveCount(1);
   await expect(items.first()).toHaveAttribute('data-kind', 'stillPending');
 

@@ -42,6 +42,10 @@ test('a control TikTok renamed falls back to "I did this", and the run goes on',
   await expect(companion.step('open-invite').getByTestId('unrecognised')).toContainText(
     'can’t find this control',
   );
+  await expect(companion.step('open-invite').getByTestId('unrecognised')).toHaveAttribute(
+    'data-reason',
+    'missing',
+  );
   expect(await companion.spotlightBox()).toBeNull();
   await companion.shoot(testInfo, 'i-did-this');
   expect(await axeViolations(companion.frame())).toEqual([]);
@@ -59,10 +63,11 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await page.goto(BC_MEMBERS_URL);
   const companion = await new Companion(page).ready();
   await expect(companion.panel).toBeVisible();
-  const box = await companion.panel.boundingBox();
-  expect(box!.x).toBeGreaterThan(600);
-  await companion.panel.getByRole('button', { name: 'Move to the left' }).click();
+  // With no side chosen it keeps clear of the table's row actions at the right: on the left.
   await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeLessThan(100);
+  // The user puts it on the right: there it stays (over the row actions, as asked).
+  await companion.panel.getByRole('button', { name: 'Move to the right' }).click();
+  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeGreaterThan(600);
   await companion.panel.getByRole('button', { name: 'Collapse' }).click();
   await expect(companion.launcher).toBeVisible();
   // The frame shrinks to the launcher: it leaves the page usable around it.
@@ -71,7 +76,7 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await companion.ready();
   await expect(companion.launcher).toBeVisible();
   await companion.launcher.click();
-  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeLessThan(100);
+  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeGreaterThan(600);
   await companion.panel.getByRole('button', { name: 'Close for this page' }).click();
   await expect(companion.panel).toHaveCount(0);
   // Closed: the frame is hidden too, so it takes no clicks from the page.

@@ -111,6 +111,10 @@ test('acting on the page a while without the step being seen offers "I did this"
   // A row's menu button is still on show, yet after a while the step offers the manual way on.
   await expect(page.getByRole('button', { name: 'More actions' }).first()).toBeVisible();
   await companion.expectActive('find-remove', 'manual');
+  // The control is there: the panel says the step went unseen, not that it can't find it.
+  const note = companion.step('find-remove').getByTestId('unrecognised');
+  await expect(note).toHaveAttribute('data-reason', 'unproven');
+  await expect(note).not.toContainText('can’t find');
   await companion.step('find-remove').getByRole('button', { name: 'I did this' }).click();
   await companion.expectActive('confirm-remove');
 });

@@ -1,4 +1,5 @@
-import { BC_MEMBERS_URL, REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
+import { BC_MEMBERS_URL, REPLICA_URLS, withVariant } from '../fixtures/tiktok/replicas.mjs';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { Companion, readRegister, seedRegister } from './pages/companion';
 import { OptionsPage } from './pages/extension-pages';
@@ -129,24 +130,24 @@ test('served with a strict Content-Security-Policy, the page still gets its comp
   await companion.expectSpotlightOn(page.getByRole('button', { name: 'Invite Member' }));
 });
 
-test('a row menu opening at the right edge is not covered: the panel moves aside, and back', async ({
+test('a menu opening where the panel sits is not covered: the panel moves aside, and back', async ({
   page,
 }) => {
   await page.goto(BC_MEMBERS_URL);
   await page.getByText('Records in Total').waitFor();
   const companion = await new Companion(page).ready();
   const start = (await companion.frameBox())!;
-  expect(start.x).toBeGreaterThan(600);
-  // A row's ⋯ menu as TikTok's design system renders one: a floating role=menu near the edge,
-  // right where the panel sits.
+  // A row's ⋯ menu as TikTok's design system renders one: a floating role=menu, right where the
+  // panel sits (with nothing running, the panel already keeps clear of the table's own row
+  // actions, so the menu is put on the panel's side).
   await page.evaluate(
-    ({ top }) => {
+    ({ top, left }) => {
       const menu = document.createElement('div');
       menu.setAttribute('role', 'menu');
       menu.id = 'row-actions';
       Object.assign(menu.style, {
         position: 'fixed',
-        right: '12px',
+        left: `${left}px`,
         top: `${top}px`,
         width: '160px',
         background: '#fff',
@@ -161,15 +162,15 @@ test('a row menu opening at the right edge is not covered: the panel moves aside
       }
       document.body.append(menu);
     },
-    { top: start.y + 40 },
+    { top: start.y + 40, left: start.x + 40 },
   );
   const remove = page.getByRole('menuitem', { name: 'Remove' });
   await companion.expectNotCovering(remove);
   await companion.expectNotCovering(page.getByRole('menu'));
   await remove.click(); // the page's own control takes the click
-  // The menu closes: the panel goes back where the user put it.
+  // The menu closes: the panel goes back where it was.
   await page.evaluate(() => document.getElementById('row-actions')!.remove());
-  await expect.poll(async () => (await companion.frameBox())!.x).toBeGreaterThan(600);
+  await expect.poll(async () => (await companion.frameBox())!.x).toBe(start.x);
 });
 
 test.describe('a narrow window (1024 px)', () => {
@@ -192,3 +193,45 @@ test.describe('a narrow window (1024 px)', () => {
     await companion.shoot(testInfo, 'narrow-invite');
   });
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`a narrow window (1024 px), ${colorScheme}`, () => {
+    test.use({ colorScheme });
+    test('with nothing running the panel covers none of the table’s controls nor the navigation, and still moves for a row’s menu', async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await page.goto(withVariant(BC_MEMBERS_URL, 'row-menu'));
+      await page.getByText('Records in Total').waitFor();
+      const companion = await new Companion(page).ready();
+      await expect(companion.panel.getByTestId('checklist-menu')).toBeVisible();
+      const table = page.locator('#table-area');
+      // The table's controls and the navigation's links: the way on to another page stays open.
+      const controls = page.locator('#table-area, nav').locator('button, a[href]');
+      const rowMenus = table.getByRole('button', { name: 'More actions' });
+      expect(await rowMenus.count()).toBeGreaterThanOrEqual(5);
+      const expectClearOfTable = async () => {
+        for (const control of await controls.all()) {
+          if (await control.isVisible()) await companion.expectNotCovering(control);
+        }
+      };
+      await expectClearOfTable();
+      await companion.shoot(testInfo, `narrow-idle-${colorScheme}`);
+      expect(await axeViolations(companion.frame())).toEqual([]);
+
+      // Scrolled down to the pager: still clear of every control on show.
+      await page.mouse.wheel(0, 600);
+      await expect(table.getByRole('button', { name: 'Page 2' })).toBeInViewport();
+      await expectClearOfTable();
+
+      // A row's ⋯ menu opens at the right edge: the panel keeps clear of it and its Remove.
+      await page.mouse.wheel(0, -600);
+      await rowMenus.first().click();
+      const menu = page.getByRole('menu');
+      await expect(menu).toBeVisible();
+      await companion.expectNotCovering(menu);
+      await companion.expectNotCovering(page.getByRole('menuitem', { name: 'Remove' }));
+      await companion.shoot(testInfo, `narrow-row-menu-${colorScheme}`);
+    });
+  });
+}

@@ -148,15 +148,23 @@ describe('pageShowsOrg', () => {
 
 describe('the panel choices', () => {
   it('the agent reads what the frame remembered through the versioned item', async () => {
-    expect(await readOverlayPrefs()).toEqual({ collapsed: false, side: 'right', closedOn: [] });
+    expect(await readOverlayPrefs()).toEqual({
+      collapsed: false,
+      side: 'right',
+      sideChosen: false,
+      closedOn: [],
+    });
     const members = pageKey(new URL('https://business.tiktok.com/manage/users/members/?org_id=1'));
     expect(members).toBe('1|/manage/users/members');
-    await rememberPrefs({ side: 'left' }, members);
     await rememberPrefs({ collapsed: true }, members);
+    // Collapsing chose no side; moving the panel did.
+    expect((await readOverlayPrefs()).sideChosen).toBe(false);
+    await rememberPrefs({ side: 'left' }, members);
     await rememberPrefs({ closed: true }, members);
     expect(await overlayPrefs.getValue()).toEqual({
       collapsed: true,
       side: 'left',
+      sideChosen: true,
       closedOn: [members],
     });
     expect(await readOverlayPrefs()).toEqual(await overlayPrefs.getValue());
@@ -169,6 +177,7 @@ describe('the panel choices', () => {
     expect(await readOverlayPrefs()).toEqual({
       collapsed: false,
       side: 'right',
+      sideChosen: false,
       closedOn: ['a|/b'],
     });
   });
