@@ -2,26 +2,27 @@
  * The page agent's end of the message protocol, without `@webext-core/messaging` (and the
  * sender checks, which only listeners need): the agent runs in TikTok's page, where every byte is
  * the page's to load. It speaks the same wire format as `./protocol.ts`'s messenger — a message
- * `{ id, type, data, timestamp }`, an answer `{ res }` or `{ err }` — so the background's checked
- * listeners answer it unchanged.
+ * framed by `frameMessage` (./tell-background.ts, which the watcher uses alone), an answer
+ * `{ res }` or `{ err }` — so the background's checked listeners answer it unchanged.
  */
+import type { GetDataType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from './protocol';
+import { frameMessage } from './tell-background';
 
 type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 type AnswerOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
-
-let nextId = Math.floor(Math.random() * 1e4);
 
 /** Send one message to the background; resolves to its answer, or rejects with its refusal. */
 export async function sendToBackground<K extends MessageType>(
   type: K,
   data: DataOf<K>,
 ): Promise<AnswerOf<K>> {
-  const message = { id: nextId++, type, data, timestamp: Date.now() };
-  const answer = (await browser.runtime.sendMessage(message)) as
-    { res?: AnswerOf<K>; err?: Record<string, unknown> } | undefined;
+  const answer = (await browser.runtime.sendMessage(
+    // The same data, typed as the library's listener reads it.
+    frameMessage(type, data as GetDataType<ProtocolMap[K]>),
+  )) as { res?: AnswerOf<K>; err?: Record<string, unknown> } | undefined;
   if (!answer) throw new Error('No response');
   if (answer.err != null) {
     // The refusal's own fields (its `code` says why a write was refused) come along.
