@@ -9,9 +9,7 @@ import { render, screen } from '@testing-library/react';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel, missingControl } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore } from '@/components/overlay/store';
 import {
-  ChecklistRunner,
   UNRECOGNISED_AFTER_ACTIVITY_MS,
   UNRECOGNISED_AFTER_ACTS,
   UNRECOGNISED_AFTER_MS,
@@ -19,28 +17,18 @@ import {
 import { checklistById } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
-import { openReplica } from './helpers/replica-dom';
+import type { RunnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplica } from './helpers/runner-on-replica';
 
+let page: RunnerOnReplica;
 let dom: ReplicaDom;
-let controller: AbortController;
 beforeEach(async () => {
-  dom = await openReplica(REPLICA_URLS.bcMembers);
-  // Only the runner's clock and timers: the replica's own window keeps its real ones.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
+  dom = page.dom;
 });
-afterEach(async () => {
-  controller.abort();
-  vi.useRealTimers();
-  await dom.close();
-});
+afterEach(() => page.close());
 
-async function setUp() {
-  const store = createOverlayStore('bc-members');
-  const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
-  controller = new AbortController();
-  await runner.runRoute(dom.url(), controller.signal);
-  return { store, runner };
-}
+const setUp = () => page;
 
 /** Acts on the page that prove nothing (clicks on table cells), spread over the grace. */
 async function actAWhile() {

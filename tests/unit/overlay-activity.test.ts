@@ -5,49 +5,22 @@
  * clicks in our own panel and acts that moved the run to the step do not count.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
-import {
-  ChecklistRunner,
-  UNRECOGNISED_AFTER_ACTIVITY_MS,
-  UNRECOGNISED_AFTER_ACTS,
-} from '@/lib/overlay/runner';
-import { activeStep, checklistById, stepStates } from '@/lib/tiktok';
+import { UNRECOGNISED_AFTER_ACTIVITY_MS, UNRECOGNISED_AFTER_ACTS } from '@/lib/overlay/runner';
+import { checklistById } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
-import { openReplica } from './helpers/replica-dom';
+import type { RunnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplica } from './helpers/runner-on-replica';
 
+let page: RunnerOnReplica;
 let dom: ReplicaDom;
-let controller: AbortController;
 beforeEach(async () => {
-  dom = await openReplica(REPLICA_URLS.bcMembers);
-  // Only the runner's clock, timers and frames (it batches the page's changes per animation
-  // frame): the replica's own window keeps its real ones.
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
-  });
+  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
+  dom = page.dom;
 });
-afterEach(async () => {
-  controller.abort();
-  vi.useRealTimers();
-  await dom.close();
-});
+afterEach(() => page.close());
 
-async function setUp() {
-  const store = createOverlayStore('bc-members');
-  const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
-  controller = new AbortController();
-  await runner.runRoute(dom.url(), controller.signal);
-  const state = () => {
-    const p = store.getState().progress!;
-    const c = checklistById(p.checklistId);
-    const step = activeStep(c, p)!;
-    return {
-      id: step.id,
-      state: stepStates(c, p, new Set(store.getState().unrecognised))[step.id],
-    };
-  };
-  return { store, runner, state };
-}
+const setUp = () => page;
 
 /** A click somewhere on the page that proves nothing (a table cell), and the batch it makes. */
 async function clickCell(n = 0) {

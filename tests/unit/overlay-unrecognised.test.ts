@@ -5,48 +5,22 @@
  * the route changes, and a control that shows up after the fallback returns the step to active.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
-import { ChecklistRunner, UNRECOGNISED_AFTER_MS } from '@/lib/overlay/runner';
-import { activeStep, checklistById, stepStates } from '@/lib/tiktok';
+import { UNRECOGNISED_AFTER_MS } from '@/lib/overlay/runner';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
-import { openReplica } from './helpers/replica-dom';
+import type { RunnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplica } from './helpers/runner-on-replica';
 
+let page: RunnerOnReplica;
 let dom: ReplicaDom;
 beforeEach(async () => {
-  dom = await openReplica(REPLICA_URLS.bcMembers);
-  // Only the runner's clock, timers and frames (it batches the page's changes per animation
-  // frame): the replica's own window keeps its real ones.
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
-  });
+  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
+  dom = page.dom;
 });
-afterEach(async () => {
-  vi.useRealTimers();
-  await dom.close();
-});
-
-let controller: AbortController;
-afterEach(() => controller.abort());
+afterEach(() => page.close());
 
 /** A runner following the replica's route, as the overlay runs it (its page changes observed). */
-async function setUp() {
-  const store = createOverlayStore('bc-members');
-  const send = vi.fn(async () => null);
-  const runner = new ChecklistRunner(dom.document, store, send as never);
-  controller = new AbortController();
-  await runner.runRoute(dom.url(), controller.signal);
-  const state = () => {
-    const p = store.getState().progress!;
-    const c = checklistById(p.checklistId);
-    const step = activeStep(c, p)!;
-    return {
-      id: step.id,
-      state: stepStates(c, p, new Set(store.getState().unrecognised))[step.id],
-    };
-  };
-  return { store, runner, state };
-}
+const setUp = () => page;
 
 const invite = () =>
   [...dom.document.querySelectorAll('button')].find(
@@ -125,9 +99,7 @@ describe('a step whose control is missing', () => {
     invite().textContent = 'Add people';
     runner.start('add-member');
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS - 500);
-    controller.abort();
-    controller = new AbortController();
-    await runner.runRoute(dom.url(), controller.signal);
+    await page.rerunRoute();
     vi.advanceTimersByTime(1000);
     runner.onBatch(dom.url());
     expect(state().state).toBe('active');

@@ -1,0 +1,67 @@
+/**
+ * A checklist runner following a replica's route as the page agent runs it: its page changes
+ * observed, its clock, timers and animation frames faked (it batches the page's changes per
+ * frame) while the replica's own window keeps its real ones. One set-up for every test that
+ * drives the runner through a page.
+ */
+import { vi } from 'vitest';
+import { createOverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from '@/components/overlay/store';
+import { ChecklistRunner } from '@/lib/overlay/runner';
+import type { StepState } from '@/lib/tiktok';
+import { activeStep, checklistById, stepStates } from '@/lib/tiktok';
+import type { PageKind } from '@/lib/tiktok/routes';
+import type { ReplicaDom } from './replica-dom';
+import { openReplica } from './replica-dom';
+
+export interface RunnerOnReplica {
+  dom: ReplicaDom;
+  store: OverlayStore;
+  runner: ChecklistRunner;
+  /** What the runner asked of the background (it is answered with null). */
+  send: ReturnType<typeof vi.fn>;
+  /** The running checklist's active step and the state the panel shows it in. */
+  state: () => { id: string; state: StepState | undefined };
+  /** End the route's observation and begin it afresh (a navigation away and back). */
+  rerunRoute: () => Promise<void>;
+  /** Stop the runner, give the real timers back and close the replica. */
+  close: () => Promise<void>;
+}
+
+/** Open the replica at `url` and have a runner follow it; call `close` after the test. */
+export async function runnerOnReplica(url: string, pageKind: PageKind): Promise<RunnerOnReplica> {
+  const dom = await openReplica(url);
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
+  });
+  const store = createOverlayStore(pageKind);
+  const send = vi.fn(async () => null);
+  const runner = new ChecklistRunner(dom.document, store, send as never);
+  let route = new AbortController();
+  await runner.runRoute(dom.url(), route.signal);
+  return {
+    dom,
+    store,
+    runner,
+    send,
+    state: () => {
+      const p = store.getState().progress!;
+      const c = checklistById(p.checklistId);
+      const step = activeStep(c, p)!;
+      return {
+        id: step.id,
+        state: stepStates(c, p, new Set(store.getState().unrecognised))[step.id],
+      };
+    },
+    rerunRoute: async () => {
+      route.abort();
+      route = new AbortController();
+      await runner.runRoute(dom.url(), route.signal);
+    },
+    close: async () => {
+      route.abort();
+      vi.useRealTimers();
+      await dom.close();
+    },
+  };
+}
