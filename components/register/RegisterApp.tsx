@@ -61,14 +61,16 @@ function grantFromHash(): string | null {
 export function RegisterApp({ store: given }: { store?: RegisterStore }) {
   const [store] = useState(() => given ?? createRegisterStore(grantFromHash()));
   const s = useStore(store);
-  const all = useLiveQuery(() => listGrantViews(registerDb()));
   // Until the whole register is read, the latest changes stand in for it (the default order):
-  // rows, filters and tabs work on them, and the count says the register is still opening.
-  const loading = all === undefined;
-  const firstPage = useLiveQuery(
-    () => (loading ? recentViews(registerDb(), FIRST_PAGE) : undefined),
-    [loading],
+  // rows, filters and tabs work on them, and the count says the register is still opening. The
+  // whole register is read once they are on screen, so its reading does not delay them.
+  const firstPage = useLiveQuery(() => recentViews(registerDb(), FIRST_PAGE));
+  const firstRead = firstPage !== undefined;
+  const all = useLiveQuery(
+    () => (firstRead ? listGrantViews(registerDb()) : undefined),
+    [firstRead],
   );
+  const loading = all === undefined;
   const views = all ?? firstPage;
   const now = useMemo(() => new Date(), [views]); // eslint-disable-line react-hooks/exhaustive-deps
   const index = useMemo(() => indexViews(views ?? []), [views]);
