@@ -13,9 +13,24 @@ export type MessageKey = keyof typeof en;
 
 let fallback: Partial<Record<string, { message: string }>> = {};
 
+/**
+ * Messages without substitutions, as last answered. Each `getMessage` is a call into the
+ * browser's extension bindings, dearer than rendering a row: the register page asks for about a
+ * hundred on each search keystroke. The messages of a context never change, so the cache is
+ * emptied only when the API itself is replaced (tests give another language) or the fallback is.
+ */
+const plainMessages = new Map<string, string>();
+let plainMessagesFrom: unknown;
+
+/** Forget the messages kept so far: for tests that make the same API speak another language. */
+export function forgetMessages(): void {
+  plainMessages.clear();
+}
+
 /** The words to use where the browser's i18n API is absent (the unit tests give the English file). */
 export function setFallbackMessages(messages: Partial<Record<string, { message: string }>>): void {
   fallback = messages;
+  plainMessages.clear();
 }
 
 /** Fill `$1`…`$9` as the browser does (and `$$` for a dollar sign). */
@@ -27,7 +42,26 @@ export function substitute(message: string, substitutions: readonly string[]): s
 
 /** The message `key` in the browser's language, with `$1`… replaced by `substitutions`. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const subs = substitutions.map(String);
+  if (substitutions.length > 0) return lookUp(key, substitutions.map(String));
+  let getMessage: unknown;
+  try {
+    getMessage = browser.i18n.getMessage;
+  } catch {
+    getMessage = undefined;
+  }
+  if (getMessage !== plainMessagesFrom) {
+    plainMessages.clear();
+    plainMessagesFrom = getMessage;
+  }
+  let message = plainMessages.get(key);
+  if (message === undefined) {
+    message = lookUp(key, []);
+    plainMessages.set(key, message);
+  }
+  return message;
+}
+
+function lookUp(key: MessageKey, subs: string[]): string {
   try {
     // WXT types getMessage one overload per key; a key known only as a union needs the plain form.
     const getMessage = browser.i18n.getMessage as (

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { defaultReviewCadence } from '@/lib/reminders/settings';
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
@@ -8,12 +7,14 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
 import type { PickerCenter } from '@/lib/register/held-accounts-picker';
 import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
-import { loadIdentity, myEmails } from '@/lib/register/identity';
-import type { GrantView } from '@/lib/register/grants';
-import { listGrantViews, recordGrant } from '@/lib/register/grants';
-import type { DueItem } from '@/lib/register/queries';
-import { filterViews, indexViews, popupSnapshot } from '@/lib/register/queries';
-import { GrantForm } from '../register/GrantForm';
+import type { DueItem, GrantView } from '@/lib/register/queries';
+import {
+  dueSnapshot,
+  indexViews,
+  listGrantViews,
+  narrowingFilter,
+  recentViews,
+} from '@/lib/register/queries';
 import {
   accountLabel,
   dueReasonLabel,
@@ -31,10 +32,16 @@ import type { PickerAnsweredState } from './PickerQuestionCard';
 import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
 import { SavePageShape } from './SavePageShape';
 
-/** How many rows the popup lists before pointing to the full register. */
-const LIST_LIMIT = 30;
 /** How many due items the popup lists; the rest are counted. */
 const DUE_LIMIT = 8;
+
+/** How many rows the popup lists before pointing to the full register. */
+const LIST_LIMIT = 30;
+
+// The popup's first screen loads only what it shows: the quick add form (with the write rules
+// and their validation) and the identity settings are loaded when they are needed.
+const QuickAdd = lazy(() => import('./QuickAdd'));
+const loadIdentityModule = () => import('@/lib/register/identity');
 
 /** The hosts the watcher runs on (wxt.config's host permissions). */
 const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
@@ -151,26 +158,34 @@ export function PopupApp() {
   const { tabId, context } = useActiveTab();
   const held = useHeldQuestion(tabId);
   const picker = useHeldPicker(tabId);
-  // The first screen comes from indexed queries only; the whole register loads for search.
-  const snapshot = useLiveQuery(() =>
-    popupSnapshot(registerDb(), new Date(), LIST_LIMIT, DUE_LIMIT),
+  // First rows from one indexed query with a limit; what is due (read through three indexes,
+  // a thousand rows at 10,000 grants) is read once they are on screen, so it does not delay them.
+  const recent = useLiveQuery(() => recentViews(registerDb(), LIST_LIMIT));
+  const recentShown = recent !== undefined;
+  const due = useLiveQuery(
+    () => (recentShown ? dueSnapshot(registerDb(), new Date(), DUE_LIMIT) : undefined),
+    [recentShown],
   );
   const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query.trim());
+  const searching = query.trim() !== '';
+  // The whole register is read only once a search starts, and searched as the register page
+  // does: precomputed lower-case text per row, a longer query searching the last results.
   const all = useLiveQuery(
-    () => (deferred ? listGrantViews(registerDb()) : undefined),
-    [deferred !== ''],
+    () => (searching ? listGrantViews(registerDb()) : undefined),
+    [searching],
   );
   const index = useMemo(() => (all ? indexViews(all) : undefined), [all]);
+  const now = useMemo(() => new Date(), [index]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [search] = useState(narrowingFilter);
   const results = useMemo(
-    () => (deferred && index ? filterViews(index, { query: deferred }, new Date()) : undefined),
-    [deferred, index],
+    () => (searching && index ? search(index, { query: query.trim() }, now) : undefined),
+    [searching, index, search, query, now],
   );
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const id = useId();
 
-  const listed = results ?? snapshot?.recent;
+  const listed = searching ? results : recent;
 
   // On Ads Manager, which Business Center owns this ad account, if the register knows.
   const ownerBcId = useLiveQuery(async () => {
@@ -182,11 +197,17 @@ export function PopupApp() {
   }, [context?.advertiserId]);
 
   // On a Members page, say how my own row there can be recognised, until it can be.
+  const onMembers = context?.kind === 'bc-members';
+  const [identity, setIdentity] = useState<Awaited<ReturnType<typeof loadIdentityModule>>>();
+  useEffect(() => {
+    if (onMembers) void loadIdentityModule().then(setIdentity);
+  }, [onMembers]);
   const knowsNoEmail = useLiveQuery(
     async () =>
-      context?.kind === 'bc-members' &&
-      (await myEmails(registerDb(), await loadIdentity())).size === 0,
-    [context?.kind],
+      onMembers &&
+      identity !== undefined &&
+      (await identity.myEmails(registerDb(), await identity.loadIdentity())).size === 0,
+    [onMembers, identity],
   );
 
   return (
@@ -234,29 +255,27 @@ export function PopupApp() {
         <h2 id={`${id}-due`} className="section-title">
           {t('popup_dueTitle')}
         </h2>
-        {snapshot === undefined ? (
+        {due === undefined ? (
           <p className="muted">{t('register_opening')}</p>
-        ) : snapshot.due.length === 0 ? (
+        ) : due.due.length === 0 ? (
           <p className="muted" data-testid="due-empty">
             {t('popup_dueNone')}
           </p>
         ) : (
           <ul className="popup-list" data-testid="due-list">
-            {snapshot.due.map((item) => (
+            {due.due.map((item) => (
               <PopupRow key={item.view.grant.id} view={item.view} due={item} />
             ))}
           </ul>
         )}
-        {snapshot && snapshot.dueCount > snapshot.due.length && (
-          <p className="muted small">
-            {t('popup_dueMore', snapshot.dueCount - snapshot.due.length)}
-          </p>
+        {due && due.dueCount > due.due.length && (
+          <p className="muted small">{t('popup_dueMore', due.dueCount - due.due.length)}</p>
         )}
       </section>
 
       <section aria-labelledby={`${id}-list`}>
         <h2 id={`${id}-list`} className="section-title">
-          {results ? t('popup_results') : t('popup_recent')}
+          {searching ? t('popup_results') : t('popup_recent')}
         </h2>
         <label htmlFor={`${id}-q`} className="visually-hidden">
           {t('search_label')}
@@ -273,7 +292,7 @@ export function PopupApp() {
           <p className="muted">{t('register_opening')}</p>
         ) : listed.length === 0 ? (
           <p className="muted" data-testid="popup-empty">
-            {results ? t('empty_noMatch') : t('popup_empty')}
+            {searching ? t('empty_noMatch') : t('popup_empty')}
           </p>
         ) : (
           <ul className="popup-list" data-testid="popup-list">
@@ -297,20 +316,15 @@ export function PopupApp() {
           </p>
         )}
         {adding ? (
-          <GrantForm
-            compact
-            testId="quick-add"
-            onCancel={() => setAdding(false)}
-            onSubmit={async (draft) => {
-              await recordGrant(registerDb(), draft, {
-                source: 'manual',
-                now: new Date(),
-                defaultCadenceDays: await defaultReviewCadence(),
-              });
-              setAdded(t('popup_added'));
-              setAdding(false);
-            }}
-          />
+          <Suspense fallback={<p className="muted">{t('register_opening')}</p>}>
+            <QuickAdd
+              onCancel={() => setAdding(false)}
+              onAdded={(notice) => {
+                setAdded(notice);
+                setAdding(false);
+              }}
+            />
+          </Suspense>
         ) : (
           <button
             type="button"

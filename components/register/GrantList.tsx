@@ -53,11 +53,26 @@ export function GrantList({
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The rows start below the filters; the virtualizer needs that offset to map window scroll.
+  // It is measured on mount and then only when the page's layout may have moved it (the list's
+  // container resized, the window resized): a ResizeObserver reports after the browser's own
+  // layout, so measuring there costs nothing, where measuring on every new result list (each
+  // search keystroke) forced a layout of its own in the middle of React's commit.
   useLayoutEffect(() => {
     const el = bodyRef.current;
-    const top = el ? el.getBoundingClientRect().top + window.scrollY : 0;
-    setScrollMargin((prev) => (prev === top ? prev : top));
-  }, [items]);
+    if (!el) return;
+    const measure = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setScrollMargin((prev) => (prev === top ? prev : top));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el.closest('[role="tabpanel"]') ?? el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),

@@ -7,7 +7,13 @@ import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { listGrantViews, recordGrant } from '@/lib/register/grants';
 import type { GroupBy, Perspective, SortKey } from '@/lib/register/queries';
-import { indexViews, narrowingFilter, perspectiveOf, sortIndex } from '@/lib/register/queries';
+import {
+  indexViews,
+  narrowingFilter,
+  perspectiveOf,
+  recentViews,
+  sortIndex,
+} from '@/lib/register/queries';
 import { loadSampleRegister } from '@/lib/register/sample';
 import type { DueReason } from '@/lib/register/queries';
 import type { GrantStatus } from '@/lib/register/schema';
@@ -33,6 +39,12 @@ const SORT_KEYS = {
   nextReview: 'sort_nextReview',
 } as const;
 const GROUPS: GroupBy[] = ['none', 'account', 'party', 'organisation'];
+/**
+ * How many of the latest changes are shown while the whole register loads (more than a tall
+ * window holds): reading 10,000 grants with their accounts and people takes seconds, these a
+ * few milliseconds.
+ */
+const FIRST_PAGE = 60;
 const GROUP_KEYS = {
   none: 'groupBy_none',
   account: 'groupBy_account',
@@ -49,7 +61,17 @@ function grantFromHash(): string | null {
 export function RegisterApp({ store: given }: { store?: RegisterStore }) {
   const [store] = useState(() => given ?? createRegisterStore(grantFromHash()));
   const s = useStore(store);
-  const views = useLiveQuery(() => listGrantViews(registerDb()));
+  // Until the whole register is read, the latest changes stand in for it (the default order):
+  // rows, filters and tabs work on them, and the count says the register is still opening. The
+  // whole register is read once they are on screen, so its reading does not delay them.
+  const firstPage = useLiveQuery(() => recentViews(registerDb(), FIRST_PAGE));
+  const firstRead = firstPage !== undefined;
+  const all = useLiveQuery(
+    () => (firstRead ? listGrantViews(registerDb()) : undefined),
+    [firstRead],
+  );
+  const loading = all === undefined;
+  const views = all ?? firstPage;
   const now = useMemo(() => new Date(), [views]); // eslint-disable-line react-hooks/exhaustive-deps
   const index = useMemo(() => indexViews(views ?? []), [views]);
   // Sorted once per order, not per keystroke: filtering keeps the order it is given.
@@ -121,15 +143,20 @@ export function RegisterApp({ store: given }: { store?: RegisterStore }) {
                     onClick={() => s.setPerspective(p)}
                     onKeyDown={onTabKey}
                   >
-                    {perspectiveLabel(p)}{' '}
-                    <span className="count">{counts[p].toLocaleString()}</span>
+                    {perspectiveLabel(p)}
+                    {!loading && (
+                      <>
+                        {' '}
+                        <span className="count">{counts[p].toLocaleString()}</span>
+                      </>
+                    )}
                   </button>
                 ))}
               </div>
               <section id="register-panel" role="tabpanel" aria-labelledby={`tab-${s.perspective}`}>
                 <Filters store={store} views={index.views} />
                 <p className="muted result-count" aria-live="polite" data-testid="result-count">
-                  {t('list_count', shown.length.toLocaleString())}
+                  {loading ? t('register_opening') : t('list_count', shown.length.toLocaleString())}
                 </p>
                 {shown.length > 0 ? (
                   <GrantList
@@ -140,7 +167,7 @@ export function RegisterApp({ store: given }: { store?: RegisterStore }) {
                     onOpen={(id) => s.select(id)}
                     now={now}
                   />
-                ) : filtersActive ? (
+                ) : loading ? null : filtersActive ? (
                   <div className="card empty">
                     <p>{t('empty_noMatch')}</p>
                     <button type="button" onClick={() => s.clearFilters()}>

@@ -31,8 +31,13 @@ import type {
   RegisterEvent,
 } from './schema';
 import { DEFAULT_REVIEW_CADENCE_DAYS, account, party } from './schema';
+import { dayAfter } from './days';
 
 export * from './rules';
+// Reading lives with the queries (the popup loads it without the write rules); kept here too.
+export { dayAfter } from './days';
+export type { GrantView } from './queries';
+export { listGrantViews } from './queries';
 
 /** Raised when a write names a revision that is no longer the current one. */
 export class RegisterConflictError extends Error {
@@ -82,13 +87,6 @@ export interface GrantDraft {
   reviewCadenceDays?: number;
   contractEndsOn?: string | null;
   goals?: string;
-}
-
-/** `YYYY-MM-DD` of the user's local calendar day `days` after `from`. */
-export function dayAfter(from: Date, days: number): string {
-  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** A new account row for `draft` (validated). */
@@ -291,31 +289,6 @@ export async function deleteGrant(
     if (before.rev !== expectedRev) throw new RegisterConflictError(before, expectedRev);
     return writeGrantChange(db, planGrantDeletion(before, ctx));
   });
-}
-
-/** A grant with its account and party, as lists show it. */
-export interface GrantView {
-  grant: Grant;
-  account: Account | undefined;
-  party: Party | undefined;
-}
-
-/** Every grant that is not deleted, joined with its account and party, newest change first. */
-export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
-  const [grants, accounts, parties] = await Promise.all([
-    db.grants.orderBy('updatedAt').reverse().toArray(),
-    db.accounts.toArray(),
-    db.parties.toArray(),
-  ]);
-  const accountById = new Map(accounts.map((a) => [a.id, a]));
-  const partyById = new Map(parties.map((p) => [p.id, p]));
-  return grants
-    .filter((g) => g.deletedAt === null)
-    .map((g) => ({
-      grant: g,
-      account: accountById.get(g.accountId),
-      party: partyById.get(g.partyId),
-    }));
 }
 
 /** The history of one grant, oldest first, each event with the grant before and after it. */

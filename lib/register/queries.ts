@@ -6,9 +6,33 @@
  * grants (scripts/bench/register.bench.mjs) with no extra IndexedDB index (no schema change).
  */
 import type { RegisterDb } from './db';
-import { dayAfter } from './grants';
-import type { GrantView } from './grants';
+import { dayAfter } from './days';
 import type { Account, Grant, GrantStatus, Party } from './schema';
+
+/** A grant with its account and party, as lists show it. */
+export interface GrantView {
+  grant: Grant;
+  account: Account | undefined;
+  party: Party | undefined;
+}
+
+/** Every grant that is not deleted, joined with its account and party, newest change first. */
+export async function listGrantViews(db: RegisterDb): Promise<GrantView[]> {
+  const [grants, accounts, parties] = await Promise.all([
+    db.grants.orderBy('updatedAt').reverse().toArray(),
+    db.accounts.toArray(),
+    db.parties.toArray(),
+  ]);
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const partyById = new Map(parties.map((p) => [p.id, p]));
+  return grants
+    .filter((g) => g.deletedAt === null)
+    .map((g) => ({
+      grant: g,
+      account: accountById.get(g.accountId),
+      party: partyById.get(g.partyId),
+    }));
+}
 
 /** An invitation not accepted after this many days is "pending too long". */
 export const INVITATION_STALE_DAYS = 7;
@@ -93,40 +117,49 @@ async function joinViews(db: RegisterDb, grants: Grant[]): Promise<GrantView[]> 
   }));
 }
 
-/** What the popup shows first: due items and the most recently changed grants. */
-export interface PopupSnapshot {
+/**
+ * The `count` grants changed last (deleted ones left out), newest first, joined with their
+ * account and party: one indexed query with a limit, so its cost does not grow with the register.
+ */
+export async function recentViews(db: RegisterDb, count: number): Promise<GrantView[]> {
+  return db.transaction('r', [db.grants, db.accounts, db.parties], async () => {
+    // Without a filter on the query, the read is one `getAll` with a direction and a limit
+    // (IndexedDB 3) instead of a cursor stepping row by row; deleted grants (rare: a delete
+    // keeps the row for its history) are left out here, reading further when they are many.
+    for (let take = count; ; take *= 4) {
+      const latest = await db.grants.orderBy('updatedAt').reverse().limit(take).toArray();
+      const live = latest.filter((g) => g.deletedAt === null);
+      if (live.length >= count || latest.length < take) return joinViews(db, live.slice(0, count));
+    }
+  });
+}
+
+/** What is due: the most overdue grants and how many are due in all. */
+export interface DueSnapshot {
   /** The most overdue first; at most the `dueLimit` asked for. */
   due: DueItem[];
   /** How many grants are due in all (may be more than `due` holds). */
   dueCount: number;
-  recent: GrantView[];
 }
 
 /**
- * The popup's first screen, read through indexes only (due reviews, contracts ending soon,
- * invitations, the latest changes), so it does not load the whole register before showing rows.
- * Only the rows shown are joined with their account and party: at 10,000 grants about a
- * thousand are due, and reading each one's account and party is most of the popup's cost.
+ * What is due, read through indexes only (due reviews, contracts ending soon, invitations), so
+ * the whole register is not loaded. Only the rows listed are joined with their account and
+ * party: at 10,000 grants about a thousand are due, and reading each one's account and party
+ * would be most of the cost.
  */
-export async function popupSnapshot(
+export async function dueSnapshot(
   db: RegisterDb,
   now: Date,
-  recentCount = 30,
   dueLimit = Infinity,
-): Promise<PopupSnapshot> {
+): Promise<DueSnapshot> {
   const today = dayAfter(now, 0);
   const soon = dayAfter(now, CONTRACT_SOON_DAYS);
   return db.transaction('r', [db.grants, db.accounts, db.parties], async () => {
-    const [reviews, contracts, invited, recent] = await Promise.all([
+    const [reviews, contracts, invited] = await Promise.all([
       db.grants.where('nextReviewOn').belowOrEqual(today).toArray(),
       db.grants.where('contractEndsOn').belowOrEqual(soon).toArray(),
       db.grants.where('status').equals('invited').toArray(),
-      db.grants
-        .orderBy('updatedAt')
-        .reverse()
-        .filter((g) => g.deletedAt === null)
-        .limit(recentCount)
-        .toArray(),
     ]);
     const candidates = new Map<string, Grant>();
     for (const g of [...reviews, ...contracts, ...invited]) candidates.set(g.id, g);
@@ -138,13 +171,34 @@ export async function popupSnapshot(
     // The same order as dueItems: most overdue first, ties in the order found.
     due.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
     const shown = due.slice(0, dueLimit);
-    const views = await joinViews(db, [...shown.map((d) => d.grant), ...recent]);
+    const views = await joinViews(
+      db,
+      shown.map((d) => d.grant),
+    );
     return {
       due: shown.map((d, i) => ({ view: views[i]!, reasons: d.reasons, dueOn: d.dueOn })),
       dueCount: due.length,
-      recent: views.slice(shown.length),
     };
   });
+}
+
+/** What the popup shows: due items and the most recently changed grants. */
+export interface PopupSnapshot extends DueSnapshot {
+  recent: GrantView[];
+}
+
+/** The popup's two lists in one read (the popup itself reads them apart, the latest first). */
+export async function popupSnapshot(
+  db: RegisterDb,
+  now: Date,
+  recentCount = 30,
+  dueLimit = Infinity,
+): Promise<PopupSnapshot> {
+  const [due, recent] = await Promise.all([
+    dueSnapshot(db, now, dueLimit),
+    recentViews(db, recentCount),
+  ]);
+  return { ...due, recent };
 }
 
 /** The text a search looks through: names, emails, agencies, account names and IDs. */

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { substitute, t } from '@/lib/i18n';
+import { spanish, speak } from './helpers/locale';
 
 type Messages = Record<string, { message: string }>;
 const LOCALES = resolve('public/_locales');
@@ -37,5 +38,23 @@ describe('i18n messages', () => {
   it('substitutes like the browser: $1…$9, and $$ for a dollar sign', () => {
     expect(substitute('$1 of $2 ($$5)', ['3', '7'])).toBe('3 of 7 ($5)');
     expect(substitute('$3 missing', [])).toBe(' missing');
+  });
+});
+
+describe('t asks the browser once per message without substitutions', () => {
+  it('keeps a plain message, asks each time with substitutions, and asks again in another language', () => {
+    const asked: string[] = [];
+    speak((name, subs) => {
+      asked.push(name);
+      return `${name}:${subs.join('|')}`;
+    });
+    expect(t('status_active')).toBe('status_active:');
+    expect(t('status_active')).toBe('status_active:');
+    expect(t('list_count', 3)).toBe('list_count:3');
+    expect(t('list_count', 4)).toBe('list_count:4');
+    expect(asked).toEqual(['status_active', 'list_count', 'list_count']);
+    spanish();
+    expect(t('status_active')).toBe('Activo');
+    vi.restoreAllMocks();
   });
 });

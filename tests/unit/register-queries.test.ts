@@ -12,6 +12,8 @@ import {
   listGrantViews,
   perspectiveOf,
   popupSnapshot,
+  recentViews,
+  dueSnapshot,
   recordGrant,
   sortViews,
 } from '@/lib/register';
@@ -141,6 +143,26 @@ describe('due items', () => {
     expect(snap.dueCount).toBe(3);
     expect(snap.recent).toHaveLength(2);
     expect(snap.recent.every((v) => v.account !== undefined && v.party !== undefined)).toBe(true);
+  });
+});
+
+describe('the latest changes (the popup and the register show them first)', () => {
+  it('are the first rows of the whole register, in its order, deleted grants left out', async () => {
+    const s = await seed();
+    await deleteGrant(db, s.contract.id, 1, { source: 'manual', now: NOW });
+    const whole = await listGrantViews(db);
+    for (const count of [1, 2, 3, whole.length, whole.length + 5]) {
+      const first = await recentViews(db, count);
+      expect(first).toEqual(whole.slice(0, count));
+    }
+    expect((await recentViews(db, 10)).some((v) => v.grant.id === s.contract.id)).toBe(false);
+  });
+
+  it('what is due alone is what the popup snapshot says is due', async () => {
+    await seed();
+    const { recent, ...due } = await popupSnapshot(db, NOW, 3, 2);
+    expect(recent).toHaveLength(3);
+    expect(await dueSnapshot(db, NOW, 2)).toEqual(due);
   });
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { substitute } from '@/lib/i18n';
+import { forgetMessages, substitute } from '@/lib/i18n';
 
 type Messages = Record<string, { message: string }>;
 const es = JSON.parse(
@@ -20,6 +20,7 @@ export function speak(lookup: (name: string, subs: string[]) => string): void {
     name: string,
     subs?: string | string[],
   ) => lookup(name, typeof subs === 'string' ? [subs] : (subs ?? []))) as never);
+  forgetMessages();
 }
 
 /** Speak the Spanish messages. */
