@@ -35,11 +35,11 @@ export async function sendToBackground<K extends MessageType>(
 /**
  * Listen for one message from the background (the only sender that can reach a content script:
  * `tabs.sendMessage` is for extension contexts alone, and the sender must be this extension,
- * outside any tab). Returns what stops listening.
+ * outside any tab) and answer it with what `handler` returns. Returns what stops listening.
  */
 export function onBackgroundMessage<K extends MessageType>(
   type: K,
-  handler: (data: DataOf<K>) => void,
+  handler: (data: DataOf<K>) => AnswerOf<K>,
 ): () => void {
   const listener = (
     message: unknown,
@@ -48,8 +48,8 @@ export function onBackgroundMessage<K extends MessageType>(
   ) => {
     const m = message as { type?: unknown; data?: unknown } | null;
     if (m?.type !== type || sender.id !== browser.runtime.id || sender.tab) return;
-    handler(m.data as DataOf<K>);
-    sendResponse({ res: null });
+    // The answer goes back as the background's messenger reads it (`res`).
+    sendResponse({ res: handler(m.data as DataOf<K>) ?? null });
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -16,7 +16,7 @@ import {
   type FrameToAgent,
   type PanelState,
 } from './frame-bridge';
-import { t } from '../i18n';
+import { browser } from 'wxt/browser';
 import { placePanel } from './placement';
 import { OVERLAY_HOST } from './runner';
 
@@ -43,6 +43,16 @@ function style(el: HTMLElement, props: Record<string, string>): void {
     if (el.style.getPropertyValue(k) === v && el.style.getPropertyPriority(k) === 'important')
       continue;
     el.style.setProperty(k, v, 'important');
+  }
+}
+
+/** The extension's short name from its manifest ("Access Companion"), or its full name. */
+function productName(): string {
+  try {
+    const manifest = browser.runtime.getManifest();
+    return manifest.short_name ?? manifest.name;
+  } catch {
+    return 'Access Companion';
   }
 }
 
@@ -116,8 +126,10 @@ export class CompanionDock {
     const frame = doc.createElement('iframe');
     // The token rides in the fragment: never sent anywhere, readable only by the frame itself.
     frame.src = `${src}#t=${token}`;
-    // Screen readers announce the frame by its title, in the user's language.
-    frame.title = t('overlay_name');
+    // Screen readers announce the frame by its title: the extension's short name, which is the
+    // same in every language. Not through the i18n API: the first message asked for in a content
+    // script makes the browser load the message files on the page's thread, at the page's load.
+    frame.title = productName();
     // Whatever the page's own defaults for frames, the panel is a borderless box on top.
     style(frame, {
       position: 'fixed',

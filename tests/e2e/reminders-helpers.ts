@@ -128,7 +128,7 @@ export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Se
           source: 'manual',
         });
       }
-      // The worker creates the database (schema v2) when it starts; wait for it, never race it.
+      // The worker creates the database (at its current schema) when it starts; wait for it, never race it.
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const tryOpen = (attempt: number) => {
           const req = indexedDB.open('access-register');
