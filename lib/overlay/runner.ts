@@ -101,6 +101,9 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['aria-current', 'aria-checked', 'aria-hidden', 'hidden', 'style', 'class'],
 };
 
+/** How long a batch waits for an animation frame before it is read anyway. */
+const FRAME_FALLBACK_MS = 100;
+
 /**
  * Call `onBatch` once per batch of page changes or user input, at most once per animation frame,
  * until `signal` aborts, with the records of the batch; the first call (the next frame) has none.
@@ -124,6 +127,7 @@ export function watchPage(
   let acts = 0;
   let lastTyped: EventTarget | null = null;
   const flush = () => {
+    queued?.cancel();
     queued = null;
     if (signal.aborted) return;
     const changes = { records, input, acts };
@@ -139,8 +143,16 @@ export function watchPage(
       const timer = setTimeout(flush, 30);
       queued = { cancel: () => clearTimeout(timer) };
     } else {
+      // A frame, or the timer if no frame comes first: Firefox may not run a content script's
+      // frame callbacks while its page draws nothing, and a batch must never wait for one.
       const frame = requestAnimationFrame(flush);
-      queued = { cancel: () => cancelAnimationFrame(frame) };
+      const timer = setTimeout(flush, FRAME_FALLBACK_MS);
+      queued = {
+        cancel: () => {
+          cancelAnimationFrame(frame);
+          clearTimeout(timer);
+        },
+      };
     }
   };
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
