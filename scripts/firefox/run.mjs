@@ -251,7 +251,10 @@ async function main() {
         '[data-testid="checklist-menu"] ::-p-text(Add an account manager as a member)',
         { timeout: STEP_MS },
       );
-      await start?.click();
+      // Clicked from inside the frame: the panel may still be moving to its place as the page
+      // settles, and a click aimed at where the link was a moment ago lands beside it (puppeteer,
+      // unlike Playwright, does not wait for an element to stand still).
+      await start?.evaluate((el) => /** @type {HTMLElement} */ (el).click());
       await (
         await findCompanionFrame(page)
       ).waitForSelector('li[data-step="open-members"][data-state="done"]', { timeout: STEP_MS });
