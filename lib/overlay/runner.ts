@@ -143,8 +143,9 @@ export function watchPage(
       const timer = setTimeout(flush, 30);
       queued = { cancel: () => clearTimeout(timer) };
     } else {
-      // A frame, or the timer if no frame comes first: Firefox may not run a content script's
-      // frame callbacks while its page draws nothing, and a batch must never wait for one.
+      // A frame, or the timer if no frame comes first: a page that draws nothing (a window
+      // behind others, or without a screen) may run no frame callbacks for a long while, and a
+      // batch must never wait for one.
       const frame = requestAnimationFrame(flush);
       const timer = setTimeout(flush, FRAME_FALLBACK_MS);
       queued = {
