@@ -39,7 +39,12 @@ import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { BC_MEMBERS_URL, REPLICA_URLS } from '../../tests/fixtures/tiktok/replicas.mjs';
-import { CHROME_BUILD_DIR, launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
+import {
+  CHROME_BUILD_DIR,
+  QUIET_FLAGS,
+  launchWithExtension,
+  serveReplicasOnly,
+} from '../lib/browser.mjs';
 import { findChromium } from '../lib/find-chromium.mjs';
 
 /** @param {string} name @returns {string[]} */
@@ -287,14 +292,8 @@ try {
       viewport: { width: 1280, height: 800 },
       args: [
         ...(asRoot ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--no-default-browser-check',
+        // The same quiet browser as the builds with the extension, only without one.
+        ...QUIET_FLAGS,
       ],
     }),
   });

@@ -10,7 +10,7 @@ export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
 
 // The flags this machine needs (see README, "Testing"): no sandbox as root, no GPU, and none of
 // Chromium's own background traffic, which a closed network refuses.
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
