@@ -1,11 +1,10 @@
-import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisterDb } from '@/lib/register';
 import {
   EVIDENCE_CSV_COLUMNS,
   REGISTER_SCHEMA_VERSION,
   RegisterConflictError,
-  RegisterDb,
   ReviewInputError,
   buildEvidence,
   evidenceToCsv,
@@ -14,6 +13,7 @@ import {
   reviewGrant,
   updateGrant,
 } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const T0 = new Date('2026-08-01T09:00:00.000Z');
 const T1 = new Date('2026-09-01T09:00:00.000Z');
@@ -22,12 +22,9 @@ const T3 = new Date('2026-11-20T09:00:00.000Z');
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 async function reviewedGrant() {
   const g = await recordGrant(

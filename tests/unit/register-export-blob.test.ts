@@ -1,26 +1,22 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Backup } from '@/lib/register';
+import type { Backup, RegisterDb } from '@/lib/register';
 import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
 import {
   BACKUP_FORMAT,
-  RegisterDb,
   backupToJson,
   exportBackup,
   loadSampleRegister,
   recordGrant,
 } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 describe('backupJsonParts', () => {
   it('joins to exactly the text of backupToJson, for empty, small and many-part tables', () => {

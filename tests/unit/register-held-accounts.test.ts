@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisterDb } from '@/lib/register';
 import {
   REGISTER_DB_NAME,
-  RegisterDb,
   closeRegisterDb,
   historyOf,
   listGrantViews,
@@ -14,6 +14,7 @@ import {
 } from '@/lib/register';
 import { handleBusinessCentersSeen } from '@/lib/register/held-accounts-handler';
 import { seedAccount } from './helpers/held';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');
@@ -22,12 +23,9 @@ const OAK = { orgId: '7066666666666666666', name: 'Oak Foods' };
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 describe('recordHeldBusinessCenters', () => {
   it('creates client accounts and my grant on each, once', async () => {

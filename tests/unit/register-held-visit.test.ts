@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisterDb } from '@/lib/register';
 import {
   REGISTER_DB_NAME,
-  RegisterDb,
   closeRegisterDb,
   historyOf,
   listGrantViews,
@@ -32,6 +32,7 @@ import {
   saveIdentity,
 } from '@/lib/register/identity';
 import { loadHeldQuestion, saveHeldQuestion } from '@/lib/background/tab-context';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');
@@ -87,12 +88,9 @@ async function myGrant(db: RegisterDb) {
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 describe('findMyRow', () => {
   it('finds my row by any of my emails, whatever its case', () => {

@@ -26,6 +26,7 @@ import {
   updateGrant,
 } from '@/lib/register';
 import { dropDb, openAt, uniqueDbName } from './helpers/migrations';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const T = (day: number) => new Date(Date.UTC(2026, 9, day, 9, 0, 0));
 const manual = (now: Date, note?: string): WriteContext => ({
@@ -81,12 +82,9 @@ async function allHistories(db: RegisterDb): Promise<Map<string, RegisterEvent[]
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 describe('the events store keeps only what changed', () => {
   it('stores no snapshot for a change, only the fields it changed, and tells each event in full', async () => {

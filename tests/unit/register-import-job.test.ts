@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_LISTED_ISSUES,
@@ -7,7 +6,8 @@ import {
   startImport,
 } from '@/lib/register/import-job';
 import type { ImportPhase } from '@/lib/register/import-job';
-import { RegisterDb } from '@/lib/register';
+import type { RegisterDb } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const HEADER =
@@ -18,12 +18,9 @@ const csvOf = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].joi
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 const counts = async () => ({
   grants: await db.grants.count(),

@@ -21,18 +21,16 @@ import {
   recordGrant,
   upgradeBackupTables,
 } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const ctx = { source: 'import' as const, now: NOW };
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 const HEADER =
   'account_kind,account_id,account_name,ownership,party_kind,name,email,partner_bc_id,organisation,bc_role,asset_role,status,invited_at,accepted_at,contract_ends_on,goals';

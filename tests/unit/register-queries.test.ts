@@ -1,8 +1,6 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GrantDraft } from '@/lib/register';
+import type { GrantDraft, RegisterDb } from '@/lib/register';
 import {
-  RegisterDb,
   deleteGrant,
   dueItems,
   dueReasons,
@@ -17,6 +15,7 @@ import {
   recordGrant,
   sortViews,
 } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 // Noon local time, so "days ago" never crosses a day boundary by time zone.
 const NOW = new Date(2026, 10, 27, 12, 0);
@@ -24,12 +23,9 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOStr
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 const BC = {
   kind: 'businessCenter',

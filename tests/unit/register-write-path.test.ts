@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyReconcile, recordFlow } from '@/lib/background/checklist-handlers';
 import type { Grant, WriteContext } from '@/lib/register';
@@ -12,6 +11,7 @@ import {
   stampsFor,
   updateGrant,
 } from '@/lib/register';
+import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
 
 const ORG = '7012345678901234567';
 const NOW = new Date('2026-11-27T18:00:00.000Z');
@@ -20,12 +20,9 @@ const ctx = (now: Date = NOW): WriteContext => ({ source: 'manual', now });
 
 let db: RegisterDb;
 beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
+  db = openTestRegisterDb();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => dropTestRegisterDb(db));
 
 const dana = {
   account: { kind: 'businessCenter', externalId: ORG, name: 'Northwind', ownership: 'mine' },

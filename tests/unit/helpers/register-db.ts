@@ -1,0 +1,17 @@
+/**
+ * A register database of its own for each test (fake-indexeddb), and its removal after: tests
+ * never see each other's rows.
+ */
+import Dexie from 'dexie';
+import { RegisterDb } from '@/lib/register';
+
+/** A new, empty register database under a name no other test uses. */
+export function openTestRegisterDb(): RegisterDb {
+  return new RegisterDb(`t-${crypto.randomUUID()}`);
+}
+
+/** Close `db` and delete it. */
+export async function dropTestRegisterDb(db: RegisterDb): Promise<void> {
+  db.close();
+  await Dexie.delete(db.name);
+}
