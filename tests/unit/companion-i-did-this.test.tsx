@@ -7,7 +7,7 @@
  */
 import { render, screen } from '@testing-library/react';
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CompanionPanel, missingControl } from '@/components/overlay/CompanionPanel';
 import {
   UNRECOGNISED_AFTER_ACTIVITY_MS,
@@ -16,24 +16,16 @@ import {
 } from '@/lib/overlay/runner';
 import { checklistById } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
-import type { ReplicaDom } from './helpers/replica-dom';
-import type { RunnerOnReplica } from './helpers/runner-on-replica';
-import { runnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplicaEachTest } from './helpers/runner-on-replica';
 
-let page: RunnerOnReplica;
-let dom: ReplicaDom;
-beforeEach(async () => {
-  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
-  dom = page.dom;
-});
-afterEach(() => page.close());
+const on = runnerOnReplicaEachTest(REPLICA_URLS.bcMembers, 'bc-members');
 
-const setUp = () => page;
+const setUp = () => on.page;
 
 /** Acts on the page that prove nothing (clicks on table cells), spread over the grace. */
 async function actAWhile() {
   for (let i = 0; i < UNRECOGNISED_AFTER_ACTS; i++) {
-    (dom.document.querySelectorAll('td')[i] as HTMLElement).click();
+    (on.dom.document.querySelectorAll('td')[i] as HTMLElement).click();
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_ACTIVITY_MS / UNRECOGNISED_AFTER_ACTS);
   }
   await vi.advanceTimersByTimeAsync(100);
@@ -46,7 +38,7 @@ describe('the words beside "I did this"', () => {
     const { store, runner } = await setUp();
     // happy-dom lays nothing out: the step's control (a row's View) gets the box a browser gives.
     const view = checklistById('revoke-member').steps.find((s) => s.id === 'find-remove')!.target!(
-      dom.document,
+      on.dom.document,
     )!;
     view.getBoundingClientRect = () => ({ top: 240, left: 866, width: 58, height: 29 }) as DOMRect;
     runner.start('revoke-member');
@@ -75,7 +67,7 @@ describe('the words beside "I did this"', () => {
   it('the control missing from the settled page: the panel says it cannot find it', async () => {
     const { store, runner } = await setUp();
     // TikTok renamed the button the step looks for.
-    for (const b of dom.document.querySelectorAll('button'))
+    for (const b of on.dom.document.querySelectorAll('button'))
       if (b.textContent?.trim() === 'Invite Member') b.textContent = 'Add people';
     runner.start('add-member');
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_MS + 100);

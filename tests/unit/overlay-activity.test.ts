@@ -4,37 +4,29 @@
  * though the step's control is on show, and even if the user then waits; typing on in one field,
  * clicks in our own panel and acts that moved the run to the step do not count.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UNRECOGNISED_AFTER_ACTIVITY_MS, UNRECOGNISED_AFTER_ACTS } from '@/lib/overlay/runner';
 import { checklistById } from '@/lib/tiktok';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
-import type { ReplicaDom } from './helpers/replica-dom';
-import type { RunnerOnReplica } from './helpers/runner-on-replica';
-import { runnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplicaEachTest } from './helpers/runner-on-replica';
 
-let page: RunnerOnReplica;
-let dom: ReplicaDom;
-beforeEach(async () => {
-  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
-  dom = page.dom;
-});
-afterEach(() => page.close());
+const on = runnerOnReplicaEachTest(REPLICA_URLS.bcMembers, 'bc-members');
 
-const setUp = () => page;
+const setUp = () => on.page;
 
 /** A click somewhere on the page that proves nothing (a table cell), and the batch it makes. */
 async function clickCell(n = 0) {
-  (dom.document.querySelectorAll('td')[n] as HTMLElement).click();
+  (on.dom.document.querySelectorAll('td')[n] as HTMLElement).click();
   await vi.advanceTimersByTimeAsync(40);
 }
 
 /** A dialog the detectors know nothing of, opened by the page. */
 async function openUnknownDialog() {
-  const d = dom.document.createElement('div');
+  const d = on.dom.document.createElement('div');
   d.setAttribute('role', 'dialog');
   d.setAttribute('aria-label', 'Review access');
   d.textContent = 'Review access before you go on';
-  dom.document.body.append(d);
+  on.dom.document.body.append(d);
   await vi.advanceTimersByTimeAsync(40);
 }
 
@@ -45,7 +37,7 @@ describe('"I did this" after the user has acted a while', () => {
     expect(state()).toEqual({ id: 'find-remove', state: 'active' });
     // A control is found (View), so the fallback for a missing control never fires.
     const step = checklistById('revoke-member').steps.find((s) => s.id === 'find-remove')!;
-    expect(step.target?.(dom.document)?.textContent).toBe('View');
+    expect(step.target?.(on.dom.document)?.textContent).toBe('View');
     await clickCell(0);
     await vi.advanceTimersByTimeAsync(1000);
     await clickCell(1);
@@ -57,7 +49,7 @@ describe('"I did this" after the user has acted a while', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(state()).toEqual({ id: 'find-remove', state: 'manual' });
     // It stays offered while the step is the same, control or not.
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state().state).toBe('manual');
     // The user takes it: the run moves on, and the next step starts with no acts counted.
     runner.markDone('find-remove');
@@ -85,29 +77,29 @@ describe('"I did this" after the user has acted a while', () => {
     runner.start('revoke-member');
     for (let i = 0; i < UNRECOGNISED_AFTER_ACTS - 1; i++) await clickCell(i);
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_ACTIVITY_MS * 3);
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state()).toEqual({ id: 'find-remove', state: 'active' });
   });
 
   it('typing on in one field is one act; clicks in our own panel are none', async () => {
     const { runner, state } = await setUp();
     runner.start('revoke-member');
-    const field = dom.document.createElement('input');
-    dom.document.querySelector('main')!.append(field);
+    const field = on.dom.document.createElement('input');
+    on.dom.document.querySelector('main')!.append(field);
     for (let i = 0; i < 12; i++) {
       field.value += 'x';
-      field.dispatchEvent(new dom.window.Event('input', { bubbles: true }) as unknown as Event);
+      field.dispatchEvent(new on.dom.window.Event('input', { bubbles: true }) as unknown as Event);
       await vi.advanceTimersByTimeAsync(500);
     }
-    const host = dom.document.createElement('tt-access-companion');
-    const ours = dom.document.createElement('button');
+    const host = on.dom.document.createElement('tt-access-companion');
+    const ours = on.dom.document.createElement('button');
     host.append(ours);
-    dom.document.body.append(host);
+    on.dom.document.body.append(host);
     for (let i = 0; i < 5; i++) {
       ours.click();
       await vi.advanceTimersByTimeAsync(500);
     }
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state()).toEqual({ id: 'find-remove', state: 'active' });
   });
 
@@ -117,7 +109,7 @@ describe('"I did this" after the user has acted a while', () => {
     await clickCell(0);
     await clickCell(1);
     // Invite Member: a click and a dialog opening, which prove open-invite.
-    const invite = Array.from(dom.document.querySelectorAll('button')).find(
+    const invite = Array.from(on.dom.document.querySelectorAll('button')).find(
       (b) => b.textContent === 'Invite Member',
     )!;
     invite.click();
@@ -125,7 +117,7 @@ describe('"I did this" after the user has acted a while', () => {
     expect(state()).toEqual({ id: 'enter-email', state: 'active' });
     await clickCell(2);
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_ACTIVITY_MS * 2);
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state()).toEqual({ id: 'enter-email', state: 'active' });
   });
 });

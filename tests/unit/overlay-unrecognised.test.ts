@@ -4,29 +4,21 @@
  * step began); now the grace counts only on a settled page, restarts when the control is seen or
  * the route changes, and a control that shows up after the fallback returns the step to active.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UNRECOGNISED_AFTER_MS } from '@/lib/overlay/runner';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
-import type { ReplicaDom } from './helpers/replica-dom';
-import type { RunnerOnReplica } from './helpers/runner-on-replica';
-import { runnerOnReplica } from './helpers/runner-on-replica';
+import { runnerOnReplicaEachTest } from './helpers/runner-on-replica';
 
-let page: RunnerOnReplica;
-let dom: ReplicaDom;
-beforeEach(async () => {
-  page = await runnerOnReplica(REPLICA_URLS.bcMembers, 'bc-members');
-  dom = page.dom;
-});
-afterEach(() => page.close());
+const on = runnerOnReplicaEachTest(REPLICA_URLS.bcMembers, 'bc-members');
 
 /** A runner following the replica's route, as the overlay runs it (its page changes observed). */
-const setUp = () => page;
+const setUp = () => on.page;
 
 const invite = () =>
-  [...dom.document.querySelectorAll('button')].find(
+  [...on.dom.document.querySelectorAll('button')].find(
     (b) => b.textContent?.trim() === 'Invite Member',
   )!;
-const table = () => dom.document.querySelector('table')!;
+const table = () => on.dom.document.querySelector('table')!;
 
 describe('a step whose control is missing', () => {
   it('falls back to "I did this" after the grace on a settled page, with no page change', async () => {
@@ -52,12 +44,12 @@ describe('a step whose control is missing', () => {
 
     // Late after all (a slow render, a re-render with the old label): recognised again.
     button.textContent = 'Invite Member';
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state()).toEqual({ id: 'open-invite', state: 'active' });
     expect(store.getState().unrecognised).toEqual([]);
     // …and seen, the control restarts the grace: gone again, it takes the full grace once more.
     button.textContent = 'Add people';
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS - 100);
     expect(state().state).toBe('active');
     vi.advanceTimersByTime(200);
@@ -99,9 +91,9 @@ describe('a step whose control is missing', () => {
     invite().textContent = 'Add people';
     runner.start('add-member');
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS - 500);
-    await page.rerunRoute();
+    await on.page.rerunRoute();
     vi.advanceTimersByTime(1000);
-    runner.onBatch(dom.url());
+    runner.onBatch(on.dom.url());
     expect(state().state).toBe('active');
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS);
     expect(state().state).toBe('manual');

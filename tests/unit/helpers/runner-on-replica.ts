@@ -4,7 +4,7 @@
  * frame) while the replica's own window keeps its real ones. One set-up for every test that
  * drives the runner through a page.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createOverlayStore } from '@/components/overlay/store';
 import type { OverlayStore } from '@/components/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
@@ -62,6 +62,29 @@ export async function runnerOnReplica(url: string, pageKind: PageKind): Promise<
       route.abort();
       vi.useRealTimers();
       await dom.close();
+    },
+  };
+}
+
+/**
+ * A runner on the replica at `url` for each test of the file (opened before, closed after); the
+ * returned object reads the current test's.
+ */
+export function runnerOnReplicaEachTest(
+  url: string,
+  pageKind: PageKind,
+): { readonly page: RunnerOnReplica; readonly dom: ReplicaDom } {
+  let page: RunnerOnReplica | undefined;
+  beforeEach(async () => {
+    page = await runnerOnReplica(url, pageKind);
+  });
+  afterEach(() => page?.close());
+  return {
+    get page() {
+      return page!;
+    },
+    get dom() {
+      return page!.dom;
     },
   };
 }
