@@ -1,29 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { agentDeliveredLabels } from './scripts/build/agent-delivered-labels';
 import { watcherPageWords } from './scripts/build/watcher-page-words';
-
-/**
- * The page agent carries none of the languages' words: the background hands them over as data
- * (`agent:labels`). In its build, the modules that bundle the words resolve to the one that
- * holds what was handed over (lib/tiktok/labels/delivered.ts); every reader stays the same code.
- */
-function deliveredLabels(): Plugin {
-  const carried = /[\\/]lib[\\/]tiktok[\\/]labels[\\/](index|page-words)\.ts$/;
-  const delivered = fileURLToPath(new URL('./lib/tiktok/labels/delivered.ts', import.meta.url));
-  return {
-    name: 'access-companion:delivered-labels',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      // An import that names the labels folder, or one made from inside it (page-word-lists.ts
-      // re-exports page-words.ts).
-      if (!importer || !(source.includes('labels') || /[\\/]labels[\\/]/.test(importer)))
-        return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && carried.test(resolved.id) ? delivered : null;
-    },
-  };
-}
 
 /** The only hosts the extension may touch: where TikTok manages access. */
 export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'];
@@ -43,7 +20,10 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || e.name === WATCHER)) return;
       if (entrypoints.some((e) => e.name === 'overlay'))
-        viteConfig.plugins = [...(viteConfig.plugins ?? []), deliveredLabels()];
+        viteConfig.plugins = [
+          ...(viteConfig.plugins ?? []),
+          agentDeliveredLabels(viteConfig.root ?? process.cwd()),
+        ];
       const resolve = (viteConfig.resolve ??= {});
       const alias = resolve.alias ?? [];
       const list = Array.isArray(alias)
@@ -53,7 +33,7 @@ export default defineConfig({
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         ...list.filter((a) => a.find !== 'wxt/browser'),
       ];
-      // The watcher, on every TikTok page, carries its page words joined at build time.
+      // How each content script gets TikTok's words: scripts/build/agent-delivered-labels.ts.
       if (entrypoints.every((e) => e.name === WATCHER))
         (viteConfig.plugins ??= []).push(watcherPageWords(viteConfig.root ?? process.cwd()));
     },

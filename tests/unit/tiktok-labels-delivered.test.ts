@@ -1,7 +1,8 @@
 // The page agent carries no words of its own: its build resolves the labels' bundling modules to
-// lib/tiktok/labels/delivered.ts (wxt.config.ts). Mocked the same way here, so the readers below
-// run exactly as they do in the agent: first with nothing handed over, then with the words the
-// background hands over (as JSON, the way Chrome's messaging carries them).
+// lib/tiktok/labels/delivered.ts (scripts/build/agent-delivered-labels.ts). Mocked the same way
+// here, so the readers below run exactly as they do in the agent: first with nothing handed over,
+// then with the words the background hands over (as JSON, the way Chrome's messaging carries
+// them).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ar } from '@/lib/tiktok/labels/ar';
 import { de } from '@/lib/tiktok/labels/de';

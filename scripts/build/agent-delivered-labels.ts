@@ -1,0 +1,30 @@
+/**
+ * How the content scripts get TikTok's interface words, at build time:
+ * - the watcher (on every TikTok page) carries every language's page words packed into a few
+ *   strings (`watcher-page-words.ts`);
+ * - the page agent (on access pages) carries none of the languages' words: the background hands
+ *   them over as data (`agent:labels`). This Vite plugin, used only in the agent's build,
+ *   resolves the modules that bundle the words (lib/tiktok/labels/index.ts and page-words.ts) to
+ *   the one that holds what was handed over (lib/tiktok/labels/delivered.ts); every reader stays
+ *   the same code.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The agent's build: the words' modules resolve to what the background delivers. */
+export function agentDeliveredLabels(root: string): Plugin {
+  const carried = /[\\/]lib[\\/]tiktok[\\/]labels[\\/](index|page-words)\.ts$/;
+  const delivered = resolve(root, 'lib/tiktok/labels/delivered.ts');
+  return {
+    name: 'access-companion:delivered-labels',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      // An import that names the labels folder, or one made from inside it (page-word-lists.ts
+      // re-exports page-words.ts).
+      if (!importer || !(source.includes('labels') || /[\\/]labels[\\/]/.test(importer)))
+        return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && carried.test(resolved.id) ? delivered : null;
+    },
+  };
+}
