@@ -372,6 +372,53 @@ describe('grant identity', () => {
     expect(await db.grants.count()).toBe(1);
     expect(await db.grants.get(mine.id)).toMatchObject({ goals: 'x', rev: 5 });
   });
+
+  it("another register's backup knows the register's people by email and partners by BC ID: no second row for them", async () => {
+    const partner = {
+      kind: 'partnerBc',
+      name: 'Brightlane BC',
+      bcId: '7098765432109876543',
+    } as const;
+    await recordGrant(db, { account: BC, party: DANA, status: 'active' }, manual(T0));
+    const other = freshDb();
+    await recordGrant(
+      other,
+      { account: AD, party: { ...DANA, email: 'DANA@brightlane.com' }, status: 'active' },
+      manual(T1),
+    );
+    await recordGrant(
+      other,
+      { account: AD, party: partner, assetRole: 'operator', status: 'active' },
+      manual(T1),
+    );
+    const backup = backupToJson(await exportBackup(other, NOW));
+    const report = await applyImport(db, planOf(parseImport(backup, 'json')), importAt(NOW));
+    expect(report).toMatchObject({ grantsAdded: 2, partiesAdded: 1 });
+    expect((await db.parties.toArray()).map((p) => p.email ?? p.bcId).sort()).toEqual([
+      '7098765432109876543',
+      'dana@brightlane.com',
+    ]);
+    // The register's CSV then lists Dana once per account and comes back as nothing changed.
+    const csv = await exportGrantsCsv(db);
+    const again = await applyImport(db, planOf(parseImport(csv, 'csv')), importAt(LATER));
+    expect(again).toMatchObject({ grantsAdded: 0, grantsUpdated: 0, grantsUnchanged: 3 });
+  });
+
+  it("another register's backup with a live grant the register holds for the same person is refused, naming the row", async () => {
+    await recordGrant(db, { account: BC, party: DANA, status: 'active' }, manual(T0));
+    const before = await exportBackup(db, NOW);
+    const other = freshDb();
+    await recordGrant(other, { account: BC, party: DANA, status: 'invited' }, manual(T1));
+    const backup = backupToJson(await exportBackup(other, NOW));
+    const refusal = await applyImport(db, planOf(parseImport(backup, 'json')), importAt(NOW)).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(ImportRefusedError);
+    expect((refusal as ImportRefusedError).problems).toEqual([
+      expect.objectContaining({ where: 'grants[0]' }),
+    ]);
+    expect((await exportBackup(db, NOW)).tables).toEqual(before.tables);
+  });
 });
 
 /** The CSV without some columns, as an older export or a hand-made file would be. */

@@ -333,6 +333,12 @@ function resolveAccount(
   return row;
 }
 
+/** Who a party is, as recording a grant finds it: a person by email, a partner by BC ID. */
+function partyIdentity(p: Pick<Party, 'kind' | 'email' | 'bcId'>): string | null {
+  if (p.kind === 'person') return p.email ? `email:${p.email.toLowerCase()}` : null;
+  return p.bcId ? `bc:${p.bcId}` : null;
+}
+
 function resolveParty(
   draft: CsvGrantRow['party'],
   byKey: Map<string, Party>,
@@ -480,18 +486,34 @@ async function applyBackup(
   });
   tick(plan.accounts.length);
 
+  // Parties: by id, else by who they are (a person's email, a partner's Business Center ID) as
+  // the register finds them when a grant is recorded: a backup of another register that knows
+  // the same person adds no second row for them. A party matched that way keeps the register's
+  // row (revisions of two registers are not comparable).
   const partiesOut: Party[] = [];
-  const existingParties = new Map(
-    (await db.parties.bulkGet(plan.parties.map((p) => p.id))).flatMap((p) =>
-      p ? [[p.id, p] as const] : [],
-    ),
-  );
+  const partyRemap = new Map<string, string>();
+  const existingParties = await db.parties.toArray();
+  const partyById = new Map(existingParties.map((p) => [p.id, p]));
+  const partyByIdentity = new Map<string, Party>();
+  for (const p of existingParties) {
+    const identity = partyIdentity(p);
+    if (identity && p.deletedAt === null && !partyByIdentity.has(identity))
+      partyByIdentity.set(identity, p);
+  }
   for (const p of plan.parties) {
-    const same = existingParties.get(p.id);
-    if (!same) {
-      partiesOut.push(p);
-      report.partiesAdded++;
-    } else if (p.rev > same.rev) partiesOut.push(p);
+    const same = partyById.get(p.id);
+    if (same) {
+      if (p.rev > same.rev) partiesOut.push(p);
+      continue;
+    }
+    const identity = partyIdentity(p);
+    const known = identity && p.deletedAt === null ? partyByIdentity.get(identity) : undefined;
+    if (known) {
+      partyRemap.set(p.id, known.id);
+      continue;
+    }
+    partiesOut.push(p);
+    report.partiesAdded++;
   }
   tick(plan.parties.length);
 
@@ -503,7 +525,11 @@ async function applyBackup(
   const newGrants = new Map<string, Grant>();
   plan.grants.forEach((g0, i) => {
     const where = `grants[${i}]`;
-    const g = { ...g0, accountId: accountRemap.get(g0.accountId) ?? g0.accountId };
+    const g = {
+      ...g0,
+      accountId: accountRemap.get(g0.accountId) ?? g0.accountId,
+      partyId: partyRemap.get(g0.partyId) ?? g0.partyId,
+    };
     const same = index.get(g.id);
     const refuse = (message: string, column?: string) =>
       refused.add({ line: null, where, ...(column ? { column } : {}), message });
