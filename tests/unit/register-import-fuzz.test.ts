@@ -9,7 +9,7 @@
 // A seeded generator makes every case reproducible: a failure prints its seed and case number.
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backup, ParseResult, RegisterDb, RegisterEvent, WriteContext } from '@/lib/register';
+import type { Backup, ParseResult, RegisterDb, RegisterEvent } from '@/lib/register';
 import {
   ImportRefusedError,
   applyImport,
@@ -18,15 +18,13 @@ import {
   exportGrantsCsv,
   historyOf,
   parseImport,
-  recordGrant,
-  updateGrant,
 } from '@/lib/register';
+import { seedEverydayRegister } from './helpers/everyday-register';
 import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import type { SeededRandom as Random } from './helpers/seeded-random';
+import { seededRandom as generator } from './helpers/seeded-random';
 
-const T0 = new Date('2026-10-01T09:00:00.000Z');
-const T1 = new Date('2026-10-15T09:00:00.000Z');
 const NOW = new Date('2026-11-27T12:00:00.000Z');
-const manual = (now: Date): WriteContext => ({ source: 'manual', now });
 
 const opened: RegisterDb[] = [];
 function freshDb(): RegisterDb {
@@ -37,22 +35,6 @@ function freshDb(): RegisterDb {
 afterEach(async () => {
   for (const db of opened.splice(0)) await dropTestRegisterDb(db);
 });
-
-/** mulberry32: a small seeded generator, so each case can be run again. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  return { next, int, pick };
-}
-type Random = ReturnType<typeof generator>;
 
 /** Cell texts that parsers, spreadsheets and lookups trip on, and values of other columns. */
 const HOSTILE_TEXT = [
@@ -153,62 +135,6 @@ const HOSTILE_VALUES: unknown[] = [
   { status: 'active' },
 ];
 
-/** A register with revoked and re-invited pairs, a partner, people without an email, and me. */
-async function seedRegister(db: RegisterDb) {
-  const bc = {
-    kind: 'businessCenter',
-    externalId: '7012345678901234567',
-    name: 'Northwind "Outdoor", Inc.',
-    ownership: 'mine',
-  } as const;
-  const ad = {
-    kind: 'adAccount',
-    externalId: '7100000000000000001',
-    name: '=cmd|"/c calc"!A1',
-    ownerBcId: '7012345678901234567',
-    ownership: 'client',
-  } as const;
-  const dana = { kind: 'person', name: 'Dana Kim', email: 'dana@brightlane.com' } as const;
-  const first = await recordGrant(
-    db,
-    { account: bc, party: dana, bcRole: 'standard', status: 'active' },
-    manual(T0),
-  );
-  await updateGrant(db, first.id, first.rev, { status: 'revoked' }, manual(T1));
-  await recordGrant(
-    db,
-    { account: bc, party: dana, bcRole: 'admin', status: 'invited', goals: "'+15% ROAS" },
-    manual(T1),
-  );
-  await recordGrant(
-    db,
-    {
-      account: ad,
-      party: { kind: 'partnerBc', name: 'Brightlane BC', bcId: '7098765432109876543' },
-      assetRole: 'operator',
-      status: 'active',
-      contractEndsOn: '2027-01-31',
-    },
-    manual(T0),
-  );
-  await recordGrant(
-    db,
-    {
-      account: ad,
-      party: { kind: 'person', name: 'Lee (no email)', organisation: "O'Brien & Co" },
-      assetRole: 'analyst',
-      status: 'active',
-      goals: '\t=SUM(A1:A9)\r\nsecond line',
-    },
-    manual(T0),
-  );
-  await recordGrant(
-    db,
-    { account: ad, party: { kind: 'person', name: 'Me', isMe: true }, status: 'active' },
-    manual(T0),
-  );
-}
-
 /** Change a CSV as a hand edit or another tool might: cells, rows, columns. */
 function mutateCsv(csv: string, r: Random): string {
   const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
@@ -218,7 +144,7 @@ function mutateCsv(csv: string, r: Random): string {
   for (let e = 0; e < edits; e++) {
     const kind = r.int(10);
     if (kind < 6 && rows.length > 0) {
-      const row = r.pick(rows);
+      const row = r.one(rows);
       const col = r.int(header.length);
       // Half the time a value the column can hold (another row's, or a valid word for it): the
       // file stays acceptable and the merge rules are what is tried.
@@ -226,9 +152,9 @@ function mutateCsv(csv: string, r: Random): string {
         ...rows.map((other) => other[col] ?? ''),
         ...(VALID_CELLS[header[col]!] ?? []),
       ];
-      row[col] = r.next() < 0.5 ? r.pick(fitting) : r.pick(HOSTILE_TEXT);
+      row[col] = r.next() < 0.5 ? r.one(fitting) : r.one(HOSTILE_TEXT);
     } else if (kind === 6 && rows.length > 0) {
-      rows.push([...r.pick(rows)]);
+      rows.push([...r.one(rows)]);
     } else if (kind === 7 && rows.length > 1) {
       rows.splice(r.int(rows.length), 1);
     } else if (kind === 8) {
@@ -237,9 +163,9 @@ function mutateCsv(csv: string, r: Random): string {
       for (const row of rows) row.splice(col, 1);
     } else if (rows.length > 0) {
       // A row with a cell too few or too many.
-      const row = r.pick(rows);
+      const row = r.one(rows);
       if (r.next() < 0.5) row.pop();
-      else row.push(r.pick(HOSTILE_TEXT));
+      else row.push(r.one(HOSTILE_TEXT));
     }
   }
   return Papa.unparse([header, ...rows]);
@@ -261,25 +187,25 @@ function mutateBackup(backup: Backup, r: Random): { text: string; headChanged: b
       break;
     const tableNames = Object.keys(copy.tables).filter((n) => Array.isArray(copy.tables[n]));
     if (tableNames.length === 0) break;
-    const name = r.pick(tableNames);
+    const name = r.one(tableNames);
     const rows = copy.tables[name]!;
     const kind = r.int(10);
     if (rows.length === 0 || kind === 9) {
-      const key = r.pick(['format', 'schemaVersion', 'exportedAt', 'tables']);
+      const key = r.one(['format', 'schemaVersion', 'exportedAt', 'tables']);
       if (key !== 'tables' || r.next() < 0.2) {
-        copy[key] = r.pick(HOSTILE_VALUES);
+        copy[key] = r.one(HOSTILE_VALUES);
         headChanged = true;
       }
       continue;
     }
-    const row = r.pick(rows);
+    const row = r.one(rows);
     if (kind < 6) {
-      const key = r.pick(Object.keys(row));
+      const key = r.one(Object.keys(row));
       // Half the time a value the field can hold (another row's, a valid status, a revision).
       const fitting = [...rows.map((other) => other[key]), ...(VALID_FIELDS[key] ?? [])];
-      row[key] = r.next() < 0.5 ? r.pick(fitting) : r.pick(HOSTILE_VALUES);
+      row[key] = r.next() < 0.5 ? r.one(fitting) : r.one(HOSTILE_VALUES);
     } else if (kind === 6) {
-      delete row[r.pick(Object.keys(row))];
+      delete row[r.one(Object.keys(row))];
     } else if (kind === 7) {
       rows.push(JSON.parse(JSON.stringify(row)) as Record<string, unknown>);
     } else {
@@ -395,7 +321,7 @@ async function targets(source: RegisterDb) {
   };
   const otherRegister = async () => {
     const db = freshDb();
-    await seedRegister(db);
+    await seedEverydayRegister(db);
     return db;
   };
   return (i: number) => (i % 2 === 0 ? sameRegister : otherRegister);
@@ -404,7 +330,7 @@ async function targets(source: RegisterDb) {
 describe('imports of files the register did not write', () => {
   it(`${CASES} changed CSV exports: accepted and applied whole, or refused naming the line`, async () => {
     const source = freshDb();
-    await seedRegister(source);
+    await seedEverydayRegister(source);
     const csv = await exportGrantsCsv(source);
     const targetOf = await targets(source);
     const tally: Record<string, number> = {};
@@ -422,7 +348,7 @@ describe('imports of files the register did not write', () => {
 
   it(`${CASES} changed JSON backups: accepted and applied whole, or refused naming the row`, async () => {
     const source = freshDb();
-    await seedRegister(source);
+    await seedEverydayRegister(source);
     const backup = await exportBackup(source, NOW);
     const targetOf = await targets(source);
     const tally: Record<string, number> = {};

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backup, ImportPlan, ParseResult, WriteContext } from '@/lib/register';
+import { AD, BC, DANA, seedEverydayRegister } from './helpers/everyday-register';
 import {
   GRANT_CSV_COLUMNS,
   ImportRefusedError,
@@ -27,26 +28,6 @@ const LATER = new Date('2026-12-05T12:00:00.000Z');
 const manual = (now: Date): WriteContext => ({ source: 'manual', now });
 const importAt = (now: Date) => ({ now });
 
-const BC = {
-  kind: 'businessCenter',
-  externalId: '7012345678901234567',
-  name: 'Northwind "Outdoor", Inc.',
-  ownership: 'mine',
-} as const;
-const AD = {
-  kind: 'adAccount',
-  externalId: '7100000000000000001',
-  name: '=cmd|"/c calc"!A1',
-  ownerBcId: '7012345678901234567',
-  ownership: 'mine',
-} as const;
-const DANA = {
-  kind: 'person',
-  name: 'Dana Kim',
-  email: 'dana@brightlane.com',
-  organisation: 'Brightlane',
-} as const;
-
 const dbs: RegisterDb[] = [];
 function freshDb(): RegisterDb {
   const db = new RegisterDb(`t-${crypto.randomUUID()}`);
@@ -71,52 +52,6 @@ function planOf(result: ParseResult): ImportPlan {
 function problemsOf(result: ParseResult) {
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.problems;
-}
-
-/**
- * A register as agencies have them: Dana revoked and re-invited on one account, a partner BC,
- * a person without an email, "me", and text that spreadsheets and parsers trip on.
- */
-async function seedEverydayRegister(target: RegisterDb) {
-  const first = await recordGrant(
-    target,
-    { account: BC, party: DANA, bcRole: 'standard', status: 'active', goals: '  spaced  \n' },
-    manual(T0),
-  );
-  const revoked = await updateGrant(target, first.id, first.rev, { status: 'revoked' }, manual(T1));
-  const again = await recordGrant(
-    target,
-    { account: BC, party: DANA, bcRole: 'admin', status: 'invited', goals: "'+15% ROAS" },
-    manual(T2),
-  );
-  await recordGrant(
-    target,
-    {
-      account: AD,
-      party: { kind: 'partnerBc', name: '@Brightlane BC', bcId: '7098765432109876543' },
-      assetRole: 'operator',
-      status: 'active',
-      goals: '-5% CPA, "quoted", \u00e9t\u00e9 \u{1F680}\r\nsecond line',
-    },
-    manual(T0),
-  );
-  await recordGrant(
-    target,
-    {
-      account: AD,
-      party: { kind: 'person', name: 'Lee (no email)', organisation: "O'Brien & Co" },
-      assetRole: 'analyst',
-      status: 'active',
-      goals: '\t=SUM(A1:A9)',
-    },
-    manual(T0),
-  );
-  await recordGrant(
-    target,
-    { account: AD, party: { kind: 'person', name: 'Me', isMe: true }, status: 'active' },
-    manual(T0),
-  );
-  return { revoked, again };
 }
 
 describe('round trips lose nothing', () => {

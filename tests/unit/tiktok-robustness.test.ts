@@ -19,29 +19,16 @@ import {
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { ACCESS_TABLES } from './helpers/replica-expectations';
 import { renderedReplica } from './helpers/replica-dom';
+import type { SeededRandom } from './helpers/seeded-random';
+import { seededRandom } from './helpers/seeded-random';
 
 const SEED = 0x7a11c0de;
 /** The notes a complete reading may carry: how a column was recognised, never a gap. */
 const HOW_IT_WAS_READ = /so it was read as the .* column\.$|recognised by what their cells hold\.$/;
 const TRIALS = 1000;
 
-/** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)],
-  };
-}
-type Rng = ReturnType<typeof prng>;
+const prng = seededRandom;
+type Rng = SeededRandom;
 
 function junkText(rng: Rng): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzÄßçñ日本語שלוםمرحبا🦊 ';
