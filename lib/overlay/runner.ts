@@ -67,7 +67,7 @@ type Send = <K extends keyof ProtocolMap>(
   data: Parameters<ProtocolMap[K]>[0],
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
-/** The element our overlay is mounted in (see entrypoints/overlay.content). */
+/** The element our overlay is mounted in (see entrypoints/overlay.ts). */
 export const OVERLAY_HOST = 'tt-access-companion';
 
 const isOverlayHost = (node: Node) =>

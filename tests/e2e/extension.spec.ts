@@ -58,3 +58,14 @@ test('the watcher, on every TikTok page, carries only what it needs', () => {
     expect(gzipSync(code).length, build).toBeLessThanOrEqual(10_000);
   }
 });
+
+test('the page agent, on access pages, carries no WXT content-script context', () => {
+  for (const build of ['.output/chrome-mv3', '.output/firefox-mv2']) {
+    const text = readFileSync(`${build}/overlay.js`, 'utf8');
+    // It follows navigations itself: no started/locationchange events a page can forge or hear,
+    // and no React (the panel is the companion frame's).
+    expect(text, build).not.toContain('content-script-started');
+    expect(text, build).not.toContain('locationchange');
+    expect(text, build).not.toContain('react.transitional.element');
+  }
+});
