@@ -7,6 +7,8 @@
  *   resolves the modules that bundle the words (lib/tiktok/labels/index.ts and page-words.ts) to
  *   the one that holds what was handed over (lib/tiktok/labels/delivered.ts); every reader stays
  *   the same code.
+ * - the page agent carries the table reader's problems as codes (lib/tiktok/table-problems-coded.ts
+ *   in place of table-problems.ts): the companion frame spells them out.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -15,10 +17,13 @@ import type { Plugin } from 'vite';
 export function agentDeliveredLabels(root: string): Plugin {
   const carried = /[\\/]lib[\\/]tiktok[\\/]labels[\\/](index|page-words)\.ts$/;
   const delivered = resolve(root, 'lib/tiktok/labels/delivered.ts');
+  const coded = resolve(root, 'lib/tiktok/table-problems-coded.ts');
   return {
     name: 'access-companion:delivered-labels',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      // The reader's problems as codes; the coded module itself still reads the words' types.
+      if (importer && source.endsWith('/table-problems') && importer !== coded) return coded;
       // An import that names the labels folder, or one made from inside it (page-word-lists.ts
       // re-exports page-words.ts).
       if (!importer || !(source.includes('labels') || /[\\/]labels[\\/]/.test(importer)))
