@@ -67,5 +67,9 @@ test('the page agent, on access pages, carries no WXT content-script context', (
     expect(text, build).not.toContain('content-script-started');
     expect(text, build).not.toContain('locationchange');
     expect(text, build).not.toContain('react.transitional.element');
+    // English's page words as data (each label's source is a help-center address), and the
+    // table reader's problems as codes rather than sentences.
+    expect(text, build).not.toContain('help/article');
+    expect(text, build).not.toContain('is not one the extension knows');
   }
 });
