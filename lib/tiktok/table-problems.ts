@@ -1,6 +1,6 @@
 /**
  * The table reader's problems, in plain words: what it could not read, and how it read what it
- * did (lib/tiktok/read-table.ts). Each is a function of what it names, so the page agent's build
+ * did (lib/tiktok/read-table.ts, ./email-text.ts). Each is a function of what it names, so the page agent's build
  * can carry them as codes instead (./table-problems-coded.ts, resolved by
  * scripts/build/agent-delivered-labels.ts): the agent on TikTok's page needs to know that a
  * problem exists, not its sentence, and the companion frame turns the codes back into these
@@ -98,6 +98,11 @@ export const TABLE_PROBLEMS = {
   unknownStatus: (text: string) => `the status "${text}" is not one the extension knows.`,
   noStatus: () => 'its status could not be read (no status column).',
   namesNoOne: () => 'it names no one.',
+  cellEmails: (text: string) =>
+    `"${text}" holds more than one email address, so whose row it is cannot be told.`,
+  nameEmails: (name: string) => `the name "${name}" holds more than one email address.`,
+  nameOtherEmail: (name: string, email: string) =>
+    `the name "${name}" looks like an email address other than the row's${email ? ` (${email})` : ''}.`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 /** The mark a coded problem starts with (./table-problems-coded.ts). */

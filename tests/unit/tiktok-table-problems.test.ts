@@ -31,6 +31,9 @@ const SAMPLES: { [K in keyof typeof words]: Parameters<(typeof words)[K]> } = {
   unknownStatus: ['Maybe'],
   noStatus: [],
   namesNoOne: [],
+  cellEmails: ['a@x.io b@y.io'],
+  nameEmails: ['a@x.io b@y.io'],
+  nameOtherEmail: ['me@agency.com', 'dana@example.com'],
 };
 
 describe('the table reader’s problems as the page agent carries them', () => {
