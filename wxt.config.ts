@@ -7,6 +7,8 @@ export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tikto
 
 /** The watcher (entrypoints/tiktok-watch.ts): an unlisted script the manifest loads on both hosts. */
 const WATCHER = 'tiktok-watch';
+/** The page agent (entrypoints/overlay.ts): an unlisted script the background injects. */
+const AGENT = 'overlay';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -18,8 +20,9 @@ export default defineConfig({
     // own promise-based API (Chrome MV3's `chrome`, Firefox's `browser`, which is all they call)
     // instead of webextension-polyfill (about 2.8 KB gzip each). Extension pages keep it.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === WATCHER)) return;
-      if (entrypoints.some((e) => e.name === 'overlay'))
+      const inPage = (name: string) => name === WATCHER || name === AGENT;
+      if (!entrypoints.every((e) => e.type === 'content-script' || inPage(e.name))) return;
+      if (entrypoints.some((e) => e.name === AGENT))
         viteConfig.plugins = [
           ...(viteConfig.plugins ?? []),
           agentDeliveredLabels(viteConfig.root ?? process.cwd()),

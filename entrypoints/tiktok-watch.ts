@@ -12,9 +12,8 @@ import { watchRoute } from '@/lib/tiktok/watch';
  *
  * It is declared in the manifest as a content script (wxt.config.ts) but built as an unlisted
  * script: WXT's content-script context, with its location watcher and its "content script
- * started" events (which a page can forge, lib/content-script/forged-events.ts), is more than a
- * script on every TikTok page needs. It stops by itself once its extension is reloaded or
- * updated under the page.
+ * started" events (which a page can forge, docs/security.md), is more than a script on every
+ * TikTok page needs. It stops by itself once its extension is reloaded or updated under the page.
  */
 export default defineUnlistedScript(() => {
   const lifetime = new AbortController();

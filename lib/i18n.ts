@@ -90,9 +90,10 @@ export function uiLanguage(): string | undefined {
  * them a count under 1,000 is its plain digits, and needs no Intl: a page's first Intl number
  * format starts ICU's number data, about 30 ms of main thread in Chromium on the Members replica
  * (scripts/bench/overlay-profile.mjs), which the overlay would otherwise pay on every page load.
+ * Both calls are marked pure, so a bundle that never formats a number (the page agent) drops it.
  */
-export const LATIN_DIGIT_LANGUAGES: ReadonlySet<string> = new Set(
-  'cs da de el en es fi fil fr he hi hu id it ja ko ms nb nl no pl pt ro ru sk sv th tr uk vi zh'.split(
+export const LATIN_DIGIT_LANGUAGES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ 'cs da de el en es fi fil fr he hi hu id it ja ko ms nb nl no pl pt ro ru sk sv th tr uk vi zh'.split(
     ' ',
   ),
 );

@@ -12,6 +12,7 @@ import {
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { PersonDiagnosis } from '@/lib/overlay/troubleshoot';
 import type { MessageKey } from '@/lib/i18n';
+import { CHECKLIST_WORDS, stepWords } from '@/lib/tiktok/checklist-words';
 import { formatNumber, t } from '@/lib/i18n';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import type { OverlayStore, TargetRect } from './store';
@@ -193,9 +194,9 @@ function ChecklistArea(props: CompanionPanelProps) {
                 data-checklist={c.id}
                 onClick={() => props.onStart?.(c.id)}
               >
-                {t(c.title)}
+                {t(CHECKLIST_WORDS[c.id].title)}
               </button>
-              <span className="ac-muted">{t(c.summary)}</span>
+              <span className="ac-muted">{t(CHECKLIST_WORDS[c.id].summary)}</span>
             </li>
           ))}
         </ul>
@@ -204,12 +205,13 @@ function ChecklistArea(props: CompanionPanelProps) {
   }
 
   const c = checklistById(progress.checklistId);
+  const words = CHECKLIST_WORDS[c.id];
   const states = stepStates(c, progress, new Set(unrecognised));
   const active = activeStep(c, progress);
   const finished = checklistFinished(c, progress);
   const index = active ? c.steps.indexOf(active) + 1 : c.steps.length;
   const announcement = finished
-    ? t('overlay_announceFinished', t(c.title))
+    ? t('overlay_announceFinished', t(words.title))
     : active?.kind === 'record' && recordAsk
       ? t('overlay_announceRecordAsk', recordAsk.join('; '))
       : active
@@ -217,16 +219,16 @@ function ChecklistArea(props: CompanionPanelProps) {
             target ? 'overlay_announceStepOutlined' : 'overlay_announceStep',
             formatNumber(index),
             formatNumber(c.steps.length),
-            t(active.title),
+            t(stepWords(c.id, active.id).title),
           )
         : '';
 
   return (
     <div className="ac-checklist" data-testid="checklist" data-checklist={c.id}>
-      <h3>{t(c.title)}</h3>
-      {c.warning ? (
+      <h3>{t(words.title)}</h3>
+      {words.warning ? (
         <p className="ac-warning" role="note">
-          {t(c.warning)}
+          {t(words.warning)}
         </p>
       ) : null}
       {hintedFor ? (
@@ -242,6 +244,7 @@ function ChecklistArea(props: CompanionPanelProps) {
         {c.steps.map((s) => {
           const state = states[s.id] ?? 'todo';
           const current = state === 'active' || state === 'manual';
+          const said = stepWords(c.id, s.id);
           return (
             <li
               key={s.id}
@@ -250,13 +253,15 @@ function ChecklistArea(props: CompanionPanelProps) {
               aria-current={current ? 'step' : undefined}
             >
               <span className="ac-step-title">
-                {t(s.title)}
+                {t(said.title)}
                 <span className="ac-visually-hidden"> ({t(STATE_WORDS[state])})</span>
               </span>
               {current ? (
                 <div className="ac-step-body">
-                  <p>{t(s.help)}</p>
-                  {s.warning && !c.warning ? <p className="ac-warning">{t(s.warning)}</p> : null}
+                  <p>{t(said.help)}</p>
+                  {said.warning && !words.warning ? (
+                    <p className="ac-warning">{t(said.warning)}</p>
+                  ) : null}
                   {s.kind === 'record' && recordAsk ? (
                     <RecordQuestion lines={recordAsk} {...props} />
                   ) : null}

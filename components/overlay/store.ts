@@ -43,6 +43,7 @@ export interface OverlayState {
    * links): the panel would rather not cover them.
    */
   clear: TargetRect[];
+  /** The advice shown with the run (the companion frame works it out: lib/overlay/frame-advice.ts). */
   advice: Advice[];
   recordError: string | null;
   /**

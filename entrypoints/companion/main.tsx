@@ -16,6 +16,7 @@ import {
   type AgentToFrame,
   type FrameToAgent,
 } from '@/lib/overlay/frame-bridge';
+import { tableProblemText } from '@/lib/tiktok/table-problems';
 
 // The companion panel, framed into a TikTok tab by the page agent. It takes exactly one port: the
 // first CONNECT from its parent window, on a TikTok origin, carrying the token from this frame's
@@ -70,8 +71,16 @@ function connect(port: MessagePort): void {
     }
     if (message?.kind === 'reading') {
       const { advisor, recorder } = open();
-      advisor.setReading(message.reading);
-      recorder.setReading(message.reading);
+      // The agent sends the table reader's problems as codes: here they are words again.
+      const { table } = message.reading;
+      const reading = table
+        ? {
+            ...message.reading,
+            table: { ...table, problems: table.problems.map(tableProblemText) },
+          }
+        : message.reading;
+      advisor.setReading(reading);
+      recorder.setReading(reading);
       return;
     }
     if (message?.kind === 'focus') {

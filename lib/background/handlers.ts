@@ -39,8 +39,8 @@ import {
   saveProgress,
 } from './checklist-handlers';
 
-/** The overlay's bundle, built from entrypoints/overlay.content (registration: 'runtime'). */
-export const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
+/** The page agent's bundle, built from entrypoints/overlay.ts (an unlisted script). */
+export const OVERLAY_SCRIPT = '/overlay.js';
 
 export interface BackgroundDeps {
   now: () => Date;

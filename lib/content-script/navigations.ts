@@ -1,11 +1,12 @@
 /**
  * Following a single-page app's client-side navigations from a content script, without WXT's
- * `ContentScriptContext`. The watcher runs on every TikTok page and needs only this much of the
- * context: the new URL after each navigation, and to stop once its extension is gone. It does
+ * `ContentScriptContext`. The watcher (on every TikTok page) and the page agent need only this
+ * much of the context: the new URL after each navigation, and to stop once their extension is
+ * gone. It does
  * what WXT's location watcher does (the Navigation API's `navigate` event where the browser has
  * it, which fires before `location` changes; else a look at `location` once a second), but hands
  * the URL straight to its caller: no event on `window` that a page could forge or listen to, and
- * no "content script started" event for a page to send (see forged-events.ts).
+ * no "content script started" event for a page to send (docs/security.md).
  */
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The property the overlay sets on `window` in the extension's isolated world once it runs in a
- * page. The background reads it before injecting: a second injection would make WXT invalidate
- * the running overlay (its content-script context replaces older ones of the same name).
+ * page. The background reads it before injecting, and a second copy that runs anyway returns at
+ * once: one agent per page, following the page's navigations itself.
  */
 export const OVERLAY_FLAG = '__accessCompanionOverlay';
 

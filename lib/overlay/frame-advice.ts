@@ -1,7 +1,7 @@
 /**
  * What the companion panel works out from the register, in the companion frame (an extension
- * page) and never in the page agent: the reconcile card, the troubleshoot card and the email
- * check ("already a member"). The agent tells the frame what it read from the page
+ * page) and never in the page agent: the reconcile card, the troubleshoot card, the email
+ * check ("already a member") and the advice on the run's choices (least privilege, Admins). The agent tells the frame what it read from the page
  * ({@link PageReading}) and the run's progress (the panel's state); the frame asks the background
  * for the register's rows of its own tab's Business Center and combines the two here. So the
  * register's rows stay in extension pages: a script of TikTok's page can reach the content
@@ -13,7 +13,14 @@ import type { PanelState } from './frame-bridge';
 import type { ReconcileUpdate, RegisterRowView } from '../background/checklist-handlers';
 import { t } from '../i18n';
 import type { Advice, ChecklistProgress } from '../tiktok';
-import { emailAdvice } from '../tiktok/advice';
+import {
+  adminCountAdvice,
+  assetRoleAdvice,
+  bcRoleAdvice,
+  emailAdvice,
+  ownershipNote,
+} from '../tiktok/advice';
+import { isLower } from '../tiktok/checklists';
 import type { AccessTableReading } from '../tiktok/read-table';
 import type { PageKind } from '../tiktok/routes';
 import { reconcile } from './reconcile';
@@ -55,16 +62,45 @@ export function emailCheck(
   return (p.facts.emails ?? []).flatMap((e) => emailAdvice(e, table?.rows ?? [], known));
 }
 
+const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
+
 /**
- * Keeps the frame's store's register-derived fields (reconcile, troubleshoot, the email check's
- * advice) up to date with the agent's readings, the run's progress and the register.
+ * The advice on what a run chose, from its facts and the page's table: the least privilege for
+ * the job, Admin warnings, the last Admins of a Business Center, a permission that is not lower.
+ */
+export function runAdvice(p: ChecklistProgress | null, table: AccessTableReading | null): Advice[] {
+  if (!p) return [];
+  const f = p.facts;
+  switch (p.checklistId) {
+    case 'add-member':
+      return [...bcRoleAdvice(f.bcRole), ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
+    case 'add-partner':
+    case 'lower-partner':
+      return [ownershipNote(), ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
+    case 'revoke-member':
+      return adminCountAdvice(f.baseline ?? table?.rows ?? [], f.subject);
+    case 'lower-member':
+      return f.assigned && f.subject?.assetRole && !isLower(f.assigned.role, f.subject.assetRole)
+        ? [
+            {
+              level: 'warning',
+              text: t('cl6_notLower', roleWord(f.assigned.role), roleWord(f.subject.assetRole)),
+            },
+          ]
+        : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Keeps the frame's store's derived fields (reconcile, troubleshoot, the advice) up to date with
+ * the agent's readings, the run's progress and the register.
  */
 export class RegisterAdvisor {
   private reading: PageReading | null = null;
   private register: RegisterRowView[] | null = null;
   private registerOrg: string | null = null;
-  /** The advice the agent worked out (without the register); the email check goes first. */
-  private pageAdvice: Advice[] = [];
   /** What last asked the register to be read again: a new org or a finished write. */
   private loadedFor = '';
   private loading = 0;
@@ -88,12 +124,12 @@ export class RegisterAdvisor {
   }
 
   /**
-   * Take a patch of the agent's panel state: the register's findings are the frame's own (the
-   * agent's values for them are dropped), and the agent's advice is the page's part of it.
+   * Take a patch of the agent's panel state: the findings and the advice are the frame's own (the
+   * agent's values for them are dropped).
    */
   takeState(patch: Partial<PanelState>): void {
     const {
-      advice,
+      advice: _advice,
       reconcile: _reconcile,
       troubleshoot: _troubleshoot,
       // What the frame works out with the register (lib/overlay/frame-record.ts).
@@ -103,7 +139,6 @@ export class RegisterAdvisor {
       ...rest
     } = patch;
     this.store.getState().set(rest);
-    if (advice) this.pageAdvice = advice;
     this.refresh();
   }
 
@@ -150,7 +185,9 @@ export class RegisterAdvisor {
     const reading = this.reading;
     const register = reading?.orgId === this.registerOrg ? this.register : null;
     const p = state.progress;
-    const advice = [...emailCheck(p, reading?.table ?? null, register ?? []), ...this.pageAdvice];
+    const table = reading?.table ?? null;
+    // The email check goes first.
+    const advice = [...emailCheck(p, table, register ?? []), ...runAdvice(p, table)];
     const view =
       p?.checklistId === 'troubleshoot'
         ? troubleshootView(reading?.table?.rows ?? [], register ?? [], p.facts.subject)

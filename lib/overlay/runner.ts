@@ -13,7 +13,6 @@
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';
-import { t } from '@/lib/i18n';
 import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
@@ -21,16 +20,11 @@ import { AccessTableReader } from '../tiktok/read-table';
 import type { AccessRow } from '../tiktok/read-table';
 import {
   activeStep,
-  adminCountAdvice,
   advanceChecklist,
-  assetRoleAdvice,
-  bcRoleAdvice,
   checklistById,
-  isLower,
   messageElements,
   observePage,
   openDialogs,
-  ownershipNote,
   readBcName,
   startChecklist,
 } from '../tiktok';
@@ -40,8 +34,6 @@ import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
 import { LAYER_CANDIDATES, pageControlBoxes, pageLayers } from './placement';
-
-const roleWord = (role: 'admin' | 'operator' | 'analyst') => t(`role_asset_${role}`);
 
 /**
  * How long a step's control may be missing from a settled page before the step offers "I did
@@ -67,7 +59,7 @@ type Send = <K extends keyof ProtocolMap>(
   data: Parameters<ProtocolMap[K]>[0],
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
-/** The element our overlay is mounted in (see entrypoints/overlay.content). */
+/** The element our overlay is mounted in (see entrypoints/overlay.ts). */
 export const OVERLAY_HOST = 'tt-access-companion';
 
 const isOverlayHost = (node: Node) =>
@@ -467,7 +459,6 @@ export class ChecklistRunner {
       progress: null,
       unrecognised: [],
       target: null,
-      advice: [],
       hintedFor: null,
     });
     this.activeId = null;
@@ -503,7 +494,8 @@ export class ChecklistRunner {
   }
 
   /**
-   * Read the page once and bring the checklist, the spotlight and the advice up to date; `acts`
+   * Read the page once and bring the checklist and the spotlight up to date (the frame works the
+   * advice out from the run and the reading, lib/overlay/frame-advice.ts); `acts`
    * are the user's acts on the page since the last reading (clicks, typing into a new field).
    */
   onBatch(url: URL, acts = 0): void {
@@ -513,7 +505,7 @@ export class ChecklistRunner {
       this.deferred = true;
       this.target = null;
       if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.updateAvoid();
-      state.set({ target: null, advice: [] });
+      state.set({ target: null });
       this.tell(state.pageKind, null);
       return;
     }
@@ -532,7 +524,7 @@ export class ChecklistRunner {
     let p = state.progress;
     if (!p) {
       this.target = null;
-      state.set({ target: null, advice: [] });
+      state.set({ target: null });
       return;
     }
     const c = checklistById(p.checklistId);
@@ -557,7 +549,6 @@ export class ChecklistRunner {
       progress: p,
       unrecognised,
       target: rectOf(this.target),
-      advice: this.adviceFor(p, obs),
     });
     void this.save(p);
   }
@@ -639,34 +630,6 @@ export class ChecklistRunner {
   private cancelActivityCheck(): void {
     if (this.activityCheck !== null) clearTimeout(this.activityCheck);
     this.activityCheck = null;
-  }
-
-  /** The page's part of the advice; the frame adds the email check, which needs the register. */
-  private adviceFor(p: ChecklistProgress, obs: Observation) {
-    const f = p.facts;
-    switch (p.checklistId) {
-      case 'add-member':
-        return [
-          ...bcRoleAdvice(f.bcRole),
-          ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role)),
-        ];
-      case 'add-partner':
-      case 'lower-partner':
-        return [ownershipNote(), ...assetRoleAdvice((f.accounts ?? []).map((a) => a.role))];
-      case 'revoke-member':
-        return adminCountAdvice(f.baseline ?? obs.table.rows, f.subject);
-      case 'lower-member':
-        return f.assigned && f.subject?.assetRole && !isLower(f.assigned.role, f.subject.assetRole)
-          ? [
-              {
-                level: 'warning' as const,
-                text: t('cl6_notLower', roleWord(f.assigned.role), roleWord(f.subject.assetRole)),
-              },
-            ]
-          : [];
-      default:
-        return [];
-    }
   }
 
   /**

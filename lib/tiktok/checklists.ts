@@ -1,8 +1,9 @@
 /**
  * The guided checklists as data, apart from the UI that runs them: for each flow its steps, what
  * on TikTok's page proves a step done (read with the detectors in flow.ts, the table reader and
- * controls.ts), what that proof implies about other steps, the control to highlight, and the
- * message keys of the words to show (resolved with `t` when shown).
+ * controls.ts), what that proof implies about other steps and the control to highlight: what
+ * the page agent needs to advance a run. The words the panel shows are the companion frame's
+ * (./checklist-words.ts).
  *
  * Two pure functions are the heart of the runner. `advanceChecklist` reads the page: it asks
  * every step whether the page proves it now, in whatever order the proof arrives, and gathers
@@ -12,7 +13,6 @@
  * furthest step the evidence reaches, so a flow whose middle TikTok shows differently than
  * expected still finishes, and is recorded, on its outcome. See docs/checklists.md.
  */
-import type { MessageKey } from '@/lib/i18n';
 import type { AssetRoleName, ChosenAccount } from './controls';
 import {
   addPartnerStep,
@@ -89,9 +89,6 @@ export interface FlowFacts {
 /** One step of a checklist. */
 export interface ChecklistStep {
   id: string;
-  /** Message keys (resolved with `t` when shown, so nothing reads i18n at module load). */
-  title: MessageKey;
-  help: MessageKey;
   /**
    * The control the user uses for this step, found afresh on every change (with the facts so
    * far, e.g. whom the flow is about); absent: none.
@@ -108,8 +105,6 @@ export interface ChecklistStep {
   outcome?: true;
   /** The steps this step's proof also proves (they must have happened for it to be shown). */
   implies?: readonly string[];
-  /** Shown with the step, in a warning style (a message key). */
-  warning?: MessageKey;
   /** A `later` step whose proof is written to the register too (e.g. invitation accepted). */
   recordWhenDone?: boolean;
 }
@@ -127,12 +122,8 @@ export type ChecklistId =
 /** One checklist: its steps and where it starts. */
 export interface Checklist {
   id: ChecklistId;
-  /** Message keys, resolved with `t` when shown. */
-  title: MessageKey;
-  summary: MessageKey;
   /** The page kinds on which it is offered. */
   offeredOn: readonly PageKind[];
-  warning?: MessageKey;
   /**
    * Whom the flow takes away, when it removes someone: the runner then keeps the table's last
    * reading, so a removal that never names whom it removes is still seen in the row that leaves.
@@ -140,8 +131,6 @@ export interface Checklist {
   removes?: 'member' | 'partner';
   steps: readonly ChecklistStep[];
 }
-
-const partnerRemovalWarning = 'checklist_partnerRemovalWarning';
 
 const on = (kind: PageKind) => (obs: Observation) => obs.pageKind === kind;
 const success = (obs: Observation, kind: NonNullable<FlowState['success']>['kind']) =>
@@ -151,27 +140,18 @@ const success = (obs: Observation, kind: NonNullable<FlowState['success']>['kind
 
 const openMembers: ChecklistStep = {
   id: 'open-members',
-  title: 'checklist_openMembers_title',
-  help: 'checklist_openMembers_help',
   target: (root) => findNavLink(root, LABELS.members),
   done: on('bc-members'),
 };
 
 const openPartners: ChecklistStep = {
   id: 'open-partners',
-  title: 'checklist_openPartners_title',
-  help: 'checklist_openPartners_help',
   target: (root) => findNavLink(root, LABELS.partners),
   done: on('bc-partners'),
 };
 
-/** The record step; `help` says what it records. */
-const record = (help: MessageKey): ChecklistStep => ({
-  id: 'record',
-  title: 'checklist_record_title',
-  help,
-  kind: 'record',
-});
+/** The record step (its words say what it records). */
+const record: ChecklistStep = { id: 'record', kind: 'record' };
 
 function subjectGone(obs: Observation, facts: FlowFacts): boolean {
   if (!facts.subject || !facts.baseline) return false;
@@ -186,16 +166,12 @@ function subjectGone(obs: Observation, facts: FlowFacts): boolean {
 const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   {
     id: `${prefix}open-add`,
-    title: 'checklist_addPartnerOpen_title',
-    help: 'checklist_addPartnerOpen_help',
     target: (root) => findControl(root, LABELS.addPartnersTitle),
     done: (obs, facts) => addPartnerStep(obs.root) !== null || facts.partnerBcId !== undefined,
     implies: ['open-partners'],
   },
   {
     id: `${prefix}enter-bc-id`,
-    title: 'checklist_enterBcId_title',
-    help: 'checklist_enterBcId_help',
     target: (root) => {
       const dialog = dialogTitled(root, LABELS.addPartnersTitle);
       return dialog?.querySelector('input') ?? null;
@@ -205,8 +181,6 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   },
   {
     id: `${prefix}choose-accounts`,
-    title: lower ? 'checklist_partnerAccountsLower_title' : 'checklist_partnerAccounts_title',
-    help: lower ? 'checklist_partnerAccountsLower_help' : 'checklist_partnerAccounts_help',
     target: (root) =>
       dialogTitled(root, LABELS.addPartnersTitle)?.querySelector('fieldset') ?? null,
     done: (_obs, facts) => (facts.accounts?.length ?? 0) > 0,
@@ -214,8 +188,6 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   },
   {
     id: `${prefix}confirm`,
-    title: 'checklist_clickConfirm_title',
-    help: 'checklist_partnerConfirm_help',
     target: (root) => findDialogButton(root, LABELS.confirm),
     done: (obs, facts) => success(obs, 'partnerAdded') || partnerListed(obs, facts),
     // Sharing again, after a removal, proves the sharing only: not that the removal happened.
@@ -228,9 +200,6 @@ const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
 const removePartnerSteps = (prefix: string): ChecklistStep[] => [
   {
     id: `${prefix}click-remove`,
-    title: 'checklist_partnerRemove_title',
-    help: 'checklist_partnerRemove_help',
-    warning: partnerRemovalWarning,
     target: (root, facts) =>
       (facts?.subject ? findRowControl(root, facts.subject, LABELS.removeVerb) : null) ??
       findControl(root, LABELS.removeVerb) ??
@@ -240,16 +209,12 @@ const removePartnerSteps = (prefix: string): ChecklistStep[] => [
   },
   {
     id: `${prefix}confirm-remove`,
-    title: 'checklist_confirmRemoval_title',
-    help: 'checklist_partnerConfirmRemoval_help',
     target: removalConfirmButton,
     done: (obs, facts) => success(obs, 'partnerRemoved') || subjectGone(obs, facts),
     outcome: true,
   },
   {
     id: `${prefix}row-gone`,
-    title: 'checklist_partnerGone_title',
-    help: 'checklist_partnerGone_help',
     done: subjectGone,
     outcome: true,
   },
@@ -322,23 +287,17 @@ function subjectOf(row: AccessRow): FlowSubject {
 export const CHECKLISTS: readonly Checklist[] = [
   {
     id: 'add-member',
-    title: 'checklist_addMember_title',
-    summary: 'checklist_addMember_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     steps: [
       openMembers,
       {
         id: 'open-invite',
-        title: 'checklist_openInvite_title',
-        help: 'checklist_openInvite_help',
         target: (root) => findControl(root, LABELS.inviteTitle),
         done: (obs, facts) => obs.flow.inviteStep !== null || (facts.emails?.length ?? 0) > 0,
         implies: ['open-members'],
       },
       {
         id: 'enter-email',
-        title: 'checklist_enterEmail_title',
-        help: 'checklist_enterEmail_help',
         target: (root) =>
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('textarea, input') ?? null,
         done: (_obs, facts) => (facts.emails?.length ?? 0) > 0,
@@ -346,8 +305,6 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'choose-role',
-        title: 'checklist_chooseRole_title',
-        help: 'checklist_chooseRole_help',
         target: (root) =>
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('input[type=radio]') ?? null,
         done: (_obs, facts) => facts.bcRole !== undefined,
@@ -355,8 +312,6 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'choose-accounts',
-        title: 'checklist_memberAccounts_title',
-        help: 'checklist_memberAccounts_help',
         target: (root) =>
           findDialogButton(root, LABELS.next) ??
           dialogTitled(root, LABELS.inviteTitle)?.querySelector('fieldset') ??
@@ -368,17 +323,13 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'confirm',
-        title: 'checklist_clickConfirm_title',
-        help: 'checklist_memberConfirm_help',
         target: (root) => findDialogButton(root, LABELS.confirm),
         done: (obs, facts) => success(obs, 'invited') || invitationListed(obs, facts),
         outcome: true,
       },
-      record('checklist_record_invitation'),
+      record,
       {
         id: 'accepted',
-        title: 'checklist_accepted_title',
-        help: 'checklist_accepted_help',
         kind: 'later',
         recordWhenDone: true,
         done: (obs, facts) =>
@@ -391,23 +342,17 @@ export const CHECKLISTS: readonly Checklist[] = [
   },
   {
     id: 'add-partner',
-    title: 'checklist_addPartner_title',
-    summary: 'checklist_addPartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
-    steps: [openPartners, ...addPartnerSteps('', false), record('checklist_record_partner')],
+    steps: [openPartners, ...addPartnerSteps('', false), record],
   },
   {
     id: 'revoke-member',
-    title: 'checklist_revokeMember_title',
-    summary: 'checklist_revokeMember_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     removes: 'member',
     steps: [
       openMembers,
       {
         id: 'find-remove',
-        title: 'checklist_findRemove_title',
-        help: 'checklist_findRemove_help',
         // Remove on show (a row's button, a details drawer's, an open row menu's item); else
         // the chosen person's row menu or details link; else any row's menu, or View.
         target: (root, facts) =>
@@ -421,56 +366,41 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'confirm-remove',
-        title: 'checklist_confirmRemoval_title',
-        help: 'checklist_memberConfirmRemoval_help',
         target: removalConfirmButton,
         done: (obs) => obs.flow.confirmationCodeStep || success(obs, 'memberRemoved'),
         implies: ['find-remove'],
       },
       {
         id: 'enter-code',
-        title: 'checklist_enterCode_title',
-        help: 'checklist_enterCode_help',
         target: (root) => confirmationCodeField(root),
         done: (obs, facts) => success(obs, 'memberRemoved') || subjectGone(obs, facts),
         outcome: true,
       },
       {
         id: 'row-gone',
-        title: 'checklist_memberGone_title',
-        help: 'checklist_memberGone_help',
         done: subjectGone,
         outcome: true,
       },
-      record('checklist_record_revocation'),
+      record,
     ],
   },
   {
     id: 'revoke-partner',
-    title: 'checklist_revokePartner_title',
-    summary: 'checklist_revokePartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
-    warning: partnerRemovalWarning,
     removes: 'partner',
-    steps: [openPartners, ...removePartnerSteps(''), record('checklist_record_revocation')],
+    steps: [openPartners, ...removePartnerSteps(''), record],
   },
   {
     id: 'lower-member',
-    title: 'checklist_lowerMember_title',
-    summary: 'checklist_lowerMember_summary',
     offeredOn: ['bc-asset-access'],
     steps: [
       {
         id: 'open-asset',
-        title: 'checklist_openAsset_title',
-        help: 'checklist_openAsset_help',
         target: (root) => findNavLink(root, ['Ad accounts', 'Cuentas publicitarias', 'Akun iklan']),
         done: (obs) => obs.pageKind === 'bc-asset-access',
       },
       {
         id: 'open-edit',
-        title: 'cl6_openEdit_title',
-        help: 'cl6_openEdit_help',
         target: (root, facts) =>
           (facts?.subject ? findRowControl(root, facts.subject, LABELS.editPermission) : null) ??
           findControl(root, LABELS.editPermission),
@@ -479,8 +409,6 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'choose-lower',
-        title: 'cl6_chooseLower_title',
-        help: 'cl6_chooseLower_help',
         target: (root) => permissionEditField(root),
         done: (_obs, facts) =>
           facts.assigned !== undefined && isLower(facts.assigned.role, facts.subject?.assetRole),
@@ -488,8 +416,6 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'save',
-        title: 'cl6_savePermission_title',
-        help: 'cl6_savePermission_help',
         target: (root) => findDialogButton(root, LABELS.save),
         done: (obs, facts) =>
           facts.assigned !== undefined &&
@@ -497,38 +423,29 @@ export const CHECKLISTS: readonly Checklist[] = [
           (rowShowsRole(obs.table, facts) || success(obs, 'saved')),
         outcome: true,
       },
-      record('checklist_record_newPermission'),
+      record,
     ],
   },
   {
     id: 'lower-partner',
-    title: 'checklist_lowerPartner_title',
-    summary: 'checklist_lowerPartner_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
-    warning: partnerRemovalWarning,
     removes: 'partner',
     steps: [
       openPartners,
       ...removePartnerSteps('remove-'),
       ...addPartnerSteps('share-', true),
-      record('checklist_record_lowerPermission'),
+      record,
     ],
   },
   {
     id: 'troubleshoot',
-    title: 'checklist_troubleshoot_title',
-    summary: 'checklist_troubleshoot_summary',
     offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
     steps: [
       {
         id: 'invitation-email',
-        title: 'checklist_invitationEmail_title',
-        help: 'checklist_invitationEmail_help',
       },
       {
         id: 'invitation-resend',
-        title: 'checklist_invitationResend_title',
-        help: 'checklist_invitationResend_help',
         // The chosen person's Resend (in their details), else their email link in Members; with
         // nobody chosen, the first pending invitation's.
         target: (root, facts) =>
@@ -540,18 +457,12 @@ export const CHECKLISTS: readonly Checklist[] = [
       },
       {
         id: 'wrong-permission',
-        title: 'checklist_wrongPermission_title',
-        help: 'checklist_wrongPermission_help',
       },
       {
         id: 'sees-nothing',
-        title: 'checklist_seesNothing_title',
-        help: 'checklist_seesNothing_help',
       },
       {
         id: 'cannot-access',
-        title: 'checklist_cannotAccess_title',
-        help: 'checklist_cannotAccess_help',
       },
     ],
   },

@@ -4,6 +4,8 @@
  * report, never a way to decide whose row it is.
  */
 
+import { TABLE_PROBLEMS as say } from './table-problems';
+
 /** Characters that end an address inside running text (spaces, brackets, quotes, separators). */
 const STOP = String.raw`\s@<>()\[\]{},;:"'“”‘’`;
 const PIECE = new RegExp(`[^${STOP}]+@[^${STOP}]+\\.[^${STOP}.]+`, 'g');
@@ -37,7 +39,7 @@ export function readNameAndEmail(segments: readonly string[]): NameAndEmail {
   if (pieces.size > 1) {
     return {
       name: all,
-      problem: `"${all}" holds more than one email address, so whose row it is cannot be told.`,
+      problem: say.cellEmails(all),
     };
   }
   const email = segments.find(isOneEmail);
@@ -58,7 +60,7 @@ export function readNameAndEmail(segments: readonly string[]): NameAndEmail {
 export function nameEmailProblem(name: string, email: string | undefined): string | null {
   const pieces = new Set(emailPieces(name).map(folded));
   if (pieces.size === 0) return null;
-  if (pieces.size > 1) return `the name "${name}" holds more than one email address.`;
+  if (pieces.size > 1) return say.nameEmails(name);
   if (email && pieces.has(folded(email))) return null;
-  return `the name "${name}" looks like an email address other than the row's${email ? ` (${email})` : ''}.`;
+  return say.nameOtherEmail(name, email ?? '');
 }

@@ -14,6 +14,7 @@ import { mentionsLabel, titleNames } from './labels/match';
 import type { AccessRow, AccessTableReading } from './read-table';
 import { sameParty } from './read-table';
 import { LABELS, SELECTORS } from './selectors';
+import { TABLE_PROBLEMS } from './table-problems';
 
 /** An open dialog and its title. */
 export interface OpenDialog {
@@ -245,7 +246,8 @@ function codeStepIn(dialogs: Dialogs): boolean {
 
 /** Whether a reading shows a table at all (not loading, not missing, with rows). */
 export function tableReadable(reading: AccessTableReading): boolean {
-  return reading.rows.length > 0 && reading.problems.every((p) => !/loading|no table/i.test(p));
+  const missing = [TABLE_PROBLEMS.loading(), TABLE_PROBLEMS.noTable()];
+  return reading.rows.length > 0 && reading.problems.every((p) => !missing.includes(p));
 }
 
 /** Whether a person or partner shown in `before` is no longer in `after` (their row is gone). */

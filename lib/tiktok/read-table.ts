@@ -19,6 +19,8 @@ import { nameEmailProblem, readNameAndEmail } from './email-text';
 import { onLabelsChanged } from './labels/page-word-lists';
 import { PAGE_LABELS, recordsTotalLabels } from './page-labels';
 import { SELECTORS } from './selectors';
+import type { MoreReason, UndrawnReason } from './table-problems';
+import { TABLE_PROBLEMS as say } from './table-problems';
 
 /** One person or partner with access, as one table row shows them. */
 export interface AccessRow {
@@ -483,9 +485,8 @@ function readRow(
   at: number,
   problems: string[],
 ): AccessRow | null {
-  const where = `Row ${at + 1}`;
   if (cells.length !== shape.columns.length) {
-    problems.push(`${where} could not be read: its cells do not line up with the table's columns.`);
+    problems.push(say.misaligned(at + 1));
     return null;
   }
   const cellFor = (column: Column) => {
@@ -499,15 +500,15 @@ function readRow(
   const row: AccessRow = { kind: partner ? 'partner' : 'member', name, status: 'unknown' };
   let readable = true;
   const fail = (message: string) => {
-    problems.push(`${where}: ${message}`);
+    problems.push(say.row(at + 1, message));
     readable = false;
   };
-  if (truncated(name)) fail(`the name "${name}" is cut short on the page.`);
+  if (truncated(name)) fail(say.nameCut(name));
 
   if (shape.columns.includes('email')) {
     const email = cellText(cellFor('email'));
     if (EMAIL.test(email)) row.email = email;
-    else if (!EMPTY.has(email)) fail(`"${email}" is not an email address.`);
+    else if (!EMPTY.has(email)) fail(say.notEmail(email));
     // A name is what its member typed: one that passes for another address is not trusted.
     const doubt = nameEmailProblem(row.name, row.email);
     if (doubt) {
@@ -527,7 +528,7 @@ function readRow(
   if (partner) {
     const id = cellText(cellFor('bcId')).replace(/^ID:?\s*/i, '');
     if (BC_ID.test(id)) row.partnerBcId = id;
-    else fail(`the partner's Business Center ID "${id}" is not one.`);
+    else fail(say.notBcId(id));
   }
 
   if (shape.kind === 'bc-members') {
@@ -539,32 +540,32 @@ function readRow(
       const finance = pick(part, PAGE_LABELS.financeRole);
       if (bc) bcRoles.add(bc);
       else if (finance) financeRoles.add(finance);
-      else fail(`the role "${part}" is not one the extension knows.`);
+      else fail(say.unknownRole(part));
     }
     if (bcRoles.size === 1) row.bcRole = [...bcRoles][0];
-    else if (bcRoles.size > 1) fail('it shows more than one Business Center role.');
-    else fail('its Business Center role could not be read.');
+    else if (bcRoles.size > 1) fail(say.twoBcRoles());
+    else fail(say.noBcRole());
     if (financeRoles.size === 1) row.financeRole = [...financeRoles][0];
-    else if (financeRoles.size > 1) fail('it shows more than one finance role.');
+    else if (financeRoles.size > 1) fail(say.twoFinanceRoles());
   }
 
   if (shape.kind === 'asset-members' || shape.kind === 'asset-partners') {
     const text = cellText(cellFor('permission'));
     const role = pick(text, PAGE_LABELS.assetRole);
     if (role) row.assetRole = role;
-    else fail(`the permission "${text}" is not one the extension knows.`);
+    else fail(say.unknownPermission(text));
   }
 
   if (shape.columns.includes('status')) {
     const text = cellText(cellFor('status'));
     const status = pick(text, PAGE_LABELS.status);
     if (status) row.status = status;
-    else fail(`the status "${text}" is not one the extension knows.`);
+    else fail(say.unknownStatus(text));
   } else if (shape.kind === 'bc-members') {
-    fail('its status could not be read (no status column).');
+    fail(say.noStatus());
   }
 
-  if (!row.name && !row.email && !row.partnerBcId) fail('it names no one.');
+  if (!row.name && !row.email && !row.partnerBcId) fail(say.namesNoOne());
   return readable || row.name || row.email || row.partnerBcId ? row : null;
 }
 
@@ -573,7 +574,9 @@ interface Paging {
   /** The number of records the table says it holds, or null when it does not say. */
   total: number | null;
   /** Why rows may exist that are not in the page, when something says so without a total. */
-  more: string | null;
+  more: MoreReason | null;
+  /** The pages the pager shows, or the page size it shows full. */
+  n?: number;
 }
 
 /** "1-10 of 57", "1 – 10 / 57", "Showing 1 to 10 of 57": the last number is the total. */
@@ -650,15 +653,13 @@ function paging(table: Element, shown: number): Paging {
       pages.add(Number(text));
   }
   if (total !== null) return { total, more: null };
-  if (next) return { total, more: 'its next-page control is enabled' };
+  if (next) return { total, more: 'nextEnabled' };
   if (pages.size > 0 && Math.max(...pages) > 1)
-    return { total, more: `its pager shows ${Math.max(...pages)} pages` };
-  if (pageSize !== null && shown >= pageSize)
-    return { total, more: `it shows a full page of ${pageSize} rows` };
+    return { total, more: 'pagerPages', n: Math.max(...pages) };
+  if (pageSize !== null && shown >= pageSize) return { total, more: 'fullPage', n: pageSize };
   // A pager that shows page 1 and neither a total nor a switched-off next-page control does not
   // say whether this page is the last.
-  if (pages.size > 0 && !lastPage)
-    return { total, more: 'its pager does not say how many records there are' };
+  if (pages.size > 0 && !lastPage) return { total, more: 'pagerSilent' };
   return { total, more: null };
 }
 
@@ -669,18 +670,17 @@ function inlinePx(style: string, property: RegExp): number | null {
 }
 
 /**
- * Why a table draws only some of its rows (a virtualized table: only the rows in view are in the
- * DOM), or null when nothing says so: `aria-rowcount` above the rows present, `aria-rowindex`
+ * The problem of a table that draws only some of its rows (a virtualized table: only the rows in
+ * view are in the DOM), saying why, or null when nothing says so: `aria-rowcount` above the rows present, `aria-rowindex`
  * leaving gaps, or rows placed by offset in a scroll area taller than they fill.
  */
 function virtualized(shape: TableShape): string | null {
   const present = shape.rows.length + (shape.headless ? 0 : 1);
+  const undrawn = (reason: UndrawnReason, count = 0) => say.undrawn(reason, count, present);
   for (const part of shape.parts) {
     const count = Number(part.getAttribute('aria-rowcount'));
-    if (part.getAttribute('aria-rowcount') === '-1')
-      return 'it says it does not know how many rows it has (aria-rowcount −1)';
-    if (Number.isInteger(count) && count > present)
-      return `it has ${count} rows (aria-rowcount) but only ${present} are in the page`;
+    if (part.getAttribute('aria-rowcount') === '-1') return undrawn('rowCountUnknown');
+    if (Number.isInteger(count) && count > present) return undrawn('rowCount', count);
   }
   const indexes = shape.rows
     .map(({ row }) => Number(row.getAttribute('aria-rowindex')))
@@ -691,7 +691,7 @@ function virtualized(shape: TableShape): string | null {
       Math.min(...indexes) > first ||
       Math.max(...indexes) - Math.min(...indexes) + 1 > indexes.length
     )
-      return 'its rows are numbered with gaps (aria-rowindex): rows out of view are not in the page';
+      return undrawn('rowIndexGaps');
   }
   const offsets = shape.rows
     .map(({ row }) => {
@@ -709,10 +709,9 @@ function virtualized(shape: TableShape): string | null {
     const height = holder
       ? inlinePx(holder.getAttribute('style') ?? '', /(?:^|;)\s*(?:min-)?height\s*:\s*([0-9.]+)px/)
       : null;
-    if (step > 0 && offsets[0]! >= step)
-      return 'its first rows are scrolled out of view and not in the page';
+    if (step > 0 && offsets[0]! >= step) return undrawn('scrolledOut');
     if (step > 0 && height !== null && height > offsets.at(-1)! + 2 * step)
-      return 'it draws only the rows in view; the rest are not in the page';
+      return undrawn('drawsInView');
   }
   return null;
 }
@@ -743,9 +742,7 @@ function readTables(
       reading: {
         rows: [],
         complete: false,
-        problems: [
-          `The table could not be read (${error instanceof Error ? error.message : String(error)}).`,
-        ],
+        problems: [say.unreadable(error instanceof Error ? error.message : String(error))],
       },
       tables: [],
     };
@@ -765,7 +762,7 @@ function readShapeRows(
     if (!row) return;
     const key = identity(row) + JSON.stringify(row);
     if (seen.has(key)) {
-      rowProblems.push(`Row ${i + 1} repeats an earlier row; it was counted once.`);
+      rowProblems.push(say.repeated(i + 1));
       return;
     }
     seen.add(key);
@@ -815,11 +812,7 @@ function readAccessTableUnsafe(
     const reading: AccessTableReading = {
       rows: [],
       complete: false,
-      problems: [
-        loading
-          ? 'The table of members or partners is still loading.'
-          : 'No table of members or partners is shown on this page.',
-      ],
+      problems: [loading ? say.loading() : say.noTable()],
     };
     return { reading, tables: [] };
   }
@@ -828,78 +821,33 @@ function readAccessTableUnsafe(
   for (const shape of shapes) {
     const before = rows.length;
     if (shape.kind === 'bc-members') {
-      if (!shape.columns.includes('bcRole')) problem('The table has no role column.');
-      if (!shape.columns.includes('status')) problem('The table has no status column.');
+      if (!shape.columns.includes('bcRole')) problem(say.noRoleColumn());
+      if (!shape.columns.includes('status')) problem(say.noStatusColumn());
     }
-    if (shape.headless) {
-      note(
-        'The table shows no column headings (or none the extension knows); its columns were recognised by what their cells hold.',
-      );
-    }
+    if (shape.headless) note(say.headless());
     for (const column of shape.unrecognised) {
       if (shape.headless) continue;
-      const named = column.header
-        ? `The column "${column.header}" is not one the extension knows`
-        : `Column ${column.index + 1} has no heading`;
       if (column.column && column.column !== 'ignored')
-        note(
-          `${named}; its cells hold ${CELL_WORDS[column.holds!]}, so it was read as the ${COLUMN_WORDS[column.column]} column.`,
-        );
+        note(say.columnReadAs(column.header, column.index, column.holds!, column.column));
       else if (column.holds === 'eitherRole')
-        problem(
-          `${named}, and its cells ("Admin") could be a Business Center role or an ad account permission, so it was not read.`,
-        );
+        problem(say.columnEitherRole(column.header, column.index));
     }
-    if (shape.strays > 0) {
-      problem(
-        `${shape.strays} line${shape.strays === 1 ? '' : 's'} in the table could not be read as a row.`,
-      );
-    }
+    if (shape.strays > 0) problem(say.strays(shape.strays));
     readShapeRows(shape, seen, rows, problem);
     const shown = rows.length - before;
-    const { total, more } = paging(shape.table, shape.rows.length);
-    if (total !== null && total > shape.rows.length) {
-      problem(
-        `Only ${shown} of ${total} records are shown; the rest are on other pages of the table.`,
-      );
-    } else if (total !== null && total < shape.rows.length) {
-      problem(`The table shows ${shape.rows.length} rows but says it has ${total} records.`);
-    } else if (more) {
-      problem(`The table may have more records than the ${shown} shown: ${more}.`);
-    }
+    const { total, more, n = 0 } = paging(shape.table, shape.rows.length);
+    if (total !== null && total > shape.rows.length) problem(say.otherPages(shown, total));
+    else if (total !== null && total < shape.rows.length)
+      problem(say.moreRowsThanTotal(shape.rows.length, total));
+    else if (more) problem(say.mayHaveMore(shown, more, n));
     const undrawn = virtualized(shape);
-    if (undrawn) problem(`Only the rows in view could be read: ${undrawn}.`);
+    if (undrawn) problem(undrawn);
   }
   return {
     reading: { rows, complete: blocking === 0, problems },
     tables: shapes.flatMap((s) => s.parts),
   };
 }
-
-/** What a column's cells hold, in words, for the problems that say how it was read. */
-const CELL_WORDS: Record<CellClass, string> = {
-  email: 'email addresses',
-  person: 'names with email addresses',
-  bcRole: 'Business Center roles',
-  assetRole: 'ad account permissions',
-  eitherRole: 'roles',
-  status: 'statuses',
-  count: 'counts of assets',
-  id: 'Business Center IDs',
-  actions: 'buttons',
-  words: 'names',
-};
-
-const COLUMN_WORDS: Record<Column, string> = {
-  name: 'name',
-  partnerName: "partner's name",
-  email: 'email',
-  status: 'status',
-  bcRole: 'role',
-  permission: 'permission',
-  bcId: 'Business Center ID',
-  ignored: 'actions',
-};
 
 /** Whether two rows are about the same person or partner (by email, BC ID, else name). */
 export function sameParty(

@@ -377,6 +377,8 @@ for (const dir of builds) {
     `\nIn TikTok's page, ${labelOf(dir)} (the agent only on access pages, the watcher on every page):`,
   );
   for (const file of [
+    'overlay.js',
+    // Where builds before the agent became an unlisted script put it.
     'content-scripts/overlay.js',
     'content-scripts/overlay.css',
     'tiktok-watch.js',

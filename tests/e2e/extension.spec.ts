@@ -58,3 +58,18 @@ test('the watcher, on every TikTok page, carries only what it needs', () => {
     expect(gzipSync(code).length, build).toBeLessThanOrEqual(10_000);
   }
 });
+
+test('the page agent, on access pages, carries no WXT content-script context', () => {
+  for (const build of ['.output/chrome-mv3', '.output/firefox-mv2']) {
+    const text = readFileSync(`${build}/overlay.js`, 'utf8');
+    // It follows navigations itself: no started/locationchange events a page can forge or hear,
+    // and no React (the panel is the companion frame's).
+    expect(text, build).not.toContain('content-script-started');
+    expect(text, build).not.toContain('locationchange');
+    expect(text, build).not.toContain('react.transitional.element');
+    // English's page words as data (each label's source is a help-center address), and the
+    // table reader's problems as codes rather than sentences.
+    expect(text, build).not.toContain('help/article');
+    expect(text, build).not.toContain('is not one the extension knows');
+  }
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '@/lib/i18n';
+import { CHECKLIST_WORDS, stepWords } from '@/lib/tiktok/checklist-words';
 import type { ChecklistId, ChecklistProgress } from '@/lib/tiktok';
 import {
   CHECKLISTS,
@@ -59,11 +60,18 @@ class Run {
 describe('checklist definitions', () => {
   it('every step has words, and ids are unique per checklist', () => {
     for (const c of CHECKLISTS) {
-      expect(t(c.title)).not.toBe('');
-      expect(t(c.summary)).not.toBe('');
+      const words = CHECKLIST_WORDS[c.id];
+      expect(t(words.title)).not.toBe('');
+      expect(t(words.summary)).not.toBe('');
       const ids = c.steps.map((s) => s.id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const s of c.steps) expect(t(s.title).length * t(s.help).length).toBeGreaterThan(0);
+      for (const s of c.steps) {
+        const said = stepWords(c.id, s.id);
+        expect(t(said.title).length * t(said.help).length).toBeGreaterThan(0);
+        if (said.warning) expect(t(said.warning)).not.toBe('');
+      }
+      // No words for a step the checklist does not have (a renamed id would leave them behind).
+      expect(Object.keys(words.steps).sort()).toEqual([...ids].sort());
     }
   });
 

@@ -7,15 +7,13 @@
  * language, and by structure (columns known by their contents, dialogs by their roles, steps
  * offering "I did this"), as a page in a language the extension does not know is.
  */
-import { enPage } from './en';
+import { englishWords } from './english-words';
 import type { LabelKey, PageLabelKey } from './types';
 import type { LanguageWords } from './words';
-import { wordsOf } from './words';
 
 let received: readonly LanguageWords[] | null = null;
-let english: readonly LanguageWords[] | undefined;
 /** The words handed over, else English's page words. */
-const current = (): readonly LanguageWords[] => received ?? (english ??= wordsOf([enPage]));
+const current = (): readonly LanguageWords[] => received ?? englishWords();
 const listeners = new Set<() => void>();
 
 const isTexts = (value: unknown): value is string[] =>

@@ -1,0 +1,174 @@
+import { browser } from 'wxt/browser';
+import { createOverlayStore } from '@/components/overlay/store';
+import { extensionAlive, followNavigations } from '@/lib/content-script/navigations';
+import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/messaging/agent-client';
+import { CompanionDock } from '@/lib/overlay/dock';
+import { companionLocation } from '@/lib/overlay/frame-bridge';
+import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
+import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
+import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
+import { ChecklistRunner } from '@/lib/overlay/runner';
+import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
+import { receiveLanguages, receivedLanguages } from '@/lib/tiktok/labels/delivered';
+import type { PageKind } from '@/lib/tiktok/routes';
+import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
+import { watchMembers } from '@/lib/tiktok/watch';
+
+/**
+ * The page agent: injected by the background (never declared in the manifest) only on pages where
+ * access is managed. No React and no UI of its own: it reads and follows the page (the checklist
+ * runner), draws the spotlight, and frames the companion panel (an extension page) into a closed
+ * shadow root under <tt-access-companion>, telling it what it read over a private MessagePort.
+ *
+ * Built as an unlisted script, like the watcher: WXT's content-script context (its location
+ * watcher and "content script started" events, which a page can forge or hear) is more than the
+ * agent needs. It follows navigations itself (lib/content-script/navigations.ts) and stops once
+ * its extension is reloaded or updated under the page.
+ */
+export default defineUnlistedScript(async () => {
+  if (overlayRunning(window) || !extensionAlive()) return;
+  markOverlayRunning(window, true);
+
+  // TikTok's interface words come from the background as data (this script carries none);
+  // the first reading waits for them, and without them the page is read by structure alone.
+  const loadWords = () =>
+    sendMessage('agent:labels', {}).then(
+      (words) => {
+        receiveLanguages(words);
+        return receivedLanguages().length > 0;
+      },
+      () => false,
+    );
+  const [, prefs] = await Promise.all([loadWords(), readOverlayPrefs()]);
+
+  // What the page itself confirmed each route to be, when its URL alone does not say (the
+  // background passes on the watcher's confirmation; see lib/tiktok/watch.ts).
+  const confirmed = new Map<string, PageKind>();
+  const kindOf = (url: URL, first: boolean): PageKind => {
+    const byUrl = classifyUrl(url);
+    if (ACCESS_PAGE_KINDS.has(byUrl)) return byUrl;
+    const known = confirmed.get(url.href);
+    if (known) return known;
+    // Injected on a route the page confirmed: its DOM is the confirmed one. (After a client-side
+    // navigation the DOM is still the old route's, so only the background's word counts.)
+    return first && mayBeAccessPage(url) ? classifyPage(url, document) : byUrl;
+  };
+
+  const store = createOverlayStore(kindOf(new URL(location.href), true));
+  const runner = new ChecklistRunner(document, store, sendMessage);
+  let currentUrl = new URL(location.href);
+  store.getState().set({
+    collapsed: prefs.collapsed,
+    side: prefs.side,
+    sideChosen: prefs.sideChosen,
+  });
+
+  // The frame remembers the user's panel choices (the agent only reads them).
+  const remember = (change: PrefsChange) => {
+    store.getState().set(change);
+    ui.tell({ kind: 'remember', change, pageKey: pageKey(currentUrl) });
+  };
+
+  // What the panel in the frame asks for: the runner's actions and the user's panel choices.
+  const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
+    switch (ask.kind) {
+      case 'start':
+        return runner.start(ask.checklist, ask.facts, ask.hintedFor);
+      case 'abandon':
+        return runner.abandon();
+      case 'manual':
+        return runner.markDone(ask.step);
+      case 'recorded':
+        return runner.recorded(ask.startedAt, ask.grantIds);
+      case 'laterRecorded':
+        return runner.laterRecorded(ask.startedAt, ask.step);
+      case 'focusTarget':
+        return runner.focusTarget();
+      case 'choosePerson':
+        return runner.choosePerson(ask.subject);
+      case 'prefs':
+        return remember(ask.change);
+    }
+  };
+  const ui = new CompanionDock(
+    document,
+    store,
+    fromFrame,
+    companionLocation((path) => browser.runtime.getURL(path), browser.runtime.id),
+  );
+  // What the runner reads goes to the frame, which holds the register's rows and checks it.
+  runner.onReading = (reading) => ui.tell({ kind: 'reading', reading });
+
+  // Each route's work hangs off its own signal, aborted on the next navigation.
+  let route: AbortController | null = null;
+  const sync = async (url: URL, first = false) => {
+    currentUrl = url;
+    // The worker was restarting when the words were asked for: ask again, and read afresh.
+    if (!first && receivedLanguages().length === 0)
+      void loadWords().then((got) => {
+        if (got && url === currentUrl) void sync(url);
+      });
+    route?.abort();
+    route = new AbortController();
+    const signal = route.signal;
+    const kind = kindOf(url, first);
+    store.getState().setPageKind(kind);
+    const closed = (await readOverlayPrefs()).closedOn.includes(pageKey(url));
+    if (signal.aborted) return;
+    store.getState().set({ closed });
+    if (ACCESS_PAGE_KINDS.has(kind)) {
+      if (!ui.mounted) ui.mount();
+    } else if (ui.mounted) {
+      ui.remove();
+    }
+    // A Members page's rows go to the background, again when they change, so it can find my
+    // own row there (lib/register/held-accounts-visit.ts). The runner's observer and table reader
+    // serve both.
+    if (kind === 'bc-members') {
+      const href = url.href;
+      watchMembers(
+        url,
+        document,
+        (seen) => {
+          sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
+            // The extension was reloaded under this page: nothing to do until a reload.
+          });
+        },
+        signal,
+        {
+          changes: (onRecords) => runner.followChanges(onRecords, signal),
+          rows: () => runner.tableRows(),
+        },
+      );
+    }
+    // Progress is followed on every route of the Business Center: a checklist may start on
+    // Members and go on elsewhere.
+    await runner.runRoute(url, signal);
+  };
+  void sync(new URL(location.href), true);
+  // The extension's keyboard shortcut, pressed on this tab: into the panel.
+  const stopFocusing = onBackgroundMessage('background:focusCompanion', () => ui.focusPanel());
+  const stopListening = onBackgroundMessage('background:pageConfirmed', (data) => {
+    confirmed.set(data.url, data.kind);
+    if (data.url === currentUrl.href && store.getState().pageKind !== data.kind) {
+      void sync(currentUrl);
+    }
+  });
+  // The URL comes with the navigation: with the Navigation API it fires before `location` changes.
+  const lifetime = new AbortController();
+  followNavigations((url) => {
+    if (extensionAlive()) void sync(url);
+    else lifetime.abort();
+  }, lifetime.signal);
+  lifetime.signal.addEventListener(
+    'abort',
+    () => {
+      stopListening();
+      stopFocusing();
+      route?.abort();
+      ui.destroy();
+      markOverlayRunning(window, false);
+    },
+    { once: true },
+  );
+});

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { enPage } from '@/lib/tiktok/labels/en';
+import { englishWords } from '@/lib/tiktok/labels/english-words';
+import { wordsOf } from '@/lib/tiktok/labels/words';
+import { agentDeliveredLabels } from '@/scripts/build/agent-delivered-labels';
+
+// Inside the project (in its ignored test output), where the test runner loads modules from.
+const output = join(process.cwd(), 'test-results');
+mkdirSync(output, { recursive: true });
+const dir = mkdtempSync(join(output, 'agent-delivered-labels-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const root = process.cwd();
+const plugin = agentDeliveredLabels(root);
+const load = (id: string) =>
+  (plugin.load as unknown as (id: string) => string | null).call({}, resolve(root, id));
+
+describe("the page agent's English page words, made a literal at build time", () => {
+  it('are the very data the language module makes, without its help-article sources', async () => {
+    const code = load('lib/tiktok/labels/english-words.ts');
+    expect(code).not.toBeNull();
+    expect(code).not.toContain('help/article');
+    const file = join(dir, 'english-words.mjs');
+    writeFileSync(file, code!);
+    const module = (await import(/* @vite-ignore */ file)) as { englishWords: typeof englishWords };
+    expect(module.englishWords()).toEqual(wordsOf([enPage]));
+    expect(module.englishWords()).toEqual(englishWords());
+    // Not a vacuous match: English's role and status words are there.
+    expect(module.englishWords()[0]?.labels['status.pending']).toContain('Pending');
+  });
+
+  it('leave every other module to the build', () => {
+    expect(load('lib/tiktok/labels/en.ts')).toBeNull();
+    expect(load('lib/tiktok/read-table.ts')).toBeNull();
+  });
+});
