@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
@@ -25,18 +25,17 @@ import {
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import { LIST_LIMIT } from './first-rows';
 import type { AnsweredState } from './HeldQuestionCard';
 import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
+import { openRegister } from './open-register';
 import type { PickerAnsweredState } from './PickerQuestionCard';
 import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
 import { SavePageShape } from './SavePageShape';
 
 /** How many due items the popup lists; the rest are counted. */
 const DUE_LIMIT = 8;
-
-/** How many rows the popup lists before pointing to the full register. */
-const LIST_LIMIT = 30;
 
 // The popup's first screen loads only what it shows: the quick add form (with the write rules
 // and their validation) and the identity settings are loaded when they are needed.
@@ -146,27 +145,34 @@ function useHeldPicker(tabId: number | null) {
   return { centers, answered, answer };
 }
 
-function openRegister(grantId?: string): void {
-  const base = browser.runtime.getURL('/register.html');
-  void browser.tabs.create({
-    url: grantId ? `${base}#grant=${encodeURIComponent(grantId)}` : base,
-  });
+/** What the popup's first screen (./first-rows.ts) already shows when React takes over. */
+export interface PopupStart {
+  /** The latest changes as the first screen listed them, shown until Dexie has read them. */
+  initialRecent?: GrantView[];
+  /** What was typed into the first screen's search box. */
+  initialQuery?: string;
+  /** Whether the first screen's search box had the focus. */
+  focusSearch?: boolean;
 }
 
 /** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
-export function PopupApp() {
+export function PopupApp({ initialRecent, initialQuery = '', focusSearch = false }: PopupStart) {
   const { tabId, context } = useActiveTab();
   const held = useHeldQuestion(tabId);
   const picker = useHeldPicker(tabId);
   // First rows from one indexed query with a limit; what is due (read through three indexes,
   // a thousand rows at 10,000 grants) is read once they are on screen, so it does not delay them.
-  const recent = useLiveQuery(() => recentViews(registerDb(), LIST_LIMIT));
+  const recent = useLiveQuery(() => recentViews(registerDb(), LIST_LIMIT)) ?? initialRecent;
   const recentShown = recent !== undefined;
   const due = useLiveQuery(
     () => (recentShown ? dueSnapshot(registerDb(), new Date(), DUE_LIMIT) : undefined),
     [recentShown],
   );
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusSearch) searchRef.current?.focus();
+  }, [focusSearch]);
   const searching = query.trim() !== '';
   // The whole register is read only once a search starts, and searched as the register page
   // does: precomputed lower-case text per row, a longer query searching the last results.
@@ -281,6 +287,7 @@ export function PopupApp() {
           {t('search_label')}
         </label>
         <input
+          ref={searchRef}
           id={`${id}-q`}
           type="search"
           className="popup-search"

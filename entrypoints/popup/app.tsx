@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { GrantView } from '@/lib/register/queries';
+
+/**
+ * Mount the popup over its first screen. React replaces the first screen in its first commit
+ * with the same markup (the same rows, given as `initialRecent`); what was typed into the first
+ * screen's search box, and its focus, carry over.
+ */
+export function mountPopup(root: HTMLElement, initialRecent: GrantView[] | undefined): void {
+  const typed = root.querySelector<HTMLInputElement>('input[type="search"]');
+  createRoot(root).render(
+    <StrictMode>
+      <PopupApp
+        initialRecent={initialRecent}
+        initialQuery={typed?.value ?? ''}
+        focusSearch={typed !== null && document.activeElement === typed}
+      />
+    </StrictMode>,
+  );
+}
