@@ -3,7 +3,7 @@ import type { ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultReviewCadence } from '@/lib/reminders/settings';
 import type { KeyboardEvent } from 'react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
 import type { RegisterDb } from '@/lib/register/db';
@@ -304,25 +304,7 @@ function Filters({
     for (const v of views) if (v.party?.organisation) seen.add(v.party.organisation);
     return [...seen].sort((a, b) => a.localeCompare(b));
   }, [views]);
-  // The same elements on every keystroke, so React skips a thousand unchanged options.
-  const accountOptions = useMemo(
-    () =>
-      accounts.map(([accountId, name]) => (
-        <option key={accountId} value={accountId}>
-          {name}
-        </option>
-      )),
-    [accounts],
-  );
-  const agencyOptions = useMemo(
-    () =>
-      agencies.map((a) => (
-        <option key={a} value={a}>
-          {a}
-        </option>
-      )),
-    [agencies],
-  );
+  const agencyOptions = useMemo(() => agencies.map((a) => [a, a] as const), [agencies]);
 
   return (
     <div className="filters" role="search">
@@ -376,7 +358,7 @@ function Filters({
           onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
         >
           <option value="">{t('filter_all')}</option>
-          {accountOptions}
+          <Options options={accounts} />
         </select>
       </div>
       <div className="field">
@@ -387,7 +369,7 @@ function Filters({
           onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
         >
           <option value="">{t('filter_all')}</option>
-          {agencyOptions}
+          <Options options={agencyOptions} />
         </select>
       </div>
       <div className="field">
@@ -451,6 +433,23 @@ function Filters({
     </div>
   );
 }
+
+/**
+ * A select's options as `[value, label]` pairs, rendered again only when the list changes: on
+ * a search keystroke React skips the whole list at once, where even unchanged option elements
+ * (ten thousand accounts at 100,000 grants) are each visited when their parent renders.
+ */
+const Options = memo(function Options({
+  options,
+}: {
+  options: readonly (readonly [string, string])[];
+}) {
+  return options.map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+});
 
 function EmptyRegister() {
   const [loading, setLoading] = useState(false);

@@ -40,7 +40,16 @@ function afterPaint(next: () => void): void {
   setTimeout(start, 100); // a page that is not drawn gets no animation frames
 }
 
-void readFirstRows().then((recent) => {
+/**
+ * How long the first rows may take before React is loaded regardless (a database busy with an
+ * upgrade in another context answers only once that is done; React then waits for it as usual).
+ */
+const FIRST_ROWS_WAIT_MS = 500;
+
+const waited = new Promise<undefined>((resolve) =>
+  setTimeout(() => resolve(undefined), FIRST_ROWS_WAIT_MS),
+);
+void Promise.race([readFirstRows(), waited]).then((recent) => {
   if (recent) root.replaceChildren(firstScreen(recent));
   afterPaint(() => void import('./app').then(({ mountPopup }) => mountPopup(root, recent)));
 });
