@@ -8,13 +8,7 @@ import { registerDb } from '@/lib/register/db';
 import type { PickerCenter } from '@/lib/register/held-accounts-picker';
 import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
 import type { DueItem, GrantView } from '@/lib/register/queries';
-import {
-  dueSnapshot,
-  indexViews,
-  listGrantViews,
-  narrowingFilter,
-  recentViews,
-} from '@/lib/register/queries';
+import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register/queries';
 import {
   accountLabel,
   dueReasonLabel,
@@ -22,6 +16,7 @@ import {
   partyLabel,
   statusLabel,
 } from '../register/labels';
+import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
@@ -174,13 +169,10 @@ export function PopupApp({ initialRecent, initialQuery = '', focusSearch = false
     if (focusSearch) searchRef.current?.focus();
   }, [focusSearch]);
   const searching = query.trim() !== '';
-  // The whole register is read only once a search starts, and searched as the register page
-  // does: precomputed lower-case text per row, a longer query searching the last results.
-  const all = useLiveQuery(
-    () => (searching ? listGrantViews(registerDb()) : undefined),
-    [searching],
-  );
-  const index = useMemo(() => (all ? indexViews(all) : undefined), [all]);
+  // The whole register is read (in pages) only once a search starts, and searched as the
+  // register page does: precomputed lower-case text per row, a longer query searching the last
+  // results.
+  const index = useWholeRegister(registerDb(), searching);
   const now = useMemo(() => new Date(), [index]); // eslint-disable-line react-hooks/exhaustive-deps
   const [search] = useState(narrowingFilter);
   const results = useMemo(

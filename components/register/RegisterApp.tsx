@@ -1,21 +1,16 @@
-import Dexie from 'dexie';
-import type { ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultReviewCadence } from '@/lib/reminders/settings';
 import type { KeyboardEvent } from 'react';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
-import type { RegisterDb } from '@/lib/register/db';
 import { registerDb } from '@/lib/register/db';
 import { recordGrant } from '@/lib/register/grants';
-import type { GroupBy, IndexedViews, Perspective, SortKey } from '@/lib/register/queries';
+import type { GroupBy, Perspective, SortKey } from '@/lib/register/queries';
 import {
-  ReadAbandoned,
   indexViews,
   narrowingFilter,
   perspectiveOf,
-  readIndexedViewsInPages,
   recentViews,
   sortIndex,
 } from '@/lib/register/queries';
@@ -30,6 +25,7 @@ import { ImportExport } from './ImportExport';
 import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from './labels';
 import type { RegisterStore } from './store';
 import { createRegisterStore } from './store';
+import { useWholeRegister } from './use-whole-register';
 
 const PERSPECTIVES: Perspective[] = ['mine', 'held'];
 const perspectiveLabel = (p: Perspective) =>
@@ -56,55 +52,6 @@ const GROUP_KEYS = {
   party: 'groupBy_party',
   organisation: 'groupBy_organisation',
 } as const;
-
-/** Whether a commit (here or in another context) changed what the register page lists. */
-function changesListed(db: RegisterDb, parts: ObservabilitySet): boolean {
-  const listed = ['grants', 'accounts', 'parties'].map((table) => `idb://${db.name}/${table}/`);
-  return Object.keys(parts).some((part) => listed.some((prefix) => part.startsWith(prefix)));
-}
-
-/**
- * The whole register, searchable, once `wanted`: read and indexed in pages with the page
- * responsive between them, and read again the same way after each commit that changes it (an
- * import of 100,000 rows included). Until a read is complete the previous one stays shown; a
- * commit during a read makes one more read follow it, never two at once.
- */
-function useWholeRegister(db: RegisterDb, wanted: boolean): IndexedViews | undefined {
-  const [whole, setWhole] = useState<IndexedViews>();
-  useEffect(() => {
-    if (!wanted) return;
-    const stop = new AbortController();
-    let reading = false;
-    let changed = false;
-    const read = async () => {
-      if (reading) {
-        changed = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          changed = false;
-          setWhole(await readIndexedViewsInPages(db, { signal: stop.signal }));
-        } while (changed);
-      } catch (error) {
-        if (!(error instanceof ReadAbandoned)) throw error;
-      } finally {
-        reading = false;
-      }
-    };
-    const onCommit = (parts: ObservabilitySet) => {
-      if (changesListed(db, parts)) void read();
-    };
-    Dexie.on('storagemutated', onCommit);
-    void read();
-    return () => {
-      stop.abort();
-      Dexie.on('storagemutated').unsubscribe(onCommit);
-    };
-  }, [db, wanted]);
-  return whole;
-}
 
 function grantFromHash(): string | null {
   const match = /grant=([^&]+)/.exec(location.hash);
