@@ -148,10 +148,17 @@ export interface PopupStart {
   initialQuery?: string;
   /** Whether the first screen's search box had the focus. */
   focusSearch?: boolean;
+  /** Whether quick add was pressed on the first screen: the form opens at once. */
+  startAdding?: boolean;
 }
 
 /** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
-export function PopupApp({ initialRecent, initialQuery = '', focusSearch = false }: PopupStart) {
+export function PopupApp({
+  initialRecent,
+  initialQuery = '',
+  focusSearch = false,
+  startAdding = false,
+}: PopupStart) {
   const { tabId, context } = useActiveTab();
   const held = useHeldQuestion(tabId);
   const picker = useHeldPicker(tabId);
@@ -179,7 +186,7 @@ export function PopupApp({ initialRecent, initialQuery = '', focusSearch = false
     () => (searching && index ? search(index, { query: query.trim() }, now) : undefined),
     [searching, index, search, query, now],
   );
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(startAdding);
   const [added, setAdded] = useState<string | null>(null);
   const id = useId();
 

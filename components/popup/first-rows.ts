@@ -13,6 +13,9 @@ import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '../register/l
 import { describeRoles } from '../shared/format';
 import { openRegister } from './open-register';
 
+/** Marks the first screen's quick add button once pressed (React opens the form on mounting). */
+export const ADD_PRESSED = 'data-add-pressed';
+
 /** How many rows the popup lists before pointing to the full register. */
 export const LIST_LIMIT = 30;
 
@@ -83,6 +86,9 @@ export function firstScreen(recent: readonly GrantView[]): HTMLElement {
           { class: 'popup-list', 'data-testid': 'popup-list' },
           ...recent.slice(0, LIST_LIMIT).map(firstRow),
         );
+  // Quick add needs React: a press before it mounts is kept, and the form opens when it does.
+  const addButton = element('button', { type: 'button' }, t('action_add'));
+  addButton.addEventListener('click', () => addButton.setAttribute(ADD_PRESSED, ''));
   const openButton = element(
     'button',
     { type: 'button', class: 'primary' },
@@ -133,7 +139,7 @@ export function firstScreen(recent: readonly GrantView[]): HTMLElement {
       'section',
       { 'aria-labelledby': `${id}-add` },
       title('add', t('popup_quickAdd')),
-      element('button', { type: 'button' }, t('action_add')),
+      addButton,
     ),
     element('nav', { class: 'actions', 'aria-label': t('popup_more') }, openButton, optionsButton),
   );
