@@ -1,5 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
@@ -144,8 +153,11 @@ function useHeldPicker(tabId: number | null) {
 export interface PopupStart {
   /** The latest changes as the first screen listed them, shown until Dexie has read them. */
   initialRecent?: GrantView[];
-  /** What was typed into the first screen's search box. */
-  initialQuery?: string;
+  /**
+   * The first screen's search box (gone from the page once React commits): what was typed into
+   * it up to React's first commit is searched.
+   */
+  firstSearchBox?: HTMLInputElement | null;
   /** Whether the first screen's search box had the focus. */
   focusSearch?: boolean;
   /** Whether quick add was pressed on the first screen: the form opens at once. */
@@ -155,7 +167,7 @@ export interface PopupStart {
 /** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
 export function PopupApp({
   initialRecent,
-  initialQuery = '',
+  firstSearchBox = null,
   focusSearch = false,
   startAdding = false,
 }: PopupStart) {
@@ -170,11 +182,15 @@ export function PopupApp({
     () => (recentShown ? dueSnapshot(registerDb(), new Date(), DUE_LIMIT) : undefined),
     [recentShown],
   );
-  const [query, setQuery] = useState(initialQuery);
+  const [query, setQuery] = useState(firstSearchBox?.value ?? '');
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // Right after the first commit, before any other input: what was typed since React started.
+  // The first screen's box is outside React; reading it once here is the hand-over, not a loop.
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (firstSearchBox) setQuery(firstSearchBox.value);
     if (focusSearch) searchRef.current?.focus();
-  }, [focusSearch]);
+  }, [firstSearchBox, focusSearch]);
   const searching = query.trim() !== '';
   // The whole register is read (in pages) only once a search starts, and searched as the
   // register page does: precomputed lower-case text per row, a longer query searching the last

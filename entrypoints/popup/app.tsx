@@ -15,7 +15,7 @@ export function mountPopup(root: HTMLElement, initialRecent: GrantView[] | undef
     <StrictMode>
       <PopupApp
         initialRecent={initialRecent}
-        initialQuery={typed?.value ?? ''}
+        firstSearchBox={typed}
         focusSearch={typed !== null && document.activeElement === typed}
         startAdding={root.querySelector(`[${ADD_PRESSED}]`) !== null}
       />
