@@ -1,5 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { TabContext } from '@/lib/messaging/protocol';
@@ -8,13 +17,7 @@ import { registerDb } from '@/lib/register/db';
 import type { PickerCenter } from '@/lib/register/held-accounts-picker';
 import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
 import type { DueItem, GrantView } from '@/lib/register/queries';
-import {
-  dueSnapshot,
-  indexViews,
-  listGrantViews,
-  narrowingFilter,
-  recentViews,
-} from '@/lib/register/queries';
+import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register/queries';
 import {
   accountLabel,
   dueReasonLabel,
@@ -22,21 +25,21 @@ import {
   partyLabel,
   statusLabel,
 } from '../register/labels';
+import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import { LIST_LIMIT } from './first-rows';
 import type { AnsweredState } from './HeldQuestionCard';
 import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
+import { openRegister } from './open-register';
 import type { PickerAnsweredState } from './PickerQuestionCard';
 import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
 import { SavePageShape } from './SavePageShape';
 
 /** How many due items the popup lists; the rest are counted. */
 const DUE_LIMIT = 8;
-
-/** How many rows the popup lists before pointing to the full register. */
-const LIST_LIMIT = 30;
 
 // The popup's first screen loads only what it shows: the quick add form (with the write rules
 // and their validation) and the identity settings are loaded when they are needed.
@@ -146,42 +149,60 @@ function useHeldPicker(tabId: number | null) {
   return { centers, answered, answer };
 }
 
-function openRegister(grantId?: string): void {
-  const base = browser.runtime.getURL('/register.html');
-  void browser.tabs.create({
-    url: grantId ? `${base}#grant=${encodeURIComponent(grantId)}` : base,
-  });
+/** What the popup's first screen (./first-rows.ts) already shows when React takes over. */
+export interface PopupStart {
+  /** The latest changes as the first screen listed them, shown until Dexie has read them. */
+  initialRecent?: GrantView[];
+  /**
+   * The first screen's search box (gone from the page once React commits): what was typed into
+   * it up to React's first commit is searched.
+   */
+  firstSearchBox?: HTMLInputElement | null;
+  /** Whether the first screen's search box had the focus. */
+  focusSearch?: boolean;
+  /** Whether quick add was pressed on the first screen: the form opens at once. */
+  startAdding?: boolean;
 }
 
 /** The toolbar popup: what is due first, a searchable list, quick add, the way to the register. */
-export function PopupApp() {
+export function PopupApp({
+  initialRecent,
+  firstSearchBox = null,
+  focusSearch = false,
+  startAdding = false,
+}: PopupStart) {
   const { tabId, context } = useActiveTab();
   const held = useHeldQuestion(tabId);
   const picker = useHeldPicker(tabId);
   // First rows from one indexed query with a limit; what is due (read through three indexes,
   // a thousand rows at 10,000 grants) is read once they are on screen, so it does not delay them.
-  const recent = useLiveQuery(() => recentViews(registerDb(), LIST_LIMIT));
+  const recent = useLiveQuery(() => recentViews(registerDb(), LIST_LIMIT)) ?? initialRecent;
   const recentShown = recent !== undefined;
   const due = useLiveQuery(
     () => (recentShown ? dueSnapshot(registerDb(), new Date(), DUE_LIMIT) : undefined),
     [recentShown],
   );
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(firstSearchBox?.value ?? '');
+  const searchRef = useRef<HTMLInputElement>(null);
+  // Right after the first commit, before any other input: what was typed since React started.
+  // The first screen's box is outside React; reading it once here is the hand-over, not a loop.
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (firstSearchBox) setQuery(firstSearchBox.value);
+    if (focusSearch) searchRef.current?.focus();
+  }, [firstSearchBox, focusSearch]);
   const searching = query.trim() !== '';
-  // The whole register is read only once a search starts, and searched as the register page
-  // does: precomputed lower-case text per row, a longer query searching the last results.
-  const all = useLiveQuery(
-    () => (searching ? listGrantViews(registerDb()) : undefined),
-    [searching],
-  );
-  const index = useMemo(() => (all ? indexViews(all) : undefined), [all]);
+  // The whole register is read (in pages) only once a search starts, and searched as the
+  // register page does: precomputed lower-case text per row, a longer query searching the last
+  // results.
+  const index = useWholeRegister(registerDb(), searching);
   const now = useMemo(() => new Date(), [index]); // eslint-disable-line react-hooks/exhaustive-deps
   const [search] = useState(narrowingFilter);
   const results = useMemo(
     () => (searching && index ? search(index, { query: query.trim() }, now) : undefined),
     [searching, index, search, query, now],
   );
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(startAdding);
   const [added, setAdded] = useState<string | null>(null);
   const id = useId();
 
@@ -281,6 +302,7 @@ export function PopupApp() {
           {t('search_label')}
         </label>
         <input
+          ref={searchRef}
           id={`${id}-q`}
           type="search"
           className="popup-search"

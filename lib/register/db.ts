@@ -9,9 +9,10 @@ import type { EntityTable, Transaction } from 'dexie';
 import Dexie from 'dexie';
 import type { StoredEvent } from './history';
 import { compactAll } from './history';
+import { REGISTER_DB_NAME } from './db-name';
 import type { Account, Grant, Party, RegisterEvent, ReminderState } from './schema';
 
-export const REGISTER_DB_NAME = 'access-register';
+export { REGISTER_DB_NAME };
 
 /** One schema version: the stores it declares and how rows of the version before are upgraded. */
 export interface RegisterVersion {

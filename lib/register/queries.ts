@@ -5,6 +5,7 @@
  * last results ({@link narrowingFilter}), which keeps a keystroke within a frame at 100,000
  * grants (scripts/bench/register.bench.mjs) with no extra IndexedDB index (no schema change).
  */
+import type { EntityTable } from 'dexie';
 import type { RegisterDb } from './db';
 import { dayAfter } from './days';
 import type { Account, Grant, GrantStatus, Party } from './schema';
@@ -134,6 +135,83 @@ export async function recentViews(db: RegisterDb, count: number): Promise<GrantV
   });
 }
 
+/** An IndexedDB request as a promise. */
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * The register database opened straight through IndexedDB at whatever version it has, for a
+ * read that must not wait for Dexie to load (the popup's first rows). Resolves `null` when
+ * there is no register yet: the open that would create it is aborted, so the database Dexie
+ * creates later is created by Dexie, with its schema. The connection closes itself when another
+ * context asks to upgrade the database, so it never blocks a schema upgrade.
+ */
+export function openRegisterForReading(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    let creating = false;
+    request.onupgradeneeded = () => {
+      creating = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const idb = request.result;
+      idb.onversionchange = () => idb.close();
+      resolve(idb);
+    };
+    request.onerror = (event) => {
+      if (!creating) return reject(request.error ?? new Error('IndexedDB open failed'));
+      event.preventDefault(); // the aborted creation is expected, not an error to report
+      resolve(null);
+    };
+  });
+}
+
+/**
+ * What {@link recentViews} reads, through IndexedDB itself: the `count` grants changed last
+ * (deleted ones left out), newest first, each with its account and party. A cursor walks the
+ * `updatedAt` index backwards (newest first, ties by id as Dexie's reverse order has them), so
+ * only the rows shown and the deleted ones among them are read.
+ */
+export async function recentViewsFromIdb(idb: IDBDatabase, count: number): Promise<GrantView[]> {
+  const tx = idb.transaction(['grants', 'accounts', 'parties'], 'readonly');
+  const grants: Grant[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const cursor = tx.objectStore('grants').index('updatedAt').openCursor(null, 'prev');
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return resolve();
+      const grant = at.value as Grant;
+      if (grant.deletedAt === null) grants.push(grant);
+      if (grants.length >= count) return resolve();
+      at.continue();
+    };
+  });
+  const accounts = tx.objectStore('accounts');
+  const parties = tx.objectStore('parties');
+  // Requests on one transaction are answered in order: issued together, they cost one wait.
+  const accountById = new Map<string, Promise<Account | undefined>>();
+  const partyById = new Map<string, Promise<Party | undefined>>();
+  for (const g of grants) {
+    if (!accountById.has(g.accountId))
+      accountById.set(g.accountId, settled(accounts.get(g.accountId) as IDBRequest<Account>));
+    if (!partyById.has(g.partyId))
+      partyById.set(g.partyId, settled(parties.get(g.partyId) as IDBRequest<Party>));
+  }
+  return Promise.all(
+    grants.map(async (grant) => ({
+      grant,
+      account: await accountById.get(grant.accountId),
+      party: await partyById.get(grant.partyId),
+    })),
+  );
+}
+
 /** What is due: the most overdue grants and how many are due in all. */
 export interface DueSnapshot {
   /** The most overdue first; at most the `dueLimit` asked for. */
@@ -215,11 +293,120 @@ export function searchHaystack(view: GrantView): string {
 export interface IndexedViews {
   views: readonly GrantView[];
   haystacks: readonly string[];
+  /** The order the views are known to be in, when known: sorting by it again changes nothing. */
+  order?: { key: SortKey; direction: 'asc' | 'desc' };
 }
+
+/** The order the register is read in: newest change first (ties by id, descending). */
+const UPDATED_DESC = { key: 'updated', direction: 'desc' } as const;
 
 /** Precompute the search text of every view. */
 export function indexViews(views: readonly GrantView[]): IndexedViews {
   return { views, haystacks: views.map(searchHaystack) };
+}
+
+/** Rows read at a time when the whole register is read: each page's work stays a short task. */
+export const READ_PAGE_SIZE = 2_000;
+
+/** Let the page paint and handle input between two pages of a long read. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A read of the whole register given up (a newer one replaces it). */
+export class ReadAbandoned extends Error {
+  override name = 'ReadAbandoned';
+}
+
+/** Every row of a table, page by page in key order (`page(after)`), yielding between pages. */
+async function readInPages<T extends { id: string }>(
+  page: (after: string) => Promise<T[]>,
+  pageSize: number,
+  signal: AbortSignal | undefined,
+  each: (rows: T[]) => void,
+): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await page(after);
+    if (signal?.aborted) throw new ReadAbandoned();
+    each(rows);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+    await nextTask();
+    if (signal?.aborted) throw new ReadAbandoned();
+  }
+}
+
+/**
+ * The whole register as {@link listGrantViews} reads it (live grants, newest change first, each
+ * with its account and party), searchable ({@link indexViews}), read and indexed in pages of
+ * `pageSize` rows with a task boundary between pages: at 100,000 grants one read of everything
+ * and its indexing were one task of seconds, with the page frozen. The grants are read along
+ * the `updatedAt` index and turned newest first, rows that share an instant in Dexie's reverse
+ * order (by id, descending); a page that ends inside such a run resumes after the rows of it
+ * already read. A row changed while the read goes on may be missed or read as before: the
+ * caller reads again when the register changes. `signal` gives the read up between pages.
+ */
+export async function readIndexedViewsInPages(
+  db: RegisterDb,
+  { pageSize = READ_PAGE_SIZE, signal }: { pageSize?: number; signal?: AbortSignal } = {},
+): Promise<IndexedViews> {
+  const goOn = async () => {
+    await nextTask();
+    if (signal?.aborted) throw new ReadAbandoned();
+  };
+  // Grants first, then the accounts and people: a grant read refers to rows that exist by then
+  // (rows are deleted by marking them), so no grant shows an account read before it was made.
+  const grants: Grant[] = [];
+  let lastAt: string | null = null;
+  let readAtLast = 0; // rows with `updatedAt === lastAt` read so far
+  for (;;) {
+    // Oldest first, so that each page is one `getAll` with a limit (a cursor stepping backwards
+    // row by row took twice as long); reversed once at the end.
+    const limit = pageSize + readAtLast;
+    const page: Grant[] =
+      lastAt === null
+        ? await db.grants.orderBy('updatedAt').limit(limit).toArray()
+        : await db.grants.where('updatedAt').aboveOrEqual(lastAt).limit(limit).toArray();
+    if (signal?.aborted) throw new ReadAbandoned();
+    // The rows of the last instant already read come first again (ties are in id order).
+    for (const grant of lastAt === null ? page : page.slice(readAtLast)) {
+      if (grant.updatedAt === lastAt) readAtLast++;
+      else {
+        lastAt = grant.updatedAt;
+        readAtLast = 1;
+      }
+      if (grant.deletedAt === null) grants.push(grant);
+    }
+    if (page.length < limit) break;
+    await goOn();
+  }
+  grants.reverse();
+  const accountById = new Map<string, Account>();
+  const partyById = new Map<string, Party>();
+  const byId =
+    <T extends { id: string }>(table: EntityTable<T, 'id'>) =>
+    (after: string) =>
+      table.where(':id').above(after).limit(pageSize).toArray();
+  await readInPages(byId(db.accounts), pageSize, signal, (rows) => {
+    for (const a of rows) accountById.set(a.id, a);
+  });
+  await readInPages(byId(db.parties), pageSize, signal, (rows) => {
+    for (const p of rows) partyById.set(p.id, p);
+  });
+  const views: GrantView[] = [];
+  const haystacks: string[] = [];
+  for (let from = 0; from < grants.length; from += pageSize) {
+    if (from > 0) await goOn();
+    for (const grant of grants.slice(from, from + pageSize)) {
+      const view: GrantView = {
+        grant,
+        account: accountById.get(grant.accountId),
+        party: partyById.get(grant.partyId),
+      };
+      views.push(view);
+      haystacks.push(searchHaystack(view));
+    }
+  }
+  return { views, haystacks, order: UPDATED_DESC };
 }
 
 /** What the register page filters by; every field is optional. */
@@ -384,10 +571,16 @@ export function sortIndex(
   key: SortKey,
   direction: 'asc' | 'desc' = 'asc',
 ): IndexedViews {
+  // A stable sort by the order the views are already in keeps them as they are.
+  if (index.order?.key === key && index.order.direction === direction) return index;
   const position = new Map<GrantView, number>();
   index.views.forEach((v, i) => position.set(v, i));
   const views = sortViews(index.views, key, direction);
-  return { views, haystacks: views.map((v) => index.haystacks[position.get(v)!]!) };
+  return {
+    views,
+    haystacks: views.map((v) => index.haystacks[position.get(v)!]!),
+    order: { key, direction },
+  };
 }
 
 /** How the register groups rows. */
