@@ -150,6 +150,12 @@ async function benchScale(grants) {
       ([o, both]) => /** @type {any} */ (window)[both ? 'seedBoth' : 'seedRegister'](o),
       /** @type {const} */ ([{ grants, eventsPerGrant: eventsPerGrant(grants) }, withBlob]),
     );
+    // IndexedDB's own cost for the same amounts, without the register's code: what export and
+    // import are bound by (scripts/bench/register/blob.js, idbFloor).
+    const floor = await page.evaluate(
+      (rows) => /** @type {any} */ (window).idbFloor({ rows }),
+      grants,
+    );
     console.log(
       `\n${seeded.grants.toLocaleString('en')} grants, ${seeded.events.toLocaleString('en')} events${withBlob ? ` (${(seeded.bytes / 1e6).toFixed(1)} MB as JSON) in both stores` : ' in the register only'}; median of ${RUNS} runs each.`,
     );
@@ -265,6 +271,9 @@ async function benchScale(grants) {
     record(`Import of a ${grants.toLocaleString('en')}-row CSV (once)`, registerImport, blobImport);
     record('  page during import: longest task', seen.longestTask, null);
     record('  page during import: longest frame gap', seen.longestFrameGap, null);
+    record('IndexedDB alone: getAll of every store', floor.read, null);
+    record("IndexedDB alone: the import's records", floor.write, null);
+    record('  the same, events 500 to a record', floor.packed, null);
     for (const r of results)
       console.log(
         `  ${r.task.padEnd(44)} ${`${r.register.toFixed(0)} ms`.padStart(10)}${r.blob === null ? '' : `  (blob ${r.blob.toFixed(0)} ms)`}`,
@@ -297,7 +306,7 @@ try {
   }
   console.log(
     '\nRegister: IndexedDB through the extension. Blob: the same data as one chrome.storage.local value (no validation; needs unlimitedStorage; not run at 100,000).' +
-      '\nPopup: navigation start → first frame with a row, in the page. Search is timed in the page, keydown → first frame after the result count changed. "Longest task" is the longest main-thread task (Long Tasks API, 0 when none reached 50 ms); "longest frame gap" is the longest time between animation frames.',
+      '\nPopup: navigation start → first frame with a row, in the page. Search is timed in the page, keydown → first frame after the result count changed. "IndexedDB alone" is the raw API in the same browser: one getAll of every store (the floor of an export), and the accounts, people, grants and events the import writes, put in one transaction into a scratch database with the register’s indexes (the floor of an import). "Longest task" is the longest main-thread task (Long Tasks API, 0 when none reached 50 ms); "longest frame gap" is the longest time between animation frames.',
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
