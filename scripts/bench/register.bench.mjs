@@ -210,8 +210,8 @@ async function benchScale(grants) {
     await registerPage.getByRole('searchbox', { name: 'Search' }).fill('');
 
     // IndexedDB's own cost of what the export reads, without the register's code
-    // (scripts/bench/register/blob.js): the floor the export is read against, timed like it. Measured here,
-    // not straight after seeding, when the database is still settling its fresh writes.
+    // (scripts/bench/register/blob.js): the floor the export is read against, timed like it.
+    // Measured here, not straight after seeding, when the database still settles its writes.
     const readFloor = await runs(() =>
       page.evaluate(() => /** @type {any} */ (window).idbReadFloor()),
     );
