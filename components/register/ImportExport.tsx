@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
 import { exportFileName, exportGrantsCsv } from '@/lib/register/export';
-import { exportBackupBlob } from '@/lib/register/export-blob';
+import { exportBackupOffThread } from '@/lib/register/export-job';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
 import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
 import { importFormatOf, startImport } from '@/lib/register/import-job';
@@ -129,7 +129,7 @@ export function ImportExport() {
         );
       } else if (what === 'json') {
         download(
-          await exportBackupBlob(db, now),
+          await exportBackupOffThread(now, registerDb),
           exportFileName('access-register-backup', 'json', now),
           'application/json',
         );

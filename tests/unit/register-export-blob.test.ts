@@ -1,6 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backup, RegisterDb } from '@/lib/register';
 import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
+import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
+import { exportBackupOffThread } from '@/lib/register/export-job';
 import {
   BACKUP_FORMAT,
   backupToJson,
@@ -57,5 +59,48 @@ describe('exportBackupBlob', () => {
     const blob = await exportBackupBlob(db, NOW);
     expect(blob.type).toBe('application/json');
     expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
+  });
+});
+
+describe('exportBackupOffThread', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('builds the same file in this thread where no Worker exists', async () => {
+    vi.stubGlobal('Worker', undefined);
+    await loadSampleRegister(db);
+    const blob = await exportBackupOffThread(NOW, () => db);
+    expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
+  });
+
+  /** A Worker that answers each request with `answer(request)` and records what it was told. */
+  function stubWorker(answer: (request: ExportWorkerRequest) => ExportWorkerReply) {
+    const seen = { requests: [] as ExportWorkerRequest[], terminated: 0 };
+    class FakeWorker {
+      onmessage: ((event: MessageEvent<ExportWorkerReply>) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      postMessage(request: ExportWorkerRequest) {
+        seen.requests.push(request);
+        queueMicrotask(() => this.onmessage?.({ data: answer(request) } as MessageEvent));
+      }
+      terminate() {
+        seen.terminated++;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    return seen;
+  }
+
+  it('asks the worker for the backup at the given moment, takes its Blob and ends it', async () => {
+    const file = new Blob(['{}'], { type: 'application/json' });
+    const seen = stubWorker(() => ({ type: 'exported', blob: file }));
+    await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
+    expect(seen.requests).toEqual([{ now: NOW }]);
+    expect(seen.terminated).toBe(1);
+  });
+
+  it('fails with the worker’s reason when the worker could not build it', async () => {
+    const seen = stubWorker(() => ({ type: 'failed', message: 'QuotaExceededError' }));
+    await expect(exportBackupOffThread(NOW, () => db)).rejects.toThrow('QuotaExceededError');
+    expect(seen.terminated).toBe(1);
   });
 });

@@ -188,6 +188,7 @@ async function applyCsv(
     if (!partyByKey.has(key)) partyByKey.set(key, p);
   }
   const index = new GrantIndex(grants);
+  const writes = new ChunkWrites();
 
   for (let start = 0; start < rows.length; start += CHUNK) {
     options.signal?.throwIfAborted();
@@ -294,15 +295,52 @@ async function applyCsv(
       report.merged.push({ where, grantId: current.id, outcome: 'updated' });
     }
     if (!refused.empty) continue; // keep checking, write nothing more: the import is refused
-    await db.accounts.bulkPut([...accountsOut.values()]);
-    await db.parties.bulkPut([...partiesOut.values()]);
-    await db.grants.bulkPut([...grantsOut.values()]);
-    await db.events.bulkAdd(eventsOut);
-    report.eventsAdded += eventsOut.length;
-    options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length);
+    const written = Math.min(start + CHUNK, rows.length);
+    await writes.issue(
+      [
+        db.accounts.bulkPut([...accountsOut.values()]),
+        db.parties.bulkPut([...partiesOut.values()]),
+        db.grants.bulkPut([...grantsOut.values()]),
+        db.events.bulkAdd(eventsOut),
+      ],
+      () => {
+        options.signal?.throwIfAborted();
+        report.eventsAdded += eventsOut.length;
+        options.onProgress?.(written, rows.length);
+      },
+    );
   }
+  await writes.finish();
   if (!refused.empty) throw new ImportRefusedError(refused.problems, refused.more);
   return report;
+}
+
+/**
+ * The import's chunks of writes, kept flowing: IndexedDB stores a chunk in its own process while
+ * the next chunk is planned here, instead of each waiting for the other. {@link issue} waits only
+ * for the chunk before the one just issued, so progress and Cancel keep pace with what is
+ * written and the thread still answers messages between chunks; a chunk's `then` (progress,
+ * Cancel) runs once its writes are done, in order. Writes already issued when one fails or the
+ * import is refused fail with the transaction's abort: they are awaited here, never left unheard.
+ */
+class ChunkWrites {
+  private pending: Promise<void>[] = [];
+
+  /** Issue one chunk's writes; resolves once the chunk issued before it is written. */
+  async issue(requests: readonly PromiseLike<unknown>[], then: () => void): Promise<void> {
+    const chunk = Promise.all(requests).then(then);
+    // Heard at once, so a chunk failing while the one before is awaited is no unhandled rejection.
+    chunk.catch(() => undefined);
+    this.pending.push(chunk);
+    if (this.pending.length > 1) await this.pending.shift();
+  }
+
+  /** Every chunk issued, written. */
+  async finish(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    await Promise.all(pending);
+  }
 }
 
 function resolveAccount(

@@ -4,7 +4,7 @@
 // chrome.storage.local (the common "just store an array" design), doing the same work as the
 // real pages. Also seeds both stores (IndexedDB rows through the raw API, the blob) with
 // identical generated data. Loaded only into the benchmark's copy of the built extension.
-/* global window, document, indexedDB, URL, Blob, URLSearchParams, location, chrome */
+/* global window, document, indexedDB, URL, Blob, URLSearchParams, location, chrome, performance */
 'use strict';
 
 /** What the page exposes to the benchmark. */
@@ -294,6 +294,170 @@ api.exportJson = async () => {
   document.body.append(a);
   a.click();
   a.remove();
+};
+
+/** Open a database (created with `stores` — name → [keyPath-or-null, [index, path, unique?]…] — when new). */
+function idbOpen(name, stores) {
+  return new Promise((resolve, reject) => {
+    const open = stores ? indexedDB.open(name, 1) : indexedDB.open(name);
+    open.onupgradeneeded = () => {
+      for (const [store, indexes] of Object.entries(stores ?? {})) {
+        const os = open.result.createObjectStore(store, { keyPath: 'id' });
+        for (const [index, path, unique] of indexes)
+          os.createIndex(index, path, { unique: !!unique });
+      }
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => resolve(open.result);
+  });
+}
+
+/** Run `fill(tx)` in one read-write transaction and time it to its commit. */
+function timedWrite(db, stores, fill) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const tx = db.transaction(stores, 'readwrite');
+    fill(tx);
+    tx.oncomplete = () => resolve(performance.now() - t0);
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/**
+ * IndexedDB's own cost of reading the register, without the register's code: one `getAll` of
+ * every store of the register's database in one transaction (an export cannot read faster).
+ */
+api.idbReadFloor = async () => {
+  const register = await idbOpen('access-register');
+  const names = [...register.objectStoreNames];
+  const read = await new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const tx = register.transaction(names, 'readonly');
+    let left = names.length;
+    for (const name of names) {
+      tx.objectStore(name).getAll().onsuccess = (e) => {
+        void e.target.result.length; // the values are deserialised when the result is read
+        if (--left === 0) resolve(performance.now() - t0);
+      };
+    }
+    tx.onerror = () => reject(tx.error);
+  });
+  register.close();
+  return read;
+};
+
+/**
+ * IndexedDB's own cost of an import's writes, without the register's code: `write`, the records
+ * an import of `rows` new people writes (accounts, people, grants and one event each) put into a
+ * scratch database with the register's indexes in one transaction (an import cannot write them
+ * faster); `packed`, the same rows with their events 500 to a record, which is what storing
+ * several events per record would cost instead.
+ */
+api.idbWriteFloor = async ({ rows }) => {
+  const now = new Date().toISOString();
+  const accounts = Math.min(rows, 2000);
+  const account = (i) => ({
+    id: uuid(i, 'a'),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: 'businessCenter',
+    externalId: `72${String(i).padStart(17, '0')}`,
+    name: `Imported ${i}`,
+    ownerBcId: null,
+    ownership: 'mine',
+  });
+  const party = (i) => ({
+    id: uuid(i, 'b'),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    kind: 'person',
+    name: `New Person ${i}`,
+    email: `new${i}@import.example`,
+    bcId: null,
+    organisation: `Agency ${i % 30}`,
+    notes: '',
+    isMe: false,
+  });
+  const grant = (i) => ({
+    id: uuid(i, 'c'),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    deletedAt: null,
+    accountId: uuid(i % accounts, 'a'),
+    partyId: uuid(i, 'b'),
+    bcRole: 'standard',
+    financeRole: null,
+    assetRole: 'operator',
+    status: 'active',
+    invitedAt: now,
+    acceptedAt: now,
+    revokedAt: null,
+    reviewCadenceDays: 90,
+    lastReviewedAt: null,
+    nextReviewOn: '2027-01-01',
+    contractEndsOn: null,
+    goals: '',
+    source: 'import',
+  });
+  const event = (i) => ({
+    id: uuid(i, 'd'),
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    grantId: uuid(i, 'c'),
+    type: 'imported',
+    at: now,
+    source: 'import',
+    decision: null,
+    note: 'Imported from bench.csv',
+    checklist: null,
+    seq: 1,
+    prior: null,
+    fromFile: { fileName: 'bench.csv', importedAt: now, format: 'csv' },
+  });
+  // The register's stores and indexes (lib/register/db.ts, schema v3).
+  const stores = {
+    accounts: [
+      ['kindExternalId', ['kind', 'externalId'], true],
+      ['ownership', 'ownership'],
+    ],
+    parties: [
+      ['email', 'email'],
+      ['bcId', 'bcId'],
+    ],
+    grants: ['accountId', 'status', 'nextReviewOn', 'contractEndsOn', 'updatedAt'].map((k) => [
+      k,
+      k,
+    ]),
+    events: [['grantIdAt', ['grantId', 'at']]],
+  };
+  const scratch = async (packed) => {
+    const name = `bench-floor-${packed ? 'packed' : 'rows'}`;
+    const db = await idbOpen(name, stores);
+    const ms = await timedWrite(db, Object.keys(stores), (tx) => {
+      for (let i = 0; i < accounts; i++) tx.objectStore('accounts').put(account(i));
+      for (let i = 0; i < rows; i++) {
+        tx.objectStore('parties').put(party(i));
+        tx.objectStore('grants').put(grant(i));
+      }
+      const events = tx.objectStore('events');
+      if (!packed) for (let i = 0; i < rows; i++) events.add(event(i));
+      else
+        for (let i = 0; i < rows; i += 500) {
+          const batch = Array.from({ length: Math.min(500, rows - i) }, (_, k) => event(i + k));
+          events.add({ id: uuid(i, 'e'), grantId: batch[0].grantId, at: now, events: batch });
+        }
+    });
+    db.close();
+    await new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
+    return ms;
+  };
+  return { write: await scratch(false), packed: await scratch(true) };
 };
 
 const task = new URLSearchParams(location.search).get('task');

@@ -1,0 +1,37 @@
+/**
+ * The full JSON backup, built in a Web Worker (`export.worker.ts`) so that the register page
+ * keeps answering while every table is read and written out; where no Worker exists (unit
+ * tests) it is built in this thread by the same code. A Blob crosses from the worker to the page
+ * as a handle to the same bytes, not a copy.
+ */
+import type { RegisterDb } from './db';
+import { exportBackupBlob } from './export-blob';
+
+/** The message that starts an export: the moment the backup is stamped with. */
+export interface ExportWorkerRequest {
+  now: Date;
+}
+
+/** How the worker's export ended. */
+export type ExportWorkerReply =
+  { type: 'exported'; blob: Blob } | { type: 'failed'; message: string };
+
+/** Every table, read in one transaction, as the `.json` backup file's Blob, built off the page. */
+export function exportBackupOffThread(now: Date, openDb: () => RegisterDb): Promise<Blob> {
+  if (typeof Worker === 'undefined') return exportBackupBlob(openDb(), now);
+  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Blob>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ExportWorkerReply>) => {
+      worker.terminate();
+      const reply = event.data;
+      if (reply.type === 'exported') resolve(reply.blob);
+      else reject(new Error(reply.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || 'The export worker failed.'));
+    };
+    worker.postMessage({ now } satisfies ExportWorkerRequest);
+  });
+}
