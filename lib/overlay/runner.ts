@@ -244,6 +244,47 @@ function textMayChange(records: readonly MutationRecord[]): boolean {
   );
 }
 
+/**
+ * Whether a batch may have moved the page's controls or the text of its table (what the panel
+ * keeps clear of): an element added or removed, or an element shown, hidden or restyled. Class
+ * names (a new build's hashes on the rows), the current or checked item and text typed or changed
+ * in place do not, so the boxes looked up last time still hold.
+ */
+export function boxesMayMove(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    if (record.type === 'childList') {
+      for (const list of [record.addedNodes, record.removedNodes])
+        for (const node of Array.from(list)) if (node.nodeType === 1) return true;
+    } else if (
+      record.type === 'attributes' &&
+      (record.attributeName === 'style' ||
+        record.attributeName === 'hidden' ||
+        record.attributeName === 'aria-hidden')
+    )
+      return true;
+  }
+  return false;
+}
+
+/** How long work that waits for the page to go idle may wait at most. */
+const IDLE_TIMEOUT_MS = 300;
+
+/**
+ * Run `work` once the page's thread is idle: after the frame's style and layout are done, so the
+ * boxes and styles `work` reads are there already and force none, and never in the way of the
+ * page's own rendering. Runs it at once where the browser has no idle callbacks. Returns how to
+ * cancel it, or null when it ran.
+ */
+function whenIdle(doc: Document, work: () => void): (() => void) | null {
+  const view = doc.defaultView;
+  if (!view || typeof view.requestIdleCallback !== 'function') {
+    work();
+    return null;
+  }
+  const id = view.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
+  return () => view.cancelIdleCallback(id);
+}
+
 function rectOf(el: Element | null): TargetRect | null {
   if (!el) return null;
   const r = el.getBoundingClientRect();
@@ -276,6 +317,12 @@ export class ChecklistRunner {
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
   private tables: AccessTableReader;
+  /** The page may have moved what the panel keeps clear of since its boxes were looked up. */
+  private clearDirty = true;
+  /** Cancels the pending idle-time look at those boxes, or null. */
+  private clearLater: (() => void) | null = null;
+  /** Cancels the pending idle-time reading (no checklist running), or null. */
+  private readLater: (() => void) | null = null;
   private shadows: ShadowRootTracker | null = null;
   private routeUrl: URL;
   /** A reading was skipped while the panel was hidden: take it when the panel shows. */
@@ -307,7 +354,7 @@ export class ChecklistRunner {
         s.closed !== before.closed ||
         s.pageKind !== before.pageKind
       )
-        this.layersDirty = true;
+        this.layersDirty = this.clearDirty = true;
       if (
         this.deferred &&
         (s.collapsed !== before.collapsed ||
@@ -361,11 +408,15 @@ export class ChecklistRunner {
       () => {
         this.cancelRecheck();
         this.cancelActivityCheck();
+        this.readLater?.();
+        this.readLater = null;
+        this.clearLater?.();
+        this.clearLater = null;
       },
       { once: true },
     );
     this.routeUrl = url;
-    this.layersDirty = this.headerDirty = true;
+    this.layersDirty = this.headerDirty = this.clearDirty = true;
     this.shadows = null;
     this.tables = this.tableReader();
     watchPage(
@@ -376,11 +427,13 @@ export class ChecklistRunner {
         for (const follow of this.followers) follow(records);
         if (!this.layersDirty) this.layersDirty = layersMayChange(records);
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
-        this.onBatch(url, acts);
+        if (!this.clearDirty && boxesMayMove(records)) this.markClearDirty();
+        this.pageChanged(url, acts);
       },
       () => {
-        this.store.getState().set({ target: rectOf(this.target) });
-        this.updateClear();
+        if (this.target) this.store.getState().set({ target: rectOf(this.target) });
+        // Scrolled or resized: the boxes kept clear of are looked up again once it settles.
+        this.markClearDirty();
       },
       (watch) =>
         (this.shadows = new ShadowRootTracker(this.doc, {
@@ -503,16 +556,49 @@ export class ChecklistRunner {
   }
 
   /**
+   * A batch of the page's changes: with a checklist running, read the page at once (the spotlight
+   * and the steps follow within the frame); with none, what the panel shows from the page (the
+   * table, for the register's check) waits for idle time, one reading for however many batches
+   * come before it (a table rendering in parts while the page loads, a new build's class churn).
+   */
+  private pageChanged(url: URL, acts: number): void {
+    if (this.store.getState().progress) {
+      this.onBatch(url, acts);
+      return;
+    }
+    if (this.readLater) return;
+    this.readLater = whenIdle(this.doc, () => {
+      this.readLater = null;
+      this.onBatch(url);
+    });
+  }
+
+  /** The boxes the panel keeps clear of may have moved: look them up again at idle time. */
+  private markClearDirty(): void {
+    this.clearDirty = true;
+    if (this.clearLater) return;
+    this.clearLater = whenIdle(this.doc, () => {
+      this.clearLater = null;
+      this.updateClear();
+    });
+  }
+
+  /**
    * Read the page once and bring the checklist, the spotlight and the advice up to date; `acts`
    * are the user's acts on the page since the last reading (clicks, typing into a new field).
    */
   onBatch(url: URL, acts = 0): void {
+    this.readLater?.();
+    this.readLater = null;
     const state = this.store.getState();
     if (!state.progress && !this.panelOpen()) {
       // Nothing running and nothing shown that a reading would change: read when it shows.
       this.deferred = true;
       this.target = null;
-      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.updateAvoid();
+      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) {
+        this.updateAvoid();
+        this.placeNow();
+      }
       state.set({ target: null, advice: [] });
       this.tell(state.pageKind, null);
       return;
@@ -527,14 +613,19 @@ export class ChecklistRunner {
     } catch {
       return; // never throw into TikTok's page
     }
-    this.tell(obs.pageKind, obs.table);
     const opened = this.updateAvoid();
     let p = state.progress;
     if (!p) {
+      // At idle time already (see pageChanged): the panel's place is settled before the frame
+      // hears of the reading, so it shows in its place once rather than moving after.
+      this.placeNow();
+      this.tell(obs.pageKind, obs.table);
       this.target = null;
       state.set({ target: null, advice: [] });
       return;
     }
+    this.tell(obs.pageKind, obs.table);
+    if (this.clearDirty) this.markClearDirty();
     const c = checklistById(p.checklistId);
     p = advanceChecklist(c, p, obs);
     const step = activeStep(c, p);
@@ -704,7 +795,6 @@ export class ChecklistRunner {
       .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
     state.set({ avoid: rects }); // kept as is when equal (store.set)
-    this.updateClear();
     if (!state.progress) return 0;
     const dialogs = openDialogs(this.doc);
     let opened = 0;
@@ -716,11 +806,20 @@ export class ChecklistRunner {
     return opened;
   }
 
+  /** The boxes kept clear of, looked up now when they may have moved (a reading at idle time). */
+  private placeNow(): void {
+    if (this.clearDirty) this.updateClear();
+  }
+
   /**
    * Where the page's own controls are (the access table's, the navigation's), while the panel
-   * shows: it keeps clear of them where it can.
+   * shows: it keeps clear of them where it can. Looked up again only when the page may have
+   * moved them (see boxesMayMove; a scroll, a resize), and at idle time.
    */
   private updateClear(): void {
+    this.clearDirty = false;
+    this.clearLater?.();
+    this.clearLater = null;
     const s = this.store.getState();
     const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
     s.set({ clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? []) : [] });
