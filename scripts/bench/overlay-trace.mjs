@@ -1,4 +1,3 @@
-/* global document -- runs in the browser, via Playwright */
 // Where the extension's share of the Members page's main thread goes, by kind of work: a
 // Chromium trace (CDP Tracing on the page's target) of the load + 1 s idle phase, with and
 // without the extension, the renderer main thread's time split into the trace events' self time
@@ -171,7 +170,9 @@ const total = (/** @type {string} */ label) =>
 console.log(
   `Members replica, load + 1 s idle: self time on the page's main thread by trace event, mean of ${RUNS} loads (ms)`,
 );
-console.log(`${'kind'.padEnd(40)} ${'without'.padStart(9)} ${'with'.padStart(9)} ${'+'.padStart(8)}`);
+console.log(
+  `${'kind'.padEnd(40)} ${'without'.padStart(9)} ${'with'.padStart(9)} ${'+'.padStart(8)}`,
+);
 for (const { kind, a, b } of rows)
   console.log(
     `${kind.slice(0, 40).padEnd(40)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(9)} ${(b - a).toFixed(1).padStart(8)}`,
