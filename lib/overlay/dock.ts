@@ -23,6 +23,11 @@ import { OVERLAY_HOST } from './runner';
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
+/**
+ * How long the frame may stay out of sight waiting for its size and the page's first reading
+ * (see CompanionDock.reveal) before it shows anyway.
+ */
+export const REVEAL_AFTER_MS = 1500;
 /** The state the frame's place and the spotlight follow. */
 const PLACED_BY = [
   'closed',
@@ -65,6 +70,11 @@ export class CompanionDock {
   /** The page's element that last lost the keyboard focus: where Escape in the panel returns. */
   private returnTo: Element | null = null;
   private size = INITIAL_SIZE;
+  /** The frame told its size for the document it loaded. */
+  private sized = false;
+  /** The frame is on show (see reveal). */
+  private shown = false;
+  private revealTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
 
@@ -143,7 +153,11 @@ export class CompanionDock {
       height: `${this.size.height}px`,
       bottom: '16px',
       right: '16px',
+      // Out of sight until it can be placed for good (see reveal).
+      visibility: 'hidden',
     });
+    this.sized = this.shown = false;
+    this.revealTimer = setTimeout(() => this.reveal(true), REVEAL_AFTER_MS);
     const origin = this.companion.origin;
     frame.addEventListener(
       'load',
@@ -170,6 +184,8 @@ export class CompanionDock {
 
   /** Take the panel out of the page (a route that is not about access). */
   remove(): void {
+    if (this.revealTimer !== null) clearTimeout(this.revealTimer);
+    this.revealTimer = null;
     this.port?.close();
     this.port = null;
     this.host?.remove();
@@ -190,6 +206,7 @@ export class CompanionDock {
   focusPanel(): boolean {
     const frame = this.frame;
     if (!frame || !this.port || this.store.getState().closed) return false;
+    this.reveal(true);
     frame.focus();
     this.tell({ kind: 'focus' });
     return true;
@@ -222,7 +239,9 @@ export class CompanionDock {
       const height = Math.ceil(Number(data.height));
       if (!(width > 0 && height > 0)) return;
       this.size = { width: Math.min(width, 480), height };
+      this.sized = true;
       this.layout();
+      this.reveal();
       return;
     }
     this.onFrame(data);
@@ -237,8 +256,26 @@ export class CompanionDock {
 
   /** Tell the frame something (dropped while no frame is connected). */
   tell(message: AgentToFrame): void {
-    if (message.kind === 'reading') this.reading = message;
     this.port?.postMessage(message);
+    if (message.kind === 'reading') {
+      this.reading = message;
+      this.reveal();
+    }
+  }
+
+  /**
+   * Show the frame once it can be placed for good: it has told its size, and the page has been
+   * read (the runner looks up what the panel keeps clear of before it hands on its reading), so
+   * the panel appears once, in its place, instead of appearing and then moving (a visible jump,
+   * and the page's layout done twice). `now`: show it whatever is still missing.
+   */
+  private reveal(now = false): void {
+    const frame = this.frame;
+    if (this.shown || !frame || (!now && !(this.sized && this.reading))) return;
+    this.shown = true;
+    if (this.revealTimer !== null) clearTimeout(this.revealTimer);
+    this.revealTimer = null;
+    style(frame, { visibility: 'visible' });
   }
 
   /** Pass on what changed (the store keeps equal values, so unchanged fields keep their identity). */
