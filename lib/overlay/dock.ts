@@ -23,6 +23,8 @@ import { OVERLAY_HOST } from './runner';
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
+/** The frame's height showing the panel's header only (its shadow's margin included). */
+const HEADER_HEIGHT = 58;
 /**
  * How long the frame may stay out of sight waiting for its size and the page's first reading
  * (see CompanionDock.reveal) before it shows anyway.
@@ -307,6 +309,9 @@ export class CompanionDock {
       keep,
       // A side the user chose stays, over the table's controls too.
       clear: s.sideChosen ? [] : s.clear,
+      // With no checklist to follow in it, it may shrink to its header to stay off the page.
+      squeeze: s.progress === null,
+      minHeight: HEADER_HEIGHT,
     });
     style(frame, {
       width: `${Math.min(this.size.width, view.innerWidth)}px`,
