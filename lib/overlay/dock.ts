@@ -74,6 +74,8 @@ export class CompanionDock {
   private size = INITIAL_SIZE;
   /** The frame told its size for the document it loaded. */
   private sized = false;
+  /** The page has rendered what the panel is placed around (see reveal). */
+  private settled = false;
   /** The frame is on show (see reveal). */
   private shown = false;
   private revealTimer: ReturnType<typeof setTimeout> | null = null;
@@ -158,7 +160,7 @@ export class CompanionDock {
       // Out of sight until it can be placed for good (see reveal).
       visibility: 'hidden',
     });
-    this.sized = this.shown = false;
+    this.sized = this.shown = this.settled = false;
     this.revealTimer = setTimeout(() => this.reveal(true), REVEAL_AFTER_MS);
     const origin = this.companion.origin;
     frame.addEventListener(
@@ -261,19 +263,24 @@ export class CompanionDock {
     this.port?.postMessage(message);
     if (message.kind === 'reading') {
       this.reading = message;
+      // Read with its table (TikTok renders it late), or not read at all (the panel collapsed,
+      // a header only): what the panel keeps clear of is there to place it by.
+      const table = message.reading.table;
+      if (!table || table.rows.length > 0) this.settled = true;
       this.reveal();
     }
   }
 
   /**
    * Show the frame once it can be placed for good: it has told its size, and the page has been
-   * read (the runner looks up what the panel keeps clear of before it hands on its reading), so
-   * the panel appears once, in its place, instead of appearing and then moving (a visible jump,
-   * and the page's layout done twice). `now`: show it whatever is still missing.
+   * read with its table (the runner looks up what the panel keeps clear of before it hands on
+   * its reading), so the panel appears once, in its place, instead of appearing and then moving
+   * when the late table comes (a visible jump, and the page's layout done twice). `now`: show
+   * it whatever is still missing ({@link REVEAL_AFTER_MS}, the shortcut).
    */
   private reveal(now = false): void {
     const frame = this.frame;
-    if (this.shown || !frame || (!now && !(this.sized && this.reading))) return;
+    if (this.shown || !frame || (!now && !(this.sized && this.settled))) return;
     this.shown = true;
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;

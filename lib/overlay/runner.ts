@@ -9,7 +9,10 @@
  * own overlay are not the page's and start no reading; the table is read again only when a change
  * could touch it (`AccessTableReader`); shadow roots are tracked from the changes instead of a
  * walk of the whole DOM each time; with no checklist running, a page the panel is not shown on
- * (collapsed, closed, not an access page) is not read at all until it shows again.
+ * (collapsed, closed, not an access page) is not read at all until it shows again, and one it is
+ * shown on is read at idle time, once for a burst of batches, after the browser's own layout (so
+ * the reading forces none); the boxes the panel keeps clear of are looked up only when the page
+ * may have moved them, at idle time too.
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';

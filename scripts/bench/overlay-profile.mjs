@@ -107,6 +107,7 @@ const COUNTED = [
   'placePanel',
   'layout',
   'readBcName',
+  'readMembersReport',
 ];
 
 /**
@@ -143,9 +144,12 @@ async function phase(page, cdp, name, work) {
     return { script: get('ScriptDuration'), task: get('TaskDuration') };
   };
   const before = await metric();
+  // Taking the coverage resets its counters: what the next take counts is this phase's.
+  await cdp.send('Profiler.takePreciseCoverage');
   await cdp.send('Profiler.start');
   await work();
   const { profile } = await cdp.send('Profiler.stop');
+  const coverage = await cdp.send('Profiler.takePreciseCoverage');
   const after = await metric();
   const { byScript, self, inclusive } = summarise(profile);
   console.log(`\n## ${name}`);
@@ -159,6 +163,9 @@ async function phase(page, cdp, name, work) {
   for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
   console.log('Overlay functions, self:');
   for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
+  console.log('Overlay calls:');
+  for (const [fn, count] of callCounts(coverage.result, COUNTED))
+    console.log(`  ${String(count).padStart(6)}  ${fn}`);
 }
 
 /**
@@ -196,7 +203,6 @@ try {
   {
     const { profile } = await cdp.send('Profiler.stop');
     const coverage = await cdp.send('Profiler.takePreciseCoverage');
-    await cdp.send('Profiler.stopPreciseCoverage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (/** @type {string} */ n) =>
       1000 * (metrics.find((m) => m.name === n)?.value ?? NaN);
@@ -212,7 +218,7 @@ try {
     for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
     console.log('Overlay functions, self:');
     for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
-    console.log('Overlay calls at load (how many batches, readings, looks at the boxes):');
+    console.log('Overlay calls:');
     for (const [name, count] of callCounts(coverage.result, COUNTED))
       console.log(`  ${String(count).padStart(6)}  ${name}`);
   }

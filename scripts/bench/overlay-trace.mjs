@@ -6,7 +6,7 @@
 // cost, not a bench: `npm run bench` does not run it (its name does not end in .bench.mjs).
 //
 //   node scripts/bench/overlay-trace.mjs [--ext DIR] [--runs N]
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { BC_MEMBERS_URL } from '../../tests/fixtures/tiktok/replicas.mjs';
 import { QUIET_FLAGS, launchWithExtension, serveReplicasOnly } from '../lib/browser.mjs';
@@ -17,7 +17,11 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return (i >= 0 ? process.argv[i + 1] : undefined) ?? fallback;
 };
-const extensionDir = resolve(arg('--ext', '.output/chrome-mv3'));
+/** The builds to trace beside Chromium without the extension: every `--ext DIR`, or the current one. */
+const builds = process.argv.flatMap((a, i) =>
+  a === '--ext' && process.argv[i + 1] ? [resolve(process.argv[i + 1] ?? '')] : [],
+);
+if (builds.length === 0) builds.push(resolve('.output/chrome-mv3'));
 const RUNS = Number(arg('--runs', '3'));
 const pause = (/** @type {number} */ t) => new Promise((r) => setTimeout(r, t));
 
@@ -92,7 +96,6 @@ function selfTimes(events, pid, tid) {
  */
 async function tracedLoad(context) {
   const page = await context.newPage();
-  await page.goto('about:blank');
   const cdp = await context.newCDPSession(page);
   /** @type {any[]} */
   const events = [];
@@ -124,59 +127,59 @@ async function tracedLoad(context) {
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const without = await chromium.launchPersistentContext('', {
-  executablePath: findChromium(),
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  args: [...(asRoot ? ['--no-sandbox'] : []), ...QUIET_FLAGS],
-});
-const withExtension = await launchWithExtension({ headless: true, extensionDir });
+/** @type {{ label: string; context: import('@playwright/test').BrowserContext }[]} */
+const variants = [
+  {
+    label: 'without',
+    context: await chromium.launchPersistentContext('', {
+      executablePath: findChromium(),
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: [...(asRoot ? ['--no-sandbox'] : []), ...QUIET_FLAGS],
+    }),
+  },
+];
+for (const dir of builds)
+  variants.push({
+    label: basename(dir === resolve('.output/chrome-mv3') ? 'this build' : dir).slice(0, 12),
+    context: await launchWithExtension({ headless: true, extensionDir: dir }),
+  });
 /** @type {Map<string, Map<string, number>[]>} */
-const results = new Map([
-  ['without', []],
-  ['with', []],
-]);
+const results = new Map(variants.map((v) => [v.label, []]));
 try {
-  for (const context of [without, withExtension]) await serveReplicasOnly(context);
+  for (const { context } of variants) await serveReplicasOnly(context);
   for (let round = 0; round <= RUNS; round++) {
-    for (const [label, context] of /** @type {const} */ ([
-      ['without', without],
-      ['with', withExtension],
-    ])) {
-      const times = await tracedLoad(context);
+    // The order rotates from round to round, so that drift on a busy machine hits all alike.
+    for (let i = 0; i < variants.length; i++) {
+      const v = variants[(i + round) % variants.length];
+      if (!v) continue;
+      const times = await tracedLoad(v.context);
       // Round 0 warms up (the first injection compiles the bundles).
-      if (round > 0) results.get(label)?.push(times);
+      if (round > 0) results.get(v.label)?.push(times);
     }
   }
 } finally {
-  await without.close();
-  await withExtension.close();
+  for (const { context } of variants) await context.close();
 }
 
 /** @param {Map<string, number>[]} runs @param {string} kind */
 const mean = (runs, kind) => runs.reduce((sum, r) => sum + (r.get(kind) ?? 0), 0) / runs.length;
+const labels = variants.map((v) => v.label);
 const kinds = new Set([...results.values()].flat().flatMap((r) => [...r.keys()]));
 const rows = [...kinds]
-  .map((kind) => {
-    const a = mean(results.get('without') ?? [], kind);
-    const b = mean(results.get('with') ?? [], kind);
-    return { kind, a, b };
-  })
-  .filter((r) => Math.max(r.a, r.b) >= 0.3)
-  .sort((x, y) => y.b - y.a - (x.b - x.a));
+  .map((kind) => ({ kind, means: labels.map((l) => mean(results.get(l) ?? [], kind)) }))
+  .filter((r) => Math.max(...r.means) >= 0.5)
+  .sort(
+    (x, y) => Math.max(...y.means) - (y.means[0] ?? 0) - (Math.max(...x.means) - (x.means[0] ?? 0)),
+  );
 const total = (/** @type {string} */ label) =>
   (results.get(label) ?? []).reduce((s, r) => s + [...r.values()].reduce((t, v) => t + v, 0), 0) /
   RUNS;
+const cell = (/** @type {number} */ x) => x.toFixed(1).padStart(12);
 console.log(
   `Members replica, load + 1 s idle: self time on the page's main thread by trace event, mean of ${RUNS} loads (ms)`,
 );
-console.log(
-  `${'kind'.padEnd(40)} ${'without'.padStart(9)} ${'with'.padStart(9)} ${'+'.padStart(8)}`,
-);
-for (const { kind, a, b } of rows)
-  console.log(
-    `${kind.slice(0, 40).padEnd(40)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(9)} ${(b - a).toFixed(1).padStart(8)}`,
-  );
-console.log(
-  `${'all traced'.padEnd(40)} ${total('without').toFixed(1).padStart(9)} ${total('with').toFixed(1).padStart(9)}`,
-);
+console.log(`${'kind'.padEnd(40)} ${labels.map((l) => l.padStart(12)).join(' ')}`);
+for (const { kind, means } of rows)
+  console.log(`${kind.slice(0, 40).padEnd(40)} ${means.map(cell).join(' ')}`);
+console.log(`${'all traced'.padEnd(40)} ${labels.map((l) => cell(total(l))).join(' ')}`);
