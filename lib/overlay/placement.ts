@@ -175,10 +175,12 @@ export const LAYER_CANDIDATES = [...SELECTORS.dialog.alternatives, FLOATING, '[p
  * Floating layers the page has open: its dialogs and drawers (SELECTORS.dialog), and menus,
  * listboxes and popovers by their ARIA role, the Popover API, or a dropdown/popover class, when
  * they float (fixed or absolute) and show. A permanent menu in the page's flow (a side
- * navigation) does not count.
+ * navigation) does not count. `candidates`, when given, is filled with every element looked at as
+ * a layer, shown or not: a later change around one of them may show it (see layersMayChange).
  */
-export function pageLayers(doc: Document): Element[] {
-  const found = new Set<Element>();
+export function pageLayers(doc: Document, candidates?: Set<Element>): Element[] {
+  const found = candidates ?? new Set<Element>();
+  found.clear();
   for (const el of doc.querySelectorAll(SELECTORS.dialog.alternatives.join(','))) found.add(el);
   const view = doc.defaultView;
   for (const el of doc.querySelectorAll(FLOATING)) {

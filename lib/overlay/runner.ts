@@ -219,7 +219,10 @@ export function watchPage(
  * layer, inside one or around one. Class flips on table rows (a new build's hashes), text typed into a field,
  * the menu's current item cannot, so they cost no style or layout reads.
  */
-export function layersMayChange(records: readonly MutationRecord[]): boolean {
+export function layersMayChange(
+  records: readonly MutationRecord[],
+  known?: ReadonlySet<Element>,
+): boolean {
   for (const record of records) {
     if (record.type === 'childList') {
       for (const list of [record.addedNodes, record.removedNodes])
@@ -227,7 +230,12 @@ export function layersMayChange(records: readonly MutationRecord[]): boolean {
     } else if (record.type === 'attributes' && record.target.nodeType === 1) {
       const el = record.target as Element;
       // On a layer, inside one (a menu's list shown or resized) or around one (its wrapper).
-      if (el.closest(LAYER_CANDIDATES) || el.querySelector(LAYER_CANDIDATES)) return true;
+      if (el.closest(LAYER_CANDIDATES)) return true;
+      // Around one: with the layers looked at last time known (any other came in by a
+      // childList record), a containment check each instead of a search of the subtree (the
+      // rows' class churn is many records).
+      if (known ? [...known].some((k) => el.contains(k)) : el.querySelector(LAYER_CANDIDATES))
+        return true;
     }
   }
   return false;
@@ -320,6 +328,8 @@ export class ChecklistRunner {
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
   private tables: AccessTableReader;
+  /** Every element the last look for layers looked at (see layersMayChange). */
+  private readonly layerCandidates = new Set<Element>();
   /** The page may have moved what the panel keeps clear of since its boxes were looked up. */
   private clearDirty = true;
   /** Cancels the pending idle-time look at those boxes, or null. */
@@ -428,7 +438,7 @@ export class ChecklistRunner {
       ({ records, acts }) => {
         this.tables.changed(records);
         for (const follow of this.followers) follow(records);
-        if (!this.layersDirty) this.layersDirty = layersMayChange(records);
+        if (!this.layersDirty) this.layersDirty = layersMayChange(records, this.layerCandidates);
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
         if (!this.clearDirty && boxesMayMove(records)) this.markClearDirty();
         this.pageChanged(url, acts);
@@ -794,7 +804,7 @@ export class ChecklistRunner {
     if (!this.layersDirty) return 0;
     this.layersDirty = false;
     const state = this.store.getState();
-    const rects = pageLayers(this.doc)
+    const rects = pageLayers(this.doc, this.layerCandidates)
       .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
     state.set({ avoid: rects }); // kept as is when equal (store.set)

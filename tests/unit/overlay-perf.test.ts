@@ -15,6 +15,7 @@ import {
   watchPage,
 } from '@/lib/overlay/runner';
 import type { PageChanges } from '@/lib/overlay/runner';
+import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
 import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
@@ -454,6 +455,33 @@ describe('layersMayChange', () => {
     ).toBe(true);
     const item = open.querySelector('*')!;
     expect(layersMayChange(recordsOf(doc, () => item.setAttribute('style', 'x: y')))).toBe(true);
+  });
+
+  it('with the layers looked at last time known, tells the same without searching under each changed element', async () => {
+    dom = await openReplica(`${REPLICA_URLS.bcMembers}&ui=row-menu`);
+    const doc = dom.document;
+    const more = doc.querySelector('main button[aria-haspopup=menu]') as HTMLElement;
+    more.click();
+    await dom.settle();
+    const open = doc.querySelector('[role=menu]')!;
+    const known = new Set<Element>();
+    pageLayers(doc, known);
+    expect(known.has(open)).toBe(true);
+    const rows = Array.from(doc.querySelectorAll('main [data-row-key]'));
+    const flips = recordsOf(doc, () => {
+      for (const row of rows) row.className += ' h8';
+    });
+    const searches = vi.spyOn(dom.window.Element.prototype, 'querySelector');
+    expect(layersMayChange(flips, known)).toBe(false);
+    expect(searches).not.toHaveBeenCalled();
+    // Around the open menu (its wrapper restyled), on it, in it: as without the list.
+    for (const el of [open.parentElement!, open, open.querySelector('*')!])
+      expect(
+        layersMayChange(
+          recordsOf(doc, () => el.setAttribute('style', 'x: y')),
+          known,
+        ),
+      ).toBe(true);
   });
 });
 
