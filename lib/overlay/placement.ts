@@ -17,6 +17,8 @@ export interface Box {
   left: number;
   width: number;
   height: number;
+  /** The box of text the user reads (a table cell's), not of a control. */
+  text?: boolean;
 }
 
 /** The frame's place: its side, its top edge and its height (its width is the panel's). */
@@ -85,7 +87,12 @@ export function placePanel(input: PlaceInput): Placement {
     height,
   });
   const visible = keep.filter((k) => k.width > 0 && k.height > 0);
-  const soft = (input.clear ?? []).filter((k) => k.width > 0 && k.height > 0);
+  // The text of the table's cells counts only with nothing running: a checklist's steps are read
+  // in the panel, which then rather covers some of the table's text than the navigation or
+  // shrinks for it.
+  const soft = (input.clear ?? []).filter(
+    (k) => k.width > 0 && k.height > 0 && (input.squeeze || !k.text),
+  );
   const bottomTop = viewport.height - margin - full;
   const clearOf = (boxes: readonly Box[], place: Box) => !boxes.some((k) => overlaps(k, place));
   for (const s of [side, other] as const) {
@@ -289,7 +296,7 @@ function cellTextBoxes(section: Element, view: Window, out: Box[]): void {
         right = Math.max(right, r.right);
       }
       if (top < bottom && left < right)
-        out.push({ top, left, width: right - left, height: bottom - top });
+        out.push({ top, left, width: right - left, height: bottom - top, text: true });
     }
   }
   range.detach();

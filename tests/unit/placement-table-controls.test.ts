@@ -147,6 +147,16 @@ describe('placePanel and the table’s controls', () => {
     expect(
       placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: crowded }).height,
     ).toBe(668);
+    // …and the table's text does not count then (its steps are read in the panel), its
+    // controls still do.
+    const text = crowded.map((b) => ({ ...b, text: true }));
+    expect(placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text })).toEqual(
+      placePanel({ viewport: narrow, size, side: 'right', keep: [] }),
+    );
+    expect(
+      placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text, squeeze: true })
+        .height,
+    ).toBeLessThan(100);
   });
 
   it('is what it was when there are none', () => {
