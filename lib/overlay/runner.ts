@@ -366,8 +366,10 @@ export class ChecklistRunner {
         s.collapsed !== before.collapsed ||
         s.closed !== before.closed ||
         s.pageKind !== before.pageKind
-      )
-        this.layersDirty = this.clearDirty = true;
+      ) {
+        this.layersDirty = true;
+        this.markClearDirty();
+      }
       if (
         this.deferred &&
         (s.collapsed !== before.collapsed ||
