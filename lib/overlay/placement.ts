@@ -308,10 +308,15 @@ function cellTextBoxes(section: Element, view: Window, out: Box[]): void {
  * pager) and its navigation's links — and the text of its tables' cells (names, emails, roles).
  * Tables in dialogs are the dialog's (a layer the panel keeps clear of anyway); disabled controls
  * and ones not laid out do not count. `roots`: open shadow roots the page renders into, besides
- * the document. Reads many boxes: the runner looks them up again only when the page may have
- * moved them, at idle time.
+ * the document; `text: false` leaves the cells' text out (placePanel weighs it only with nothing
+ * running). Reads many boxes: the runner looks them up again only when the page may have moved
+ * them, at idle time.
  */
-export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = []): Box[] {
+export function pageControlBoxes(
+  doc: Document,
+  roots: readonly ShadowRoot[] = [],
+  { text = true }: { text?: boolean } = {},
+): Box[] {
   const view = doc.defaultView;
   if (!view) return [];
   const dialog = SELECTORS.dialog.alternatives.join(',');
@@ -339,6 +344,7 @@ export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = [
       boxes.push({ top: r.top, left: r.left, width: r.width, height: r.height });
     }
   }
-  for (const table of outer) cellTextBoxes(table, view, boxes);
+  // The text's boxes are most of the cost (one range per text): only when they count (`text`).
+  if (text) for (const table of outer) cellTextBoxes(table, view, boxes);
   return boxes;
 }

@@ -369,6 +369,9 @@ export class ChecklistRunner {
       ) {
         this.layersDirty = true;
         this.markClearDirty();
+      } else if ((s.progress === null) !== (before.progress === null)) {
+        // A checklist started or ended: the table's text counts again, or no more.
+        this.markClearDirty();
       }
       if (
         this.deferred &&
@@ -837,7 +840,11 @@ export class ChecklistRunner {
     this.clearLater = null;
     const s = this.store.getState();
     const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
-    s.set({ clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? []) : [] });
+    // The table's text counts only with nothing running (placePanel's `squeeze`).
+    const text = s.progress === null;
+    s.set({
+      clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? [], { text }) : [],
+    });
   }
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */
