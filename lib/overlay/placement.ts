@@ -280,21 +280,22 @@ function cellTextBoxes(section: Element, view: Window, out: Box[]): void {
     for (const cell of Array.from(cellsOf(row))) {
       // A cell holding cells (a design system's nested grid) is read through its own.
       if (cell.querySelector(CELLS)) continue;
-      let top = Infinity;
-      let left = Infinity;
-      let bottom = -Infinity;
-      let right = -Infinity;
+      // One range from the first text to the last: its box is the texts' (and what lies wholly
+      // between them, an icon), not the blocks wrapping them, at one box read per cell.
+      let first: Node | null = null;
+      let last: Node | null = null;
       const walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
         if (!text.nodeValue?.trim()) continue;
-        range.selectNodeContents(text);
-        const r = range.getBoundingClientRect();
-        if (!inView(r, view)) continue;
-        top = Math.min(top, r.top);
-        left = Math.min(left, r.left);
-        bottom = Math.max(bottom, r.bottom);
-        right = Math.max(right, r.right);
+        first ??= text;
+        last = text;
       }
+      if (!first || !last) continue;
+      range.setStart(first, 0);
+      range.setEnd(last, last.nodeValue?.length ?? 0);
+      const r = range.getBoundingClientRect();
+      if (!inView(r, view)) continue;
+      const { top, left, bottom, right } = r;
       if (top < bottom && left < right)
         out.push({ top, left, width: right - left, height: bottom - top, text: true });
     }
