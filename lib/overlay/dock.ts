@@ -23,6 +23,13 @@ import { OVERLAY_HOST } from './runner';
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
 const SPOT_PAD = 4;
+/** The frame's height showing the panel's header only (its shadow's margin included). */
+const HEADER_HEIGHT = 58;
+/**
+ * How long the frame may stay out of sight waiting for its size and the page's first reading
+ * (see CompanionDock.reveal) before it shows anyway.
+ */
+export const REVEAL_AFTER_MS = 1500;
 /** The state the frame's place and the spotlight follow. */
 const PLACED_BY = [
   'closed',
@@ -65,6 +72,13 @@ export class CompanionDock {
   /** The page's element that last lost the keyboard focus: where Escape in the panel returns. */
   private returnTo: Element | null = null;
   private size = INITIAL_SIZE;
+  /** The frame told its size for the document it loaded. */
+  private sized = false;
+  /** The page has rendered what the panel is placed around (see reveal). */
+  private settled = false;
+  /** The frame is on show (see reveal). */
+  private shown = false;
+  private revealTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
 
@@ -143,7 +157,11 @@ export class CompanionDock {
       height: `${this.size.height}px`,
       bottom: '16px',
       right: '16px',
+      // Out of sight until it can be placed for good (see reveal).
+      visibility: 'hidden',
     });
+    this.sized = this.shown = this.settled = false;
+    this.revealTimer = setTimeout(() => this.reveal(true), REVEAL_AFTER_MS);
     const origin = this.companion.origin;
     frame.addEventListener(
       'load',
@@ -170,6 +188,8 @@ export class CompanionDock {
 
   /** Take the panel out of the page (a route that is not about access). */
   remove(): void {
+    if (this.revealTimer !== null) clearTimeout(this.revealTimer);
+    this.revealTimer = null;
     this.port?.close();
     this.port = null;
     this.host?.remove();
@@ -190,6 +210,7 @@ export class CompanionDock {
   focusPanel(): boolean {
     const frame = this.frame;
     if (!frame || !this.port || this.store.getState().closed) return false;
+    this.reveal(true);
     frame.focus();
     this.tell({ kind: 'focus' });
     return true;
@@ -222,7 +243,9 @@ export class CompanionDock {
       const height = Math.ceil(Number(data.height));
       if (!(width > 0 && height > 0)) return;
       this.size = { width: Math.min(width, 480), height };
+      this.sized = true;
       this.layout();
+      this.reveal();
       return;
     }
     this.onFrame(data);
@@ -237,8 +260,31 @@ export class CompanionDock {
 
   /** Tell the frame something (dropped while no frame is connected). */
   tell(message: AgentToFrame): void {
-    if (message.kind === 'reading') this.reading = message;
     this.port?.postMessage(message);
+    if (message.kind === 'reading') {
+      this.reading = message;
+      // Read with its table (TikTok renders it late), or not read at all (the panel collapsed,
+      // a header only): what the panel keeps clear of is there to place it by.
+      const table = message.reading.table;
+      if (!table || table.rows.length > 0) this.settled = true;
+      this.reveal();
+    }
+  }
+
+  /**
+   * Show the frame once it can be placed for good: it has told its size, and the page has been
+   * read with its table (the runner looks up what the panel keeps clear of before it hands on
+   * its reading), so the panel appears once, in its place, instead of appearing and then moving
+   * when the late table comes (a visible jump, and the page's layout done twice). `now`: show
+   * it whatever is still missing ({@link REVEAL_AFTER_MS}, the shortcut).
+   */
+  private reveal(now = false): void {
+    const frame = this.frame;
+    if (this.shown || !frame || (!now && !(this.sized && this.settled))) return;
+    this.shown = true;
+    if (this.revealTimer !== null) clearTimeout(this.revealTimer);
+    this.revealTimer = null;
+    style(frame, { visibility: 'visible' });
   }
 
   /** Pass on what changed (the store keeps equal values, so unchanged fields keep their identity). */
@@ -270,6 +316,9 @@ export class CompanionDock {
       keep,
       // A side the user chose stays, over the table's controls too.
       clear: s.sideChosen ? [] : s.clear,
+      // With no checklist to follow in it, it may shrink to its header to stay off the page.
+      squeeze: s.progress === null,
+      minHeight: HEADER_HEIGHT,
     });
     style(frame, {
       width: `${Math.min(this.size.width, view.innerWidth)}px`,

@@ -2,11 +2,12 @@
  * Where the companion frame goes: at the bottom of the chosen side, unless that would cover the
  * control to use next or something the page opened (a dialog, drawer, menu or popover); then on
  * the other side; then shrunk to the room left beside them (its content scrolls inside). The
- * page's own controls — the access table's (a row's ⋯ or View button, the pager) and the
- * navigation's links — it keeps clear of where a roomy place allows, so that with nothing
- * running it sits on neither a row's actions nor the way to another page. Pure geometry, apart
- * from {@link pageLayers} and {@link pageControlBoxes}, which find what the page has open and
- * which of its controls show.
+ * page's own controls — the access table's (a row's ⋯ or View button, the pager), the main
+ * region's, the navigation's links — and the text of the table's cells it keeps clear of too,
+ * so that with nothing running it sits on neither a row's actions, nor the way to another page,
+ * nor the names and emails the user reads: on the other side, shorter, or, when no place is
+ * clear, shrunk to its header. Pure geometry, apart from {@link pageLayers} and
+ * {@link pageControlBoxes}, which find what the page has open and what of it shows.
  */
 import { SELECTORS } from '../tiktok/selectors';
 
@@ -16,6 +17,8 @@ export interface Box {
   left: number;
   width: number;
   height: number;
+  /** The box of text the user reads (a table cell's), not of a control. */
+  text?: boolean;
 }
 
 /** The frame's place: its side, its top edge and its height (its width is the panel's). */
@@ -44,10 +47,17 @@ export interface PlaceInput {
   /** The least height worth showing (the panel's header). */
   minHeight?: number;
   /**
-   * The least height worth shrinking to, to keep clear of the page's controls (`clear`); below
-   * it the panel keeps its height and covers the fewest of them.
+   * The least height worth shrinking to, to keep clear of the page's controls (`clear`) while
+   * keeping most of the panel; below it, see `squeeze`.
    */
   roomyHeight?: number;
+  /**
+   * Nothing is running that the panel must show whole: when no roomy place is clear of `clear`,
+   * it shrinks as far as its header (`minHeight`) to stay clear, or else to its header where it
+   * covers the fewest. Otherwise (a checklist's steps to follow) it keeps its height and covers
+   * the fewest.
+   */
+  squeeze?: boolean;
 }
 
 const GAP = 8;
@@ -77,7 +87,12 @@ export function placePanel(input: PlaceInput): Placement {
     height,
   });
   const visible = keep.filter((k) => k.width > 0 && k.height > 0);
-  const soft = (input.clear ?? []).filter((k) => k.width > 0 && k.height > 0);
+  // The text of the table's cells counts only with nothing running: a checklist's steps are read
+  // in the panel, which then rather covers some of the table's text than the navigation or
+  // shrinks for it.
+  const soft = (input.clear ?? []).filter(
+    (k) => k.width > 0 && k.height > 0 && (input.squeeze || !k.text),
+  );
   const bottomTop = viewport.height - margin - full;
   const clearOf = (boxes: readonly Box[], place: Box) => !boxes.some((k) => overlaps(k, place));
   for (const s of [side, other] as const) {
@@ -111,6 +126,22 @@ export function placePanel(input: PlaceInput): Placement {
   const roomy = Math.min(full, input.roomyHeight ?? 240);
   const clearOfAll = shrunk([...visible, ...soft], roomy);
   if (clearOfAll) return clearOfAll;
+  if (input.squeeze) {
+    // Nothing to follow in it: down to its header, rather than over what is read. Just the
+    // header, not a sliver of the content cut off mid-line.
+    const header = Math.min(full, minHeight);
+    const headerTop = viewport.height - margin - header;
+    const room = shrunk([...visible, ...soft], header);
+    if (room) return { ...room, top: room.top === margin ? margin : headerTop, height: header };
+    let least: { side: 'left' | 'right'; covers: number } | null = null;
+    for (const s of [side, other] as const) {
+      const place = box(s, headerTop, header);
+      if (!clearOf(visible, place)) continue;
+      const covers = soft.filter((k) => overlaps(k, place)).length;
+      if (!least || covers < least.covers) least = { side: s, covers };
+    }
+    if (least) return { side: least.side, top: headerTop, height: header, covering: false };
+  }
   // Full height clear of what must stay visible, over the fewest of the page's controls.
   let fewest: { side: 'left' | 'right'; covers: number } | null = null;
   for (const s of [side, other] as const) {
@@ -151,10 +182,12 @@ export const LAYER_CANDIDATES = [...SELECTORS.dialog.alternatives, FLOATING, '[p
  * Floating layers the page has open: its dialogs and drawers (SELECTORS.dialog), and menus,
  * listboxes and popovers by their ARIA role, the Popover API, or a dropdown/popover class, when
  * they float (fixed or absolute) and show. A permanent menu in the page's flow (a side
- * navigation) does not count.
+ * navigation) does not count. `candidates`, when given, is filled with every element looked at as
+ * a layer, shown or not: a later change around one of them may show it (see layersMayChange).
  */
-export function pageLayers(doc: Document): Element[] {
-  const found = new Set<Element>();
+export function pageLayers(doc: Document, candidates?: Set<Element>): Element[] {
+  const found = candidates ?? new Set<Element>();
+  found.clear();
   for (const el of doc.querySelectorAll(SELECTORS.dialog.alternatives.join(','))) found.add(el);
   const view = doc.defaultView;
   for (const el of doc.querySelectorAll(FLOATING)) {
@@ -216,14 +249,75 @@ function tableSection(table: Element): Element {
   return section;
 }
 
+/** A table's cells, whose text the user reads. */
+const CELLS = 'td, th, [role=cell], [role=gridcell], [role=columnheader], [role=rowheader]';
+/** A table's rows: cells are looked at only in rows on show. */
+const ROWS = 'tr, [role=row]';
+
+/** Whether a box shows in the viewport. */
+function inView(r: DOMRect, view: Window): boolean {
+  return !(
+    r.width === 0 ||
+    r.height === 0 ||
+    r.bottom <= 0 ||
+    r.right <= 0 ||
+    r.top >= view.innerHeight ||
+    r.left >= view.innerWidth
+  );
+}
+
 /**
- * The boxes of the page's controls in the viewport that the panel would rather not cover: what
- * its tables show (row actions such as ⋯, View or Remove, links and checkboxes in rows, the
- * pager) and its navigation's links. Tables in dialogs are the dialog's (a layer the panel keeps
- * clear of anyway); disabled controls and ones not laid out do not count. `roots`: open shadow
- * roots the page renders into, besides the document.
+ * The boxes of the text in a table's cells on show: one per cell, as tight as its text (a cell
+ * is often far wider than what it says, and the panel may sit in the blank part of it).
  */
-export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = []): Box[] {
+function cellTextBoxes(section: Element, view: Window, out: Box[]): void {
+  const doc = section.ownerDocument;
+  const range = doc.createRange();
+  const rows = section.querySelectorAll(ROWS);
+  const cellsOf = (row: Element) => row.querySelectorAll(CELLS);
+  for (const row of rows.length > 0 ? Array.from(rows) : [section]) {
+    if (row !== section && !inView(row.getBoundingClientRect(), view)) continue;
+    for (const cell of Array.from(cellsOf(row))) {
+      // A cell holding cells (a design system's nested grid) is read through its own.
+      if (cell.querySelector(CELLS)) continue;
+      // One range from the first text to the last: its box is the texts' (and what lies wholly
+      // between them, an icon), not the blocks wrapping them, at one box read per cell.
+      let first: Node | null = null;
+      let last: Node | null = null;
+      const walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!text.nodeValue?.trim()) continue;
+        first ??= text;
+        last = text;
+      }
+      if (!first || !last) continue;
+      range.setStart(first, 0);
+      range.setEnd(last, last.nodeValue?.length ?? 0);
+      const r = range.getBoundingClientRect();
+      if (!inView(r, view)) continue;
+      const { top, left, bottom, right } = r;
+      if (top < bottom && left < right)
+        out.push({ top, left, width: right - left, height: bottom - top, text: true });
+    }
+  }
+  range.detach();
+}
+
+/**
+ * The boxes in the viewport that the panel would rather not cover: the page's controls — what
+ * its tables show (row actions such as ⋯, View or Remove, links and checkboxes in rows, the
+ * pager) and its navigation's links — and the text of its tables' cells (names, emails, roles).
+ * Tables in dialogs are the dialog's (a layer the panel keeps clear of anyway); disabled controls
+ * and ones not laid out do not count. `roots`: open shadow roots the page renders into, besides
+ * the document; `text: false` leaves the cells' text out (placePanel weighs it only with nothing
+ * running). Reads many boxes: the runner looks them up again only when the page may have moved
+ * them, at idle time.
+ */
+export function pageControlBoxes(
+  doc: Document,
+  roots: readonly ShadowRoot[] = [],
+  { text = true }: { text?: boolean } = {},
+): Box[] {
   const view = doc.defaultView;
   if (!view) return [];
   const dialog = SELECTORS.dialog.alternatives.join(',');
@@ -237,6 +331,9 @@ export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = [
   for (const root of [doc, ...roots])
     for (const nav of root.querySelectorAll('nav, [role=navigation]'))
       if (!nav.closest('tt-access-companion')) sections.add(nav);
+  // The main region's own controls (its heading bar's Invite button, its filters).
+  for (const main of doc.querySelectorAll('main, [role=main]'))
+    if (!main.closest(dialog)) sections.add(main);
   const boxes: Box[] = [];
   const seen = new Set<Element>();
   for (const section of sections) {
@@ -244,11 +341,11 @@ export function pageControlBoxes(doc: Document, roots: readonly ShadowRoot[] = [
       if (seen.has(el) || (el as HTMLButtonElement).disabled === true) continue;
       seen.add(el);
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (r.bottom <= 0 || r.right <= 0 || r.top >= view.innerHeight || r.left >= view.innerWidth)
-        continue;
+      if (!inView(r, view)) continue;
       boxes.push({ top: r.top, left: r.left, width: r.width, height: r.height });
     }
   }
+  // The text's boxes are most of the cost (one range per text): only when they count (`text`).
+  if (text) for (const table of outer) cellTextBoxes(table, view, boxes);
   return boxes;
 }

@@ -9,7 +9,10 @@
  * own overlay are not the page's and start no reading; the table is read again only when a change
  * could touch it (`AccessTableReader`); shadow roots are tracked from the changes instead of a
  * walk of the whole DOM each time; with no checklist running, a page the panel is not shown on
- * (collapsed, closed, not an access page) is not read at all until it shows again.
+ * (collapsed, closed, not an access page) is not read at all until it shows again, and one it is
+ * shown on is read at idle time, once for a burst of batches, after the browser's own layout (so
+ * the reading forces none); the boxes the panel keeps clear of are looked up only when the page
+ * may have moved them, at idle time too.
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';
@@ -208,7 +211,10 @@ export function watchPage(
  * layer, inside one or around one. Class flips on table rows (a new build's hashes), text typed into a field,
  * the menu's current item cannot, so they cost no style or layout reads.
  */
-export function layersMayChange(records: readonly MutationRecord[]): boolean {
+export function layersMayChange(
+  records: readonly MutationRecord[],
+  known?: ReadonlySet<Element>,
+): boolean {
   for (const record of records) {
     if (record.type === 'childList') {
       for (const list of [record.addedNodes, record.removedNodes])
@@ -216,7 +222,12 @@ export function layersMayChange(records: readonly MutationRecord[]): boolean {
     } else if (record.type === 'attributes' && record.target.nodeType === 1) {
       const el = record.target as Element;
       // On a layer, inside one (a menu's list shown or resized) or around one (its wrapper).
-      if (el.closest(LAYER_CANDIDATES) || el.querySelector(LAYER_CANDIDATES)) return true;
+      if (el.closest(LAYER_CANDIDATES)) return true;
+      // Around one: with the layers looked at last time known (any other came in by a
+      // childList record), a containment check each instead of a search of the subtree (the
+      // rows' class churn is many records).
+      if (known ? [...known].some((k) => el.contains(k)) : el.querySelector(LAYER_CANDIDATES))
+        return true;
     }
   }
   return false;
@@ -234,6 +245,47 @@ function textMayChange(records: readonly MutationRecord[]): boolean {
         r.attributeName !== 'aria-current' &&
         r.attributeName !== 'aria-checked'),
   );
+}
+
+/**
+ * Whether a batch may have moved the page's controls or the text of its table (what the panel
+ * keeps clear of): an element added or removed, or an element shown, hidden or restyled. Class
+ * names (a new build's hashes on the rows), the current or checked item and text typed or changed
+ * in place do not, so the boxes looked up last time still hold.
+ */
+export function boxesMayMove(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    if (record.type === 'childList') {
+      for (const list of [record.addedNodes, record.removedNodes])
+        for (const node of Array.from(list)) if (node.nodeType === 1) return true;
+    } else if (
+      record.type === 'attributes' &&
+      (record.attributeName === 'style' ||
+        record.attributeName === 'hidden' ||
+        record.attributeName === 'aria-hidden')
+    )
+      return true;
+  }
+  return false;
+}
+
+/** How long work that waits for the page to go idle may wait at most. */
+const IDLE_TIMEOUT_MS = 300;
+
+/**
+ * Run `work` once the page's thread is idle: after the frame's style and layout are done, so the
+ * boxes and styles `work` reads are there already and force none, and never in the way of the
+ * page's own rendering. Runs it at once where the browser has no idle callbacks. Returns how to
+ * cancel it, or null when it ran.
+ */
+function whenIdle(doc: Document, work: () => void): (() => void) | null {
+  const view = doc.defaultView;
+  if (!view || typeof view.requestIdleCallback !== 'function') {
+    work();
+    return null;
+  }
+  const id = view.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
+  return () => view.cancelIdleCallback(id);
 }
 
 function rectOf(el: Element | null): TargetRect | null {
@@ -268,6 +320,14 @@ export class ChecklistRunner {
   private target: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
   private tables: AccessTableReader;
+  /** Every element the last look for layers looked at (see layersMayChange). */
+  private readonly layerCandidates = new Set<Element>();
+  /** The page may have moved what the panel keeps clear of since its boxes were looked up. */
+  private clearDirty = true;
+  /** Cancels the pending idle-time look at those boxes, or null. */
+  private clearLater: (() => void) | null = null;
+  /** Cancels the pending idle-time reading (no checklist running), or null. */
+  private readLater: (() => void) | null = null;
   private shadows: ShadowRootTracker | null = null;
   private routeUrl: URL;
   /** A reading was skipped while the panel was hidden: take it when the panel shows. */
@@ -298,8 +358,13 @@ export class ChecklistRunner {
         s.collapsed !== before.collapsed ||
         s.closed !== before.closed ||
         s.pageKind !== before.pageKind
-      )
+      ) {
         this.layersDirty = true;
+        this.markClearDirty();
+      } else if ((s.progress === null) !== (before.progress === null)) {
+        // A checklist started or ended: the table's text counts again, or no more.
+        this.markClearDirty();
+      }
       if (
         this.deferred &&
         (s.collapsed !== before.collapsed ||
@@ -353,11 +418,15 @@ export class ChecklistRunner {
       () => {
         this.cancelRecheck();
         this.cancelActivityCheck();
+        this.readLater?.();
+        this.readLater = null;
+        this.clearLater?.();
+        this.clearLater = null;
       },
       { once: true },
     );
     this.routeUrl = url;
-    this.layersDirty = this.headerDirty = true;
+    this.layersDirty = this.headerDirty = this.clearDirty = true;
     this.shadows = null;
     this.tables = this.tableReader();
     watchPage(
@@ -366,13 +435,15 @@ export class ChecklistRunner {
       ({ records, acts }) => {
         this.tables.changed(records);
         for (const follow of this.followers) follow(records);
-        if (!this.layersDirty) this.layersDirty = layersMayChange(records);
+        if (!this.layersDirty) this.layersDirty = layersMayChange(records, this.layerCandidates);
         if (!this.headerDirty) this.headerDirty = textMayChange(records);
-        this.onBatch(url, acts);
+        if (!this.clearDirty && boxesMayMove(records)) this.markClearDirty();
+        this.pageChanged(url, acts);
       },
       () => {
-        this.store.getState().set({ target: rectOf(this.target) });
-        this.updateClear();
+        if (this.target) this.store.getState().set({ target: rectOf(this.target) });
+        // Scrolled or resized: the boxes kept clear of are looked up again once it settles.
+        this.markClearDirty();
       },
       (watch) =>
         (this.shadows = new ShadowRootTracker(this.doc, {
@@ -494,17 +565,50 @@ export class ChecklistRunner {
   }
 
   /**
+   * A batch of the page's changes: with a checklist running, read the page at once (the spotlight
+   * and the steps follow within the frame); with none, what the panel shows from the page (the
+   * table, for the register's check) waits for idle time, one reading for however many batches
+   * come before it (a table rendering in parts while the page loads, a new build's class churn).
+   */
+  private pageChanged(url: URL, acts: number): void {
+    if (this.store.getState().progress) {
+      this.onBatch(url, acts);
+      return;
+    }
+    if (this.readLater) return;
+    this.readLater = whenIdle(this.doc, () => {
+      this.readLater = null;
+      this.onBatch(url);
+    });
+  }
+
+  /** The boxes the panel keeps clear of may have moved: look them up again at idle time. */
+  private markClearDirty(): void {
+    this.clearDirty = true;
+    if (this.clearLater) return;
+    this.clearLater = whenIdle(this.doc, () => {
+      this.clearLater = null;
+      this.updateClear();
+    });
+  }
+
+  /**
    * Read the page once and bring the checklist and the spotlight up to date (the frame works the
    * advice out from the run and the reading, lib/overlay/frame-advice.ts); `acts`
    * are the user's acts on the page since the last reading (clicks, typing into a new field).
    */
   onBatch(url: URL, acts = 0): void {
+    this.readLater?.();
+    this.readLater = null;
     const state = this.store.getState();
     if (!state.progress && !this.panelOpen()) {
       // Nothing running and nothing shown that a reading would change: read when it shows.
       this.deferred = true;
       this.target = null;
-      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.updateAvoid();
+      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) {
+        this.updateAvoid();
+        this.placeNow();
+      }
       state.set({ target: null });
       this.tell(state.pageKind, null);
       return;
@@ -519,14 +623,19 @@ export class ChecklistRunner {
     } catch {
       return; // never throw into TikTok's page
     }
-    this.tell(obs.pageKind, obs.table);
     const opened = this.updateAvoid();
     let p = state.progress;
     if (!p) {
+      // At idle time already (see pageChanged): the panel's place is settled before the frame
+      // hears of the reading, so it shows in its place once rather than moving after.
+      this.placeNow();
+      this.tell(obs.pageKind, obs.table);
       this.target = null;
       state.set({ target: null });
       return;
     }
+    this.tell(obs.pageKind, obs.table);
+    if (this.clearDirty) this.markClearDirty();
     const c = checklistById(p.checklistId);
     p = advanceChecklist(c, p, obs);
     const step = activeStep(c, p);
@@ -663,11 +772,10 @@ export class ChecklistRunner {
     if (!this.layersDirty) return 0;
     this.layersDirty = false;
     const state = this.store.getState();
-    const rects = pageLayers(this.doc)
+    const rects = pageLayers(this.doc, this.layerCandidates)
       .map((el) => rectOf(el))
       .filter((r): r is TargetRect => r !== null);
     state.set({ avoid: rects }); // kept as is when equal (store.set)
-    this.updateClear();
     if (!state.progress) return 0;
     const dialogs = openDialogs(this.doc);
     let opened = 0;
@@ -679,14 +787,27 @@ export class ChecklistRunner {
     return opened;
   }
 
+  /** The boxes kept clear of, looked up now when they may have moved (a reading at idle time). */
+  private placeNow(): void {
+    if (this.clearDirty) this.updateClear();
+  }
+
   /**
    * Where the page's own controls are (the access table's, the navigation's), while the panel
-   * shows: it keeps clear of them where it can.
+   * shows: it keeps clear of them where it can. Looked up again only when the page may have
+   * moved them (see boxesMayMove; a scroll, a resize), and at idle time.
    */
   private updateClear(): void {
+    this.clearDirty = false;
+    this.clearLater?.();
+    this.clearLater = null;
     const s = this.store.getState();
     const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
-    s.set({ clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? []) : [] });
+    // The table's text counts only with nothing running (placePanel's `squeeze`).
+    const text = s.progress === null;
+    s.set({
+      clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? [], { text }) : [],
+    });
   }
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */

@@ -96,6 +96,37 @@ function summarise(profile) {
   return { byScript, self: top(self), inclusive: top(inclusive) };
 }
 
+/** The agent's functions whose calls at load are counted (names as in an unminified build). */
+const COUNTED = [
+  'flush',
+  'onBatch',
+  'observePage',
+  'readAccessTableUnsafe',
+  'pageLayers',
+  'pageControlBoxes',
+  'placePanel',
+  'layout',
+  'readBcName',
+  'readMembersReport',
+];
+
+/**
+ * How often each of `names` ran in the overlay's script, from CDP precise coverage (call counts
+ * are the count of the function's whole range).
+ * @param {{ url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[]} scripts
+ * @param {string[]} names
+ */
+function callCounts(scripts, names) {
+  const counts = new Map(names.map((n) => [n, 0]));
+  for (const s of scripts) {
+    if (!s.url.includes('overlay.js')) continue;
+    for (const f of s.functions)
+      if (counts.has(f.functionName))
+        counts.set(f.functionName, (counts.get(f.functionName) ?? 0) + (f.ranges[0]?.count ?? 0));
+  }
+  return counts;
+}
+
 const context = await launchWithExtension({ headless: true, extensionDir });
 await serveReplicasOnly(context);
 
@@ -113,9 +144,12 @@ async function phase(page, cdp, name, work) {
     return { script: get('ScriptDuration'), task: get('TaskDuration') };
   };
   const before = await metric();
+  // Taking the coverage resets its counters: what the next take counts is this phase's.
+  await cdp.send('Profiler.takePreciseCoverage');
   await cdp.send('Profiler.start');
   await work();
   const { profile } = await cdp.send('Profiler.stop');
+  const coverage = await cdp.send('Profiler.takePreciseCoverage');
   const after = await metric();
   const { byScript, self, inclusive } = summarise(profile);
   console.log(`\n## ${name}`);
@@ -129,6 +163,9 @@ async function phase(page, cdp, name, work) {
   for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
   console.log('Overlay functions, self:');
   for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
+  console.log('Overlay calls:');
+  for (const [fn, count] of callCounts(coverage.result, COUNTED))
+    console.log(`  ${String(count).padStart(6)}  ${fn}`);
 }
 
 /**
@@ -157,6 +194,7 @@ try {
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   await cdp.send('Profiler.start');
   await page.goto(BC_MEMBERS_URL);
   await page.getByText(/Records in Total/).waitFor();
@@ -164,6 +202,7 @@ try {
   await page.waitForTimeout(500);
   {
     const { profile } = await cdp.send('Profiler.stop');
+    const coverage = await cdp.send('Profiler.takePreciseCoverage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (/** @type {string} */ n) =>
       1000 * (metrics.find((m) => m.name === n)?.value ?? NaN);
@@ -179,6 +218,9 @@ try {
     for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
     console.log('Overlay functions, self:');
     for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
+    console.log('Overlay calls:');
+    for (const [name, count] of callCounts(coverage.result, COUNTED))
+      console.log(`  ${String(count).padStart(6)}  ${name}`);
   }
 
   await phase(page, cdp, 'idle (2 s, nothing happens)', () => page.waitForTimeout(2000));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   companionLocation,
@@ -7,6 +7,8 @@ import {
   newToken,
   panelState,
 } from '@/lib/overlay/frame-bridge';
+import { CompanionDock, REVEAL_AFTER_MS } from '@/lib/overlay/dock';
+import type { PageReading } from '@/lib/overlay/frame-advice';
 import { pageLayers, placePanel } from '@/lib/overlay/placement';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { createOverlayStore } from '@/components/overlay/store';
@@ -180,5 +182,68 @@ describe('the panel choices', () => {
       sideChosen: false,
       closedOn: ['a|/b'],
     });
+  });
+});
+
+describe('the companion frame in the page', () => {
+  afterEach(() => vi.useRealTimers());
+
+  const reading = (rows: number): PageReading => ({
+    pageKind: 'bc-members',
+    orgId: null,
+    bcName: null,
+    table: {
+      rows: Array.from({ length: rows }, (_, i) => ({
+        kind: 'member' as const,
+        name: `Person ${i}`,
+        status: 'active' as const,
+      })),
+      complete: true,
+      problems: [],
+    },
+  });
+
+  /** A dock in a fresh document, and its frame (under the host's closed shadow root). */
+  function dockInPage() {
+    const doc = document.implementation.createHTMLDocument('t');
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
+    const store = createOverlayStore('bc-members');
+    const dock = new CompanionDock(doc, store, () => {}, {
+      // Nothing to load here: the frame's document is not under test.
+      url: 'about:blank',
+      origin: 'null',
+    });
+    dock.mount();
+    const shadow = attach.mock.results[0]!.value as ShadowRoot;
+    const frame = shadow.querySelector('iframe')!;
+    // What the frame posts over its port: here, straight to the dock.
+    const fromFrame = (data: unknown) =>
+      (dock as unknown as { receive(data: unknown): void }).receive(data);
+    return { dock, frame, fromFrame };
+  }
+
+  it('shows once, in its place, when it has its size and the page was read with its table', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { dock, frame, fromFrame } = dockInPage();
+    const shown = () => frame.style.getPropertyValue('visibility') !== 'hidden';
+    expect(shown()).toBe(false);
+    fromFrame({ kind: 'size', width: 348, height: 500 });
+    expect(shown()).toBe(false); // the page not read yet
+    dock.tell({ kind: 'reading', reading: reading(0) });
+    expect(shown()).toBe(false); // read before the late table came
+    dock.tell({ kind: 'reading', reading: reading(3) });
+    expect(shown()).toBe(true);
+    dock.destroy();
+  });
+
+  it('shows anyway after a while', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { dock, frame } = dockInPage();
+    const shown = () => frame.style.getPropertyValue('visibility') !== 'hidden';
+    vi.advanceTimersByTime(REVEAL_AFTER_MS - 1);
+    expect(shown()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(shown()).toBe(true);
+    dock.destroy();
   });
 });

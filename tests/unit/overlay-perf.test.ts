@@ -7,8 +7,15 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore, samePlain } from '@/components/overlay/store';
-import { ChecklistRunner, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/runner';
+import {
+  ChecklistRunner,
+  boxesMayMove,
+  isOwnRecord,
+  layersMayChange,
+  watchPage,
+} from '@/lib/overlay/runner';
 import type { PageChanges } from '@/lib/overlay/runner';
+import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
 import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
@@ -449,6 +456,33 @@ describe('layersMayChange', () => {
     const item = open.querySelector('*')!;
     expect(layersMayChange(recordsOf(doc, () => item.setAttribute('style', 'x: y')))).toBe(true);
   });
+
+  it('with the layers looked at last time known, tells the same without searching under each changed element', async () => {
+    dom = await openReplica(`${REPLICA_URLS.bcMembers}&ui=row-menu`);
+    const doc = dom.document;
+    const more = doc.querySelector('main button[aria-haspopup=menu]') as HTMLElement;
+    more.click();
+    await dom.settle();
+    const open = doc.querySelector('[role=menu]')!;
+    const known = new Set<Element>();
+    pageLayers(doc, known);
+    expect(known.has(open)).toBe(true);
+    const rows = Array.from(doc.querySelectorAll('main [data-row-key]'));
+    const flips = recordsOf(doc, () => {
+      for (const row of rows) row.className += ' h8';
+    });
+    const searches = vi.spyOn(dom.window.Element.prototype, 'querySelector');
+    expect(layersMayChange(flips, known)).toBe(false);
+    expect(searches).not.toHaveBeenCalled();
+    // Around the open menu (its wrapper restyled), on it, in it: as without the list.
+    for (const el of [open.parentElement!, open, open.querySelector('*')!])
+      expect(
+        layersMayChange(
+          recordsOf(doc, () => el.setAttribute('style', 'x: y')),
+          known,
+        ),
+      ).toBe(true);
+  });
 });
 
 describe('the runner with no checklist running', () => {
@@ -486,6 +520,88 @@ describe('the runner with no checklist running', () => {
     await vi.advanceTimersByTimeAsync(40);
     expect(styles).toHaveBeenCalled();
     controller.abort();
+  });
+});
+
+describe('the runner with no checklist running, where the browser has idle callbacks', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads once the page is idle, once for a burst of batches; with a checklist running, at once', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
+    const doc = dom.document;
+    // The page's idle callbacks, run when the test says the page is idle.
+    let idle = new Map<number, () => void>();
+    let next = 0;
+    Object.assign(dom.window, {
+      requestIdleCallback: (work: () => void) => {
+        idle.set(++next, work);
+        return next;
+      },
+      cancelIdleCallback: (id: number) => idle.delete(id),
+    });
+    const goIdle = () => {
+      const due = idle;
+      idle = new Map();
+      for (const work of due.values()) work();
+    };
+    const store = createOverlayStore('bc-members');
+    const runner = new ChecklistRunner(doc, store, vi.fn(async () => null) as never);
+    const readings = vi.fn();
+    runner.onReading = readings;
+    const controller = new AbortController();
+    await runner.runRoute(dom.url(), controller.signal);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(readings).not.toHaveBeenCalled(); // the frame drew; the page is not idle yet
+    goIdle();
+    expect(readings).toHaveBeenCalledTimes(1);
+
+    // Three batches of the table changing (a name, three times), one frame each.
+    const name = [...doc.querySelectorAll('main td *')].find(
+      (el) => el.children.length === 0 && el.textContent?.trim() === 'Priya Natarajan',
+    )!;
+    for (const n of [1, 2, 3]) {
+      name.textContent = `Priya Natarajan ${n}`;
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    expect(readings).toHaveBeenCalledTimes(1);
+    expect(idle.size).toBe(1); // one reading waits, for all three
+    goIdle();
+    expect(readings).toHaveBeenCalledTimes(2);
+    const rows = (readings.mock.calls[1]![0] as { table: { rows: { name?: string }[] } }).table
+      .rows;
+    expect(rows.some((r) => r.name === 'Priya Natarajan 3')).toBe(true);
+
+    // A checklist running: the page's changes are read in the batch's frame, no idle wait.
+    runner.start('revoke-member');
+    const before = readings.mock.calls.length;
+    name.textContent = 'Priya Natarajan 4';
+    await vi.advanceTimersByTimeAsync(40);
+    expect(readings.mock.calls.length).toBe(before + 1);
+    controller.abort();
+    expect(idle.size).toBe(0); // the route's pending idle work is dropped with it
+  });
+});
+
+describe('boxesMayMove', () => {
+  it('is false for class flips and text changed in place, true for elements added, removed, shown or hidden', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const doc = dom.document;
+    const rows = Array.from(doc.querySelectorAll('main [data-row-key]'));
+    expect(boxesMayMove(recordsOf(doc, () => rows.forEach((r) => (r.className += ' h3'))))).toBe(
+      false,
+    );
+    const cell = doc.querySelector('main td')!;
+    expect(boxesMayMove(recordsOf(doc, () => cell.setAttribute('aria-current', 'true')))).toBe(
+      false,
+    );
+    expect(boxesMayMove(recordsOf(doc, () => rows[0]!.remove()))).toBe(true);
+    expect(boxesMayMove(recordsOf(doc, () => rows[1]!.setAttribute('hidden', '')))).toBe(true);
+    expect(boxesMayMove(recordsOf(doc, () => rows[1]!.setAttribute('style', 'height: 9px')))).toBe(
+      true,
+    );
   });
 });
 

@@ -105,6 +105,60 @@ describe('placePanel and the table’s controls', () => {
     expect(cramped.covering).toBe(false);
   });
 
+  it('with nothing running and no place clear, shrinks to its header where it covers nothing, else where it covers the fewest', () => {
+    // 1024 × 700: the table's text and controls from 160 px down across both columns; nothing above.
+    const header = 58;
+    const cells = [170, 260, 350, 440, 530, 620].flatMap((top) => [
+      { top, left: 264, width: 120, height: 40 },
+      { top, left: 700, width: 120, height: 40 },
+    ]);
+    const squeezed = placePanel({
+      viewport: narrow,
+      size,
+      side: 'left',
+      keep: [],
+      clear: [{ top: 68, left: 0, width: 219, height: 37 }, ...cells],
+      squeeze: true,
+      minHeight: header,
+    });
+    // The left column has the navigation's first link at 68: too little room above it; the
+    // right one has room above the table for the header.
+    expect(squeezed).toEqual({ side: 'right', top: 16, height: header, covering: false });
+    // Text all the way up on both sides: the header alone, at the bottom of the side covering
+    // fewer (the left, one box against two).
+    const crowded = [
+      ...cells,
+      { top: 20, left: 20, width: 100, height: 20 },
+      { top: 20, left: 700, width: 100, height: 20 },
+      { top: 650, left: 700, width: 100, height: 30 },
+    ];
+    expect(
+      placePanel({
+        viewport: narrow,
+        size,
+        side: 'right',
+        keep: [],
+        clear: crowded,
+        squeeze: true,
+        minHeight: header,
+      }),
+    ).toEqual({ side: 'left', top: 700 - 16 - header, height: header, covering: false });
+    // A checklist to follow: it keeps its height instead.
+    expect(
+      placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: crowded }).height,
+    ).toBe(668);
+    // …and the table's text does not count then (its steps are read in the panel), its
+    // controls still do.
+    const text = crowded.map((b) => ({ ...b, text: true }));
+    expect(placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text })).toEqual(
+      placePanel({ viewport: narrow, size, side: 'right', keep: [] }),
+    );
+    expect(
+      placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text, squeeze: true })
+        .height,
+    ).toBeLessThan(100);
+  });
+
   it('is what it was when there are none', () => {
     expect(placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: [] })).toEqual(
       placePanel({ viewport: narrow, size, side: 'right', keep: [] }),
@@ -134,7 +188,7 @@ describe('pageControlBoxes on the replicas', () => {
   const label = (el: Element) =>
     el.getAttribute('aria-label') ?? el.textContent?.trim().replace(/\s+/g, ' ') ?? '';
 
-  it('finds each row’s ⋯ button, the pager and the navigation’s links, not the heading bar or the panel', async () => {
+  it('finds each row’s ⋯ button, the pager, the main region’s Invite button and the navigation’s links, not the panel', async () => {
     dom = await openReplica(withVariant(REPLICA_URLS.bcMembers, 'row-menu'));
     const host = dom.document.createElement('tt-access-companion');
     host.innerHTML = '<nav><a href="#x">Ours</a></nav>';
@@ -145,7 +199,7 @@ describe('pageControlBoxes on the replicas', () => {
     expect(menus.length).toBeGreaterThanOrEqual(5);
     expect(labels).toContain('Page 2');
     expect(labels).toContain('Partners'); // the side navigation's link
-    expect(labels).not.toContain('Invite Member');
+    expect(labels).toContain('Invite Member');
     expect(labels).not.toContain('Ours');
     expect(found(all).some((el) => el.closest('tt-access-companion, h1'))).toBe(false);
   });
@@ -179,6 +233,37 @@ describe('pageControlBoxes on the replicas', () => {
     expect(els).not.toContain(firstView);
     expect(els).not.toContain(pager);
     expect(els.length).toBeGreaterThan(0);
+  });
+
+  it('finds the text of the table’s cells on show, as tight as the text, and nothing of the page around', async () => {
+    dom = await openReplica(REPLICA_URLS.bcMembers);
+    const all = layOut();
+    // A text's box is its parent element's here (happy-dom lays nothing out).
+    Object.defineProperty(dom.window.Range.prototype, 'getBoundingClientRect', {
+      configurable: true,
+      value(this: Range) {
+        return this.startContainer.parentElement?.getBoundingClientRect();
+      },
+    });
+    const row = [...dom.document.querySelectorAll('main tr')].find((r) =>
+      /Riley Chen/.test(r.textContent ?? ''),
+    )!;
+    const cellsOf = (r: Element) => new Set([...r.querySelectorAll('td, th')]);
+    const cellsFound = (r: Element) => {
+      const cells = cellsOf(r);
+      return new Set(found(all).flatMap((el) => [...cells].filter((c) => c.contains(el))));
+    };
+    // The text of every cell of the row that says anything: the name's, the email's, the role's…
+    const saying = [...cellsOf(row)].filter((c) => c.textContent?.trim());
+    expect(cellsFound(row).size).toBe(saying.length);
+    const head = dom.document.querySelector('main thead tr, main tr:has(th)')!;
+    expect(cellsFound(head).size).toBeGreaterThan(0); // the columns' headings
+    expect(found(all).some((el) => el.closest('h1'))).toBe(false);
+    // The row scrolled out of view: none of its cells count.
+    for (const el of [row, ...row.querySelectorAll('*')])
+      el.getBoundingClientRect = () =>
+        ({ top: -500, left: 10, width: 10, height: 10, bottom: -490, right: 20 }) as DOMRect;
+    expect(cellsFound(row).size).toBe(0);
   });
 
   it('finds the controls of a [role=row] grid (Spanish, older classes)', async () => {
