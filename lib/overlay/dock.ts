@@ -316,7 +316,7 @@ export class CompanionDock {
       keep,
       // A side the user chose stays, over the table's controls too.
       clear: s.sideChosen ? [] : s.clear,
-      // With no checklist to follow in it, it may shrink to its header to stay off the page.
+      // With no checklist to follow in it, the table's text counts too.
       squeeze: s.progress === null,
       minHeight: HEADER_HEIGHT,
     });

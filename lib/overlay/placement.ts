@@ -5,8 +5,9 @@
  * page's own controls — the access table's (a row's ⋯ or View button, the pager), the main
  * region's, the navigation's links — and the text of the table's cells it keeps clear of too,
  * so that with nothing running it sits on neither a row's actions, nor the way to another page,
- * nor the names and emails the user reads: on the other side, shorter, or, when no place is
- * clear, shrunk to its header. Pure geometry, apart from {@link pageLayers} and
+ * nor the names and emails the user reads: on the other side, or shorter; when no place is
+ * clear of the text, where it covers the least of it, whole enough to offer the checklists.
+ * Pure geometry, apart from {@link pageLayers} and
  * {@link pageControlBoxes}, which find what the page has open and what of it shows.
  */
 import { SELECTORS } from '../tiktok/selectors';
@@ -52,10 +53,10 @@ export interface PlaceInput {
    */
   roomyHeight?: number;
   /**
-   * Nothing is running that the panel must show whole: when no roomy place is clear of `clear`,
-   * it shrinks as far as its header (`minHeight`) to stay clear, or else to its header where it
-   * covers the fewest. Otherwise (a checklist's steps to follow) it keeps its height and covers
-   * the fewest.
+   * Nothing is running: the table's text (boxes marked `text` in `clear`) counts too. When no
+   * roomy place is clear of it, the panel takes the roomy place clear of the page's controls that
+   * covers the least of the text: the checklists stay offered whole, never cut to a header. With
+   * a checklist running the text does not count (its steps are read in the panel).
    */
   squeeze?: boolean;
 }
@@ -100,10 +101,10 @@ export function placePanel(input: PlaceInput): Placement {
     if (clearOf(visible, place) && clearOf(soft, place))
       return { side: s, top: bottomTop, height: full, covering: false };
   }
-  // The room below (or above) everything of `inWay` in a side's column, at least `least` high;
-  // the tallest such place, the chosen side first.
-  const shrunk = (inWay: readonly Box[], least: number): Placement | null => {
-    let best: Placement | null = null;
+  // The places below (or above) everything of `inWay` in a side's column, at least `least`
+  // high, the chosen side first.
+  const placesClearOf = (inWay: readonly Box[], least: number): Placement[] => {
+    const all: Placement[] = [];
     for (const s of [side, other] as const) {
       const column = box(s, 0, viewport.height);
       const here = inWay.filter((k) => overlaps(k, column));
@@ -118,8 +119,14 @@ export function placePanel(input: PlaceInput): Placement {
       }
       if (above >= least)
         options.push({ side: s, top: margin, height: Math.min(full, above), covering: false });
-      for (const o of options) if (!best || o.height > best.height) best = o;
+      all.push(...options);
     }
+    return all;
+  };
+  // The tallest such place.
+  const shrunk = (inWay: readonly Box[], least: number): Placement | null => {
+    let best: Placement | null = null;
+    for (const o of placesClearOf(inWay, least)) if (!best || o.height > best.height) best = o;
     return best;
   };
   // Shorter, but clear of everything, while that leaves a panel worth reading.
@@ -127,20 +134,29 @@ export function placePanel(input: PlaceInput): Placement {
   const clearOfAll = shrunk([...visible, ...soft], roomy);
   if (clearOfAll) return clearOfAll;
   if (input.squeeze) {
-    // Nothing to follow in it: down to its header, rather than over what is read. Just the
-    // header, not a sliver of the content cut off mid-line.
-    const header = Math.min(full, minHeight);
-    const headerTop = viewport.height - margin - header;
-    const room = shrunk([...visible, ...soft], header);
-    if (room) return { ...room, top: room.top === margin ? margin : headerTop, height: header };
-    let least: { side: 'left' | 'right'; covers: number } | null = null;
-    for (const s of [side, other] as const) {
-      const place = box(s, headerTop, header);
-      if (!clearOf(visible, place)) continue;
-      const covers = soft.filter((k) => overlaps(k, place)).length;
-      if (!least || covers < least.covers) least = { side: s, covers };
+    // Nothing running: the checklists stay offered whole. Clear of the page's controls, over the
+    // least of the table's text (the tallest of equals, the chosen side first).
+    const text = soft.filter((k) => k.text);
+    const controls = soft.filter((k) => !k.text);
+    let least: { place: Placement; covers: number } | null = null;
+    const bottomPlaces = ([side, other] as const).map((s): Placement => ({
+      side: s,
+      top: bottomTop,
+      height: full,
+      covering: false,
+    }));
+    for (const place of [...bottomPlaces, ...placesClearOf([...visible, ...controls], roomy)]) {
+      const at = box(place.side, place.top, place.height);
+      if (!clearOf(visible, at) || !clearOf(controls, at)) continue;
+      const covers = text.filter((k) => overlaps(k, at)).length;
+      if (
+        !least ||
+        covers < least.covers ||
+        (covers === least.covers && place.height > least.place.height)
+      )
+        least = { place, covers };
     }
-    if (least) return { side: least.side, top: headerTop, height: header, covering: false };
+    if (least) return least.place;
   }
   // Full height clear of what must stay visible, over the fewest of the page's controls.
   let fewest: { side: 'left' | 'right'; covers: number } | null = null;

@@ -63,14 +63,14 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await page.goto(BC_MEMBERS_URL);
   const companion = await new Companion(page).ready();
   await expect(companion.panel).toBeVisible();
-  // With no side chosen and nothing running it keeps clear of the table (its row actions, the
-  // text of its cells) and the navigation: no whole-height place is, so it shrinks to its header,
-  // above the table on the right.
-  await expect.poll(async () => (await companion.frameBox())!.height).toBeLessThan(100);
-  await expect.poll(async () => (await companion.frameBox())!.x).toBeGreaterThan(600);
-  // The user puts it on the left: there it stays, whole (over the table's text, as asked).
-  await companion.panel.getByRole('button', { name: 'Move to the left' }).click();
-  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeLessThan(100);
+  // With no side chosen and nothing running it keeps clear of the table's row actions and the
+  // navigation, and covers the least of the table's text it can: whole, so that the checklists
+  // are offered at once.
+  await expect.poll(async () => (await companion.frameBox())!.height).toBeGreaterThan(300);
+  await expect.poll(async () => (await companion.frameBox())!.x).toBeLessThan(100);
+  // The user puts it on the right: there it stays, whole (over the table's controls, as asked).
+  await companion.panel.getByRole('button', { name: 'Move to the right' }).click();
+  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeGreaterThan(600);
   await expect.poll(async () => (await companion.frameBox())!.height).toBeGreaterThan(300);
   await companion.panel.getByRole('button', { name: 'Collapse' }).click();
   await expect(companion.launcher).toBeVisible();
@@ -80,7 +80,7 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await companion.ready();
   await expect(companion.launcher).toBeVisible();
   await companion.launcher.click();
-  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeLessThan(100);
+  await expect.poll(async () => (await companion.panel.boundingBox())!.x).toBeGreaterThan(600);
   await companion.panel.getByRole('button', { name: 'Close for this page' }).click();
   await expect(companion.panel).toHaveCount(0);
   // Closed: the frame is hidden too, so it takes no clicks from the page.

@@ -105,58 +105,56 @@ describe('placePanel and the table’s controls', () => {
     expect(cramped.covering).toBe(false);
   });
 
-  it('with nothing running and no place clear, shrinks to its header where it covers nothing, else where it covers the fewest', () => {
-    // 1024 × 700: the table's text and controls from 160 px down across both columns; nothing above.
-    const header = 58;
+  it('with nothing running and no place clear of the text, stays whole where it covers the least of it, clear of the controls', () => {
+    // 1024 × 700: the table's text from 170 px down across both columns; the navigation's first
+    // link on the left at 68.
     const cells = [170, 260, 350, 440, 530, 620].flatMap((top) => [
-      { top, left: 264, width: 120, height: 40 },
-      { top, left: 700, width: 120, height: 40 },
+      { top, left: 264, width: 120, height: 40, text: true },
+      { top, left: 700, width: 120, height: 40, text: true },
     ]);
-    const squeezed = placePanel({
+    const navLink = { top: 68, left: 0, width: 219, height: 37 };
+    const place = placePanel({
       viewport: narrow,
       size,
       side: 'left',
       keep: [],
-      clear: [{ top: 68, left: 0, width: 219, height: 37 }, ...cells],
+      clear: [navLink, ...cells],
       squeeze: true,
-      minHeight: header,
+      minHeight: 58,
     });
-    // The left column has the navigation's first link at 68: too little room above it; the
-    // right one has room above the table for the header.
-    expect(squeezed).toEqual({ side: 'right', top: 16, height: header, covering: false });
-    // Text all the way up on both sides: the header alone, at the bottom of the side covering
-    // fewer (the left, one box against two).
-    const crowded = [
-      ...cells,
-      { top: 20, left: 20, width: 100, height: 20 },
-      { top: 20, left: 700, width: 100, height: 20 },
-      { top: 650, left: 700, width: 100, height: 30 },
-    ];
-    expect(
-      placePanel({
-        viewport: narrow,
-        size,
-        side: 'right',
-        keep: [],
-        clear: crowded,
-        squeeze: true,
-        minHeight: header,
-      }),
-    ).toEqual({ side: 'left', top: 700 - 16 - header, height: header, covering: false });
-    // A checklist to follow: it keeps its height instead.
-    expect(
-      placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: crowded }).height,
-    ).toBe(668);
-    // …and the table's text does not count then (its steps are read in the panel), its
-    // controls still do.
-    const text = crowded.map((b) => ({ ...b, text: true }));
+    // Both columns cover six cells; the right one is clear of the link at full height: the
+    // checklists are offered whole there, not cut down to a header.
+    expect(place).toEqual({ side: 'right', top: 16, height: 668, covering: false });
+    // Fewer cells on the left: there, below the link, whole enough to read.
+    const fewerLeft = cells.filter((c) => c.left > 500 || c.top > 600);
+    const left = placePanel({
+      viewport: narrow,
+      size,
+      side: 'right',
+      keep: [],
+      clear: [navLink, ...fewerLeft, { top: 20, left: 700, width: 100, height: 20, text: true }],
+      squeeze: true,
+    });
+    expect(left.side).toBe('left');
+    expect(left.top).toBeGreaterThanOrEqual(navLink.top + navLink.height);
+    expect(left.height).toBeGreaterThanOrEqual(240);
+    // A row's controls on the right: never over them for the text's sake.
+    const withMenus = placePanel({
+      viewport: narrow,
+      size,
+      side: 'right',
+      keep: [],
+      clear: [...cells, ...[200, 400, 600].map(rowMenu)],
+      squeeze: true,
+    });
+    expect(withMenus.side).toBe('left');
+    expect(withMenus.height).toBe(668);
+    // With a checklist running the table's text does not count (its steps are read in the
+    // panel), its controls still do.
+    const text = cells.map((b) => ({ ...b, text: true }));
     expect(placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text })).toEqual(
       placePanel({ viewport: narrow, size, side: 'right', keep: [] }),
     );
-    expect(
-      placePanel({ viewport: narrow, size, side: 'right', keep: [], clear: text, squeeze: true })
-        .height,
-    ).toBeLessThan(100);
   });
 
   it('is what it was when there are none', () => {
