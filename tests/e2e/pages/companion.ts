@@ -89,7 +89,30 @@ export class Companion {
    */
   async answerRecord(answer: 'Record' | 'Not now' = 'Record'): Promise<void> {
     const question = this.step('record').getByTestId('record-confirm');
-    await question.getByRole('button', { name: answer, exact: true }).click();
+    const button = question.getByRole('button', { name: answer, exact: true });
+    await button.waitFor();
+    await this.untilStill();
+    await button.click();
+  }
+
+  /**
+   * Wait until the frame stands still in the page. The panel moves aside for what the page opens
+   * and back when it closes; Playwright waits for an element to stand still inside its frame,
+   * not for the frame itself, so a click made while the frame moves lands beside its target.
+   */
+  async untilStill(): Promise<void> {
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await this.frameBox());
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [100] },
+      )
+      .toBe(true);
   }
 
   async expectDone(...ids: string[]): Promise<void> {
