@@ -36,6 +36,10 @@ export class Companion {
   async ready(): Promise<this> {
     await expect.poll(() => this.page.frames().some(isCompanionFrame)).toBe(true);
     await expect(this.frame().locator('.ac-dock')).toBeVisible();
+    // The frame shows in the page once the page has been read (or after a while), in its place:
+    // act on the page only once it stands there, as a user would.
+    await expect.poll(() => this.frameBox()).not.toBeNull();
+    await this.untilStill();
     return this;
   }
 
