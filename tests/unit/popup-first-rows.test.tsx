@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstScreen } from '@/components/popup/first-rows';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { GrantDraft, RegisterDb } from '@/lib/register';
@@ -10,15 +10,12 @@ import {
   recentViewsFromIdb,
   recordGrant,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date(2026, 10, 27, 12, 0);
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 const person = (i: number): GrantDraft['party'] =>
   i % 4 === 0

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegisterDb } from '@/lib/register';
 import {
   EVIDENCE_CSV_COLUMNS,
@@ -13,7 +13,7 @@ import {
   reviewGrant,
   updateGrant,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const T0 = new Date('2026-08-01T09:00:00.000Z');
 const T1 = new Date('2026-09-01T09:00:00.000Z');
@@ -21,10 +21,7 @@ const T2 = new Date('2026-11-01T09:00:00.000Z');
 const T3 = new Date('2026-11-20T09:00:00.000Z');
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 async function reviewedGrant() {
   const g = await recordGrant(

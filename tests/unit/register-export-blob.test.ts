@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backup, RegisterDb } from '@/lib/register';
 import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
 import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
@@ -10,15 +10,12 @@ import {
   loadSampleRegister,
   recordGrant,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 describe('backupJsonParts', () => {
   it('joins to exactly the text of backupToJson, for empty, small and many-part tables', () => {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '@/lib/register';
 import {
   REGISTER_DB_NAME,
@@ -14,7 +14,7 @@ import {
 } from '@/lib/register';
 import { handleBusinessCentersSeen } from '@/lib/register/held-accounts-handler';
 import { seedAccount } from './helpers/held';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');
@@ -22,10 +22,7 @@ const CEDAR = { orgId: '7055555555555555555', name: 'Cedar & Co', myRole: 'stand
 const OAK = { orgId: '7066666666666666666', name: 'Oak Foods' };
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 describe('recordHeldBusinessCenters', () => {
   it('creates client accounts and my grant on each, once', async () => {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '@/lib/register';
 import {
   REGISTER_DB_NAME,
@@ -32,7 +32,7 @@ import {
   saveIdentity,
 } from '@/lib/register/identity';
 import { loadHeldQuestion, saveHeldQuestion } from '@/lib/background/tab-context';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const T1 = new Date('2026-11-28T10:00:00.000Z');
@@ -87,10 +87,7 @@ async function myGrant(db: RegisterDb) {
 }
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 describe('findMyRow', () => {
   it('finds my row by any of my emails, whatever its case', () => {

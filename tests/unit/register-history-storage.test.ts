@@ -4,7 +4,7 @@
  * both snapshots whole) upgrades to the compact form with every event told exactly as before.
  */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Grant, RegisterEvent, StoredEvent, WriteContext } from '@/lib/register';
 import {
   REGISTER_SCHEMA_VERSION,
@@ -26,7 +26,7 @@ import {
   updateGrant,
 } from '@/lib/register';
 import { dropDb, openAt, uniqueDbName } from './helpers/migrations';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const T = (day: number) => new Date(Date.UTC(2026, 9, day, 9, 0, 0));
 const manual = (now: Date, note?: string): WriteContext => ({
@@ -81,10 +81,7 @@ async function allHistories(db: RegisterDb): Promise<Map<string, RegisterEvent[]
 }
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 describe('the events store keeps only what changed', () => {
   it('stores no snapshot for a change, only the fields it changed, and tells each event in full', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   MAX_LISTED_ISSUES,
   importFormatOf,
@@ -7,7 +7,7 @@ import {
 } from '@/lib/register/import-job';
 import type { ImportPhase } from '@/lib/register/import-job';
 import type { RegisterDb } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const HEADER =
@@ -17,10 +17,7 @@ const row = (i: number) =>
 const csvOf = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join('\r\n'));
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 const counts = async () => ({
   grants: await db.grants.count(),

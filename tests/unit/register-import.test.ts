@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Grant, ImportPlan, ParseResult, StoredEvent } from '@/lib/register';
 import {
   BACKUP_FORMAT,
@@ -21,16 +21,13 @@ import {
   recordGrant,
   upgradeBackupTables,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const ctx = { source: 'import' as const, now: NOW };
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 const HEADER =
   'account_kind,account_id,account_name,ownership,party_kind,name,email,partner_bc_id,organisation,bc_role,asset_role,status,invited_at,accepted_at,contract_ends_on,goals';

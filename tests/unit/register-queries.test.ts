@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GrantDraft, RegisterDb } from '@/lib/register';
 import {
   deleteGrant,
@@ -15,17 +15,14 @@ import {
   recordGrant,
   sortViews,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 // Noon local time, so "days ago" never crosses a day boundary by time zone.
 const NOW = new Date(2026, 10, 27, 12, 0);
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 const BC = {
   kind: 'businessCenter',

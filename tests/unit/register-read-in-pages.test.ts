@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GrantDraft, RegisterDb } from '@/lib/register';
 import {
   ReadAbandoned,
@@ -10,15 +10,12 @@ import {
   recordGrant,
   sortIndex,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date(2026, 10, 27, 12, 0);
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 /** Grants changed in runs of `tie` at the same instant, on shared accounts and people. */
 async function seed(count: number, tie: number) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyReconcile, recordFlow } from '@/lib/background/checklist-handlers';
 import type { Grant, WriteContext } from '@/lib/register';
 import {
@@ -11,7 +11,7 @@ import {
   stampsFor,
   updateGrant,
 } from '@/lib/register';
-import { dropTestRegisterDb, openTestRegisterDb } from './helpers/register-db';
+import { registerDbEachTest } from './helpers/register-db';
 
 const ORG = '7012345678901234567';
 const NOW = new Date('2026-11-27T18:00:00.000Z');
@@ -19,10 +19,7 @@ const LATER = new Date('2026-12-03T09:00:00.000Z');
 const ctx = (now: Date = NOW): WriteContext => ({ source: 'manual', now });
 
 let db: RegisterDb;
-beforeEach(() => {
-  db = openTestRegisterDb();
-});
-afterEach(() => dropTestRegisterDb(db));
+registerDbEachTest((opened) => (db = opened));
 
 const dana = {
   account: { kind: 'businessCenter', externalId: ORG, name: 'Northwind', ownership: 'mine' },

@@ -3,6 +3,7 @@
  * never see each other's rows.
  */
 import Dexie from 'dexie';
+import { afterEach, beforeEach } from 'vitest';
 import { RegisterDb } from '@/lib/register';
 
 /** A new, empty register database under a name no other test uses. */
@@ -14,4 +15,20 @@ export function openTestRegisterDb(): RegisterDb {
 export async function dropTestRegisterDb(db: RegisterDb): Promise<void> {
   db.close();
   await Dexie.delete(db.name);
+}
+
+/**
+ * A fresh register database for each test of the file, dropped after it; `use` receives each
+ * one as it opens (`registerDbEachTest((opened) => (db = opened))`).
+ */
+export function registerDbEachTest(use: (db: RegisterDb) => void): void {
+  let db: RegisterDb | undefined;
+  beforeEach(() => {
+    db = openTestRegisterDb();
+    use(db);
+  });
+  afterEach(async () => {
+    if (db) await dropTestRegisterDb(db);
+    db = undefined;
+  });
 }
