@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { substitute, t } from '@/lib/i18n';
 import { spanish, speak } from './helpers/locale';
@@ -8,6 +8,13 @@ type Messages = Record<string, { message: string }>;
 const LOCALES = resolve('public/_locales');
 const load = (lang: string) =>
   JSON.parse(readFileSync(resolve(LOCALES, lang, 'messages.json'), 'utf8')) as Messages;
+/** Every TypeScript source under the given folders. */
+const sourceFiles = (folders: string[]): string[] =>
+  folders.flatMap((folder) =>
+    (readdirSync(resolve(folder), { recursive: true }) as string[])
+      .filter((file) => /\.(ts|tsx|mjs)$/.test(file))
+      .map((file) => join(resolve(folder), file)),
+  );
 const placeholders = (m: string) => [...m.matchAll(/\$([1-9])/g)].map((x) => x[1]).sort();
 
 describe('i18n messages', () => {
@@ -29,10 +36,29 @@ describe('i18n messages', () => {
     for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
   });
 
-  it('every key used in the UI exists (the typecheck also enforces this)', () => {
-    expect(t('import_done', 'a.csv', 3, 2, 1)).toBe(
-      'Imported a.csv: 3 added, 2 updated, 1 unchanged.',
+  it('every English message is used by the code (a key the code never asks for is dead text to translate)', () => {
+    const sources = sourceFiles(['lib', 'components', 'entrypoints', 'scripts']).map((file) =>
+      readFileSync(file, 'utf8'),
     );
+    const code = sources.join('\n');
+    // Keys built at run time, such as t(`role_asset_${role}`), count by their written prefix.
+    const builtPrefixes = [...code.matchAll(/\bt\(`([A-Za-z0-9_@]+)\$\{/g)].map((m) => m[1]!);
+    expect(builtPrefixes.length).toBeGreaterThan(0);
+    const unused = Object.keys(en).filter(
+      (key) =>
+        !new RegExp(`['"\`]${key}['"\`]`).test(code) &&
+        !builtPrefixes.some((prefix) => key.startsWith(prefix)),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('every message the code names exists in English (the typecheck enforces this for t)', () => {
+    const code = sourceFiles(['lib', 'components', 'entrypoints'])
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const named = new Set([...code.matchAll(/\bt\(\s*'([A-Za-z0-9_@]+)'/g)].map((m) => m[1]!));
+    expect(named.size).toBeGreaterThan(200);
+    expect([...named].filter((key) => !(key in en))).toEqual([]);
   });
 
   it('substitutes like the browser: $1…$9, and $$ for a dollar sign', () => {
