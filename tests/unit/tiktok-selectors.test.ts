@@ -28,10 +28,51 @@ const cases = Object.entries(SELECTORS).flatMap(([name, target]) =>
   })),
 );
 
+const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const within = (el: Element, selectors: readonly string[]) =>
+  selectors.some((s) => el.parentElement?.closest(s));
+
+/**
+ * What a match of each target must be, beyond matching: a selector that finds the wrong element
+ * (a heading in a dialog, a row outside any table, an account id without digits) fails here.
+ */
+const IS_WHAT_IT_NAMES: Record<keyof typeof SELECTORS, (el: Element) => boolean> = {
+  heading: (el) => /^(h1|h2)$/i.test(el.tagName) || el.getAttribute('role') === 'heading',
+  table: (el) => el.querySelector('tr, [role=row], .bui-table-row, .bc-okee-table-row') !== null,
+  columnHeader: (el) => within(el, SELECTORS.table.alternatives) && text(el).length > 0,
+  gridRow: (el) =>
+    within(el, SELECTORS.table.alternatives) &&
+    queryAllDeep(el, [...SELECTORS.gridCell.alternatives, ...SELECTORS.columnHeader.alternatives])
+      .length > 0,
+  gridCell: (el) => within(el, SELECTORS.gridRow.alternatives),
+  tab: (el) => text(el).length > 0 && within(el, ['[role=tablist]', '[class*="tabs"]']),
+  dialog: () => true,
+  message: () => true,
+  currentStep: () => true,
+  loading: () => true,
+  bcName: (el) => text(el).length > 0 && !within(el, ['main', '[role=main]']),
+  bcPickerEntry: (el) =>
+    /org_id=\d+/.test(el.getAttribute('href') ?? '') ||
+    /^\d+$/.test(el.getAttribute('data-org-id') ?? ''),
+  // Ads Manager's x-text elements carry their words in a `value` attribute, not as text.
+  adsAccountId: (el) => /\d{6,}/.test(`${text(el)} ${el.getAttribute('value') ?? ''}`),
+};
+
 describe('every selector finds its target on the replicas it names', () => {
-  it.each(cases)('$name on $page', ({ page, target }) => {
+  it.each(cases)('$name on $page', ({ name, page, target }) => {
     const dom = opened.get(page)!;
-    expect(queryAllDeep(dom.document, target.alternatives).length).toBeGreaterThan(0);
+    const found = queryAllDeep(dom.document, target.alternatives);
+    expect(found.length).toBeGreaterThan(0);
+    const wrong = found.filter((el) => !IS_WHAT_IT_NAMES[name as keyof typeof SELECTORS](el));
+    expect(wrong.map((el) => el.outerHTML.slice(0, 120))).toEqual([]);
+  });
+
+  it('a heading is the page title, not a dialog or card title', () => {
+    for (const page of SELECTOR_EXAMPLES.heading) {
+      const doc = opened.get(page as Page)!.document;
+      const [first] = queryAllDeep(doc, SELECTORS.heading.alternatives);
+      expect(first && within(first, SELECTORS.dialog.alternatives), page).toBe(false);
+    }
   });
 
   it('lists alternatives for every target and no empty selector', () => {
