@@ -233,7 +233,7 @@ function ChecklistArea(props: CompanionPanelProps) {
       ) : null}
       {hintedFor ? (
         <p className="ac-muted" data-testid="hinted-for">
-          {t('cl6_hint_started', hintedFor)}
+          {t('overlay_hintStarted', hintedFor)}
         </p>
       ) : null}
       <p className="ac-visually-hidden" role="status" aria-live="polite">
@@ -331,7 +331,7 @@ function ChecklistArea(props: CompanionPanelProps) {
             progress.recordedGrantIds?.length
               ? 'overlay_allDoneRecorded'
               : heldBc
-                ? 'cl7_doneNotRecorded'
+                ? 'overlay_doneNotRecorded'
                 : 'overlay_allDone',
           )}
         </p>
@@ -393,9 +393,9 @@ function TroubleshootCard(props: CompanionPanelProps) {
     ));
   return (
     <section className="ac-person" data-testid="troubleshoot-person">
-      <label htmlFor={selectId}>{t('cl6_person_label')}</label>
+      <label htmlFor={selectId}>{t('overlay_person_label')}</label>
       {view.choices.length === 0 ? (
-        <p className="ac-muted">{t('cl6_person_empty')}</p>
+        <p className="ac-muted">{t('overlay_person_empty')}</p>
       ) : (
         <select
           id={selectId}
@@ -405,12 +405,12 @@ function TroubleshootCard(props: CompanionPanelProps) {
             props.onChoosePerson?.(chosen?.subject ?? null);
           }}
         >
-          <option value="">{t('cl6_person_none')}</option>
+          <option value="">{t('overlay_person_none')}</option>
           {group('page').length > 0 ? (
-            <optgroup label={t('cl6_person_fromPage')}>{options('page')}</optgroup>
+            <optgroup label={t('overlay_person_fromPage')}>{options('page')}</optgroup>
           ) : null}
           {group('register').length > 0 ? (
-            <optgroup label={t('cl6_person_fromRegister')}>{options('register')}</optgroup>
+            <optgroup label={t('overlay_person_fromRegister')}>{options('register')}</optgroup>
           ) : null}
         </select>
       )}
@@ -424,13 +424,13 @@ function statusNote(d: PersonDiagnosis): { text: string; warn: boolean } | null 
     case null:
       return null;
     case 'pending':
-      return { text: t('cl6_diag_pending'), warn: true };
+      return { text: t('inviteCheck_pending'), warn: true };
     case 'active':
-      return { text: t('cl6_diag_active'), warn: false };
+      return { text: t('inviteCheck_active'), warn: false };
     case 'unknown':
-      return { text: t('cl6_diag_unknownStatus'), warn: false };
+      return { text: t('inviteCheck_unknownStatus'), warn: false };
     default:
-      return { text: t('cl6_diag_inactive', statusWord(d.pageStatus)), warn: true };
+      return { text: t('inviteCheck_inactive', statusWord(d.pageStatus)), warn: true };
   }
 }
 
@@ -440,15 +440,15 @@ function Diagnosis({ d }: { d: PersonDiagnosis }) {
   const waiting = d.pageStatus === 'pending' || d.pageStatus === 'expired';
   return (
     <div className="ac-diagnosis" data-testid="troubleshoot-diagnosis">
-      <h4 id={headingId}>{t('cl6_diag_heading')}</h4>
+      <h4 id={headingId}>{t('inviteCheck_heading')}</h4>
       <ul aria-labelledby={headingId}>
         <li data-testid="page-email">
-          {d.pageEmail ? t('cl6_diag_pageEmail', d.pageEmail) : t('cl6_diag_notOnPage')}
+          {d.pageEmail ? t('inviteCheck_pageEmail', d.pageEmail) : t('inviteCheck_notOnPage')}
         </li>
         <li data-testid="register-email">
           {d.registerEmail
-            ? t('cl6_diag_registerEmail', d.registerEmail)
-            : t('cl6_diag_notInRegister')}
+            ? t('inviteCheck_registerEmail', d.registerEmail)
+            : t('inviteCheck_notInRegister')}
         </li>
         {d.pageEmail && d.registerEmail ? (
           <li
@@ -456,7 +456,7 @@ function Diagnosis({ d }: { d: PersonDiagnosis }) {
             data-differ={String(d.emailsDiffer)}
             className={d.emailsDiffer ? 'ac-warning' : 'ac-muted'}
           >
-            {t(d.emailsDiffer ? 'cl6_diag_mismatch' : 'cl6_diag_match')}
+            {t(d.emailsDiffer ? 'inviteCheck_mismatch' : 'inviteCheck_match')}
           </li>
         ) : null}
         {d.emailNotes.map((n) => (
@@ -466,17 +466,17 @@ function Diagnosis({ d }: { d: PersonDiagnosis }) {
         ))}
         {d.pageStatus ? (
           <li data-testid="page-status" data-status={d.pageStatus}>
-            {t('cl6_diag_pageStatus', statusWord(d.pageStatus))}
+            {t('inviteCheck_pageStatus', statusWord(d.pageStatus))}
           </li>
         ) : null}
         {note ? <li className={note.warn ? 'ac-warning' : 'ac-muted'}>{note.text}</li> : null}
         {d.registerStatus ? (
           <li data-testid="register-status">
-            {t('cl6_diag_registerStatus', statusWord(d.registerStatus))}
+            {t('inviteCheck_registerStatus', statusWord(d.registerStatus))}
           </li>
         ) : null}
-        {waiting ? <li className="ac-muted">{t('cl6_diag_spam')}</li> : null}
-        {waiting ? <li className="ac-muted">{t('cl6_diag_resend')}</li> : null}
+        {waiting ? <li className="ac-muted">{t('inviteCheck_spam')}</li> : null}
+        {waiting ? <li className="ac-muted">{t('inviteCheck_resend')}</li> : null}
       </ul>
     </div>
   );
@@ -492,14 +492,14 @@ function HeldCard(props: CompanionPanelProps) {
   if (!held) return null;
   const mine = held.myGrant;
   const role = !mine?.bcRole
-    ? t('cl7_held_noRole')
+    ? t('held_panel_noRole')
     : t(mine.bcRole === 'admin' ? 'role_bc_admin' : 'role_bc_standard');
   return (
     <section className="ac-held" data-testid="held-note" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('cl7_held_heading')}</h3>
-      <p>{t('cl7_held_note')}</p>
+      <h3 id={headingId}>{t('held_panel_heading')}</h3>
+      <p>{t('held_panel_note')}</p>
       <p data-testid="held-role" data-status={mine?.status ?? ''}>
-        {mine ? t('cl7_held_role', role, statusWord(mine.status)) : t('cl7_held_noGrant')}
+        {mine ? t('held_panel_role', role, statusWord(mine.status)) : t('held_panel_noGrant')}
       </p>
       {mine ? (
         <button
@@ -507,7 +507,7 @@ function HeldCard(props: CompanionPanelProps) {
           className="ac-link-button"
           onClick={() => props.onOpenRegister(mine.grantId)}
         >
-          {t('cl7_held_open')}
+          {t('held_panel_open')}
         </button>
       ) : null}
     </section>

@@ -84,7 +84,7 @@ export function runAdvice(p: ChecklistProgress | null, table: AccessTableReading
         ? [
             {
               level: 'warning',
-              text: t('cl6_notLower', roleWord(f.assigned.role), roleWord(f.subject.assetRole)),
+              text: t('advice_notLower', roleWord(f.assigned.role), roleWord(f.subject.assetRole)),
             },
           ]
         : [];

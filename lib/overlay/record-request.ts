@@ -125,14 +125,14 @@ export function laterRecordRequests(
 }
 
 const ERROR_WORDS: Readonly<Record<RecordErrorCode, MessageKey>> = {
-  invalidRequest: 'cl6_error_invalidRequest',
-  needsEmail: 'cl6_error_needsEmail',
-  needsBcId: 'cl6_error_needsBcId',
-  conflict: 'cl6_error_conflict',
-  statusTransition: 'cl6_error_statusTransition',
-  notFound: 'cl6_error_notFound',
-  storage: 'cl6_error_storage',
-  clientAccount: 'cl7_error_clientAccount',
+  invalidRequest: 'record_error_invalidRequest',
+  needsEmail: 'record_error_needsEmail',
+  needsBcId: 'record_error_needsBcId',
+  conflict: 'record_error_conflict',
+  statusTransition: 'record_error_statusTransition',
+  notFound: 'record_error_notFound',
+  storage: 'record_error_storage',
+  clientAccount: 'record_error_clientAccount',
   needsConfirmation: 'overlay_updateAllNeedsConfirmation',
 };
 
@@ -145,6 +145,6 @@ export function recordErrorText(error: unknown): string {
   const key =
     typeof code === 'string' && code in ERROR_WORDS
       ? ERROR_WORDS[code as RecordErrorCode]
-      : 'cl6_error_unknown';
+      : 'record_error_unknown';
   return t(key);
 }

@@ -122,9 +122,9 @@ export const CHECKLIST_WORDS: Readonly<Record<ChecklistId, ChecklistWords>> = {
     summary: 'checklist_lowerMember_summary',
     steps: {
       'open-asset': { title: 'checklist_openAsset_title', help: 'checklist_openAsset_help' },
-      'open-edit': { title: 'cl6_openEdit_title', help: 'cl6_openEdit_help' },
-      'choose-lower': { title: 'cl6_chooseLower_title', help: 'cl6_chooseLower_help' },
-      save: { title: 'cl6_savePermission_title', help: 'cl6_savePermission_help' },
+      'open-edit': { title: 'checklist_openEdit_title', help: 'checklist_openEdit_help' },
+      'choose-lower': { title: 'checklist_chooseLower_title', help: 'checklist_chooseLower_help' },
+      save: { title: 'checklist_savePermission_title', help: 'checklist_savePermission_help' },
       ...record('checklist_record_newPermission'),
     },
   },
