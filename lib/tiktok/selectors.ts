@@ -1,9 +1,10 @@
 /**
  * Every selector and visible label the extension uses on TikTok's pages, in one place (as
  * refined-github keeps its selectors.ts), so a change of TikTok's page is one edit. Each target
- * lists alternatives newest first; roles, ARIA, data attributes, visible text and structure come before class names,
- * which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels are data, one module per
- * interface language in ./labels, each label with its source; `LABELS` is their union.
+ * lists alternatives newest first; roles, ARIA, data attributes, visible text and structure come
+ * before class names, which TikTok changes (`bc-okee-` in 2026, `bui-` before). Labels are data,
+ * one module per interface language in ./labels, each label with its source; `LABELS` is their
+ * union.
  *
  * `SELECTOR_EXAMPLES` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS)
  * each selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
