@@ -4,6 +4,35 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * A layer of lib/ that must not import the given modules of lib/, nor components/ or
+ * entrypoints/ (whether named by the `@/` alias or by a relative path).
+ * @param {string} path the layer's folder (or file) under the repository's root
+ * @param {string[]} forbidden modules of lib/ above it
+ * @returns {import('eslint').Linter.Config[]}
+ */
+function layer(path, forbidden) {
+  const below = path.endsWith('.ts') ? path : `${path}/**/*.{ts,tsx}`;
+  const modules = [...forbidden.map((m) => `lib/${m}`), 'components', 'entrypoints'];
+  return [
+    {
+      files: [below],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: modules.map((m) => ({
+              // `@/lib/register…`, or a relative path whose last folder step is `register`.
+              regex: `^(@/${m}|(\\.\\.?/)+(\\.\\./)*${m.split('/').at(-1)})(/.*)?$`,
+              message: `${path} is below ${m} in the layers (docs/ARCHITECTURE.md): move the shared piece down instead.`,
+            })),
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'screenshots/**'] },
   js.configs.recommended,
@@ -25,6 +54,25 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of lib/ point one way (docs/ARCHITECTURE.md): TikTok's pages know nothing of the
+  // register, the register nothing of reminders, the background, the page agent or the UI.
+  ...layer('lib/tiktok', [
+    'register',
+    'reminders',
+    'overlay',
+    'background',
+    'messaging',
+    'content-script',
+  ]),
+  ...layer('lib/i18n.ts', [
+    'tiktok',
+    'register',
+    'reminders',
+    'overlay',
+    'background',
+    'messaging',
+  ]),
+  ...layer('lib/register', ['reminders', 'overlay', 'background', 'messaging', 'content-script']),
   {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },

@@ -17,7 +17,7 @@ import {
   handlePickerAnswer,
   heldQuestionFor,
   pickerQuestionFor,
-} from '../register/held-accounts-handler';
+} from './held-accounts-handler';
 import { LANGUAGES } from '../tiktok/labels';
 import { wordsOf } from '../tiktok/labels/words';
 import type { PageKind } from '../tiktok/routes';

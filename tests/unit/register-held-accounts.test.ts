@@ -12,7 +12,7 @@ import {
   registerDb,
   updateGrant,
 } from '@/lib/register';
-import { handleBusinessCentersSeen } from '@/lib/register/held-accounts-handler';
+import { handleBusinessCentersSeen } from '@/lib/background/held-accounts-handler';
 import { seedAccount } from './helpers/held';
 import { registerDbEachTest } from './helpers/register-db';
 

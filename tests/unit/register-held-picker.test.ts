@@ -14,7 +14,7 @@ import {
   handlePickerAnswer,
   heldQuestionFor,
   pickerQuestionFor,
-} from '@/lib/register/held-accounts-handler';
+} from '@/lib/background/held-accounts-handler';
 import { ownershipOf } from '@/lib/register/held-accounts-visit';
 import { saveIdentity } from '@/lib/register/identity';
 import {

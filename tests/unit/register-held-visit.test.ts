@@ -22,7 +22,7 @@ import {
   handleHeldAnswer,
   handleMembersSeen,
   heldQuestionFor,
-} from '@/lib/register/held-accounts-handler';
+} from '@/lib/background/held-accounts-handler';
 import {
   identityItem,
   loadIdentity,

@@ -8,13 +8,13 @@
 import { defaultReviewCadence } from '../reminders/settings';
 import { z } from 'zod';
 import type { ProtocolMap } from '../messaging/protocol';
-import { registerDb } from './db';
-import type { RegisterDb } from './db';
-import type { PickerCenter } from './held-accounts-picker';
-import { answerPickerCenter, decidePickerSeen } from './held-accounts-picker';
-import type { HeldQuestion } from './held-accounts-visit';
-import { answerHeldQuestion, decideMembersSeen, ownershipOf } from './held-accounts-visit';
-import { myEmails } from './identity';
+import { registerDb } from '../register/db';
+import type { RegisterDb } from '../register/db';
+import type { PickerCenter } from '../register/held-accounts-picker';
+import { answerPickerCenter, decidePickerSeen } from '../register/held-accounts-picker';
+import type { HeldQuestion } from '../register/held-accounts-visit';
+import { answerHeldQuestion, decideMembersSeen, ownershipOf } from '../register/held-accounts-visit';
+import { myEmails } from '../register/identity';
 import {
   dismissHeldQuestion,
   isHeldQuestionDismissed,
@@ -22,7 +22,7 @@ import {
   loadPickerQuestion,
   saveHeldQuestion,
   savePickerQuestion,
-} from '../background/tab-context';
+} from './tab-context';
 
 type Seen = Parameters<ProtocolMap['watcher:businessCentersSeen']>[0];
 type Reply = ReturnType<ProtocolMap['watcher:businessCentersSeen']>;

@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layers of lib/ are kept by the linter (eslint.config.js): an import that points up the
+ * layers is an error, whichever way the path is written; imports that point down are fine.
+ */
+const eslint = new ESLint();
+
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('the layers the linter keeps', () => {
+  it.each([
+    ['lib/tiktok/classify.ts', "import { registerDb } from '../register/db';\nvoid registerDb;\n"],
+    [
+      'lib/tiktok/labels/en.ts',
+      "import type { Grant } from '@/lib/register/schema';\nexport type G = Grant;\n",
+    ],
+    [
+      'lib/tiktok/flow.ts',
+      "import { CompanionPanel } from '../../components/overlay/CompanionPanel';\nvoid CompanionPanel;\n",
+    ],
+    [
+      'lib/register/rules.ts',
+      "import { onMessage } from '../messaging/protocol';\nvoid onMessage;\n",
+    ],
+    [
+      'lib/register/import/apply.ts',
+      "import { loadSettings } from '../../reminders/settings';\nvoid loadSettings;\n",
+    ],
+    [
+      'lib/register/queries.ts',
+      "import type { TabContext } from '@/lib/background/tab-context';\nexport type T = TabContext;\n",
+    ],
+    ['lib/i18n.ts', "import { LABELS } from './tiktok/selectors';\nvoid LABELS;\n"],
+  ])('refuses, in %s, an import from a layer above', async (file, code) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/is below .* in the layers/);
+  });
+
+  it.each([
+    [
+      'lib/register/rules.ts',
+      "import { classifyUrl } from '../tiktok/routes';\nvoid classifyUrl;\n",
+    ],
+    ['lib/register/import/apply.ts', "import { t } from '@/lib/i18n';\nvoid t;\n"],
+    [
+      'lib/background/handlers.ts',
+      "import { registerDb } from '../register/db';\nvoid registerDb;\n",
+    ],
+    [
+      'lib/tiktok/flow.ts',
+      "import { defineExtensionMessaging } from '@webext-core/messaging';\nvoid defineExtensionMessaging;\n",
+    ],
+  ])(
+    'accepts, in %s, an import from the same layer, one below, or a package',
+    async (file, code) => {
+      expect(await layerErrors(file, code)).toEqual([]);
+    },
+  );
+});
