@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { TIKTOK_ID } from '@/lib/tiktok/ids';
 import { RoleSelect } from './RoleSelect';
 import type { GrantDraft } from '@/lib/register/grants';
 import type { AssetRole, BcRole, FinanceRole, GrantStatus } from '@/lib/register/schema';
@@ -14,7 +15,6 @@ import {
   statusLabel,
 } from './labels';
 
-const TIKTOK_ID = /^[0-9]{6,25}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface Fields {

@@ -8,6 +8,7 @@ import { defaultReviewCadence } from '../reminders/settings';
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { RegisterDb } from '../register/db';
+import { tiktokId } from '../register/schema';
 import type { Grant, GrantPatch, WriteContext } from '../register';
 import {
   GrantNotFoundError,
@@ -18,7 +19,7 @@ import {
 } from '../register';
 import type { ChecklistProgress } from '../tiktok/checklists';
 
-const id = z.string().regex(/^[0-9]{6,25}$/, 'a TikTok ID is 6 to 25 digits');
+const id = tiktokId;
 const assetRoleSchema = z.enum(['admin', 'operator', 'analyst']);
 
 /** What a finished checklist asks the background to write. */

@@ -10,10 +10,15 @@ import { z } from 'zod';
 import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from '../register/db';
 import type { RegisterDb } from '../register/db';
+import { tiktokId } from '../register/schema';
 import type { PickerCenter } from '../register/held-accounts-picker';
 import { answerPickerCenter, decidePickerSeen } from '../register/held-accounts-picker';
 import type { HeldQuestion } from '../register/held-accounts-visit';
-import { answerHeldQuestion, decideMembersSeen, ownershipOf } from '../register/held-accounts-visit';
+import {
+  answerHeldQuestion,
+  decideMembersSeen,
+  ownershipOf,
+} from '../register/held-accounts-visit';
 import { myEmails } from '../register/identity';
 import {
   dismissHeldQuestion,
@@ -34,7 +39,7 @@ const seenSchema = z.object({
   centers: z
     .array(
       z.object({
-        orgId: z.string().regex(/^[0-9]{6,25}$/),
+        orgId: tiktokId,
         name: z.string().max(500),
         myRole: z.enum(['admin', 'standard']).optional(),
       }),
@@ -104,7 +109,7 @@ const pickerAnswerSchema = z.object({
   answers: z
     .array(
       z.object({
-        orgId: z.string().regex(/^[0-9]{6,25}$/),
+        orgId: tiktokId,
         answer: z.enum(['mine', 'client', 'dismiss']),
       }),
     )
@@ -161,7 +166,7 @@ const membersSeenSchema = z.object({
   url: z
     .url()
     .refine((u) => new URL(u).hostname === 'business.tiktok.com', 'not a Business Center page'),
-  orgId: z.string().regex(/^[0-9]{6,25}$/),
+  orgId: tiktokId,
   bcName: z.string().max(500).nullable(),
   members: z
     .array(
@@ -237,7 +242,7 @@ type AnswerReply = ReturnType<ProtocolMap['popup:answerHeldQuestion']>;
 
 const answerSchema = z.object({
   tabId: z.number().int().min(0),
-  orgId: z.string().regex(/^[0-9]{6,25}$/),
+  orgId: tiktokId,
   answer: z.enum(['mine', 'client', 'dismiss']),
 });
 

@@ -12,6 +12,7 @@
  */
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { TIKTOK_ID } from '../tiktok/ids';
 import type { ProtocolMap } from './protocol';
 
 /** Every kind of sender the extension talks to. */
@@ -195,7 +196,7 @@ function orgNamedBy(url: string | undefined): string | null {
 
 function readOrg(url: URL): string | null {
   const id = url.searchParams.get('org_id');
-  return id && /^[0-9]{6,25}$/.test(id) ? id : null;
+  return id && TIKTOK_ID.test(id) ? id : null;
 }
 
 /**

@@ -7,6 +7,7 @@
  * Role names are TikTok's own (docs/tiktok.md, "Roles"): there is no Editor.
  */
 import { z } from 'zod';
+import { TIKTOK_ID } from '../tiktok/ids';
 
 // Zod compiles fast parsers with `new Function` when the page allows eval. Extension pages
 // never allow it (no 'unsafe-eval' in our CSP), so say so up front instead of letting zod probe
@@ -45,17 +46,17 @@ export const grantStatus = z.enum([
 /** Where a row or event came from. `sample` marks the demo entries a user can load and drop. */
 export const origin = z.enum(['manual', 'checklist', 'page', 'import', 'sample']);
 
+/** A Business Center's, ad account's or partner's ID, as TikTok writes it. */
+export const tiktokId = z.string().regex(TIKTOK_ID, 'a TikTok ID is 6 to 25 digits');
+
 export const account = z.object({
   ...deletable,
   kind: z.enum(['businessCenter', 'adAccount']),
   /** `org_id` for a Business Center, `aadvid` for an ad account. */
-  externalId: z.string().regex(/^[0-9]{6,25}$/, 'a TikTok ID is 6 to 25 digits'),
+  externalId: tiktokId,
   name: z.string().max(500),
   /** The Business Center that owns an ad account, when known. */
-  ownerBcId: z
-    .string()
-    .regex(/^[0-9]{6,25}$/)
-    .nullable(),
+  ownerBcId: tiktokId.nullable(),
   /** `mine`: I administer it. `client`: someone else's, where I hold access. */
   ownership: z.enum(['mine', 'client']),
 });
@@ -67,10 +68,7 @@ export const party = z.object({
   /** A person's email, lower-cased; null for a partner Business Center. */
   email: z.email().max(320).nullable(),
   /** A partner Business Center's ID; null for a person. */
-  bcId: z
-    .string()
-    .regex(/^[0-9]{6,25}$/)
-    .nullable(),
+  bcId: tiktokId.nullable(),
   /** The agency or company they belong to. */
   organisation: z.string().max(500),
   notes: z.string().max(10_000),

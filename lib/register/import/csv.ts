@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { TIKTOK_ID } from '../../tiktok/ids';
 import type { GrantCsvColumn } from '../csv';
 import { GRANT_CSV_COLUMNS, MAX_CSV_FIELD, REQUIRED_CSV_COLUMNS, unescapeFormula } from '../csv';
 import type { AccountDraft, GrantPatch, PartyDraft } from '../grants';
@@ -76,7 +77,6 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-const TIKTOK_ID = /^[0-9]{6,25}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A count as the export writes it: plain decimal digits (no `1e3`, `0x10`, `+5` or `7.0`). */
 const PLAIN_COUNT = /^[0-9]{1,15}$/;
