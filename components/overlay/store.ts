@@ -1,6 +1,6 @@
 // The vanilla store (no React): the page agent holds it, the companion frame mirrors it.
 import { createStore } from 'zustand/vanilla';
-import type { AccountOwnershipView } from '@/lib/background/checklist-handlers';
+import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { UrlHint } from '@/lib/overlay/hint';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { TroubleshootView } from '@/lib/overlay/troubleshoot';

@@ -8,7 +8,6 @@ import { defaultReviewCadence } from '../reminders/settings';
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { RegisterDb } from '../register/db';
-import { tiktokId } from '../register/schema';
 import type { Grant, GrantPatch, WriteContext } from '../register';
 import {
   GrantNotFoundError,
@@ -18,44 +17,15 @@ import {
   updateGrant,
 } from '../register';
 import type { ChecklistProgress } from '../tiktok/checklists';
-
-const id = tiktokId;
-const assetRoleSchema = z.enum(['admin', 'operator', 'analyst']);
-
-/** What a finished checklist asks the background to write. */
-export const recordFlowRequest = z.object({
-  checklist: z.string().min(1).max(100),
-  orgId: id,
-  bcName: z.string().max(500).nullable(),
-  /**
-   * invite: new grants; revoke: end the party's grants here; changeRole: new permission;
-   * accept: the page shows their invitation accepted, so their invited grants here are active.
-   */
-  action: z.enum(['invite', 'revoke', 'changeRole', 'accept']),
-  party: z.object({
-    kind: z.enum(['person', 'partnerBc']),
-    email: z.email().max(320).optional(),
-    bcId: id.optional(),
-    name: z.string().max(500).optional(),
-  }),
-  bcRole: z.enum(['admin', 'standard']).nullable().optional(),
-  accounts: z.array(z.object({ id, name: z.string().max(500), role: assetRoleSchema })).max(500),
-});
-export type RecordFlowRequest = z.infer<typeof recordFlowRequest>;
-
-/** Why the background refused a write; the overlay says it in the user's language. */
-export type RecordErrorCode =
-  | 'invalidRequest'
-  | 'needsEmail'
-  | 'needsBcId'
-  | 'conflict'
-  | 'statusTransition'
-  | 'notFound'
-  | 'storage'
-  // A client's Business Center keeps only my own access.
-  | 'clientAccount'
-  /** Several grants at once, without the user's confirmation. */
-  | 'needsConfirmation';
+import type {
+  AccountOwnershipView,
+  GrantHint,
+  RecordErrorCode,
+  RecordFlowRequest,
+  RegisterRowView,
+} from '../messaging/companion';
+import { TIKTOK_ID } from '../tiktok/ids';
+import { reconcileUpdate, recordFlowRequest } from '../messaging/companion';
 
 /**
  * An error the overlay can translate: `code` crosses the message boundary (@webext-core/messaging
@@ -91,22 +61,6 @@ async function withCodes<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw coded(error);
   }
-}
-
-/** One grant the register holds for a Business Center, flattened for the overlay. */
-export interface RegisterRowView {
-  grantId: string;
-  rev: number;
-  partyKind: 'person' | 'partnerBc';
-  partyName: string;
-  email: string | null;
-  bcId: string | null;
-  accountKind: 'businessCenter' | 'adAccount';
-  accountExternalId: string;
-  bcRole: 'admin' | 'standard' | null;
-  assetRole: 'admin' | 'operator' | 'analyst' | null;
-  status: Grant['status'];
-  invitedAt: string | null;
 }
 
 /** The grants (not deleted) on a Business Center and on the ad accounts it owns. */
@@ -271,37 +225,6 @@ async function writeFlow(db: RegisterDb, raw: unknown, now: Date): Promise<{ gra
   });
 }
 
-/** One register update the reconcile card asks for. */
-export const reconcileUpdate = z.discriminatedUnion('kind', [
-  /** On the page but not in the register: add it as the page shows it. */
-  z.object({
-    kind: z.literal('add'),
-    orgId: id,
-    bcName: z.string().max(500).nullable(),
-    party: z.object({
-      kind: z.enum(['person', 'partnerBc']),
-      email: z.email().optional(),
-      bcId: id.optional(),
-      name: z.string().max(500),
-    }),
-    bcRole: z.enum(['admin', 'standard']).nullable(),
-    status: z.enum(['invited', 'active', 'suspended', 'expired', 'rejected']),
-  }),
-  /** Role or status differs: take the page's. */
-  z.object({
-    kind: z.literal('update'),
-    grantId: z.uuid(),
-    rev: z.number().int().min(1),
-    patch: z.object({
-      bcRole: z.enum(['admin', 'standard']).optional(),
-      status: z
-        .enum(['invited', 'active', 'revoked', 'expired', 'rejected', 'suspended'])
-        .optional(),
-    }),
-  }),
-]);
-export type ReconcileUpdate = z.infer<typeof reconcileUpdate>;
-
 /** Who asks for a reconcile, and whether the user confirmed a change of several grants. */
 export interface ReconcileScope {
   /** The Business Center the asking page is on: every update must concern it. */
@@ -398,22 +321,6 @@ export async function saveProgress(
   else await storage.setItem<ChecklistProgress>(progressKey(tabId, orgId), progress);
 }
 
-/** What a reminder's hint (`#access-companion=lower&grant=…`) names: the grant and its party. */
-export interface GrantHint {
-  grantId: string;
-  /** The Business Center the grant's account belongs to. */
-  orgId: string | null;
-  partyKind: 'person' | 'partnerBc';
-  name: string;
-  email: string | null;
-  bcId: string | null;
-  accountKind: 'businessCenter' | 'adAccount';
-  accountExternalId: string;
-  assetRole: 'admin' | 'operator' | 'analyst' | null;
-  bcRole: 'admin' | 'standard' | null;
-  status: Grant['status'];
-}
-
 /** The grant a reminder's hint names, with its party and account, or null when it is gone. */
 export async function grantHint(db: RegisterDb, grantId: string): Promise<GrantHint | null> {
   if (!z.uuid().safeParse(grantId).success) return null;
@@ -441,20 +348,6 @@ export async function grantHint(db: RegisterDb, grantId: string): Promise<GrantH
 
 // --- A client's Business Center ---------------------------------
 
-/** Whose a Business Center is, per the register, and (on a client's) my own access there. */
-export interface AccountOwnershipView {
-  orgId: string;
-  /** null: the register does not know this Business Center (or it is deleted). */
-  ownership: 'mine' | 'client' | null;
-  name: string | null;
-  /** On a client's Business Center: my grant there (the newest live one, else the newest). */
-  myGrant: {
-    grantId: string;
-    bcRole: 'admin' | 'standard' | null;
-    status: Grant['status'];
-  } | null;
-}
-
 const RANK: Record<Grant['status'], number> = {
   active: 0,
   invited: 1,
@@ -470,7 +363,7 @@ export async function accountOwnership(
   orgId: string,
 ): Promise<AccountOwnershipView> {
   const none: AccountOwnershipView = { orgId, ownership: null, name: null, myGrant: null };
-  if (!id.safeParse(orgId).success) return none;
+  if (!TIKTOK_ID.test(orgId)) return none;
   const account = await db.accounts
     .where('[kind+externalId]')
     .equals(['businessCenter', orgId])

@@ -6,15 +6,12 @@
 import { browser } from 'wxt/browser';
 import type { PageShape } from '../tiktok/page-shape';
 import { pageShapeFileName } from '../tiktok/page-shape';
+import type { PageShapeAnswer } from '../messaging/popup';
 
 /** The unlisted script (entrypoints/page-shape.ts) as WXT builds it. */
 export const PAGE_SHAPE_SCRIPT = '/page-shape.js';
 
 const TIKTOK_PAGE = /^https:\/\/(business|ads)\.tiktok\.com\//;
-
-/** What the popup gets back: the shape, or why there is none. */
-export type PageShapeAnswer =
-  { shape: PageShape; fileName: string } | { error: 'not-tiktok' | 'failed' };
 
 /** Whether a value is what the page-shape script returns (the tab's answer is not trusted blindly). */
 function isPageShape(value: unknown): value is PageShape {

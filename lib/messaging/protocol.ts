@@ -7,21 +7,18 @@ import type { RemoveListenerCallback } from '@webext-core/messaging';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CheckedHandler } from './senders';
 import { checkedHandler } from './senders';
-import type { PageShapeAnswer } from '../background/page-shape';
 import type { PageKind } from '../tiktok/routes';
-// Types of the messages added below.
 import type {
   AccountOwnershipView,
   GrantHint,
   ReconcileUpdate,
   RecordFlowRequest,
   RegisterRowView,
-} from '../background/checklist-handlers';
+} from './companion';
+import type { PageShapeAnswer } from './popup';
 import type { ChecklistProgress } from '../tiktok/checklists';
 import type { LanguageWords } from '../tiktok/labels/words';
-// Types of the messages added at the end.
 import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
-// The picker's question.
 import type { PickerCenter } from '../register/held-accounts-picker';
 
 /** What the background knows about one tab's TikTok page. */

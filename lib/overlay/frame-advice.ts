@@ -10,7 +10,7 @@
  */
 import type { OverlayStore } from '@/components/overlay/store';
 import type { PanelState } from './frame-bridge';
-import type { ReconcileUpdate, RegisterRowView } from '../background/checklist-handlers';
+import type { ReconcileUpdate, RegisterRowView } from '../messaging/companion';
 import { t } from '../i18n';
 import type { Advice, ChecklistProgress } from '../tiktok';
 import {

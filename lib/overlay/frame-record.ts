@@ -7,7 +7,7 @@
  * hears only what was recorded (grant ids), to keep in the run's progress.
  */
 import type { OverlayStore } from '@/components/overlay/store';
-import type { AccountOwnershipView, RecordFlowRequest } from '../background/checklist-handlers';
+import type { AccountOwnershipView, RecordFlowRequest } from '../messaging/companion';
 import { t } from '../i18n';
 import type { ChecklistProgress } from '../tiktok';
 import { checklistById, laterToRecord, readyToRecord } from '../tiktok/checklists';

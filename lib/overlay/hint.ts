@@ -5,7 +5,7 @@
  * the person or partner pre-selected. The grant itself is looked up through the background (the
  * overlay never opens IndexedDB).
  */
-import type { GrantHint } from '../background/checklist-handlers';
+import type { GrantHint } from '../messaging/companion';
 import type { ChecklistId, FlowFacts } from '../tiktok';
 
 /** What a hint in the fragment asks for. */

@@ -3,7 +3,7 @@
  * holds for this Business Center, and say for each difference how one click would fix the
  * register. Pure: the card and the tests call the same function.
  */
-import type { ReconcileUpdate, RegisterRowView } from '../background/checklist-handlers';
+import type { ReconcileUpdate, RegisterRowView } from '../messaging/companion';
 import { formatNumber, t } from '@/lib/i18n';
 import type { AccessRow, AccessTableReading } from '../tiktok';
 import { statusWord } from '../tiktok';

@@ -4,7 +4,7 @@
  */
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
-import type { RecordErrorCode, RecordFlowRequest } from '../background/checklist-handlers';
+import type { RecordErrorCode, RecordFlowRequest } from '../messaging/companion';
 import type { AccessRow, ChecklistId, FlowFacts } from '../tiktok';
 
 /** Where the flow ran: the Business Center and, on an ad account's page, which one. */

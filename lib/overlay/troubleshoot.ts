@@ -5,7 +5,7 @@
  * their status on the page (pending vs active) and in the register. Pure, tested without a
  * browser; the runner computes it after each reading of the page.
  */
-import type { RegisterRowView } from '../background/checklist-handlers';
+import type { RegisterRowView } from '../messaging/companion';
 import type { AccessRow, Advice, FlowSubject } from '../tiktok';
 import { editDistance, emailAdvice, sameParty } from '../tiktok';
 import { fold } from '../tiktok/dom';

@@ -14,7 +14,7 @@ import {
   recordFlow,
   registerRowsFor,
 } from '@/lib/background/checklist-handlers';
-import type { AccountOwnershipView } from '@/lib/background/checklist-handlers';
+import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { recordErrorText } from '@/lib/overlay/record-request';
 import { RegisterDb, recordGrant, recordHeldBusinessCenters } from '@/lib/register';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from '@/components/overlay/store';
-import type { RegisterRowView } from '@/lib/background/checklist-handlers';
+import type { RegisterRowView } from '@/lib/messaging/companion';
 import { RegisterAdvisor, runAdvice, type PageReading } from '@/lib/overlay/frame-advice';
 import { t } from '@/lib/i18n';
 import type { AccessRow, AccessTableReading } from '@/lib/tiktok/read-table';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from '@/components/overlay/store';
-import type { GrantHint } from '@/lib/background/checklist-handlers';
+import type { GrantHint } from '@/lib/messaging/companion';
 import type { FrameToAgent } from '@/lib/overlay/frame-bridge';
 import { followHints } from '@/lib/overlay/frame-hint';
 

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { GrantHint } from '@/lib/background/checklist-handlers';
+import type { GrantHint } from '@/lib/messaging/companion';
 import { checklistForHint, readHint, removeHint, withoutHint } from '@/lib/overlay/hint';
 import { BC_MEMBERS_URL } from '../fixtures/tiktok/replicas.mjs';
 

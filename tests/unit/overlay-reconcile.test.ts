@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegisterRowView } from '@/lib/background/checklist-handlers';
+import type { RegisterRowView } from '@/lib/messaging/companion';
 import { reconcile } from '@/lib/overlay/reconcile';
 import type { AccessRow } from '@/lib/tiktok';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegisterRowView } from '@/lib/background/checklist-handlers';
+import type { RegisterRowView } from '@/lib/messaging/companion';
 import { diagnosePerson, personChoices, troubleshootView } from '@/lib/overlay/troubleshoot';
 import type { AccessRow } from '@/lib/tiktok';
 import { NORTHWIND_MEMBERS_PAGE_1 } from './helpers/replica-expectations';

@@ -3,7 +3,7 @@ import type {
   AccountOwnershipView,
   RecordFlowRequest,
   RegisterRowView,
-} from '@/lib/background/checklist-handlers';
+} from '@/lib/messaging/companion';
 import { RegisterAdvisor, type RegisterSource } from '@/lib/overlay/frame-advice';
 import { panelState, type FrameToAgent } from '@/lib/overlay/frame-bridge';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
