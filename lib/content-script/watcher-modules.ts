@@ -9,7 +9,7 @@
  *
  * What is lent, and how each build is rewritten for it, is scripts/build/watcher-modules.ts: in
  * the watcher's build `LENT` lists the lent exports, in the agent's build each lent declaration
- * becomes a read of `borrowed`. Elsewhere (unit tests, extension pages) nothing is lent and
+ * becomes a read of `borrowedExport`. Elsewhere (unit tests, extension pages) nothing is lent and
  * every module is its own code.
  */
 
@@ -24,9 +24,13 @@ type LentHolder = { [LENT_KEY]?: readonly unknown[] };
 /** The lent exports, in the order both builds agree on (the watcher's build writes them in). */
 const LENT: readonly unknown[] = [];
 
-/** Lend the watcher's modules to the scripts of this isolated world: fixed once lent. */
+/**
+ * Lend the watcher's modules to the scripts of this isolated world: fixed once lent. A second
+ * watcher of the same build in this world (none is injected twice, but a browser may) finds its
+ * very modules there already.
+ */
 export function lendWatcherModules(): void {
-  Object.defineProperty(globalThis, LENT_KEY, { value: LENT });
+  if (!(LENT_KEY in globalThis)) Object.defineProperty(globalThis, LENT_KEY, { value: LENT });
 }
 
 /**

@@ -51,7 +51,11 @@ function lentExports(root: string): { file: string; name: string; index: number 
     .map((lent, index) => ({ ...lent, index }));
 }
 
-/** A hash of what is lent and of the lending modules' sources: the two builds' shared word. */
+/**
+ * A hash of what is lent and of the lending modules' sources: the two builds' shared word. (Not
+ * of every source: `wxt dev` rebuilds only the scripts a change touches, and a change to the
+ * agent's own code must not part it from the watcher already built.)
+ */
 function editionOf(root: string): string {
   const hash = createHash('sha256').update(JSON.stringify(WATCHER_LENDS));
   for (const path of [RUNTIME, ...Object.keys(WATCHER_LENDS)])
