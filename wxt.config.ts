@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { agentDeliveredLabels } from './scripts/build/agent-delivered-labels';
 import { leanUnlistedEntry } from './scripts/build/lean-unlisted-entry';
+import { privateMembers } from './scripts/build/private-members';
 import { borrowWatcherModules, lendWatcherModules } from './scripts/build/watcher-modules';
 import { watcherPageWords } from './scripts/build/watcher-page-words';
 
@@ -31,6 +32,7 @@ export default defineConfig({
           ...(viteConfig.plugins ?? []),
           agentDeliveredLabels(viteConfig.root ?? process.cwd()),
           borrowWatcherModules(viteConfig.root ?? process.cwd()),
+          privateMembers(),
         ];
       const resolve = (viteConfig.resolve ??= {});
       const alias = resolve.alias ?? [];
