@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 import { agentDeliveredLabels } from './scripts/build/agent-delivered-labels';
+import { leanUnlistedEntry } from './scripts/build/lean-unlisted-entry';
+import { privateMembers } from './scripts/build/private-members';
+import { borrowWatcherModules, lendWatcherModules } from './scripts/build/watcher-modules';
 import { watcherPageWords } from './scripts/build/watcher-page-words';
 
 /** The only hosts the extension may touch: where TikTok manages access. */
@@ -22,10 +25,14 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       const inPage = (name: string) => name === WATCHER || name === AGENT;
       if (!entrypoints.every((e) => e.type === 'content-script' || inPage(e.name))) return;
+      if (entrypoints.every((e) => inPage(e.name)))
+        (viteConfig.plugins ??= []).push(leanUnlistedEntry());
       if (entrypoints.some((e) => e.name === AGENT))
         viteConfig.plugins = [
           ...(viteConfig.plugins ?? []),
           agentDeliveredLabels(viteConfig.root ?? process.cwd()),
+          borrowWatcherModules(viteConfig.root ?? process.cwd()),
+          privateMembers(),
         ];
       const resolve = (viteConfig.resolve ??= {});
       const alias = resolve.alias ?? [];
@@ -38,7 +45,10 @@ export default defineConfig({
       ];
       // How each content script gets TikTok's words: scripts/build/agent-delivered-labels.ts.
       if (entrypoints.every((e) => e.name === WATCHER))
-        (viteConfig.plugins ??= []).push(watcherPageWords(viteConfig.root ?? process.cwd()));
+        (viteConfig.plugins ??= []).push(
+          watcherPageWords(viteConfig.root ?? process.cwd()),
+          lendWatcherModules(viteConfig.root ?? process.cwd()),
+        );
     },
   },
   manifest: ({ browser }) => ({

@@ -1,4 +1,5 @@
 import { extensionAlive, followNavigations } from '@/lib/content-script/navigations';
+import { lendWatcherModules } from '@/lib/content-script/watcher-modules';
 import { tellBackground } from '@/lib/messaging/tell-background';
 import type { PageReport } from '@/lib/tiktok/watch';
 import { watchRoute } from '@/lib/tiktok/watch';
@@ -16,6 +17,8 @@ import { watchRoute } from '@/lib/tiktok/watch';
  * TikTok page needs. It stops by itself once its extension is reloaded or updated under the page.
  */
 export default defineUnlistedScript(() => {
+  // The page agent, injected here later, uses these modules instead of carrying its own.
+  lendWatcherModules();
   const lifetime = new AbortController();
   let route: AbortController | undefined;
   lifetime.signal.addEventListener('abort', () => route?.abort(), { once: true });

@@ -9,6 +9,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
 import { followHints } from '@/lib/overlay/frame-hint';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
+import { placePanel } from '@/lib/overlay/placement';
 import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
   CONNECT,
@@ -85,6 +86,11 @@ function connect(port: MessagePort): void {
     }
     if (message?.kind === 'focus') {
       focusPanel();
+      return;
+    }
+    // The agent measured the page; where the panel goes is weighed here.
+    if (message?.kind === 'place') {
+      post({ kind: 'placed', placement: placePanel(message.input) });
       return;
     }
     if (message?.kind !== 'state') return;

@@ -17,7 +17,7 @@ import {
   type PanelState,
 } from './frame-bridge';
 import { browser } from 'wxt/browser';
-import { placePanel } from './placement';
+import type { Placement } from './placement';
 import { OVERLAY_HOST } from './runner';
 
 /** The frame's size before it reports its own (the panel's width, a header's height). */
@@ -78,6 +78,8 @@ export class CompanionDock {
   private settled = false;
   /** The frame is on show (see reveal). */
   private shown = false;
+  /** The frame answered where it goes (see layout). */
+  private placed = false;
   private revealTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
@@ -86,7 +88,9 @@ export class CompanionDock {
     private readonly doc: Document,
     private readonly store: OverlayStore,
     /** The frame's asks (actions, prefs); its size and the focus the dock handles itself. */
-    private readonly onFrame: (message: Exclude<FrameToAgent, { kind: 'size' | 'leave' }>) => void,
+    private readonly onFrame: (
+      message: Exclude<FrameToAgent, { kind: 'size' | 'placed' | 'leave' }>,
+    ) => void,
     /** Where the companion page is (browser.runtime.getURL) and the origin its document has. */
     private readonly companion: { url: string; origin: string },
   ) {
@@ -160,7 +164,7 @@ export class CompanionDock {
       // Out of sight until it can be placed for good (see reveal).
       visibility: 'hidden',
     });
-    this.sized = this.shown = this.settled = false;
+    this.sized = this.shown = this.settled = this.placed = false;
     this.revealTimer = setTimeout(() => this.reveal(true), REVEAL_AFTER_MS);
     const origin = this.companion.origin;
     frame.addEventListener(
@@ -175,6 +179,8 @@ export class CompanionDock {
         this.send(panelState(this.store.getState()));
         // A frame loaded (again) after the page was read gets the last reading too.
         if (this.reading) this.tell(this.reading);
+        // And the question where it goes, asked before it could hear it.
+        this.layout();
       },
       { signal: this.abort.signal },
     );
@@ -248,6 +254,10 @@ export class CompanionDock {
       this.reveal();
       return;
     }
+    if (data.kind === 'placed') {
+      this.place(data.placement);
+      return;
+    }
     this.onFrame(data);
   }
 
@@ -275,12 +285,13 @@ export class CompanionDock {
    * Show the frame once it can be placed for good: it has told its size, and the page has been
    * read with its table (the runner looks up what the panel keeps clear of before it hands on
    * its reading), so the panel appears once, in its place, instead of appearing and then moving
-   * when the late table comes (a visible jump, and the page's layout done twice). `now`: show
-   * it whatever is still missing ({@link REVEAL_AFTER_MS}, the shortcut).
+   * when the late table comes (a visible jump, and the page's layout done twice); and it has
+   * answered where it goes. `now`: show it whatever is still missing ({@link REVEAL_AFTER_MS},
+   * the shortcut).
    */
   private reveal(now = false): void {
     const frame = this.frame;
-    if (this.shown || !frame || (!now && !(this.sized && this.settled))) return;
+    if (this.shown || !frame || (!now && !(this.sized && this.settled && this.placed))) return;
     this.shown = true;
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;
@@ -297,7 +308,30 @@ export class CompanionDock {
     this.send(patch as Partial<PanelState>);
   }
 
-  /** Place the frame and the spotlight for the current state. */
+  /** Put the frame where it answered it goes (answers come in the order they were asked for). */
+  private place(place: Placement): void {
+    const { frame } = this;
+    const top = Number(place.top);
+    const height = Number(place.height);
+    if (!frame || !Number.isFinite(top) || !(height >= 0)) return;
+    const side = place.side === 'left' ? 'left' : 'right';
+    const viewWidth = this.doc.defaultView?.innerWidth ?? this.size.width;
+    style(frame, {
+      width: `${Math.min(this.size.width, viewWidth)}px`,
+      height: `${height}px`,
+      top: `${top}px`,
+      bottom: 'auto',
+      left: side === 'left' ? '16px' : 'auto',
+      right: side === 'right' ? '16px' : 'auto',
+    });
+    const s = this.store.getState();
+    const shownSide = side === s.side ? null : side;
+    if (s.shownSide !== shownSide) s.set({ shownSide });
+    this.placed = true;
+    this.reveal();
+  }
+
+  /** Ask the frame where it goes for the current state, and place the spotlight. */
   private layout(): void {
     const { frame, spot, host } = this;
     if (!frame || !spot || !host) return;
@@ -309,27 +343,21 @@ export class CompanionDock {
     }
     style(host, { display: 'block' });
     const keep = [...(s.target ? [s.target] : []), ...s.avoid];
-    const place = placePanel({
-      viewport: { width: view.innerWidth, height: view.innerHeight },
-      size: this.size,
-      side: s.side,
-      keep,
-      // A side the user chose stays, over the table's controls too.
-      clear: s.sideChosen ? [] : s.clear,
-      // With no checklist to follow in it, the table's text counts too.
-      squeeze: s.progress === null,
-      minHeight: HEADER_HEIGHT,
+    // The frame weighs the places (see `place`); the agent measures what they are weighed by.
+    this.tell({
+      kind: 'place',
+      input: {
+        viewport: { width: view.innerWidth, height: view.innerHeight },
+        size: this.size,
+        side: s.side,
+        keep,
+        // A side the user chose stays, over the table's controls too.
+        clear: s.sideChosen ? [] : s.clear,
+        // With no checklist to follow in it, the table's text counts too.
+        squeeze: s.progress === null,
+        minHeight: HEADER_HEIGHT,
+      },
     });
-    style(frame, {
-      width: `${Math.min(this.size.width, view.innerWidth)}px`,
-      height: `${place.height}px`,
-      top: `${place.top}px`,
-      bottom: 'auto',
-      left: place.side === 'left' ? '16px' : 'auto',
-      right: place.side === 'right' ? '16px' : 'auto',
-    });
-    const shownSide = place.side === s.side ? null : place.side;
-    if (s.shownSide !== shownSide) s.set({ shownSide });
 
     if (s.target && !s.collapsed) {
       const t = s.target;

@@ -9,6 +9,7 @@
 import type { OverlayState } from '@/components/overlay/store';
 import type { ChecklistId, FlowFacts, FlowSubject } from '../tiktok';
 import type { PageReading } from './frame-advice';
+import type { PlaceInput, Placement } from './placement';
 
 /** The extension page the agent frames into the tab. */
 export const COMPANION_PAGE = '/companion.html';
@@ -45,7 +46,13 @@ export type AgentToFrame =
   /** Take the keyboard focus (the shortcut was pressed on the page). */
   | { kind: 'focus' }
   | { kind: 'reading'; reading: PageReading }
-  | { kind: 'remember'; change: PrefsChange; pageKey: string };
+  | { kind: 'remember'; change: PrefsChange; pageKey: string }
+  /**
+   * Where should the panel go, given what the agent measured on the page? The frame works it out
+   * (lib/overlay/placement.ts, pure geometry) and answers `placed`: the agent carries the
+   * measuring, not the weighing of places.
+   */
+  | { kind: 'place'; input: PlaceInput };
 
 /** Where and how the user wants the panel (remembered in lib/overlay/prefs.ts). */
 export interface PrefsChange {
@@ -62,6 +69,8 @@ export interface PrefsChange {
  */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
+  /** The panel's place for the agent's last `place`. */
+  | { kind: 'placed'; placement: Placement }
   | { kind: 'leave' }
   | { kind: 'recorded'; startedAt: string; grantIds: string[] }
   | { kind: 'laterRecorded'; startedAt: string; step: string }
@@ -82,6 +91,7 @@ export type FrameToAgent =
 const FRAME_KINDS: ReadonlySet<string> = new Set(
   Object.keys({
     size: true,
+    placed: true,
     leave: true,
     recorded: true,
     laterRecorded: true,

@@ -99,32 +99,34 @@ export const SELECTORS = {
 /**
  * The replica pages each target must find something on (checked by
  * tests/unit/tiktok-selectors.test.ts). A table of its own, so the scripts that run in TikTok's
- * page, which never read it, do not carry it.
+ * page, which never read it, do not carry it: it is made by a call marked pure, which a bundle
+ * that never reads it drops whole (of a plain literal, the spread of a list would stay behind).
  */
-export const SELECTOR_EXAMPLES: Readonly<Record<keyof typeof SELECTORS, readonly string[]>> = {
-  heading: [
-    'bcMembers',
-    'bcMembersEs',
-    'bcPartners',
-    'bcOverview',
-    'bcAssetMembers',
-    'adsDashboard',
-    'bcMembersJa',
-    'bcPartnersAr',
-  ],
-  table: [...BC_TABLE_PAGES, 'bcAdAccounts', 'adsDashboard'],
-  columnHeader: BC_TABLE_PAGES,
-  gridRow: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
-  gridCell: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
-  tab: ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
-  dialog: [],
-  message: [],
-  currentStep: [],
-  loading: [],
-  bcName: ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
-  bcPickerEntry: ['bcPicker'],
-  adsAccountId: ['adsDashboard', 'adsCampaigns'],
-};
+export const SELECTOR_EXAMPLES: Readonly<Record<keyof typeof SELECTORS, readonly string[]>> =
+  /* @__PURE__ */ (() => ({
+    heading: [
+      'bcMembers',
+      'bcMembersEs',
+      'bcPartners',
+      'bcOverview',
+      'bcAssetMembers',
+      'adsDashboard',
+      'bcMembersJa',
+      'bcPartnersAr',
+    ],
+    table: [...BC_TABLE_PAGES, 'bcAdAccounts', 'adsDashboard'],
+    columnHeader: BC_TABLE_PAGES,
+    gridRow: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual', 'bcPartnersJa'],
+    gridCell: ['bcPartners', 'bcMembersEs', 'bcMembersGrid', 'bcMembersVirtual'],
+    tab: ['bcAssetMembers', 'bcAssetMembersEs', 'bcAssetMembersJa', 'bcMembersTabs'],
+    dialog: [],
+    message: [],
+    currentStep: [],
+    loading: [],
+    bcName: ['bcMembers', 'bcMembersEs', 'bcOverview', 'bcPartners', 'bcMembersJa', 'bcMembersAr'],
+    bcPickerEntry: ['bcPicker'],
+    adsAccountId: ['adsDashboard', 'adsCampaigns'],
+  }))();
 
 const lists = new Map<FlowLabelKey, readonly string[]>();
 const list = (key: FlowLabelKey): readonly string[] => {

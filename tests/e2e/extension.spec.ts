@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 
@@ -71,5 +72,27 @@ test('the page agent, on access pages, carries no WXT content-script context', (
     // table reader's problems as codes rather than sentences.
     expect(text, build).not.toContain('help/article');
     expect(text, build).not.toContain('is not one the extension knows');
+  }
+});
+
+test("the page agent borrows the watcher's modules, and stops where they were not lent", async () => {
+  for (const build of ['.output/chrome-mv3', '.output/firefox-mv2']) {
+    const agent = readFileSync(`${build}/overlay.js`, 'utf8');
+    const watcher = readFileSync(`${build}/tiktok-watch.js`, 'utf8');
+    // One symbol, this build's, in both scripts: the watcher lends under it, the agent reads it.
+    const key = /Symbol\.for\(`(access-companion\.watcher-modules\.[^`]+)`\)/.exec(agent)?.[1];
+    expect(key, build).toBeTruthy();
+    expect(watcher, build).toContain(key);
+    // Where no watcher of this build ran (an extension updated under the page), the agent stops
+    // before any of its modules runs: nothing is started, nothing thrown.
+    expect(runInContext(agent, createContext({})), build).toBeUndefined();
+    // Once the watcher ran (here it stops short, with no page around it), the agent starts.
+    const world = createContext({});
+    expect(() => runInContext(watcher, world)).toThrow();
+    const lent: unknown = runInContext(`globalThis[Symbol.for(${JSON.stringify(key)})]`, world);
+    expect(Array.isArray(lent) && lent.length > 10 && lent.every((e) => e), build).toBe(true);
+    const started: unknown = runInContext(agent, world);
+    expect(started, build).toBeInstanceOf(runInContext('Promise', world) as PromiseConstructor);
+    await (started as Promise<unknown>).catch(() => undefined);
   }
 });

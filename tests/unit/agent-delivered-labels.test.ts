@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enPage } from '@/lib/tiktok/labels/en';
 import { englishWords } from '@/lib/tiktok/labels/english-words';
 import { wordsOf } from '@/lib/tiktok/labels/words';
-import { agentDeliveredLabels } from '@/scripts/build/agent-delivered-labels';
+import { agentDeliveredLabels, carriedEnglishWords } from '@/scripts/build/agent-delivered-labels';
+import { WATCHER_LENDS } from '@/scripts/build/watcher-modules';
 
 // Inside the project (in its ignored test output), where the test runner loads modules from.
 const output = join(process.cwd(), 'test-results');
@@ -25,10 +26,22 @@ describe("the page agent's English page words, made a literal at build time", ()
     const file = join(dir, 'english-words.mjs');
     writeFileSync(file, code!);
     const module = (await import(/* @vite-ignore */ file)) as { englishWords: typeof englishWords };
-    expect(module.englishWords()).toEqual(wordsOf([enPage]));
-    expect(module.englishWords()).toEqual(englishWords());
-    // Not a vacuous match: English's role and status words are there.
-    expect(module.englishWords()[0]?.labels['status.pending']).toContain('Pending');
+    expect(module.englishWords()).toEqual(carriedEnglishWords());
+    // English's "N records in total" patterns, as the language module has them.
+    expect(module.englishWords()[0]?.recordsTotal).toEqual(wordsOf([enPage])[0]?.recordsTotal);
+    expect(module.englishWords()[0]?.recordsTotal?.length).toBeGreaterThan(0);
+  });
+
+  it('leave out the page words the watcher lends the agent, and only those', () => {
+    const [carried] = carriedEnglishWords();
+    const [english] = englishWords();
+    // The watcher's page words (every language's) stand in for English's.
+    expect(WATCHER_LENDS['lib/tiktok/page-labels.ts']).toContain('PAGE_LABELS');
+    expect(carried?.labels).toEqual({});
+    expect(carried?.lang).toBe('en');
+    // Not a vacuous match: the language module has English's role and status words.
+    expect(english?.labels['status.pending']).toContain('Pending');
+    expect({ ...carried, labels: english?.labels }).toEqual(english);
   });
 
   it('leave every other module to the build', () => {

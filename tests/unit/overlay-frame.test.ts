@@ -9,7 +9,7 @@ import {
 } from '@/lib/overlay/frame-bridge';
 import { CompanionDock, REVEAL_AFTER_MS } from '@/lib/overlay/dock';
 import type { PageReading } from '@/lib/overlay/frame-advice';
-import { pageLayers, placePanel } from '@/lib/overlay/placement';
+import { pageLayers, placePanel, type PlaceInput } from '@/lib/overlay/placement';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { createOverlayStore } from '@/components/overlay/store';
 import { overlayPrefs, rememberPrefs } from '@/lib/overlay/prefs';
@@ -204,8 +204,7 @@ describe('the companion frame in the page', () => {
   });
 
   /** A dock in a fresh document, and its frame (under the host's closed shadow root). */
-  function dockInPage() {
-    const doc = document.implementation.createHTMLDocument('t');
+  function dockInPage(doc = document.implementation.createHTMLDocument('t')) {
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const store = createOverlayStore('bc-members');
     const dock = new CompanionDock(doc, store, () => {}, {
@@ -232,7 +231,38 @@ describe('the companion frame in the page', () => {
     dock.tell({ kind: 'reading', reading: reading(0) });
     expect(shown()).toBe(false); // read before the late table came
     dock.tell({ kind: 'reading', reading: reading(3) });
+    expect(shown()).toBe(false); // not told yet where it goes
+    fromFrame({ kind: 'placed', placement: { side: 'left', top: 40, height: 300 } });
     expect(shown()).toBe(true);
+    // Where the frame answered it goes: the left side, 40 px down, 300 px high.
+    expect(frame.style.getPropertyValue('left')).toBe('16px');
+    expect(frame.style.getPropertyValue('right')).toBe('auto');
+    expect(frame.style.getPropertyValue('top')).toBe('40px');
+    expect(frame.style.getPropertyValue('height')).toBe('300px');
+    dock.destroy();
+  });
+
+  it('asks the frame where it goes, with what it measured on the page', () => {
+    // In a document with a window: its viewport is what the place is weighed in.
+    const { dock, fromFrame } = dockInPage(document);
+    const asked: unknown[] = [];
+    (dock as unknown as { port: Pick<MessagePort, 'postMessage' | 'close'> }).port = {
+      postMessage: (message: unknown) => asked.push(message),
+      close: () => {},
+    };
+    fromFrame({ kind: 'size', width: 348, height: 500 });
+    const place = asked.find(
+      (m): m is { kind: 'place'; input: PlaceInput } => (m as { kind?: string }).kind === 'place',
+    );
+    expect(place?.input).toMatchObject({
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      size: { width: 348, height: 500 },
+      side: 'right',
+      keep: [],
+      squeeze: true,
+    });
+    // The frame's answer is what placePanel makes of that question.
+    fromFrame({ kind: 'placed', placement: placePanel(place!.input) });
     dock.destroy();
   });
 
