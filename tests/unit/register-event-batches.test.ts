@@ -3,6 +3,7 @@
  * reader tells each grant's history exactly as one event to a record did, and a v3 register
  * upgrades to batches with every grant's history told exactly as before.
  */
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Grant, ImportPlan, ParseResult, RegisterEvent, StoredEvent } from '@/lib/register';
 import {
@@ -139,6 +140,29 @@ describe('every writer adds batches', () => {
       [[g.id], 1],
     ]);
     expect((await historyOf(db, g.id)).map((e) => e.type)).toEqual(['invited', 'accepted']);
+  });
+
+  it('a grant’s history, watched live, follows a change (the batch is seen through its grantIds)', async () => {
+    const g = await recordGrant(
+      db,
+      {
+        account: { kind: 'businessCenter', externalId: '7012345678901234567', ownership: 'mine' },
+        party: { kind: 'person', email: 'dana@brightlane.com', name: 'Dana' },
+        status: 'invited',
+      },
+      { source: 'manual', now: T(1) },
+    );
+    const seen: string[][] = [];
+    const watched = liveQuery(() => historyOf(db, g.id)).subscribe((h) =>
+      seen.push(h.map((e) => e.type)),
+    );
+    try {
+      await expect.poll(() => seen.length).toBe(1);
+      await updateGrant(db, g.id, g.rev, { status: 'active' }, { source: 'manual', now: T(2) });
+      await expect.poll(() => seen.at(-1)).toEqual(['invited', 'accepted']);
+    } finally {
+      watched.unsubscribe();
+    }
   });
 
   it('a CSV import writes its events a few hundred to a record, each grant’s history whole', async () => {
