@@ -76,8 +76,7 @@ export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
       readAllStoredEvents(db),
       db.reminders.toArray(),
     ]);
-    // By id, as the backup has always listed them (one record per event was the store's order):
-    // the same register gives the same file, whichever batches its events were written in.
+    // By id: the same register gives the same file, whichever batches its events sit in.
     events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {
       format: BACKUP_FORMAT,

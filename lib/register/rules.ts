@@ -385,7 +385,7 @@ export async function sameEndingFor(
   return undefined;
 }
 
-/** Earlier first: by `at`, then by id (the order of the index this used to be read by). */
+/** Earlier first: by `at`, then by id. */
 function byTimeThenId(a: StoredEvent, b: StoredEvent): number {
   return a.at.localeCompare(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

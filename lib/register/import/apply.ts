@@ -14,8 +14,9 @@
  * at a revision no higher than the register's is reported, never applied. History events are only
  * ever added, each marked with the file it came from; an event whose id the register already
  * holds with other content is refused. Events are written several to a record
- * (../event-batches.ts): a chunk's events in a few batches, a restore's likewise. Accounts and people: the higher revision wins, and an
- * account with another id but the same TikTok ID is the same account.
+ * (../event-batches.ts): a chunk's events in a few batches, a restore's likewise. Accounts and
+ * people: the higher revision wins, and an account with another id but the same TikTok ID is the
+ * same account.
  */
 import type { RegisterDb } from '../db';
 import { appendStoredEvents, packEvents, readAllStoredEvents } from '../event-batches';
