@@ -69,6 +69,9 @@ export const BACKUP_UPGRADES: readonly BackupUpgrade[] = [
   // an older backup's events hold both snapshots whole, which is still an event's full form:
   // they are read as they are (./import/backup.ts tells a v3 backup's events in full).
   { from: 2, rows: {} },
+  // Schema v4 packs several events into each record of the events store; a backup still carries
+  // them as one flat list of stored events, as v3 did.
+  { from: 3, rows: {} },
 ];
 
 function syncFields(r: Record<string, unknown>): Record<string, unknown> {

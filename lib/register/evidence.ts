@@ -8,6 +8,7 @@
 import { toCsv } from './csv';
 import type { RegisterDb } from './db';
 import { REGISTER_SCHEMA_VERSION } from './db';
+import { readAllStoredEvents } from './event-batches';
 import { expandAll } from './history';
 import type { Account, FileProvenance, GrantSnapshot, Grant, Party, RegisterEvent } from './schema';
 
@@ -49,7 +50,7 @@ export async function buildEvidence(db: RegisterDb, now: Date): Promise<Evidence
       db.accounts.toArray(),
       db.parties.toArray(),
       db.grants.toArray(),
-      db.events.toArray(),
+      readAllStoredEvents(db),
     ]);
     const accountById = new Map(accounts.map((a) => [a.id, a]));
     const partyById = new Map(parties.map((p) => [p.id, p]));

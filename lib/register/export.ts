@@ -10,6 +10,7 @@ import type { RegisterDb } from './db';
 import { REGISTER_SCHEMA_VERSION } from './db';
 import type { GrantView } from './grants';
 import { listGrantViews } from './grants';
+import { readAllStoredEvents } from './event-batches';
 import { anchoredForBackup } from './history';
 
 const ACCOUNT_KIND_CELL = { businessCenter: 'business_center', adAccount: 'ad_account' } as const;
@@ -72,9 +73,11 @@ export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
       db.accounts.toArray(),
       db.parties.toArray(),
       db.grants.toArray(),
-      db.events.toArray(),
+      readAllStoredEvents(db),
       db.reminders.toArray(),
     ]);
+    // By id: the same register gives the same file, whichever batches its events sit in.
+    events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {
       format: BACKUP_FORMAT,
       schemaVersion: REGISTER_SCHEMA_VERSION,

@@ -3,8 +3,8 @@
  * appends an event to the grant's history, by the rules in ./rules.ts. Reading code may use the
  * tables directly.
  */
-import Dexie from 'dexie';
 import type { RegisterDb } from './db';
+import { readStoredEventsOf } from './event-batches';
 import { expandHistory } from './history';
 import type { GrantPatch, WriteContext } from './rules';
 import {
@@ -296,10 +296,7 @@ export async function historyOf(db: RegisterDb, grantId: string): Promise<Regist
   return db.transaction('r', [db.grants, db.events], async () => {
     const [grant, stored] = await Promise.all([
       db.grants.get(grantId),
-      db.events
-        .where('[grantId+at]')
-        .between([grantId, Dexie.minKey], [grantId, Dexie.maxKey])
-        .toArray(),
+      readStoredEventsOf(db, grantId),
     ]);
     return expandHistory(grant, stored);
   });

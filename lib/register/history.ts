@@ -70,6 +70,11 @@ function latestFirst(a: { seq: number; at: string; id: string }, b: typeof a): n
   return b.seq - a.seq || b.at.localeCompare(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+/** Chain order, oldest first (the order a grant's changes were made in): sorts stored events. */
+export function byChainOrder(a: StoredEvent, b: StoredEvent): number {
+  return latestFirst(b, a);
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
 }

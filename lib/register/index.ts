@@ -2,6 +2,7 @@
 export * from './backup';
 export * from './csv';
 export * from './db';
+export * from './event-batches';
 export * from './evidence';
 export * from './export';
 export * from './grants';

@@ -18,6 +18,8 @@
  * database side, always called inside the caller's read-write transaction.
  */
 import type { RegisterDb } from './db';
+import { batchOf, readStoredEventsOf } from './event-batches';
+import type { StoredEvent } from './history';
 import { storedChange } from './history';
 import type {
   EventType,
@@ -374,19 +376,24 @@ export async function sameEndingFor(
   );
   for (const g of candidates) {
     // The same kind of record: the write that created it ran the same checklist (or none).
-    const first = await db.events
-      .where('[grantId+at]')
-      .between([g.id, ''], [g.id, '\uffff'])
-      .first();
+    const first = (await readStoredEventsOf(db, g.id)).reduce<StoredEvent | undefined>(
+      (earliest, e) => (earliest && byTimeThenId(earliest, e) <= 0 ? earliest : e),
+      undefined,
+    );
     if ((first?.checklist ?? null) === (ctx.checklist ?? null)) return g;
   }
   return undefined;
 }
 
-/** Write a planned change: the grant row and its event, in the caller's transaction. */
+/** Earlier first: by `at`, then by id. */
+function byTimeThenId(a: StoredEvent, b: StoredEvent): number {
+  return a.at.localeCompare(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Write a planned change: the grant row and its event (a batch of one), in the caller's transaction. */
 export async function writeGrantChange(db: RegisterDb, change: GrantChange): Promise<Grant> {
   if (change.before) await db.grants.put(change.after);
   else await db.grants.add(change.after);
-  await db.events.add(storedChange(change.event, change.after));
+  await db.events.add(batchOf([storedChange(change.event, change.after)]));
   return change.after;
 }

@@ -4,11 +4,16 @@
 // Every scale gets a fresh browser profile. At 100,000 grants the blob is left out: with its
 // history it would be over a gigabyte of JSON, which storage.local cannot hold in one value.
 //   node scripts/bench/register.bench.mjs [--runs=3] [--scales=1000,10000,100000] [--no-build]
-/* global document, window, requestAnimationFrame, MutationObserver -- used in functions that run in the page */
+//     [--ext DIR]...
+// `--ext DIR` measures that build too (e.g. a saved copy of an older .output/chrome-mv3), beside
+// the current one in the same run: each scale is seeded and measured in each build in turn (the
+// seeding writes the records each build's schema stores), the blob once. Prints figures; asserts
+// nothing.
+/* global document, window, requestAnimationFrame, MutationObserver, DataTransfer -- used in functions that run in the page */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   CHROME_BUILD_DIR,
   extensionWorker,
@@ -21,7 +26,17 @@ const arg = (name, fallback) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
   return found ? found.slice(name.length + 3) : fallback;
 };
+/** @param {string} name @returns {string[]} */
+const values = (name) =>
+  process.argv.flatMap((a, i) => {
+    const value = process.argv[i + 1];
+    return a === name && value ? [value] : [];
+  });
 const RUNS = Number(arg('runs', '3'));
+/** The builds measured: this one, then each `--ext DIR`, labelled by their folder's name. */
+const BUILDS = [CHROME_BUILD_DIR, ...values('--ext').map((dir) => resolve(dir))];
+const labelOf = (/** @type {string} */ dir) =>
+  dir === CHROME_BUILD_DIR ? 'this build' : basename(dir) || dir;
 const SCALES = arg('scales', '1000,10000,100000').split(',').map(Number);
 /** History per grant: ten events (100,000 at 10,000 grants), two at 100,000 to keep seeding short. */
 const eventsPerGrant = (/** @type {number} */ grants) => (grants > 10_000 ? 2 : 10);
@@ -33,17 +48,22 @@ if (!process.argv.includes('--no-build') || !existsSync(join(CHROME_BUILD_DIR, '
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// A copy of the built extension with the baseline page added. The blob needs `unlimitedStorage`:
-// 10,000 grants with their history are far over chrome.storage.local's 10 MB quota (IndexedDB,
-// which the register uses, has no such limit) — so the baseline gets it, the extension does not.
-const dir = mkdtempSync(join(tmpdir(), 'register-bench-'));
-cpSync(CHROME_BUILD_DIR, dir, { recursive: true });
-for (const f of ['blob.html', 'blob.js'])
-  cpSync(resolve('scripts/bench/register', f), join(dir, f));
-cpSync(resolve('node_modules/papaparse/papaparse.min.js'), join(dir, 'papaparse.min.js'));
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-manifest.permissions = [...(manifest.permissions ?? []), 'unlimitedStorage'];
-writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+// A copy of each build with the baseline page added. The blob needs `unlimitedStorage`: 10,000
+// grants with their history are far over chrome.storage.local's 10 MB quota (IndexedDB, which
+// the register uses, has no such limit) — so the baseline gets it, the extension does not.
+/** @param {string} build */
+function benchCopy(build) {
+  const dir = mkdtempSync(join(tmpdir(), 'register-bench-'));
+  cpSync(build, dir, { recursive: true });
+  for (const f of ['blob.html', 'blob.js'])
+    cpSync(resolve('scripts/bench/register', f), join(dir, f));
+  cpSync(resolve('node_modules/papaparse/papaparse.min.js'), join(dir, 'papaparse.min.js'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = [...(manifest.permissions ?? []), 'unlimitedStorage'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+const copies = BUILDS.map((build) => ({ label: labelOf(build), dir: benchCopy(build) }));
 
 const median = (/** @type {number[]} */ xs) =>
   xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -126,16 +146,21 @@ const mainThreadSeen = (/** @type {import('@playwright/test').Page} */ p) =>
     return w.mainThread;
   });
 
-/** @typedef {{ task: string; grants: number; register: number; blob: number | null }} Result */
+/** @typedef {{ task: string; grants: number; build: string; register: number; blob: number | null }} Result */
 
-/** @param {number} grants @returns {Promise<Result[]>} */
-async function benchScale(grants) {
+/**
+ * @param {number} grants
+ * @param {{ label: string; dir: string }} build
+ * @param {boolean} withBlob measure the blob baseline too
+ * @returns {Promise<Result[]>}
+ */
+async function benchScale(grants, build, withBlob) {
   /** @type {Result[]} */
   const results = [];
-  const withBlob = grants <= BLOB_MAX;
   /** @param {string} task @param {number} register @param {number | null} blob */
-  const record = (task, register, blob) => results.push({ task, grants, register, blob });
-  const context = await launchWithExtension({ headless: true, extensionDir: dir });
+  const record = (task, register, blob) =>
+    results.push({ task, grants, build: build.label, register, blob });
+  const context = await launchWithExtension({ headless: true, extensionDir: build.dir });
   try {
     await serveReplicasOnly(context);
     const id = new URL((await extensionWorker(context)).url()).host;
@@ -148,10 +173,16 @@ async function benchScale(grants) {
     await page.goto(url('blob.html'));
     const seeded = await page.evaluate(
       ([o, both]) => /** @type {any} */ (window)[both ? 'seedBoth' : 'seedRegister'](o),
-      /** @type {const} */ ([{ grants, eventsPerGrant: eventsPerGrant(grants) }, withBlob]),
+      // The blob is seeded wherever it fits, measured or not: writing 100 MB into
+      // storage.local keeps the browser busy for a while after, and every build is measured
+      // in a browser that went through the same.
+      /** @type {const} */ ([
+        { grants, eventsPerGrant: eventsPerGrant(grants) },
+        grants <= BLOB_MAX,
+      ]),
     );
     console.log(
-      `\n${seeded.grants.toLocaleString('en')} grants, ${seeded.events.toLocaleString('en')} events${withBlob ? ` (${(seeded.bytes / 1e6).toFixed(1)} MB as JSON) in both stores` : ' in the register only'}; median of ${RUNS} runs each.`,
+      `\n${build.label}: ${seeded.grants.toLocaleString('en')} grants, ${seeded.events.toLocaleString('en')} events${Number.isNaN(seeded.bytes) ? ' in the register only' : ` (${(seeded.bytes / 1e6).toFixed(1)} MB as JSON) in both stores`}; median of ${RUNS} runs each.`,
     );
 
     // 1. Popup open → first rows shown (a fresh page each time, like opening the popup): from
@@ -208,6 +239,11 @@ async function benchScale(grants) {
       withBlob ? await runs(() => keystroke(blobPage, blobPage.locator('#q'), '#count')) : null,
     );
     await registerPage.getByRole('searchbox', { name: 'Search' }).fill('');
+    // The blob's register page holds the whole blob as objects (hundreds of MB at 10,000 grants)
+    // in the renderer that the extension's pages share; left open, it slowed the register's own
+    // export and import, in the one build that measures the blob. Its export and import below
+    // load what they need themselves.
+    if (withBlob) await blobPage.goto(url('blob.html'));
 
     // IndexedDB's own cost of what the export reads, without the register's code
     // (scripts/bench/register/blob.js): the floor the export is read against, timed like it.
@@ -256,12 +292,20 @@ async function benchScale(grants) {
       grants,
     );
     await registerPage.bringToFront();
+    // The file is made in the page before the watch starts: Playwright's `setInputFiles` decodes
+    // the bytes from base64 and builds the File in the page's main thread, a task of 190 – 300 ms
+    // at 10,000 rows that the watch counted as the import's longest. Choosing a file costs the
+    // page none of that; what is timed starts where the user's choice would (the input's change).
+    await registerPage.evaluate((text) => {
+      /** @type {any} */ (window).benchFile = new File([text], 'bench.csv', { type: 'text/csv' });
+    }, csv);
     await watchMainThread(registerPage);
     const registerImport = await time(async () => {
-      await registerPage.getByTestId('import-file').setInputFiles({
-        name: 'bench.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(csv),
+      await registerPage.getByTestId('import-file').evaluate((input) => {
+        const chosen = new DataTransfer();
+        chosen.items.add(/** @type {any} */ (window).benchFile);
+        /** @type {HTMLInputElement} */ (input).files = chosen.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
       });
       await registerPage
         .getByTestId('import-status')
@@ -279,7 +323,7 @@ async function benchScale(grants) {
     record('  page during import: longest frame gap', seen.longestFrameGap, null);
     record('IndexedDB alone: getAll of every store', readFloor, null);
     record("IndexedDB alone: the import's records", writeFloor.write, null);
-    record('  the same, events 500 to a record', writeFloor.packed, null);
+    record('  the same, events 100 to a record (v4)', writeFloor.packed, null);
     for (const r of results)
       console.log(
         `  ${r.task.padEnd(44)} ${`${r.register.toFixed(0)} ms`.padStart(10)}${r.blob === null ? '' : `  (blob ${r.blob.toFixed(0)} ms)`}`,
@@ -293,20 +337,33 @@ async function benchScale(grants) {
 try {
   /** @type {Result[]} */
   const all = [];
-  for (const grants of SCALES) all.push(...(await benchScale(grants)));
+  for (const grants of SCALES)
+    for (const [i, build] of copies.entries())
+      all.push(...(await benchScale(grants, build, i === 0 && grants <= BLOB_MAX)));
   const tasks = [...new Set(all.map((r) => r.task.replace(/[\d,]+-row/, 'N-row')))];
   const width = Math.max(...tasks.map((t) => t.length));
   const cell = (/** @type {number | null | undefined} */ ms) =>
     (ms === null || ms === undefined ? '—' : `${ms.toFixed(0)} ms`).padStart(10);
+  const labels = copies.map((c) => c.label);
+  const heading = (/** @type {number} */ s) =>
+    `${s.toLocaleString('en')} grants: ${labels.join(' / ')} / blob`;
+  const colWidth = Math.max(...SCALES.map((s) => heading(s).length)) + 2;
   console.log(
-    `\n${'Task'.padEnd(width)}  ${SCALES.map((s) => `${s.toLocaleString('en')} grants: register / blob`.padStart(34)).join('')}`,
+    `\n${'Task'.padEnd(width)}  ${SCALES.map((s) => heading(s).padStart(colWidth)).join('')}`,
   );
   for (const task of tasks) {
     const line = SCALES.map((grants) => {
-      const r = all.find(
-        (x) => x.grants === grants && x.task.replace(/[\d,]+-row/, 'N-row') === task,
-      );
-      return `${cell(r?.register)} / ${cell(r?.blob)}`.padStart(34);
+      const found = (/** @type {string} */ label) =>
+        all.find(
+          (x) =>
+            x.grants === grants &&
+            x.build === label &&
+            x.task.replace(/[\d,]+-row/, 'N-row') === task,
+        );
+      const blob = found(labels[0] ?? '')?.blob;
+      return [...labels.map((l) => cell(found(l)?.register)), cell(blob)]
+        .join(' /')
+        .padStart(colWidth);
     });
     console.log(`${task.padEnd(width)}  ${line.join('')}`);
   }
@@ -315,5 +372,5 @@ try {
       '\nPopup: navigation start → first frame with a row, in the page. Search is timed in the page, keydown → first frame after the result count changed. "IndexedDB alone" is the raw API in the same browser: one getAll of every store (the floor of an export), and the accounts, people, grants and events the import writes, put in one transaction into a scratch database with the register’s indexes (the floor of an import). "Longest task" is the longest main-thread task (Long Tasks API, 0 when none reached 50 ms); "longest frame gap" is the longest time between animation frames.',
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  for (const c of copies) rmSync(c.dir, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/components/overlay/store';
 import { RegisterApp } from '@/components/register/RegisterApp';
-import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register';
+import { REGISTER_DB_NAME, closeRegisterDb, registerDb, readAllStoredEvents } from '@/lib/register';
 
 describe('CompanionPanel', () => {
   function renderPanel(kind: Parameters<typeof createOverlayStore>[0] = 'bc-members') {
@@ -162,6 +162,6 @@ describe('RegisterApp', () => {
   it('starts empty again in the next test (the database was deleted)', async () => {
     render(<RegisterApp />);
     expect(await screen.findByTestId('register-empty')).toBeTruthy();
-    expect(await registerDb().events.count()).toBe(0);
+    expect((await readAllStoredEvents(registerDb())).length).toBe(0);
   });
 });

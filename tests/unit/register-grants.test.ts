@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GrantDraft, WriteContext } from '@/lib/register';
 import {
   AppendOnlyError,
+  batchOf,
   GrantNotFoundError,
   RegisterConflictError,
   RegisterDb,
@@ -15,6 +16,7 @@ import {
   recordGrant,
   snapshotOf,
   updateGrant,
+  readAllStoredEvents,
 } from '@/lib/register';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -69,7 +71,7 @@ async function counts() {
     accounts: await db.accounts.count(),
     parties: await db.parties.count(),
     grants: await db.grants.count(),
-    events: await db.events.count(),
+    events: (await readAllStoredEvents(db)).length,
   };
 }
 
@@ -159,7 +161,7 @@ describe('recordGrant', () => {
   it('records an already active grant as created, with acceptedAt and no invitedAt', async () => {
     const g = await recordGrant(db, danaDraft({ status: 'active' }), at(T0));
     expect(g).toMatchObject({ status: 'active', invitedAt: null, acceptedAt: T0.toISOString() });
-    expect((await db.events.toArray()).map((e) => e.type)).toEqual(['created']);
+    expect((await readAllStoredEvents(db)).map((e) => e.type)).toEqual(['created']);
   });
 
   it('gives a new grant the default cadence from the options unless the draft names one', async () => {
@@ -362,32 +364,50 @@ describe('listGrantViews', () => {
 });
 
 describe('history', () => {
-  it('is append-only: put, update, delete and clear on an event reject', async () => {
+  it('is append-only: put, update, delete and clear on an events record reject', async () => {
     const g = await recordGrant(db, danaDraft(), at(T0));
     const [original] = await db.events.toArray();
-    const e = original!;
+    const batch = original!;
+    const [e] = batch.events;
+    const rewritten = { ...batch, events: [{ ...e!, note: 'rewritten' }] };
 
-    await expect(db.events.put({ ...e, note: 'rewritten' })).rejects.toBeInstanceOf(
+    await expect(db.events.put(rewritten)).rejects.toBeInstanceOf(AppendOnlyError);
+    await expect(db.events.update(batch.id, { events: rewritten.events })).rejects.toBeInstanceOf(
       AppendOnlyError,
     );
-    await expect(db.events.update(e.id, { note: 'rewritten' })).rejects.toBeInstanceOf(
-      AppendOnlyError,
-    );
-    await expect(db.events.delete(e.id)).rejects.toBeInstanceOf(AppendOnlyError);
+    await expect(db.events.delete(batch.id)).rejects.toBeInstanceOf(AppendOnlyError);
     await expect(db.events.clear()).rejects.toBeInstanceOf(AppendOnlyError);
     await expect(
-      db.events.where('grantId').equals(g.id).modify({ note: 'rewritten' }),
+      db.events.where('grantIds').equals(g.id).modify({ events: rewritten.events }),
     ).rejects.toThrow();
-    await expect(db.events.where('grantId').equals(g.id).delete()).rejects.toThrow();
+    await expect(db.events.where('grantIds').equals(g.id).delete()).rejects.toThrow();
 
-    expect(await db.events.toArray()).toEqual([e]);
+    expect(await db.events.toArray()).toEqual([batch]);
+    expect(await readAllStoredEvents(db)).toEqual([e]);
   });
 
-  it('still accepts new events', async () => {
+  it('still accepts new events, as a new record', async () => {
     const g = await recordGrant(db, danaDraft(), at(T0));
-    const [e] = await db.events.toArray();
-    await db.events.add({ ...e!, id: crypto.randomUUID(), at: T1.toISOString() });
+    const [e] = await readAllStoredEvents(db);
+    await db.events.add(batchOf([{ ...e!, id: crypto.randomUUID(), at: T1.toISOString() }]));
     expect(await historyOf(db, g.id)).toHaveLength(2);
+  });
+
+  it('refuses a record whose grant ids are not exactly its events’ grants', async () => {
+    const g = await recordGrant(db, danaDraft(), at(T0));
+    const [e] = await readAllStoredEvents(db);
+    const added = { ...e!, id: crypto.randomUUID(), at: T1.toISOString() };
+    const other = crypto.randomUUID();
+    for (const bad of [
+      { id: crypto.randomUUID(), grantIds: [], events: [added] },
+      { id: crypto.randomUUID(), grantIds: [other], events: [added] },
+      { id: crypto.randomUUID(), grantIds: [g.id, other], events: [added] },
+      { id: crypto.randomUUID(), grantIds: [g.id, g.id], events: [added] },
+      { id: crypto.randomUUID(), grantIds: [g.id], events: [] },
+    ]) {
+      await expect(db.events.add(bad)).rejects.toBeInstanceOf(AppendOnlyError);
+    }
+    expect(await historyOf(db, g.id)).toHaveLength(1);
   });
 
   it('historyOf returns one grant’s events, oldest first', async () => {

@@ -11,6 +11,7 @@ import {
   recordHeldBusinessCenters,
   registerDb,
   updateGrant,
+  readAllStoredEvents,
 } from '@/lib/register';
 import { handleBusinessCentersSeen } from '@/lib/background/held-accounts-handler';
 import { seedAccount } from './helpers/held';
@@ -47,7 +48,7 @@ describe('recordHeldBusinessCenters', () => {
       unchanged: [CEDAR.orgId, OAK.orgId],
       conflicts: [],
     });
-    expect(await db.events.count()).toBe(2);
+    expect((await readAllStoredEvents(db)).length).toBe(2);
     expect(await db.parties.count()).toBe(1);
   });
 

@@ -11,6 +11,7 @@ import {
   recordHeldBusinessCenters,
   registerDb,
   updateGrant,
+  readAllStoredEvents,
 } from '@/lib/register';
 import type { MembersSeen, SeenMember } from '@/lib/register/held-accounts-visit';
 import {
@@ -76,7 +77,7 @@ async function snapshot(db: RegisterDb) {
     accounts: await db.accounts.toArray(),
     parties: await db.parties.toArray(),
     grants: await db.grants.toArray(),
-    events: await db.events.count(),
+    events: (await readAllStoredEvents(db)).length,
   };
 }
 

@@ -7,6 +7,7 @@ import {
 } from '@/lib/register/import-job';
 import type { ImportPhase } from '@/lib/register/import-job';
 import type { RegisterDb } from '@/lib/register';
+import { readAllStoredEvents } from '@/lib/register';
 import { registerDbEachTest } from './helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -21,7 +22,7 @@ registerDbEachTest((opened) => (db = opened));
 
 const counts = async () => ({
   grants: await db.grants.count(),
-  events: await db.events.count(),
+  events: (await readAllStoredEvents(db)).length,
   parties: await db.parties.count(),
   accounts: await db.accounts.count(),
 });

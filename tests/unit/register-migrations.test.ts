@@ -214,7 +214,9 @@ describe('migration v1 → test-only v2', () => {
     await expect(
       v2.table('events').put({ ...V1_EVENT, note: 'rewritten later' }),
     ).rejects.toBeInstanceOf(AppendOnlyError);
-    expect((await v2.events.get(EVENT_ID))?.note).toBe('Recorded before v2');
+    expect((await v2.table<V2Event, string>('events').get(EVENT_ID))?.note).toBe(
+      'Recorded before v2',
+    );
   });
 
   it('does not run the upgrade again on the next open', async () => {

@@ -13,11 +13,13 @@
  * (status transitions and all) with a `restored` event holding before and after; a backup grant
  * at a revision no higher than the register's is reported, never applied. History events are only
  * ever added, each marked with the file it came from; an event whose id the register already
- * holds with other content is refused. Accounts and people: the higher revision wins, and an
- * account with another id but the same TikTok ID is the same account.
+ * holds with other content is refused. Events are written several to a record
+ * (../event-batches.ts): a chunk's events in a few batches, a restore's likewise. Accounts and
+ * people: the higher revision wins, and an account with another id but the same TikTok ID is the
+ * same account.
  */
 import type { RegisterDb } from '../db';
-import { historyOf } from '../grants';
+import { appendStoredEvents, packEvents, readAllStoredEvents } from '../event-batches';
 import type { StoredEvent } from '../history';
 import { compactHistory, expandAll, selfContained, storedChange } from '../history';
 import type { WriteContext } from '../grants';
@@ -301,7 +303,7 @@ async function applyCsv(
         db.accounts.bulkPut([...accountsOut.values()]),
         db.parties.bulkPut([...partiesOut.values()]),
         db.grants.bulkPut([...grantsOut.values()]),
-        db.events.bulkAdd(eventsOut),
+        db.events.bulkAdd(packEvents(eventsOut)),
       ],
       () => {
         options.signal?.throwIfAborted();
@@ -409,38 +411,28 @@ function resolveParty(
 }
 
 /**
- * The register's own events, told in full (each grant's stored history expanded), for
- * comparing with a file's: read one grant at a time while few are asked for, and the whole
- * history once when many are (a backup restored into the register it came from).
+ * The register's events that share an id with one of the file's, told in full (each one's grant
+ * history expanded against its row), by id. Every event the register holds is looked at, since
+ * ids are unique across the store whatever grant an event names (a file cannot add a second
+ * event under an id the register holds for another grant); with events packed into batches that
+ * is one short read of the store, which a backup restored into the register it came from needs
+ * whole anyway.
  */
-class HeldHistory {
-  private readonly full = new Map<string, RegisterEvent>();
-  private readonly read = new Set<string>();
-  private all = false;
-
-  constructor(private readonly db: RegisterDb) {}
-
-  /** `stored` (null where absent) in full. */
-  async inFull(stored: readonly (StoredEvent | undefined)[]): Promise<(RegisterEvent | null)[]> {
-    const grantIds = [
-      ...new Set(stored.flatMap((e) => (e && !this.read.has(e.grantId) ? [e.grantId] : []))),
-    ];
-    if (!this.all && grantIds.length > 50) {
-      const [grants, events] = await Promise.all([
-        this.db.grants.toArray(),
-        this.db.events.toArray(),
-      ]);
-      for (const list of expandAll(grants, events).values())
-        for (const e of list) this.full.set(e.id, e);
-      this.all = true;
-    } else if (!this.all) {
-      for (const grantId of grantIds) {
-        for (const e of await historyOf(this.db, grantId)) this.full.set(e.id, e);
-        this.read.add(grantId);
-      }
-    }
-    return stored.map((e) => (e ? (this.full.get(e.id) ?? null) : null));
-  }
+async function heldEventsNamedIn(
+  db: RegisterDb,
+  fileEvents: readonly RegisterEvent[],
+): Promise<Map<string, RegisterEvent>> {
+  const out = new Map<string, RegisterEvent>();
+  if (fileEvents.length === 0) return out;
+  const held = await readAllStoredEvents(db);
+  const named = new Set(fileEvents.map((e) => e.id));
+  const grantIds = new Set(held.flatMap((e) => (named.has(e.id) ? [e.grantId] : [])));
+  if (grantIds.size === 0) return out;
+  const grants = (await db.grants.bulkGet([...grantIds])).filter((g) => g !== undefined);
+  const ofThoseGrants = held.filter((e) => grantIds.has(e.grantId));
+  for (const list of expandAll(grants, ofThoseGrants).values())
+    for (const e of list) if (named.has(e.id)) out.set(e.id, e);
+  return out;
 }
 
 /** An event's content, its file provenance aside (a re-import marks nothing new). */
@@ -639,16 +631,13 @@ async function applyBackup(
   // file brought before keeps its first provenance).
   const byId = new Map(plan.events.map((e, i) => [e.id, i]));
   const fileEvents: RegisterEvent[] = [];
-  const held = new HeldHistory(db);
+  const heldById = await heldEventsNamedIn(db, plan.events);
   /** Grants of which the register already holds some of the file's events. */
-  const grantsHeld = new Set<string>();
+  const grantsHeld = new Set([...heldById.values()].map((e) => e.grantId));
   for (let start = 0; start < plan.events.length; start += CHUNK * 10) {
     const chunk = plan.events.slice(start, start + CHUNK * 10);
-    const stored = await db.events.bulkGet(chunk.map((e) => e.id));
-    const present = await held.inFull(stored);
-    for (const e of stored) if (e) grantsHeld.add(e.grantId);
     chunk.forEach((e, i) => {
-      const held = present[i];
+      const held = heldById.get(e.id);
       if (!held) {
         fileEvents.push(e.fromFile ? e : { ...e, fromFile });
       } else if (!sameEvent(held, e)) {
@@ -691,7 +680,7 @@ async function applyBackup(
   await db.parties.bulkPut(partiesOut);
   await db.grants.bulkPut(grantsOut);
   for (let start = 0; start < eventsOut.length; start += CHUNK * 10) {
-    await db.events.bulkAdd(eventsOut.slice(start, start + CHUNK * 10));
+    await appendStoredEvents(db, eventsOut.slice(start, start + CHUNK * 10));
     options.signal?.throwIfAborted();
   }
   report.eventsAdded = eventsOut.length;

@@ -217,11 +217,13 @@ export async function readRegister(worker: Worker) {
         req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
         req.onerror = () => reject(req.error);
       });
-    const [accounts, parties, grants, events] = await Promise.all(
+    const [accounts, parties, grants, batches] = await Promise.all(
       ['accounts', 'parties', 'grants', 'events'].map(all),
     );
     db.close();
-    return { accounts: accounts!, parties: parties!, grants: grants!, events: events! };
+    // The events store holds events several to a record (lib/register/event-batches.ts).
+    const events = batches!.flatMap((b) => b.events as Record<string, unknown>[]);
+    return { accounts: accounts!, parties: parties!, grants: grants!, events };
   });
 }
 
