@@ -1,7 +1,7 @@
 /**
  * The watcher's logic, apart from its entrypoint so it can be tested: classify a route by its
- * URL at once, and, only where the URL may be about access, watch the page until its own table
- * confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
+ * URL at once, and, only where the URL may be about access without proving it, watch the page
+ * until its own table confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
  * timer. Everything hangs off an abort signal, aborted on the next client-side navigation.
  */
 import { mayBeAccessPage, weighPage } from './classify';
@@ -10,7 +10,7 @@ import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { AccessRow } from './read-table';
 import { readAccessRows } from './read-table';
 import type { PageKind } from './routes';
-import { classifyUrl } from './routes';
+import { ACCESS_PAGE_KINDS, classifyUrl, readOrgId } from './routes';
 import { SELECTORS } from './selectors';
 
 /** What the watcher tells the background about a page. */
@@ -38,8 +38,20 @@ function observeUntil(doc: Document, done: () => boolean, signal: AbortSignal): 
 }
 
 /**
- * Classify the route at `url` and report it; on a possible access page, report again once the
- * page confirms what it is. `navigated` says the route came from a client-side navigation.
+ * Whether the address alone settles what a page is for the extension: a route the detectors know
+ * as an access page, naming its Business Center. The page agent the background injects there
+ * reads the page's table anyway, and acts on the route's kind and its `org_id` whatever the
+ * page's heading says, so confirming it here too would read the same late table twice on the
+ * page's thread. A route the detectors do not know, or one without `org_id` (whose Business
+ * Center only the page's header names), is still weighed against the page.
+ */
+function provenByUrl(url: URL, byUrl: PageKind): boolean {
+  return ACCESS_PAGE_KINDS.has(byUrl) && readOrgId(url) !== null;
+}
+
+/**
+ * Classify the route at `url` and report it; on a possible access page its address does not prove
+ * (see provenByUrl), report again once the page confirms what it is. `navigated` says the route came from a client-side navigation.
  * Returns at once; never throws.
  */
 export function watchRoute(
@@ -50,8 +62,9 @@ export function watchRoute(
   { navigated = false }: { navigated?: boolean } = {},
 ): void {
   try {
-    report({ url: url.href, kind: classifyUrl(url), confirmedBy: 'url' });
-    if (!mayBeAccessPage(url)) return;
+    const byUrl = classifyUrl(url);
+    report({ url: url.href, kind: byUrl, confirmedBy: 'url' });
+    if (!mayBeAccessPage(url) || provenByUrl(url, byUrl)) return;
     const confirm = (): boolean => {
       if (signal.aborted) return false;
       // One reading of the page, weighed the same way as everywhere else (classifyPage).

@@ -80,15 +80,16 @@ describe('the watcher entrypoint on pages that are not about access', () => {
     expect(observers.created).toBe(0);
   });
 
-  it('does observe once a navigation reaches a Members page (the count above can fail)', async () => {
+  it('does observe once a navigation reaches a route the page must confirm (the count above can fail)', async () => {
     showReplica(REPLICA_URLS.bcOverview);
     const sent = recordReports();
     const observers = countObservers();
     startWatcher();
     expect(sent).toEqual([REPLICA_URLS.bcOverview]);
     expect(observers.created).toBe(0);
-    history.pushState({}, '', REPLICA_URLS.bcMembers);
-    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.bcMembers), {
+    // A users route the detectors do not know: only the page can say it is about access.
+    history.pushState({}, '', REPLICA_URLS.bcPartnersNewRoute);
+    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.bcPartnersNewRoute), {
       timeout: 3000,
       interval: 100,
     });
