@@ -79,6 +79,18 @@ export class CompanionDock {
   /** The frame is on show (see reveal). */
   private shown = false;
   private revealTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The pointers pressed on the page now (mouse buttons held, fingers down). While one is, the
+   * frame neither appears nor moves: a click is a press and a release on the same element, and a
+   * frame that came under the pointer in between would take the release, and the page's click
+   * with it. What falls due meanwhile waits for the release (see released).
+   */
+  private readonly pressed = new Set<number>();
+  /** A reveal fell due while a pointer was pressed. */
+  private revealHeld = false;
+  /** A move of the frame fell due while a pointer was pressed. */
+  private moveHeld = false;
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
 
@@ -109,6 +121,58 @@ export class CompanionDock {
       },
       { capture: true, passive: true, signal: this.abort.signal },
     );
+    this.followPresses();
+  }
+
+  /**
+   * Follow the pointers pressed on the page (captured before the page's own handlers see them,
+   * passively: nothing is stopped or delayed). A press inside the frame is the frame's document's
+   * and is not seen here: the panel's own buttons move it at once.
+   */
+  private followPresses(): void {
+    const on = { capture: true, passive: true, signal: this.abort.signal };
+    this.doc.addEventListener(
+      'pointerdown',
+      (event) => this.pressed.add((event as PointerEvent).pointerId),
+      on,
+    );
+    const release = (event: Event) => {
+      this.pressed.delete((event as PointerEvent).pointerId);
+      if (this.pressed.size === 0) this.released();
+    };
+    this.doc.addEventListener('pointerup', release, on);
+    // A drag, a scroll by touch or the browser taking the pointer over ends the press too.
+    this.doc.addEventListener('pointercancel', release, on);
+    // A release the page cannot hear (the window lost the focus, the tab was hidden meanwhile)
+    // must not hold the frame for good.
+    const lost = () => {
+      if (this.pressed.size === 0) return;
+      this.pressed.clear();
+      this.released();
+    };
+    this.doc.defaultView?.addEventListener('blur', lost, on);
+    this.doc.addEventListener('visibilitychange', lost, on);
+  }
+
+  /**
+   * Every pointer is up: what fell due meanwhile happens, once the release has done its work on
+   * the page (its mouseup and click come in the same task as the pointerup, aimed where the
+   * press was), so the frame appears or moves only after the page's click.
+   */
+  private released(): void {
+    if (!this.revealHeld && !this.moveHeld) return;
+    if (this.releaseTimer !== null) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = null;
+      if (this.pressed.size > 0) return; // pressed again meanwhile: its own release comes
+      const reveal = this.revealHeld;
+      this.revealHeld = false;
+      if (this.moveHeld) {
+        this.moveHeld = false;
+        this.layout();
+      }
+      if (reveal) this.reveal(true);
+    }, 0);
   }
 
   get mounted(): boolean {
@@ -190,6 +254,9 @@ export class CompanionDock {
   remove(): void {
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;
+    if (this.releaseTimer !== null) clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
+    this.revealHeld = this.moveHeld = false;
     this.port?.close();
     this.port = null;
     this.host?.remove();
@@ -210,7 +277,8 @@ export class CompanionDock {
   focusPanel(): boolean {
     const frame = this.frame;
     if (!frame || !this.port || this.store.getState().closed) return false;
-    this.reveal(true);
+    // Asked for from the keyboard: the panel shows now, pointer or not.
+    this.reveal(true, true);
     frame.focus();
     this.tell({ kind: 'focus' });
     return true;
@@ -276,11 +344,17 @@ export class CompanionDock {
    * read with its table (the runner looks up what the panel keeps clear of before it hands on
    * its reading), so the panel appears once, in its place, instead of appearing and then moving
    * when the late table comes (a visible jump, and the page's layout done twice). `now`: show
-   * it whatever is still missing ({@link REVEAL_AFTER_MS}, the shortcut).
+   * it whatever is still missing ({@link REVEAL_AFTER_MS}, the shortcut), where the current
+   * reading places it. While a pointer is pressed on the page it waits for the release (see
+   * pressed), unless `evenIfPressed` (the shortcut, asked for from the keyboard).
    */
-  private reveal(now = false): void {
+  private reveal(now = false, evenIfPressed = false): void {
     const frame = this.frame;
     if (this.shown || !frame || (!now && !(this.sized && this.settled))) return;
+    if (this.pressed.size > 0 && !evenIfPressed) {
+      this.revealHeld = true;
+      return;
+    }
     this.shown = true;
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;
@@ -307,7 +381,6 @@ export class CompanionDock {
       style(host, { display: 'none' });
       return;
     }
-    style(host, { display: 'block' });
     const keep = [...(s.target ? [s.target] : []), ...s.avoid];
     const place = placePanel({
       viewport: { width: view.innerWidth, height: view.innerHeight },
@@ -320,16 +393,27 @@ export class CompanionDock {
       squeeze: s.progress === null,
       minHeight: HEADER_HEIGHT,
     });
-    style(frame, {
+    const box = {
       width: `${Math.min(this.size.width, view.innerWidth)}px`,
       height: `${place.height}px`,
       top: `${place.top}px`,
       bottom: 'auto',
       left: place.side === 'left' ? '16px' : 'auto',
       right: place.side === 'right' ? '16px' : 'auto',
-    });
-    const shownSide = place.side === s.side ? null : place.side;
-    if (s.shownSide !== shownSide) s.set({ shownSide });
+    };
+    // On show, the frame does not come or move under a pressed pointer: the move waits for the
+    // release (the spotlight, which takes no pointer, follows at once).
+    const moves =
+      host.style.getPropertyValue('display') !== 'block' ||
+      Object.entries(box).some(([k, v]) => frame.style.getPropertyValue(k) !== v);
+    if (this.shown && moves && this.pressed.size > 0) {
+      this.moveHeld = true;
+    } else {
+      style(host, { display: 'block' });
+      style(frame, box);
+      const shownSide = place.side === s.side ? null : place.side;
+      if (s.shownSide !== shownSide) s.set({ shownSide });
+    }
 
     if (s.target && !s.collapsed) {
       const t = s.target;
