@@ -42,6 +42,20 @@ const PLACED_BY = [
 ] as const;
 
 /**
+ * The state only the frame's place is worked out from, here in the page: the boxes of the page's
+ * layers and controls it keeps clear of. The panel in the frame shows none of it, so it is not
+ * posted there (a box per table cell, copied on the page's thread at every change).
+ */
+const PLACEMENT_ONLY: ReadonlySet<string> = new Set(['avoid', 'clear']);
+
+/** The panel's state as the frame shows it: without what only places the frame. */
+function shownState(state: Partial<PanelState>): Partial<PanelState> {
+  return Object.fromEntries(
+    Object.entries(state).filter(([k]) => !PLACEMENT_ONLY.has(k)),
+  ) as Partial<PanelState>;
+}
+
+/**
  * Set inline styles, skipping those already set: every write to the host's style is a mutation
  * TikTok's observers (and ours) would hear, so an unchanged layout writes nothing.
  */
@@ -236,7 +250,7 @@ export class CompanionDock {
         this.port = channel.port1;
         channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
         frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
-        this.send(panelState(this.store.getState()));
+        this.send(shownState(panelState(this.store.getState())));
         // A frame loaded (again) after the page was read gets the last reading too.
         if (this.reading) this.tell(this.reading);
       },
@@ -365,8 +379,8 @@ export class CompanionDock {
   private publish(now: OverlayState, before: OverlayState): void {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(now)) {
-      if (typeof v !== 'function' && v !== (before as unknown as Record<string, unknown>)[k])
-        patch[k] = v;
+      if (PLACEMENT_ONLY.has(k) || typeof v === 'function') continue;
+      if (v !== (before as unknown as Record<string, unknown>)[k]) patch[k] = v;
     }
     this.send(patch as Partial<PanelState>);
   }
