@@ -580,12 +580,21 @@ export class ChecklistRunner {
       this.readLater = null;
       this.onBatch(url);
     });
+    // That reading looks the boxes up with the layers (lookAround): no look of their own before
+    // it, whose store update would move the frame and have the reading lay the page out again.
+    if (this.readLater && this.clearLater) {
+      this.clearLater();
+      this.clearLater = null;
+    }
   }
 
-  /** The boxes the panel keeps clear of may have moved: look them up again at idle time. */
+  /**
+   * The boxes the panel keeps clear of may have moved: look them up again at idle time (with the
+   * reading, when one is due: see pageChanged).
+   */
   private markClearDirty(): void {
     this.clearDirty = true;
-    if (this.clearLater) return;
+    if (this.clearLater || this.readLater) return;
     this.clearLater = whenIdle(this.doc, () => {
       this.clearLater = null;
       this.updateClear();
