@@ -105,6 +105,8 @@ export class CompanionDock {
   /** A move of the frame fell due while a pointer was pressed. */
   private moveHeld = false;
   private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Stops what is listened to only while a pointer is pressed (see followPresses). */
+  private whenAllUp: () => void = () => {};
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
 
@@ -145,18 +147,36 @@ export class CompanionDock {
    */
   private followPresses(): void {
     const on = { capture: true, passive: true, signal: this.abort.signal };
-    this.doc.addEventListener(
-      'pointerdown',
-      (event) => this.pressed.add((event as PointerEvent).pointerId),
-      on,
-    );
+    // On the window, where an event's way through the page begins: the page's own handlers
+    // stopping it further down do not keep a press or a release from the dock.
+    const first: EventTarget = this.doc.defaultView ?? this.doc;
     const release = (event: Event) => {
       this.pressed.delete((event as PointerEvent).pointerId);
       if (this.pressed.size === 0) this.released();
     };
-    this.doc.addEventListener('pointerup', release, on);
+    // A release the page kept even from the window (a handler of its own there, stopping it):
+    // the next move with no button held says so. Listened to only while a pointer is pressed.
+    let moves: AbortController | null = null;
+    const moved = (event: Event) => {
+      if ((event as PointerEvent).buttons === 0) release(event);
+    };
+    first.addEventListener(
+      'pointerdown',
+      (event) => {
+        this.pressed.add((event as PointerEvent).pointerId);
+        if (moves) return;
+        moves = new AbortController();
+        first.addEventListener('pointermove', moved, { ...on, signal: moves.signal });
+      },
+      on,
+    );
+    this.whenAllUp = () => {
+      moves?.abort();
+      moves = null;
+    };
+    first.addEventListener('pointerup', release, on);
     // A drag, a scroll by touch or the browser taking the pointer over ends the press too.
-    this.doc.addEventListener('pointercancel', release, on);
+    first.addEventListener('pointercancel', release, on);
     // A release the page cannot hear (the window lost the focus, the tab was hidden meanwhile)
     // must not hold the frame for good.
     const lost = () => {
@@ -174,6 +194,7 @@ export class CompanionDock {
    * press was), so the frame appears or moves only after the page's click.
    */
   private released(): void {
+    this.whenAllUp();
     if (!this.revealHeld && !this.moveHeld) return;
     if (this.releaseTimer !== null) return;
     this.releaseTimer = setTimeout(() => {

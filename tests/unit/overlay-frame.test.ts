@@ -329,6 +329,25 @@ describe('the companion frame in the page', () => {
       dock.destroy();
     });
 
+    it('takes the next move with no button held for a release the page kept to itself', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { doc, dock, fromFrame, pointer, shown } = dockInPage();
+      const move = (buttons: number) =>
+        doc.body.dispatchEvent(
+          new PointerEvent('pointermove', { pointerId: 1, buttons, bubbles: true }),
+        );
+      pointer('pointerdown');
+      fromFrame({ kind: 'size', width: 348, height: 500 });
+      dock.tell({ kind: 'reading', reading: reading(3) });
+      move(1); // dragging on, the button held
+      vi.advanceTimersByTime(10);
+      expect(shown()).toBe(false);
+      move(0); // the pointerup was stopped by the page; the pointer moves on, released
+      vi.advanceTimersByTime(0);
+      expect(shown()).toBe(true);
+      dock.destroy();
+    });
+
     it('is not held for good by a release the page never hears (the tab hidden meanwhile)', () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const { doc, dock, pointer, shown } = dockInPage();
