@@ -19,14 +19,7 @@ export default defineUnlistedScript(() => {
   const lifetime = new AbortController();
   let route: AbortController | undefined;
   lifetime.signal.addEventListener('abort', () => route?.abort(), { once: true });
-  // The first report tells the background this document has no page agent yet (see
-  // lib/background/handlers.ts): it then injects one without asking the page first.
-  let reported = false;
-  const send = (report: PageReport) => {
-    const first = !reported;
-    reported = true;
-    tellBackground('watcher:pageSeen', first ? { ...report, newDocument: true } : report);
-  };
+  const send = (report: PageReport) => tellBackground('watcher:pageSeen', report);
   const onRoute = (url: URL, navigated: boolean) => {
     route?.abort();
     if (!extensionAlive()) {

@@ -19,6 +19,11 @@ export interface PageReport {
   kind: PageKind;
   /** 'url' when judged by the address alone; 'page' once the page's own table confirmed it. */
   confirmedBy: 'url' | 'page';
+  /**
+   * The first report from its document (the address it was loaded at): no page agent can run
+   * there yet, so the background injects one without asking the page first.
+   */
+  newDocument?: boolean;
   bcName?: string | null;
   orgId?: string | null;
 }
@@ -38,21 +43,9 @@ function observeUntil(doc: Document, done: () => boolean, signal: AbortSignal): 
 }
 
 /**
- * Whether the address alone settles what a page is for the extension: a route the detectors know
- * as an access page, naming its Business Center. The page agent the background injects there
- * reads the page's table anyway, and acts on the route's kind and its `org_id` whatever the
- * page's heading says, so confirming it here too would read the same late table twice on the
- * page's thread. A route the detectors do not know, or one without `org_id` (whose Business
- * Center only the page's header names), is still weighed against the page.
- */
-function provenByUrl(url: URL, byUrl: PageKind): boolean {
-  return ACCESS_PAGE_KINDS.has(byUrl) && readOrgId(url) !== null;
-}
-
-/**
- * Classify the route at `url` and report it; on a possible access page its address does not prove
- * (see provenByUrl), report again once the page confirms what it is. `navigated` says the route came from a client-side navigation.
- * Returns at once; never throws.
+ * Classify the route at `url` and report it; on a possible access page its address does not prove,
+ * report again once the page confirms what it is. `navigated` says the route came from a
+ * client-side navigation. Returns at once; never throws.
  */
 export function watchRoute(
   url: URL,
@@ -63,8 +56,14 @@ export function watchRoute(
 ): void {
   try {
     const byUrl = classifyUrl(url);
-    report({ url: url.href, kind: byUrl, confirmedBy: 'url' });
-    if (!mayBeAccessPage(url) || provenByUrl(url, byUrl)) return;
+    report({ url: url.href, kind: byUrl, confirmedBy: 'url', newDocument: !navigated });
+    // A route the detectors know as an access page, naming its Business Center, is proven by its
+    // address: the page agent the background injects there reads the page's table anyway, and
+    // acts on the route's kind and its `org_id` whatever the page's heading says, so confirming
+    // it here too would read the same late table twice on the page's thread. A route the
+    // detectors do not know, or one without `org_id` (whose Business Center only the page's
+    // header names), is still weighed against the page.
+    if (ACCESS_PAGE_KINDS.has(byUrl) ? readOrgId(url) : !mayBeAccessPage(url)) return;
     const confirm = (): boolean => {
       if (signal.aborted) return false;
       // One reading of the page, weighed the same way as everywhere else (classifyPage).

@@ -71,6 +71,7 @@ describe('watchRoute', () => {
           url: REPLICA_URLS[page],
           kind: classifyUrl(new URL(REPLICA_URLS[page])),
           confirmedBy: 'url',
+          newDocument: true,
         },
       ]);
     },
@@ -82,7 +83,9 @@ describe('watchRoute', () => {
     const reports: PageReport[] = [];
     watchRoute(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
     expect(observers.created).toBe(1); // here, and only here, it watches
-    expect(reports).toEqual([{ url: MEMBERS_WITHOUT_ORG, kind: 'bc-members', confirmedBy: 'url' }]);
+    expect(reports).toEqual([
+      { url: MEMBERS_WITHOUT_ORG, kind: 'bc-members', confirmedBy: 'url', newDocument: true },
+    ]);
     await dom.settle();
     expect(reports[1]).toEqual({
       url: MEMBERS_WITHOUT_ORG,
@@ -144,6 +147,7 @@ describe('watchRoute', () => {
       },
     );
     expect(reports).toHaveLength(1);
+    expect(reports[0]!.newDocument).toBe(false); // an agent may run here already
     const link = Array.from(dom.document.querySelectorAll('nav a')).find(
       (a) => a.textContent === 'Members',
     );
