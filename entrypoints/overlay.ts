@@ -113,8 +113,11 @@ export default defineUnlistedScript(async () => {
     const signal = route.signal;
     const kind = kindOf(url, first);
     store.getState().setPageKind(kind);
-    const closed = (await readOverlayPrefs()).closedOn.includes(pageKey(url));
+    // The first route's choices were read with the agent's start; a later route's are read
+    // afresh (the panel may have been closed for a page meanwhile).
+    const { closedOn } = first ? prefs : await readOverlayPrefs();
     if (signal.aborted) return;
+    const closed = closedOn.includes(pageKey(url));
     store.getState().set({ closed });
     if (ACCESS_PAGE_KINDS.has(kind)) {
       if (!ui.mounted) ui.mount();

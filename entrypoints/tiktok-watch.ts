@@ -6,10 +6,10 @@ import { watchRoute } from '@/lib/tiktok/watch';
 
 /**
  * The watcher: tiny, on every page of the two TikTok hosts. It classifies the page by its URL
- * and, where the URL may be about access, confirms by the page's own table (lib/tiktok/watch.ts);
- * tells the background (which injects the overlay only where access is managed); and does so
- * again after each client-side navigation, aborting the previous route's watch. It never changes
- * the page.
+ * and, where the URL may be about access without proving it, confirms by the page's own table
+ * (lib/tiktok/watch.ts); tells the background (which injects the overlay only where access is
+ * managed); and does so again after each client-side navigation, aborting the previous route's
+ * watch. It never changes the page.
  *
  * It is declared in the manifest as a content script (wxt.config.ts) but built as an unlisted
  * script: WXT's content-script context, with its location watcher and its "content script

@@ -45,8 +45,11 @@ export const OVERLAY_SCRIPT = '/overlay.js';
 export interface BackgroundDeps {
   now: () => Date;
   startedAt: Date;
-  /** Inject the overlay into one frame of a tab. */
-  injectOverlay: (tabId: number, frameId: number) => Promise<void>;
+  /**
+   * Inject the overlay into one frame of a tab; `newDocument`: the frame's document has had none
+   * injected yet (no need to ask whether one runs).
+   */
+  injectOverlay: (tabId: number, frameId: number, newDocument?: boolean) => Promise<void>;
   /** Inject the Business Center picker's reader into one frame of a tab. */
   injectPickerReader?: (tabId: number, frameId: number) => Promise<void>;
   /** Tell the overlay in one frame what its page confirmed the route to be. */
@@ -89,7 +92,7 @@ export async function handlePageSeen(
   }
   if (!ACCESS_PAGE_KINDS.has(data.kind)) return { overlay: 'not-needed' };
   try {
-    await deps.injectOverlay(tabId, sender.frameId ?? 0);
+    await deps.injectOverlay(tabId, sender.frameId ?? 0, data.newDocument === true);
     // The URL alone may not say it is an access page (an unknown route): pass on the page's word.
     if (data.confirmedBy === 'page') {
       await deps.tellOverlay?.(tabId, sender.frameId ?? 0, { url: url.href, kind: data.kind });
@@ -128,15 +131,24 @@ async function tellOverlayPage(
   await sendMessage('background:pageConfirmed', page, { tabId, frameId });
 }
 
-async function injectOverlayScript(tabId: number, frameId: number): Promise<void> {
+async function injectOverlayScript(
+  tabId: number,
+  frameId: number,
+  newDocument = false,
+): Promise<void> {
   const target = { tabId, frameIds: [frameId] };
-  // Once running, the overlay follows the page's navigations itself; inject only once.
-  const [probe] = await browser.scripting.executeScript({
-    target,
-    func: (flag: string) => (window as unknown as Record<string, unknown>)[flag] === true,
-    args: [OVERLAY_FLAG],
-  });
-  if (probe?.result === true) return;
+  // Once running, the overlay follows the page's navigations itself; inject only once. A
+  // document the watcher reports for the first time has none yet: asking would cost the page a
+  // script run and the load a round trip. (Were one running after all, it would see its flag and
+  // end at once.)
+  if (!newDocument) {
+    const [probe] = await browser.scripting.executeScript({
+      target,
+      func: (flag: string) => (window as unknown as Record<string, unknown>)[flag] === true,
+      args: [OVERLAY_FLAG],
+    });
+    if (probe?.result === true) return;
+  }
   await browser.scripting.executeScript({
     target,
     files: [OVERLAY_SCRIPT],

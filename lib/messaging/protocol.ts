@@ -50,6 +50,11 @@ export interface ProtocolMap {
     confirmedBy?: 'url' | 'page';
     bcName?: string | null;
     orgId?: string | null;
+    /**
+     * The watcher's first report from its document: no page agent can be running there yet, so
+     * the background injects one without first asking the page whether one runs.
+     */
+    newDocument?: boolean;
   }): {
     overlay: 'shown' | 'not-needed' | 'failed';
   };

@@ -42,6 +42,20 @@ const PLACED_BY = [
 ] as const;
 
 /**
+ * The state only the frame's place is worked out from, here in the page: the boxes of the page's
+ * layers and controls it keeps clear of. The panel in the frame shows none of it, so it is not
+ * posted there (a box per table cell, copied on the page's thread at every change).
+ */
+const PLACEMENT_ONLY: ReadonlySet<string> = new Set(['avoid', 'clear']);
+
+/** The panel's state as the frame shows it: without what only places the frame. */
+function shownState(state: Partial<PanelState>): Partial<PanelState> {
+  return Object.fromEntries(
+    Object.entries(state).filter(([k]) => !PLACEMENT_ONLY.has(k)),
+  ) as Partial<PanelState>;
+}
+
+/**
  * Set inline styles, skipping those already set: every write to the host's style is a mutation
  * TikTok's observers (and ours) would hear, so an unchanged layout writes nothing.
  */
@@ -81,6 +95,20 @@ export class CompanionDock {
   /** The frame answered where it goes (see layout). */
   private placed = false;
   private revealTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The pointers pressed on the page now (mouse buttons held, fingers down). While one is, the
+   * frame neither appears nor moves: a click is a press and a release on the same element, and a
+   * frame that came under the pointer in between would take the release, and the page's click
+   * with it. What falls due meanwhile waits for the release (see released).
+   */
+  private readonly pressed = new Set<number>();
+  /** A reveal fell due while a pointer was pressed. */
+  private revealHeld = false;
+  /** A move of the frame fell due while a pointer was pressed. */
+  private moveHeld = false;
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Stops what is listened to only while a pointer is pressed (see followPresses). */
+  private whenAllUp: () => void = () => {};
   private readonly stopStore: () => void;
   private readonly abort = new AbortController();
 
@@ -113,6 +141,77 @@ export class CompanionDock {
       },
       { capture: true, passive: true, signal: this.abort.signal },
     );
+    this.followPresses();
+  }
+
+  /**
+   * Follow the pointers pressed on the page (captured before the page's own handlers see them,
+   * passively: nothing is stopped or delayed). A press inside the frame is the frame's document's
+   * and is not seen here: the panel's own buttons move it at once.
+   */
+  private followPresses(): void {
+    const on = { capture: true, passive: true, signal: this.abort.signal };
+    // On the window, where an event's way through the page begins: the page's own handlers
+    // stopping it further down do not keep a press or a release from the dock.
+    const first: EventTarget = this.doc.defaultView ?? this.doc;
+    const release = (event: Event) => {
+      this.pressed.delete((event as PointerEvent).pointerId);
+      if (this.pressed.size === 0) this.released();
+    };
+    // A release the page kept even from the window (a handler of its own there, stopping it):
+    // the next move with no button held says so. Listened to only while a pointer is pressed.
+    let moves: AbortController | null = null;
+    const moved = (event: Event) => {
+      if ((event as PointerEvent).buttons === 0) release(event);
+    };
+    first.addEventListener(
+      'pointerdown',
+      (event) => {
+        this.pressed.add((event as PointerEvent).pointerId);
+        if (moves) return;
+        moves = new AbortController();
+        first.addEventListener('pointermove', moved, { ...on, signal: moves.signal });
+      },
+      on,
+    );
+    this.whenAllUp = () => {
+      moves?.abort();
+      moves = null;
+    };
+    first.addEventListener('pointerup', release, on);
+    // A drag, a scroll by touch or the browser taking the pointer over ends the press too.
+    first.addEventListener('pointercancel', release, on);
+    // A release the page cannot hear (the window lost the focus, the tab was hidden meanwhile)
+    // must not hold the frame for good.
+    const lost = () => {
+      if (this.pressed.size === 0) return;
+      this.pressed.clear();
+      this.released();
+    };
+    this.doc.defaultView?.addEventListener('blur', lost, on);
+    this.doc.addEventListener('visibilitychange', lost, on);
+  }
+
+  /**
+   * Every pointer is up: what fell due meanwhile happens, once the release has done its work on
+   * the page (its mouseup and click come in the same task as the pointerup, aimed where the
+   * press was), so the frame appears or moves only after the page's click.
+   */
+  private released(): void {
+    this.whenAllUp();
+    if (!this.revealHeld && !this.moveHeld) return;
+    if (this.releaseTimer !== null) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = null;
+      if (this.pressed.size > 0) return; // pressed again meanwhile: its own release comes
+      const reveal = this.revealHeld;
+      this.revealHeld = false;
+      if (this.moveHeld) {
+        this.moveHeld = false;
+        this.layout();
+      }
+      if (reveal) this.reveal(true);
+    }, 0);
   }
 
   get mounted(): boolean {
@@ -176,7 +275,7 @@ export class CompanionDock {
         this.port = channel.port1;
         channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
         frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
-        this.send(panelState(this.store.getState()));
+        this.send(shownState(panelState(this.store.getState())));
         // A frame loaded (again) after the page was read gets the last reading too.
         if (this.reading) this.tell(this.reading);
         // And the question where it goes, asked before it could hear it.
@@ -196,6 +295,9 @@ export class CompanionDock {
   remove(): void {
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;
+    if (this.releaseTimer !== null) clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
+    this.revealHeld = this.moveHeld = false;
     this.port?.close();
     this.port = null;
     this.host?.remove();
@@ -216,7 +318,8 @@ export class CompanionDock {
   focusPanel(): boolean {
     const frame = this.frame;
     if (!frame || !this.port || this.store.getState().closed) return false;
-    this.reveal(true);
+    // Asked for from the keyboard: the panel shows now, pointer or not.
+    this.reveal(true, true);
     frame.focus();
     this.tell({ kind: 'focus' });
     return true;
@@ -287,11 +390,17 @@ export class CompanionDock {
    * its reading), so the panel appears once, in its place, instead of appearing and then moving
    * when the late table comes (a visible jump, and the page's layout done twice); and it has
    * answered where it goes. `now`: show it whatever is still missing ({@link REVEAL_AFTER_MS},
-   * the shortcut).
+   * the shortcut), where the current reading places it. While a pointer is pressed on the page
+   * it waits for the release (see pressed), unless `evenIfPressed` (the shortcut, asked for from
+   * the keyboard).
    */
-  private reveal(now = false): void {
+  private reveal(now = false, evenIfPressed = false): void {
     const frame = this.frame;
     if (this.shown || !frame || (!now && !(this.sized && this.settled && this.placed))) return;
+    if (this.pressed.size > 0 && !evenIfPressed) {
+      this.revealHeld = true;
+      return;
+    }
     this.shown = true;
     if (this.revealTimer !== null) clearTimeout(this.revealTimer);
     this.revealTimer = null;
@@ -302,8 +411,8 @@ export class CompanionDock {
   private publish(now: OverlayState, before: OverlayState): void {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(now)) {
-      if (typeof v !== 'function' && v !== (before as unknown as Record<string, unknown>)[k])
-        patch[k] = v;
+      if (PLACEMENT_ONLY.has(k) || typeof v === 'function') continue;
+      if (v !== (before as unknown as Record<string, unknown>)[k]) patch[k] = v;
     }
     this.send(patch as Partial<PanelState>);
   }
@@ -316,14 +425,22 @@ export class CompanionDock {
     if (!frame || !Number.isFinite(top) || !(height >= 0)) return;
     const side = place.side === 'left' ? 'left' : 'right';
     const viewWidth = this.doc.defaultView?.innerWidth ?? this.size.width;
-    style(frame, {
+    const box = {
       width: `${Math.min(this.size.width, viewWidth)}px`,
       height: `${height}px`,
       top: `${top}px`,
       bottom: 'auto',
       left: side === 'left' ? '16px' : 'auto',
       right: side === 'right' ? '16px' : 'auto',
-    });
+    };
+    // On show, the frame does not move under a pressed pointer: the move waits for the release,
+    // which asks where it goes again (the spotlight, which takes no pointer, follows at once).
+    const moves = Object.entries(box).some(([k, v]) => frame.style.getPropertyValue(k) !== v);
+    if (this.shown && moves && this.pressed.size > 0) {
+      this.moveHeld = true;
+      return;
+    }
+    style(frame, box);
     const s = this.store.getState();
     const shownSide = side === s.side ? null : side;
     if (s.shownSide !== shownSide) s.set({ shownSide });

@@ -580,12 +580,21 @@ export class ChecklistRunner {
       this.readLater = null;
       this.onBatch(url);
     });
+    // That reading looks the boxes up with the layers (lookAround): no look of their own before
+    // it, whose store update would move the frame and have the reading lay the page out again.
+    if (this.readLater && this.clearLater) {
+      this.clearLater();
+      this.clearLater = null;
+    }
   }
 
-  /** The boxes the panel keeps clear of may have moved: look them up again at idle time. */
+  /**
+   * The boxes the panel keeps clear of may have moved: look them up again at idle time (with the
+   * reading, when one is due: see pageChanged).
+   */
   private markClearDirty(): void {
     this.clearDirty = true;
-    if (this.clearLater) return;
+    if (this.clearLater || this.readLater) return;
     this.clearLater = whenIdle(this.doc, () => {
       this.clearLater = null;
       this.updateClear();
@@ -605,10 +614,7 @@ export class ChecklistRunner {
       // Nothing running and nothing shown that a reading would change: read when it shows.
       this.deferred = true;
       this.target = null;
-      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) {
-        this.updateAvoid();
-        this.placeNow();
-      }
+      if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.lookAround(true);
       state.set({ target: null });
       this.tell(state.pageKind, null);
       return;
@@ -623,12 +629,12 @@ export class ChecklistRunner {
     } catch {
       return; // never throw into TikTok's page
     }
-    const opened = this.updateAvoid();
     let p = state.progress;
+    // With nothing running, at idle time already (see pageChanged): the boxes are looked up with
+    // the layers, so the panel's place is settled before the frame hears of the reading and it
+    // shows in its place once rather than moving after.
+    const opened = this.lookAround(!p);
     if (!p) {
-      // At idle time already (see pageChanged): the panel's place is settled before the frame
-      // hears of the reading, so it shows in its place once rather than moving after.
-      this.placeNow();
       this.tell(obs.pageKind, obs.table);
       this.target = null;
       state.set({ target: null });
@@ -763,20 +769,27 @@ export class ChecklistRunner {
   }
 
   /**
-   * Keep the panel clear of whatever the page has opened (dialogs, drawers, menus, popovers);
-   * returns how many dialogs opened since the last look, which count as the user acting while a
-   * checklist runs. Looks only when the page's changes may have touched a layer: the layers'
-   * styles and boxes are the only layout the runner reads besides the spotlight's control.
+   * Keep the panel clear of whatever the page has opened (dialogs, drawers, menus, popovers) and,
+   * with `boxes`, of the page's controls and text (see updateClear); returns how many dialogs
+   * opened since the last look, which count as the user acting while a checklist runs. Looks
+   * only at what may have changed: the layers when the page's changes may have touched one, the
+   * boxes when they may have moved. Every box is read before the store hears of any, in one
+   * update: the update moves the frame, and a box read after that write would lay the page out
+   * a second time.
    */
-  private updateAvoid(): number {
-    if (!this.layersDirty) return 0;
-    this.layersDirty = false;
+  private lookAround(boxes: boolean): number {
     const state = this.store.getState();
-    const rects = pageLayers(this.doc, this.layerCandidates)
-      .map((el) => rectOf(el))
-      .filter((r): r is TargetRect => r !== null);
-    state.set({ avoid: rects }); // kept as is when equal (store.set)
-    if (!state.progress) return 0;
+    const layers = this.layersDirty;
+    this.layersDirty = false;
+    const avoid = layers
+      ? pageLayers(this.doc, this.layerCandidates)
+          .map((el) => rectOf(el))
+          .filter((r): r is TargetRect => r !== null)
+      : null;
+    const clear = boxes && this.clearDirty ? this.readClear() : null;
+    // Kept as they are where equal (store.set).
+    if (avoid || clear) state.set({ ...(avoid && { avoid }), ...(clear && { clear }) });
+    if (!layers || !state.progress) return 0;
     const dialogs = openDialogs(this.doc);
     let opened = 0;
     for (const d of dialogs) {
@@ -787,17 +800,17 @@ export class ChecklistRunner {
     return opened;
   }
 
-  /** The boxes kept clear of, looked up now when they may have moved (a reading at idle time). */
-  private placeNow(): void {
-    if (this.clearDirty) this.updateClear();
-  }
-
   /**
    * Where the page's own controls are (the access table's, the navigation's), while the panel
    * shows: it keeps clear of them where it can. Looked up again only when the page may have
    * moved them (see boxesMayMove; a scroll, a resize), and at idle time.
    */
   private updateClear(): void {
+    this.store.getState().set({ clear: this.readClear() });
+  }
+
+  /** The boxes updateClear keeps clear of, read now (none while the panel is not shown). */
+  private readClear(): TargetRect[] {
     this.clearDirty = false;
     this.clearLater?.();
     this.clearLater = null;
@@ -805,9 +818,7 @@ export class ChecklistRunner {
     const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
     // The table's text counts only with nothing running (placePanel's `squeeze`).
     const text = s.progress === null;
-    s.set({
-      clear: shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? [], { text }) : [],
-    });
+    return shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? [], { text }) : [];
   }
 
   /** Tell the frame what the page shows now, when that changed (the table reader keeps its reading). */

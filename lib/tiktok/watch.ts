@@ -1,7 +1,7 @@
 /**
  * The watcher's logic, apart from its entrypoint so it can be tested: classify a route by its
- * URL at once, and, only where the URL may be about access, watch the page until its own table
- * confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
+ * URL at once, and, only where the URL may be about access without proving it, watch the page
+ * until its own table confirms or corrects the classification. Elsewhere it costs one URL check: no observer, no
  * timer. Everything hangs off an abort signal, aborted on the next client-side navigation.
  */
 import { mayBeAccessPage, weighPage } from './classify';
@@ -10,7 +10,7 @@ import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { AccessRow } from './read-table';
 import { readAccessRows } from './read-table';
 import type { PageKind } from './routes';
-import { classifyUrl } from './routes';
+import { ACCESS_PAGE_KINDS, classifyUrl, readOrgId } from './routes';
 import { SELECTORS } from './selectors';
 
 /** What the watcher tells the background about a page. */
@@ -19,6 +19,11 @@ export interface PageReport {
   kind: PageKind;
   /** 'url' when judged by the address alone; 'page' once the page's own table confirmed it. */
   confirmedBy: 'url' | 'page';
+  /**
+   * The first report from its document (the address it was loaded at): no page agent can run
+   * there yet, so the background injects one without asking the page first.
+   */
+  newDocument?: boolean;
   bcName?: string | null;
   orgId?: string | null;
 }
@@ -38,9 +43,9 @@ function observeUntil(doc: Document, done: () => boolean, signal: AbortSignal): 
 }
 
 /**
- * Classify the route at `url` and report it; on a possible access page, report again once the
- * page confirms what it is. `navigated` says the route came from a client-side navigation.
- * Returns at once; never throws.
+ * Classify the route at `url` and report it; on a possible access page its address does not prove,
+ * report again once the page confirms what it is. `navigated` says the route came from a
+ * client-side navigation. Returns at once; never throws.
  */
 export function watchRoute(
   url: URL,
@@ -50,8 +55,15 @@ export function watchRoute(
   { navigated = false }: { navigated?: boolean } = {},
 ): void {
   try {
-    report({ url: url.href, kind: classifyUrl(url), confirmedBy: 'url' });
-    if (!mayBeAccessPage(url)) return;
+    const byUrl = classifyUrl(url);
+    report({ url: url.href, kind: byUrl, confirmedBy: 'url', newDocument: !navigated });
+    // A route the detectors know as an access page, naming its Business Center, is proven by its
+    // address: the page agent the background injects there reads the page's table anyway, and
+    // acts on the route's kind and its `org_id` whatever the page's heading says, so confirming
+    // it here too would read the same late table twice on the page's thread. A route the
+    // detectors do not know, or one without `org_id` (whose Business Center only the page's
+    // header names), is still weighed against the page.
+    if (ACCESS_PAGE_KINDS.has(byUrl) ? readOrgId(url) : !mayBeAccessPage(url)) return;
     const confirm = (): boolean => {
       if (signal.aborted) return false;
       // One reading of the page, weighed the same way as everywhere else (classifyPage).

@@ -24,6 +24,9 @@ const TOP = Number(arg('--top', '12'));
 /** A function whose self time to show line by line (`--lines onBatch`). */
 const LINES = arg('--lines', '');
 
+/** The scripts whose functions are listed: the agent's and the watcher's. */
+const DETAILED = new Set(['overlay', 'watcher']);
+
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
 
@@ -67,15 +70,15 @@ function summarise(profile) {
     let overlayOnStack = false;
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const cf = byId.get(at).callFrame;
-      if (script(cf.url) !== 'overlay') continue;
-      overlayOnStack = true;
+      if (!DETAILED.has(script(cf.url))) continue;
+      if (script(cf.url) === 'overlay') overlayOnStack = true;
       const k = key(cf);
       if (!seen.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
       seen.add(k);
     }
     if (overlayOnStack)
       byScript.set('overlay on stack', (byScript.get('overlay on stack') ?? 0) + dt);
-    if (s === 'overlay') self.set(key(f), (self.get(key(f)) ?? 0) + dt);
+    if (DETAILED.has(s)) self.set(key(f), (self.get(key(f)) ?? 0) + dt);
   });
   /** @type {Map<number, number>} */
   const lines = new Map();
@@ -159,9 +162,9 @@ async function phase(page, cdp, name, work) {
   console.log('Profiled JS time by script:');
   for (const [s, t] of [...byScript].sort((a, b) => b[1] - a[1]))
     console.log(`  ${s.padEnd(18)}${ms(t)}`);
-  console.log('Overlay functions, inclusive:');
+  console.log('Agent and watcher functions, inclusive:');
   for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
-  console.log('Overlay functions, self:');
+  console.log('Agent and watcher functions, self:');
   for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
   console.log('Overlay calls:');
   for (const [fn, count] of callCounts(coverage.result, COUNTED))
@@ -214,9 +217,9 @@ try {
     console.log('Profiled JS time by script:');
     for (const [s, t] of [...byScript].sort((a, b) => b[1] - a[1]))
       console.log(`  ${s.padEnd(18)}${ms(t)}`);
-    console.log('Overlay functions, inclusive:');
+    console.log('Agent and watcher functions, inclusive:');
     for (const [k, t] of inclusive) console.log(`  ${ms(t)}  ${k}`);
-    console.log('Overlay functions, self:');
+    console.log('Agent and watcher functions, self:');
     for (const [k, t] of self) console.log(`  ${ms(t)}  ${k}`);
     console.log('Overlay calls:');
     for (const [name, count] of callCounts(coverage.result, COUNTED))

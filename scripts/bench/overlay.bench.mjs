@@ -29,8 +29,9 @@
 //                 with the extension, the add-member checklist is started from the panel first.
 // Ads Manager replica (the watcher only): load + 1.5 s idle.
 //
-//   node scripts/bench/overlay.bench.mjs [--no-build] [--ext DIR]... [--runs N]
-// `--ext DIR` measures that build (e.g. a saved copy of an older .output/chrome-mv3) beside the
+//   node scripts/bench/overlay.bench.mjs [--no-build] [--ext DIR]... [--runs N] [--load-only]
+// `--load-only` measures the Members load + idle phase alone (a visit takes seconds instead of a
+// minute, so builds can be compared over many more rounds in the same time). `--ext DIR` measures that build (e.g. a saved copy of an older .output/chrome-mv3) beside the
 // current one; `--ext DIR` given alone with `--no-build`, or `--only-ext`, measures only the
 // builds named. Prints figures; asserts nothing.
 import { execFileSync } from 'node:child_process';
@@ -54,6 +55,9 @@ const values = (name) =>
     return a === name && value ? [value] : [];
   });
 const RUNS = Number(values('--runs')[0] ?? process.env.BENCH_RUNS ?? 7);
+const LOAD_ONLY = process.argv.includes('--load-only');
+/** A phase not measured (`--load-only`): printed as nothing. */
+const UNMEASURED = { task: NaN, script: NaN, cpu: NaN };
 const others = values('--ext').map((dir) => resolve(dir));
 const builds = [
   ...(process.argv.includes('--only-ext') && others.length > 0 ? [] : [CHROME_BUILD_DIR]),
@@ -239,6 +243,10 @@ async function visitMembers(context, extension) {
   const load = await mainThread(cdp);
   const ready = await page.evaluate(() => /Records in Total/.test(document.body.textContent ?? ''));
   if (!ready) throw new Error('the table was not up after load + idle');
+  if (LOAD_ONLY) {
+    await page.close();
+    return { costs: { load, churn: UNMEASURED, walk: UNMEASURED }, separate: null };
+  }
 
   const churnFrom = await mainThread(cdp);
   await page.evaluate(churnInPage);
@@ -316,10 +324,10 @@ try {
       if (!v) continue;
       const visit = await visitMembers(v.context, v.extension);
       if (round > 0) results.get(v.label)?.members.push(visit.costs);
-      if (v.extension) separate.set(v.label, visit.separate);
+      if (v.extension && !LOAD_ONLY) separate.set(v.label, visit.separate);
     }
     for (const v of [...order].reverse()) {
-      if (!v) continue;
+      if (!v || LOAD_ONLY) continue;
       const { load } = await visitAdsManager(v.context);
       if (round > 0) results.get(v.label)?.ads.push(load);
     }
@@ -360,12 +368,15 @@ try {
     ['BC Members, load + 1 s idle', 'load'],
     ['BC Members, table churn (20 class flips, 4 page changes)', 'churn'],
     ['BC Members, Invite Member walk (with: add-member checklist running)', 'walk'],
-  ]))
+  ])) {
+    if (LOAD_ONLY && key !== 'load') continue;
     table(title, (label) => (results.get(label)?.members ?? []).map((c) => c[key]));
-  table(
-    'Ads Manager dashboard, load + 1.5 s idle (the watcher only)',
-    (label) => results.get(label)?.ads ?? [],
-  );
+  }
+  if (!LOAD_ONLY)
+    table(
+      'Ads Manager dashboard, load + 1.5 s idle (the watcher only)',
+      (label) => results.get(label)?.ads ?? [],
+    );
 } finally {
   for (const v of variants) await v.context.close();
 }
@@ -393,7 +404,7 @@ for (const dir of builds) {
 
 // Table appears → panel visible, in a browser of its own: the bench's observer in the page would
 // otherwise count against the extension above.
-if (builds.length > 0) {
+if (builds.length > 0 && !LOAD_ONLY) {
   const dir = builds[0] ?? CHROME_BUILD_DIR;
   const context = await launchWithExtension({ headless: true, extensionDir: dir });
   try {

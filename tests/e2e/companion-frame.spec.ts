@@ -1,7 +1,7 @@
 import { BC_MEMBERS_URL, REPLICA_URLS, withVariant } from '../fixtures/tiktok/replicas.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { Companion, readRegister, seedRegister } from './pages/companion';
+import { Companion, isCompanionFrame, readRegister, seedRegister } from './pages/companion';
 import { OptionsPage } from './pages/extension-pages';
 
 const NORTHWIND = { id: '7012345678901234567', name: 'Northwind Outdoor' };
@@ -128,6 +128,31 @@ test('served with a strict Content-Security-Policy, the page still gets its comp
   await companion.start('Add an account manager as a member');
   await companion.expectActive('open-invite');
   await companion.expectSpotlightOn(page.getByRole('button', { name: 'Invite Member' }));
+});
+
+test('while the mouse button is held on the page the frame does not appear; released, it shows', async ({
+  page,
+}) => {
+  const companion = new Companion(page);
+  // The page's own clock stands still (the agent's, in its own world, runs on): the late table
+  // never comes, so the frame stays out of sight until the reveal's fallback delay.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.goto(BC_MEMBERS_URL);
+  await expect.poll(() => page.frames().some(isCompanionFrame), { intervals: [20] }).toBe(true);
+  /** Whether the frame shows in the page. */
+  const shown = async () => (await companion.frame().frameElement()).isVisible();
+  expect(await shown()).toBe(false);
+  await page.mouse.move(640, 300);
+  await page.mouse.down();
+  // Held well past the fallback delay: the frame waits for the release.
+  await page.waitForTimeout(3000);
+  expect(await shown()).toBe(false);
+  await page.mouse.up();
+  await expect.poll(shown).toBe(true);
+  await page.clock.resume();
+  await companion.untilStill();
+  await expect(companion.panel).toHaveAttribute('data-page-kind', 'bc-members');
 });
 
 test('a menu opening where the panel sits is not covered: the panel moves aside, and back', async ({

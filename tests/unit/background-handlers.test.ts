@@ -52,7 +52,7 @@ describe('handlePageSeen', () => {
 
       expect(reply).toEqual({ overlay: 'shown' });
       expect(deps.injectOverlay).toHaveBeenCalledTimes(1);
-      expect(deps.injectOverlay).toHaveBeenCalledWith(7, 3);
+      expect(deps.injectOverlay).toHaveBeenCalledWith(7, 3, false);
       expect(await loadTabContext(7)).toEqual({
         url,
         kind,
@@ -145,7 +145,18 @@ describe('handlePageSeen', () => {
       { tab: { id: 5 } },
       deps,
     );
-    expect(deps.injectOverlay).toHaveBeenCalledWith(5, 0);
+    expect(deps.injectOverlay).toHaveBeenCalledWith(5, 0, false);
+  });
+
+  it('tells the injection when the report is its document’s first (no agent can run there yet)', async () => {
+    const deps = makeDeps();
+    const url = PAGES['bc-members'];
+    await handlePageSeen({ url, kind: 'bc-members', newDocument: true }, { tab: { id: 5 } }, deps);
+    await handlePageSeen({ url, kind: 'bc-members' }, { tab: { id: 5 } }, deps);
+    expect(vi.mocked(deps.injectOverlay).mock.calls).toEqual([
+      [5, 0, true],
+      [5, 0, false],
+    ]);
   });
 
   it('parses the IDs from the URL and drops junk ones', async () => {

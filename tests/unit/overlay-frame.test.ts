@@ -203,8 +203,14 @@ describe('the companion frame in the page', () => {
     },
   });
 
-  /** A dock in a fresh document, and its frame (under the host's closed shadow root). */
-  function dockInPage(doc = document.implementation.createHTMLDocument('t')) {
+  /**
+   * A dock in a fresh document, and its frame (under the host's closed shadow root); `inWindow`:
+   * in this test's own document instead, whose window the frame is placed in. `frameAnswers`:
+   * the frame answers each 'place' at once with what placePanel makes of it, as the companion
+   * page does.
+   */
+  function dockInPage({ inWindow = false, frameAnswers = true } = {}) {
+    const doc = inWindow ? document : document.implementation.createHTMLDocument('t');
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const store = createOverlayStore('bc-members');
     const dock = new CompanionDock(doc, store, () => {}, {
@@ -215,15 +221,35 @@ describe('the companion frame in the page', () => {
     dock.mount();
     const shadow = attach.mock.results[0]!.value as ShadowRoot;
     const frame = shadow.querySelector('iframe')!;
+    const spot = shadow.querySelector<HTMLElement>('[data-testid=companion-spotlight]')!;
     // What the frame posts over its port: here, straight to the dock.
     const fromFrame = (data: unknown) =>
       (dock as unknown as { receive(data: unknown): void }).receive(data);
-    return { dock, frame, fromFrame };
+    if (frameAnswers) {
+      (dock as unknown as { port: Pick<MessagePort, 'postMessage' | 'close'> }).port = {
+        postMessage: (message: { kind?: string; input?: PlaceInput }) => {
+          if (message.kind === 'place' && message.input)
+            fromFrame({ kind: 'placed', placement: placePanel(message.input) });
+        },
+        close: () => {},
+      };
+    }
+    /** A pointer pressed on the page's body, or released there (as the browser dispatches them). */
+    const pointer = (type: 'pointerdown' | 'pointerup' | 'pointercancel', pointerId = 1) =>
+      doc.body.dispatchEvent(new PointerEvent(type, { pointerId, bubbles: true, composed: true }));
+    const shown = () => frame.style.getPropertyValue('visibility') !== 'hidden';
+    /** Where the frame stands: its side and its top. */
+    const place = () => ({
+      left: frame.style.getPropertyValue('left'),
+      right: frame.style.getPropertyValue('right'),
+      top: frame.style.getPropertyValue('top'),
+    });
+    return { doc, dock, frame, spot, store, fromFrame, pointer, shown, place };
   }
 
   it('shows once, in its place, when it has its size and the page was read with its table', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { dock, frame, fromFrame } = dockInPage();
+    const { dock, frame, fromFrame } = dockInPage({ frameAnswers: false });
     const shown = () => frame.style.getPropertyValue('visibility') !== 'hidden';
     expect(shown()).toBe(false);
     fromFrame({ kind: 'size', width: 348, height: 500 });
@@ -244,7 +270,7 @@ describe('the companion frame in the page', () => {
 
   it('asks the frame where it goes, with what it measured on the page', () => {
     // In a document with a window: its viewport is what the place is weighed in.
-    const { dock, fromFrame } = dockInPage(document);
+    const { dock, fromFrame } = dockInPage({ inWindow: true, frameAnswers: false });
     const asked: unknown[] = [];
     (dock as unknown as { port: Pick<MessagePort, 'postMessage' | 'close'> }).port = {
       postMessage: (message: unknown) => asked.push(message),
@@ -275,5 +301,105 @@ describe('the companion frame in the page', () => {
     vi.advanceTimersByTime(1);
     expect(shown()).toBe(true);
     dock.destroy();
+  });
+
+  describe('under a pressed pointer', () => {
+    it('waits for the release to show, and shows after the release has done its work', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { dock, fromFrame, pointer, shown } = dockInPage({ inWindow: true });
+      pointer('pointerdown');
+      fromFrame({ kind: 'size', width: 348, height: 500 });
+      dock.tell({ kind: 'reading', reading: reading(3) });
+      expect(shown()).toBe(false); // due, but the button is held
+      pointer('pointerup');
+      // The release's mouseup and click come in the same task, aimed at the page: not yet.
+      expect(shown()).toBe(false);
+      vi.advanceTimersByTime(0);
+      expect(shown()).toBe(true);
+      dock.destroy();
+    });
+
+    it('after the fallback delay, shows on release where the current reading places it', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { dock, store, pointer, shown, place } = dockInPage({ inWindow: true });
+      pointer('pointerdown');
+      vi.advanceTimersByTime(REVEAL_AFTER_MS * 2);
+      expect(shown()).toBe(false);
+      // Placed meanwhile, out of sight: a control to keep clear of at the bottom right.
+      store.getState().set({ avoid: [{ top: 700, left: 1000, width: 200, height: 60 }] });
+      const placed = place();
+      pointer('pointerup');
+      vi.advanceTimersByTime(0);
+      expect(shown()).toBe(true);
+      expect(place()).toEqual(placed);
+      dock.destroy();
+    });
+
+    it('does not move while pressed; moves once released; the spotlight follows at once', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { dock, store, fromFrame, pointer, place, spot } = dockInPage({ inWindow: true });
+      fromFrame({ kind: 'size', width: 348, height: 300 });
+      dock.tell({ kind: 'reading', reading: reading(3) });
+      const before = place();
+      expect(before.right).toBe('16px');
+      pointer('pointerdown');
+      store.getState().set({ side: 'left', target: { top: 10, left: 10, width: 50, height: 20 } });
+      expect(place()).toEqual(before);
+      expect(spot.style.getPropertyValue('display')).toBe('block');
+      pointer('pointerup');
+      vi.advanceTimersByTime(0);
+      expect(place().left).toBe('16px');
+      expect(place().right).toBe('auto');
+      dock.destroy();
+    });
+
+    it('waits for every pointer (two fingers), and counts a cancelled press as released', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { dock, store, fromFrame, pointer, place } = dockInPage({ inWindow: true });
+      fromFrame({ kind: 'size', width: 348, height: 300 });
+      dock.tell({ kind: 'reading', reading: reading(3) });
+      const before = place();
+      pointer('pointerdown', 1);
+      pointer('pointerdown', 2);
+      store.getState().set({ side: 'left' });
+      pointer('pointerup', 1);
+      vi.advanceTimersByTime(10);
+      expect(place()).toEqual(before);
+      pointer('pointercancel', 2);
+      vi.advanceTimersByTime(0);
+      expect(place().left).toBe('16px');
+      dock.destroy();
+    });
+
+    it('takes the next move with no button held for a release the page kept to itself', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { doc, dock, fromFrame, pointer, shown } = dockInPage({ inWindow: true });
+      const move = (buttons: number) =>
+        doc.body.dispatchEvent(
+          new PointerEvent('pointermove', { pointerId: 1, buttons, bubbles: true }),
+        );
+      pointer('pointerdown');
+      fromFrame({ kind: 'size', width: 348, height: 500 });
+      dock.tell({ kind: 'reading', reading: reading(3) });
+      move(1); // dragging on, the button held
+      vi.advanceTimersByTime(10);
+      expect(shown()).toBe(false);
+      move(0); // the pointerup was stopped by the page; the pointer moves on, released
+      vi.advanceTimersByTime(0);
+      expect(shown()).toBe(true);
+      dock.destroy();
+    });
+
+    it('is not held for good by a release the page never hears (the tab hidden meanwhile)', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { doc, dock, pointer, shown } = dockInPage();
+      pointer('pointerdown');
+      vi.advanceTimersByTime(REVEAL_AFTER_MS);
+      expect(shown()).toBe(false);
+      doc.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(0);
+      expect(shown()).toBe(true);
+      dock.destroy();
+    });
   });
 });

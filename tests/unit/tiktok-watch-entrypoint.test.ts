@@ -46,14 +46,17 @@ function showReplica(url: string) {
     .documentElement.innerHTML.replace(/<script[\s\S]*?<\/script>/gi, '');
 }
 
-/** The pages the watcher reports, as it sends them to the background. */
-function recordReports() {
+/** The pages the watcher reports, as it sends them to the background; `reports`: the whole data. */
+function recordReports(reports: Record<string, unknown>[] = []) {
   const sent: string[] = [];
   vi.spyOn(chrome.runtime, 'sendMessage').mockImplementation(((
     message: { type: string; data: { url: string } },
     reply?: (r: unknown) => void,
   ) => {
-    if (message.type === 'watcher:pageSeen') sent.push(message.data.url);
+    if (message.type === 'watcher:pageSeen') {
+      sent.push(message.data.url);
+      reports.push(message.data);
+    }
     reply?.({ res: { overlay: 'not-needed' } });
   }) as never);
   return sent;
@@ -80,15 +83,28 @@ describe('the watcher entrypoint on pages that are not about access', () => {
     expect(observers.created).toBe(0);
   });
 
-  it('does observe once a navigation reaches a Members page (the count above can fail)', async () => {
+  it('marks its first report in the document as such, and no later one', async () => {
+    const reports: Record<string, unknown>[] = [];
+    const sent = recordReports(reports);
+    startWatcher();
+    history.pushState({}, '', REPLICA_URLS.adsCampaigns);
+    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.adsCampaigns), {
+      timeout: 3000,
+      interval: 100,
+    });
+    expect(reports.map((r) => r.newDocument === true)).toEqual([true, false]);
+  });
+
+  it('does observe once a navigation reaches a route the page must confirm (the count above can fail)', async () => {
     showReplica(REPLICA_URLS.bcOverview);
     const sent = recordReports();
     const observers = countObservers();
     startWatcher();
     expect(sent).toEqual([REPLICA_URLS.bcOverview]);
     expect(observers.created).toBe(0);
-    history.pushState({}, '', REPLICA_URLS.bcMembers);
-    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.bcMembers), {
+    // A users route the detectors do not know: only the page can say it is about access.
+    history.pushState({}, '', REPLICA_URLS.bcPartnersNewRoute);
+    await vi.waitFor(() => expect(sent).toContain(REPLICA_URLS.bcPartnersNewRoute), {
       timeout: 3000,
       interval: 100,
     });

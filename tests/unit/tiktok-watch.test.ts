@@ -3,6 +3,7 @@ import { createOverlayStore } from '@/components/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import type { BusinessCenterEntry } from '@/lib/tiktok/context';
 import { readBusinessCenterList } from '@/lib/tiktok/context';
+import { classifyUrl } from '@/lib/tiktok/routes';
 import type { MembersReport, PageReport } from '@/lib/tiktok/watch';
 import {
   readMembersReport,
@@ -13,6 +14,10 @@ import {
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';
+
+/** Access routes whose address names no Business Center: only the page's header does. */
+const MEMBERS_WITHOUT_ORG = 'https://business.tiktok.com/manage/users/members';
+const PARTNERS_WITHOUT_ORG = 'https://business.tiktok.com/manage/users/partners';
 
 let dom: ReplicaDom | undefined;
 afterEach(async () => {
@@ -51,18 +56,39 @@ describe('watchRoute', () => {
     },
   );
 
-  it('on Members it reports by URL at once, then confirms when the late table appears', async () => {
-    dom = await openReplica(REPLICA_URLS.bcMembers, { settle: false });
+  it.each(['bcMembers', 'bcPartners', 'bcAssetMembers'] as const)(
+    'on %s, whose address proves it and names its Business Center, it reports by URL once and watches nothing',
+    async (page) => {
+      // The agent injected there reads the table itself: the watcher leaves it alone.
+      dom = await openReplica(REPLICA_URLS[page], { settle: false });
+      const observers = countObservers(dom);
+      const reports: PageReport[] = [];
+      watchRoute(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
+      await dom.settle();
+      expect(observers.created).toBe(0);
+      expect(reports).toEqual([
+        {
+          url: REPLICA_URLS[page],
+          kind: classifyUrl(new URL(REPLICA_URLS[page])),
+          confirmedBy: 'url',
+          newDocument: true,
+        },
+      ]);
+    },
+  );
+
+  it('on a Members route without org_id it reports by URL at once, then confirms with the Business Center the page names', async () => {
+    dom = await openReplica(MEMBERS_WITHOUT_ORG, { settle: false });
     const observers = countObservers(dom);
     const reports: PageReport[] = [];
     watchRoute(dom.url(), dom.document, (r) => reports.push(r), new AbortController().signal);
     expect(observers.created).toBe(1); // here, and only here, it watches
     expect(reports).toEqual([
-      { url: REPLICA_URLS.bcMembers, kind: 'bc-members', confirmedBy: 'url' },
+      { url: MEMBERS_WITHOUT_ORG, kind: 'bc-members', confirmedBy: 'url', newDocument: true },
     ]);
     await dom.settle();
     expect(reports[1]).toEqual({
-      url: REPLICA_URLS.bcMembers,
+      url: MEMBERS_WITHOUT_ORG,
       kind: 'bc-members',
       confirmedBy: 'page',
       bcName: 'Northwind Outdoor',
@@ -83,13 +109,13 @@ describe('watchRoute', () => {
   });
 
   it.each([
-    ['bcPartnersNewRoute', 'bc-other', 'bc-partners'],
-    ['bcMembers', 'bc-members', 'bc-members'],
-    ['bcPartners', 'bc-partners', 'bc-partners'],
+    [REPLICA_URLS.bcPartnersNewRoute, 'bc-other', 'bc-partners'],
+    [MEMBERS_WITHOUT_ORG, 'bc-members', 'bc-members'],
+    [PARTNERS_WITHOUT_ORG, 'bc-partners', 'bc-partners'],
   ] as const)(
     'on %s with a "Members | Partners" tab bar above the table, it confirms %s as %s',
-    async (page, byUrl, confirmed) => {
-      dom = await openReplica(REPLICA_URLS[page], { settle: false });
+    async (url, byUrl, confirmed) => {
+      dom = await openReplica(url, { settle: false });
       // Outside the app's root, so the replica's renders leave it in place.
       dom.document.body.insertAdjacentHTML(
         'afterbegin',
@@ -110,8 +136,9 @@ describe('watchRoute', () => {
     dom = await openReplica(REPLICA_URLS.bcPartners);
     const reports: PageReport[] = [];
     // As with the Navigation API: the watcher hears of the new URL before the app re-renders.
+    // (A route naming no Business Center, which the page must confirm.)
     watchRoute(
-      new URL(REPLICA_URLS.bcMembers),
+      new URL(MEMBERS_WITHOUT_ORG),
       dom.document,
       (r) => reports.push(r),
       new AbortController().signal,
@@ -120,6 +147,7 @@ describe('watchRoute', () => {
       },
     );
     expect(reports).toHaveLength(1);
+    expect(reports[0]!.newDocument).toBe(false); // an agent may run here already
     const link = Array.from(dom.document.querySelectorAll('nav a')).find(
       (a) => a.textContent === 'Members',
     );
