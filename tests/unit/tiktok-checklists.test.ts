@@ -1,19 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '@/lib/i18n';
-import { CHECKLIST_WORDS, stepWords } from '@/lib/tiktok/checklist-words';
-import type { ChecklistId, ChecklistProgress } from '@/lib/tiktok';
+import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
+import type { ChecklistId, ChecklistProgress } from '@/lib/checklists';
+import { messageElements, observePage } from '@/lib/tiktok';
 import {
   CHECKLISTS,
   advanceChecklist,
   checklistById,
   checklistFinished,
   laterToRecord,
-  messageElements,
-  observePage,
   readyToRecord,
   startChecklist,
   stepStates,
-} from '@/lib/tiktok';
+} from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { clickByText as click, openReplica } from './helpers/replica-dom';
