@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { useStore } from 'zustand';
 import type { StepState } from '@/lib/checklists';
 import {
-  CHECKLISTS,
   activeStep,
   checklistById,
   checklistFinished,
+  checklistsOfferedOn,
   stepStates,
 } from '@/lib/checklists';
 import type { MessageKey } from '@/lib/i18n';
@@ -62,7 +62,7 @@ export function ChecklistArea(props: ChecklistActions & { store: OverlayStore })
   const listId = useId();
 
   if (!progress) {
-    const offered = CHECKLISTS.filter((c) => c.offeredOn.includes(pageKind));
+    const offered = checklistsOfferedOn(pageKind);
     return (
       // Offered at once: on an access page with nothing running, choosing a checklist is the
       // next thing to do.

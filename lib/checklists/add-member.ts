@@ -14,7 +14,6 @@ const invitationListed = (obs: Observation, facts: FlowFacts) =>
 
 export const addMember: Checklist = {
   id: 'add-member',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   steps: [
     openMembers,
     {

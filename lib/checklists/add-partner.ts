@@ -55,6 +55,5 @@ export const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[]
 
 export const addPartner: Checklist = {
   id: 'add-partner',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   steps: [openPartners, ...addPartnerSteps('', false), record],
 };

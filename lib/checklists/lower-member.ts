@@ -34,7 +34,6 @@ function rowShowsRole(table: AccessTableReading, facts: FlowFacts): boolean {
 
 export const lowerMember: Checklist = {
   id: 'lower-member',
-  offeredOn: ['bc-asset-access'],
   steps: [
     {
       id: 'open-asset',

@@ -11,7 +11,6 @@ import type { Checklist } from './types';
 
 export const lowerPartner: Checklist = {
   id: 'lower-partner',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   removes: 'partner',
   steps: [
     openPartners,

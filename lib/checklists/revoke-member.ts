@@ -15,7 +15,6 @@ import type { Checklist } from './types';
 
 export const revokeMember: Checklist = {
   id: 'revoke-member',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   removes: 'member',
   steps: [
     openMembers,

@@ -34,7 +34,6 @@ export const removePartnerSteps = (prefix: string): ChecklistStep[] => [
 
 export const revokePartner: Checklist = {
   id: 'revoke-partner',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   removes: 'partner',
   steps: [openPartners, ...removePartnerSteps(''), record],
 };

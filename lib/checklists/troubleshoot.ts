@@ -10,7 +10,6 @@ import type { Checklist } from './types';
 
 export const troubleshoot: Checklist = {
   id: 'troubleshoot',
-  offeredOn: ['bc-members', 'bc-partners', 'bc-asset-access'],
   steps: [
     {
       id: 'invitation-email',

@@ -78,11 +78,9 @@ export type ChecklistId =
   | 'lower-partner'
   | 'troubleshoot';
 
-/** One checklist: its steps and where it starts. */
+/** One checklist: what the page agent needs to run it (where the panel offers it: ./offered.ts). */
 export interface Checklist {
   id: ChecklistId;
-  /** The page kinds on which it is offered. */
-  offeredOn: readonly PageKind[];
   /**
    * Whom the flow takes away, when it removes someone: the runner then keeps the table's last
    * reading, so a removal that never names whom it removes is still seen in the row that leaves.
