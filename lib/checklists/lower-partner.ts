@@ -1,6 +1,6 @@
 /**
- * Lower a partner's permission: TikTok has no edit for a partner's sharing, so it is two flows
- * in one — remove the partner (./revoke-partner.ts), then share the ad accounts again at the
+ * Lower a partner's permission: TikTok only lets a partner's permission be raised, so it is two
+ * flows in one — remove the partner (./revoke-partner.ts), then share the ad accounts again at the
  * lower permission (./add-partner.ts). The second half's confirmation proves only the second
  * half; the record writes the new permission.
  */

@@ -1,7 +1,7 @@
 /**
- * Troubleshoot access: advice for what goes wrong after an invitation (no email, the wrong
- * permission, an empty view, no access at all), each step the user's to tick; only resending an
- * invitation is a control on the page, proven by TikTok's "resent" message. Nothing is recorded.
+ * Troubleshoot access: what to check when an invitation never arrives, the permission is wrong,
+ * or a member sees nothing or cannot get in; each step the user's to tick, but resending an
+ * invitation, a control on the page proven by TikTok's "resent" message. Nothing is recorded.
  */
 import { findDialogButton, findPersonLink, findRowLink } from '../tiktok/controls';
 import { LABELS } from '../tiktok/selectors';
