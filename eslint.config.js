@@ -57,6 +57,7 @@ export default tseslint.config(
   // The layers of lib/ point one way (docs/ARCHITECTURE.md): TikTok's pages know nothing of the
   // register, the register nothing of reminders, the background, the page agent or the UI.
   ...layer('lib/tiktok', [
+    'checklists',
     'register',
     'reminders',
     'overlay',
@@ -66,13 +67,30 @@ export default tseslint.config(
   ]),
   ...layer('lib/i18n.ts', [
     'tiktok',
+    'checklists',
     'register',
     'reminders',
     'overlay',
     'background',
     'messaging',
   ]),
-  ...layer('lib/register', ['reminders', 'overlay', 'background', 'messaging', 'content-script']),
+  ...layer('lib/register', [
+    'checklists',
+    'reminders',
+    'overlay',
+    'background',
+    'messaging',
+    'content-script',
+  ]),
+  // The checklists read TikTok's pages; the runner, the frame and the background run them.
+  ...layer('lib/checklists', [
+    'register',
+    'reminders',
+    'overlay',
+    'background',
+    'messaging',
+    'content-script',
+  ]),
   {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },

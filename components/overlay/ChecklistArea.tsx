@@ -1,9 +1,15 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import type { StepState } from '@/lib/tiktok';
-import { CHECKLISTS, activeStep, checklistById, checklistFinished, stepStates } from '@/lib/tiktok';
+import type { StepState } from '@/lib/checklists';
+import {
+  activeStep,
+  checklistById,
+  checklistFinished,
+  checklistsOfferedOn,
+  stepStates,
+} from '@/lib/checklists';
 import type { MessageKey } from '@/lib/i18n';
-import { CHECKLIST_WORDS, stepWords } from '@/lib/tiktok/checklist-words';
+import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
 import { formatNumber, t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
 import type { OverlayStore, TargetRect } from './store';
@@ -56,7 +62,7 @@ export function ChecklistArea(props: ChecklistActions & { store: OverlayStore })
   const listId = useId();
 
   if (!progress) {
-    const offered = CHECKLISTS.filter((c) => c.offeredOn.includes(pageKind));
+    const offered = checklistsOfferedOn(pageKind);
     return (
       // Offered at once: on an access page with nothing running, choosing a checklist is the
       // next thing to do.

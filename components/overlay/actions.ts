@@ -1,4 +1,4 @@
-import type { ChecklistId, FlowSubject } from '@/lib/tiktok';
+import type { ChecklistId, FlowSubject } from '@/lib/checklists';
 
 /** What the panel can ask of the runner and the background. */
 export interface CompanionActions {

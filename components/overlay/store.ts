@@ -4,7 +4,8 @@ import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { UrlHint } from '@/lib/overlay/hint';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
-import type { Advice, ChecklistProgress } from '@/lib/tiktok';
+import type { Advice } from '@/lib/tiktok';
+import type { ChecklistProgress } from '@/lib/checklists';
 import type { PageKind } from '@/lib/tiktok/routes';
 
 /** Where the target of the active step is, in viewport coordinates. */

@@ -16,7 +16,7 @@ import {
   recordGrant,
   updateGrant,
 } from '../register';
-import type { ChecklistProgress } from '../tiktok/checklists';
+import type { ChecklistProgress } from '../checklists';
 import type {
   AccountOwnershipView,
   GrantHint,

@@ -16,7 +16,7 @@ import type {
   RegisterRowView,
 } from './companion';
 import type { PageShapeAnswer } from './popup';
-import type { ChecklistProgress } from '../tiktok/checklists';
+import type { ChecklistProgress } from '../checklists';
 import type { LanguageWords } from '../tiktok/labels/words';
 import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
 import type { PickerCenter } from '../register/held-accounts-picker';

@@ -12,7 +12,8 @@ import type { OverlayStore } from '@/components/overlay/store';
 import type { PanelState } from './frame-bridge';
 import type { ReconcileUpdate, RegisterRowView } from '../messaging/companion';
 import { t } from '../i18n';
-import type { Advice, ChecklistProgress } from '../tiktok';
+import type { Advice } from '../tiktok';
+import type { ChecklistProgress } from '../checklists';
 import {
   adminCountAdvice,
   assetRoleAdvice,
@@ -20,7 +21,7 @@ import {
   emailAdvice,
   ownershipNote,
 } from '../tiktok/advice';
-import { isLower } from '../tiktok/checklists';
+import { isLower } from '../checklists';
 import type { AccessTableReading } from '../tiktok/read-table';
 import type { PageKind } from '../tiktok/routes';
 import { reconcile } from './reconcile';

@@ -7,7 +7,7 @@
  * over the port, which no page script holds; nothing is ever posted to the page with '*'.
  */
 import type { OverlayState } from '@/components/overlay/store';
-import type { ChecklistId, FlowFacts, FlowSubject } from '../tiktok';
+import type { ChecklistId, FlowFacts, FlowSubject } from '../checklists';
 import type { PageReading } from './frame-advice';
 import type { PlaceInput, Placement } from './placement';
 

@@ -9,8 +9,8 @@
 import type { OverlayStore } from '@/components/overlay/store';
 import type { AccountOwnershipView, RecordFlowRequest } from '../messaging/companion';
 import { t } from '../i18n';
-import type { ChecklistProgress } from '../tiktok';
-import { checklistById, laterToRecord, readyToRecord } from '../tiktok/checklists';
+import type { ChecklistProgress } from '../checklists';
+import { checklistById, laterToRecord, readyToRecord } from '../checklists';
 import type { PageReading } from './frame-advice';
 import type { FrameToAgent } from './frame-bridge';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';

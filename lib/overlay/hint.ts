@@ -6,7 +6,7 @@
  * overlay never opens IndexedDB).
  */
 import type { GrantHint } from '../messaging/companion';
-import type { ChecklistId, FlowFacts } from '../tiktok';
+import type { ChecklistId, FlowFacts } from '../checklists';
 
 /** What a hint in the fragment asks for. */
 export interface UrlHint {

@@ -5,7 +5,8 @@
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import type { RecordErrorCode, RecordFlowRequest } from '../messaging/companion';
-import type { AccessRow, ChecklistId, FlowFacts } from '../tiktok';
+import type { AccessRow } from '../tiktok';
+import type { ChecklistId, FlowFacts } from '../checklists';
 
 /** Where the flow ran: the Business Center and, on an ad account's page, which one. */
 export interface RecordContext {

@@ -16,22 +16,14 @@
  */
 import type { OverlayStore, TargetRect } from '@/components/overlay/store';
 import type { ProtocolMap } from '../messaging/protocol';
-import type { ChecklistId, ChecklistProgress, Observation } from '../tiktok';
+import type { ChecklistId, ChecklistProgress, Observation } from '../checklists';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
 import { AccessTableReader } from '../tiktok/read-table';
 import type { AccessRow } from '../tiktok/read-table';
-import {
-  activeStep,
-  advanceChecklist,
-  checklistById,
-  messageElements,
-  observePage,
-  openDialogs,
-  readBcName,
-  startChecklist,
-} from '../tiktok';
-import type { FlowFacts, FlowSubject } from '../tiktok';
+import { messageElements, observePage, openDialogs, readBcName } from '../tiktok';
+import { activeStep, advanceChecklist, checklistById, startChecklist } from '../checklists';
+import type { FlowFacts, FlowSubject } from '../checklists';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';

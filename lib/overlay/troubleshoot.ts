@@ -6,7 +6,8 @@
  * browser; the runner computes it after each reading of the page.
  */
 import type { RegisterRowView } from '../messaging/companion';
-import type { AccessRow, Advice, FlowSubject } from '../tiktok';
+import type { AccessRow, Advice } from '../tiktok';
+import type { FlowSubject } from '../checklists';
 import { editDistance, emailAdvice, sameParty } from '../tiktok';
 import { fold } from '../tiktok/dom';
 

@@ -22,6 +22,6 @@ export {
 export type { BusinessCenterEntry } from './context';
 export * from './flow';
 export * from './controls';
-export * from './checklists';
 export { messageElements, observePage } from './observe';
+export type { Observation } from './observe';
 export * from './advice';

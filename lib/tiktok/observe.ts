@@ -3,14 +3,23 @@
  * Success messages already on show when a step began are left out (TikTok leaves a toast up
  * until it is closed, and an old "Invitation sent" must not tick off a new invitation).
  */
-import type { Observation } from './checklists';
 import { classifyPage } from './classify';
 import { queryAllDeep } from './dom';
+import type { FlowState } from './flow';
 import { readFlowState } from './flow';
 import type { AccessTableReading } from './read-table';
 import { readAccessTable } from './read-table';
+import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
 import { SELECTORS } from './selectors';
+
+/** What the page shows now, as the checklists' runner reads it after each batch of changes. */
+export interface Observation {
+  root: Document;
+  pageKind: PageKind;
+  flow: FlowState;
+  table: AccessTableReading;
+}
 
 /** The message elements on show now (toasts, alerts), to mark as already seen. */
 export function messageElements(root: Document): Element[] {

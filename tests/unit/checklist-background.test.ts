@@ -8,7 +8,7 @@ import {
   saveProgress,
 } from '@/lib/background/checklist-handlers';
 import { RegisterDb, expandAll, readAllStoredEvents } from '@/lib/register';
-import { startChecklist } from '@/lib/tiktok';
+import { startChecklist } from '@/lib/checklists';
 
 const ORG = '7012345678901234567';
 const NOW = new Date('2026-11-27T18:00:00.000Z');

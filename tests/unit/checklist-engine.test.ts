@@ -7,7 +7,7 @@
  * a change to the checklists' data that alters what a proof implies fails here.
  */
 import { describe, expect, it } from 'vitest';
-import type { Checklist, ChecklistId, ChecklistProgress } from '@/lib/tiktok';
+import type { Checklist, ChecklistId, ChecklistProgress } from '@/lib/checklists';
 import {
   CHECKLISTS,
   activeStep,
@@ -17,7 +17,7 @@ import {
   resolveSteps,
   startChecklist,
   stepStates,
-} from '@/lib/tiktok';
+} from '@/lib/checklists';
 
 const REVOKE_MEMBER = ['open-members', 'find-remove', 'confirm-remove', 'enter-code'];
 const REMOVE_PARTNER = (p: string) => ['open-partners', `${p}click-remove`, `${p}confirm-remove`];

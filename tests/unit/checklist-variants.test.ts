@@ -6,18 +6,20 @@
  * message. Each walks to a run ready to record, with the right person, in English and Spanish.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChecklistProgress } from '@/lib/tiktok';
+import type { ChecklistProgress } from '@/lib/checklists';
+import {
+  confirmationCodeStepShown,
+  messageElements,
+  observePage,
+  removeConfirmationShown,
+} from '@/lib/tiktok';
 import {
   activeStep,
   advanceChecklist,
   checklistById,
-  confirmationCodeStepShown,
-  messageElements,
-  observePage,
   readyToRecord,
-  removeConfirmationShown,
   startChecklist,
-} from '@/lib/tiktok';
+} from '@/lib/checklists';
 import { REPLICA_URLS, withVariant } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';

@@ -14,7 +14,7 @@ import {
   UNRECOGNISED_AFTER_ACTS,
   UNRECOGNISED_AFTER_MS,
 } from '@/lib/overlay/runner';
-import { checklistById } from '@/lib/tiktok';
+import { checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from './helpers/runner-on-replica';
 

@@ -39,6 +39,30 @@ describe('the layers the linter keeps', () => {
       "import type { TabContext } from '@/lib/background/tab-context';\nexport type T = TabContext;\n",
     ],
     ['lib/i18n.ts', "import { LABELS } from './tiktok/selectors';\nvoid LABELS;\n"],
+    [
+      'lib/tiktok/observe.ts',
+      "import type { FlowFacts } from '../checklists/types';\nexport type F = FlowFacts;\n",
+    ],
+    [
+      'lib/register/rules.ts',
+      "import type { ChecklistId } from '@/lib/checklists';\nexport type C = ChecklistId;\n",
+    ],
+    [
+      'lib/checklists/engine.ts',
+      "import { updateGrant } from '../register/grants';\nvoid updateGrant;\n",
+    ],
+    [
+      'lib/checklists/facts.ts',
+      "import type { ProtocolMap } from '@/lib/messaging/protocol';\nexport type P = ProtocolMap;\n",
+    ],
+    [
+      'lib/checklists/add-member.ts',
+      "import { ChecklistRunner } from '../overlay/runner';\nvoid ChecklistRunner;\n",
+    ],
+    [
+      'lib/checklists/shared.ts',
+      "import { createOverlayStore } from '../../components/overlay/store';\nvoid createOverlayStore;\n",
+    ],
   ])('refuses, in %s, an import from a layer above', async (file, code) => {
     const errors = await layerErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -54,6 +78,18 @@ describe('the layers the linter keeps', () => {
     [
       'lib/background/handlers.ts',
       "import { registerDb } from '../register/db';\nvoid registerDb;\n",
+    ],
+    [
+      'lib/checklists/shared.ts',
+      "import { findControl } from '../tiktok/controls';\nvoid findControl;\n",
+    ],
+    [
+      'lib/overlay/runner.ts',
+      "import { checklistById } from '../checklists';\nvoid checklistById;\n",
+    ],
+    [
+      'lib/background/checklist-handlers.ts',
+      "import type { ChecklistProgress } from '@/lib/checklists';\nexport type P = ChecklistProgress;\n",
     ],
     [
       'lib/tiktok/flow.ts',

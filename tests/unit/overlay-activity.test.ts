@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { UNRECOGNISED_AFTER_ACTIVITY_MS, UNRECOGNISED_AFTER_ACTS } from '@/lib/overlay/runner';
-import { checklistById } from '@/lib/tiktok';
+import { checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from './helpers/runner-on-replica';
 

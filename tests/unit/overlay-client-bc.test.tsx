@@ -18,7 +18,7 @@ import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { recordErrorText } from '@/lib/overlay/record-request';
 import { RegisterDb, recordGrant, recordHeldBusinessCenters } from '@/lib/register';
-import { checklistById, startChecklist } from '@/lib/tiktok';
+import { checklistById, startChecklist } from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { companionFrame } from './helpers/companion-frame';

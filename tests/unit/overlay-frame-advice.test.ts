@@ -4,7 +4,8 @@ import type { RegisterRowView } from '@/lib/messaging/companion';
 import { RegisterAdvisor, runAdvice, type PageReading } from '@/lib/overlay/frame-advice';
 import { t } from '@/lib/i18n';
 import type { AccessRow, AccessTableReading } from '@/lib/tiktok/read-table';
-import { bcRoleAdvice, startChecklist } from '@/lib/tiktok';
+import { bcRoleAdvice } from '@/lib/tiktok';
+import { startChecklist } from '@/lib/checklists';
 
 const ORG = '7012345678901234567';
 const row = (email: string): RegisterRowView => ({

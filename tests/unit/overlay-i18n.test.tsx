@@ -10,16 +10,16 @@ import { createOverlayStore } from '@/components/overlay/store';
 import { reconcile } from '@/lib/overlay/reconcile';
 import { recordRequests } from '@/lib/overlay/record-request';
 import { troubleshootView } from '@/lib/overlay/troubleshoot';
-import type { AccessRow, ChecklistId } from '@/lib/tiktok';
+import type { AccessRow } from '@/lib/tiktok';
+import type { ChecklistId } from '@/lib/checklists';
 import {
-  CHECKLISTS,
   adminCountAdvice,
   assetRoleAdvice,
   bcRoleAdvice,
   emailAdvice,
   ownershipNote,
-  startChecklist,
 } from '@/lib/tiktok';
+import { CHECKLISTS, startChecklist } from '@/lib/checklists';
 import { englishLeft, pseudo, spanish } from './helpers/locale';
 
 const noop = () => undefined;

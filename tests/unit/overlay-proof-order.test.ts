@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from '@/components/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
-import { activeStep, checklistById } from '@/lib/tiktok';
+import { activeStep, checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { openReplica } from './helpers/replica-dom';

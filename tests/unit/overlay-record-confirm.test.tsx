@@ -11,8 +11,8 @@ import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { PageReading } from '@/lib/overlay/frame-advice';
 import type { FrameToAgent } from '@/lib/overlay/frame-bridge';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
-import type { ChecklistId, FlowFacts } from '@/lib/tiktok';
-import { checklistById, startChecklist } from '@/lib/tiktok';
+import type { ChecklistId, FlowFacts } from '@/lib/checklists';
+import { checklistById, startChecklist } from '@/lib/checklists';
 
 const ORG = '7012345678901234567';
 const NOW = new Date('2026-11-27T18:00:00.000Z');

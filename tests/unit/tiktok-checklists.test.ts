@@ -1,19 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '@/lib/i18n';
-import { CHECKLIST_WORDS, stepWords } from '@/lib/tiktok/checklist-words';
-import type { ChecklistId, ChecklistProgress } from '@/lib/tiktok';
+import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
+import type { ChecklistId, ChecklistProgress } from '@/lib/checklists';
+import type { PageKind } from '@/lib/tiktok';
+import { messageElements, observePage } from '@/lib/tiktok';
 import {
   CHECKLISTS,
+  OFFERED_ON,
   advanceChecklist,
   checklistById,
   checklistFinished,
+  checklistsOfferedOn,
   laterToRecord,
-  messageElements,
-  observePage,
   readyToRecord,
   startChecklist,
   stepStates,
-} from '@/lib/tiktok';
+} from '@/lib/checklists';
 import { REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from './helpers/replica-dom';
 import { clickByText as click, openReplica } from './helpers/replica-dom';
@@ -73,6 +75,19 @@ describe('checklist definitions', () => {
       // No words for a step the checklist does not have (a renamed id would leave them behind).
       expect(Object.keys(words.steps).sort()).toEqual([...ids].sort());
     }
+  });
+
+  it('offers every checklist on the pages it belongs to, in the order of the panel', () => {
+    // Every checklist has its pages, and no pages are left for one that is gone.
+    expect(Object.keys(OFFERED_ON).sort()).toEqual(CHECKLISTS.map((c) => c.id).sort());
+    const ids = (kind: PageKind) => checklistsOfferedOn(kind).map((c) => c.id);
+    const all = CHECKLISTS.map((c) => c.id);
+    // A member's permission on an ad account is lowered on that account's own access page.
+    expect(ids('bc-asset-access')).toEqual(all);
+    expect(ids('bc-members')).toEqual(all.filter((id) => id !== 'lower-member'));
+    expect(ids('bc-partners')).toEqual(all.filter((id) => id !== 'lower-member'));
+    expect(ids('bc-other')).toEqual([]);
+    expect(ids('unknown')).toEqual([]);
   });
 
   it.each([

@@ -2,10 +2,10 @@
  * The words of the guided checklists: each checklist's title, summary and warning, each step's
  * title, help and warning, as message keys (resolved with `t` when shown, so nothing reads i18n at
  * module load). Only the companion frame shows them; the page agent, which runs the checklists
- * on TikTok's page (./checklists.ts), carries only what advances a run.
+ * on TikTok's page (./index.ts), carries only what advances a run.
  */
 import type { MessageKey } from '@/lib/i18n';
-import type { ChecklistId } from './checklists';
+import type { ChecklistId } from './types';
 
 /** What the panel shows of one step. */
 export interface StepWords {

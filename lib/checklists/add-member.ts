@@ -1,0 +1,67 @@
+/**
+ * Invite a member: open Members, open the invitation, enter the emails, choose the Business
+ * Center role and the ad accounts, confirm; the invitation sent (or listed) is the outcome, and
+ * the record writes it. Once the invited person shows as active, the acceptance is recorded too.
+ */
+import { dialogTitled, findControl, findDialogButton } from '../tiktok/controls';
+import { LABELS } from '../tiktok/selectors';
+import { newlyListed, openMembers, record, success } from './shared';
+import type { Checklist, FlowFacts, Observation } from './types';
+
+/** The invitation is listed: an email the user invited now has a row, the dialog closed. */
+const invitationListed = (obs: Observation, facts: FlowFacts) =>
+  obs.flow.inviteStep === null && (facts.emails ?? []).some((e) => newlyListed(obs, facts, e));
+
+export const addMember: Checklist = {
+  id: 'add-member',
+  steps: [
+    openMembers,
+    {
+      id: 'open-invite',
+      target: (root) => findControl(root, LABELS.inviteTitle),
+      done: (obs, facts) => obs.flow.inviteStep !== null || (facts.emails?.length ?? 0) > 0,
+      implies: ['open-members'],
+    },
+    {
+      id: 'enter-email',
+      target: (root) =>
+        dialogTitled(root, LABELS.inviteTitle)?.querySelector('textarea, input') ?? null,
+      done: (_obs, facts) => (facts.emails?.length ?? 0) > 0,
+      implies: ['open-invite'],
+    },
+    {
+      id: 'choose-role',
+      target: (root) =>
+        dialogTitled(root, LABELS.inviteTitle)?.querySelector('input[type=radio]') ?? null,
+      done: (_obs, facts) => facts.bcRole !== undefined,
+      implies: ['open-invite'],
+    },
+    {
+      id: 'choose-accounts',
+      target: (root) =>
+        findDialogButton(root, LABELS.next) ??
+        dialogTitled(root, LABELS.inviteTitle)?.querySelector('fieldset') ??
+        null,
+      done: (obs, facts) =>
+        (facts.accounts?.length ?? 0) > 0 ||
+        (obs.flow.inviteStep === 'assets' && obs.flow.confirmShown),
+      implies: ['open-invite'],
+    },
+    {
+      id: 'confirm',
+      target: (root) => findDialogButton(root, LABELS.confirm),
+      done: (obs, facts) => success(obs, 'invited') || invitationListed(obs, facts),
+      outcome: true,
+    },
+    record,
+    {
+      id: 'accepted',
+      kind: 'later',
+      recordWhenDone: true,
+      done: (obs, facts) =>
+        obs.table.rows.some(
+          (r) => r.status === 'active' && r.email !== undefined && facts.emails?.includes(r.email),
+        ),
+    },
+  ],
+};

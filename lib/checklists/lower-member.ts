@@ -1,0 +1,69 @@
+/**
+ * Lower a member's permission on an ad account: open the ad account's access, open Edit
+ * permission for them, choose a lower permission, save; the row showing the new permission (or
+ * TikTok's saved message) is the outcome, and the record writes the new permission.
+ */
+import type { AccessRow, AccessTableReading } from '../tiktok/read-table';
+import { sameParty } from '../tiktok/read-table';
+import type { AssetRoleName } from '../tiktok/controls';
+import {
+  findControl,
+  findDialogButton,
+  findNavLink,
+  findRowControl,
+  permissionEdit,
+  permissionEditField,
+} from '../tiktok/controls';
+import { LABELS } from '../tiktok/selectors';
+import { record, success } from './shared';
+import type { Checklist, FlowFacts } from './types';
+
+const PERMISSION_RANK = { analyst: 0, operator: 1, admin: 2 } as const;
+
+/** Whether `to` is a lower ad-account permission than `from` (unknown `from`: any change is). */
+export function isLower(to: AssetRoleName, from: AccessRow['assetRole'] | undefined): boolean {
+  return from === undefined || PERMISSION_RANK[to] < PERMISSION_RANK[from];
+}
+
+/** Whether the table now shows the flow's subject with the permission chosen for them. */
+function rowShowsRole(table: AccessTableReading, facts: FlowFacts): boolean {
+  const who = facts.subject;
+  const role = facts.assigned?.role;
+  return !!who && !!role && table.rows.some((r) => sameParty(r, who) && r.assetRole === role);
+}
+
+export const lowerMember: Checklist = {
+  id: 'lower-member',
+  steps: [
+    {
+      id: 'open-asset',
+      target: (root) => findNavLink(root, ['Ad accounts', 'Cuentas publicitarias', 'Akun iklan']),
+      done: (obs) => obs.pageKind === 'bc-asset-access',
+    },
+    {
+      id: 'open-edit',
+      target: (root, facts) =>
+        (facts?.subject ? findRowControl(root, facts.subject, LABELS.editPermission) : null) ??
+        findControl(root, LABELS.editPermission),
+      done: (obs, facts) => permissionEdit(obs.root) !== null || facts.assigned !== undefined,
+      implies: ['open-asset'],
+    },
+    {
+      id: 'choose-lower',
+      target: (root) => permissionEditField(root),
+      done: (_obs, facts) =>
+        facts.assigned !== undefined && isLower(facts.assigned.role, facts.subject?.assetRole),
+      implies: ['open-edit'],
+    },
+    {
+      id: 'save',
+      target: (root) => findDialogButton(root, LABELS.save),
+      done: (obs, facts) =>
+        facts.assigned !== undefined &&
+        permissionEdit(obs.root) === null &&
+        (rowShowsRole(obs.table, facts) || success(obs, 'saved')),
+      outcome: true,
+    },
+    record,
+  ],
+};
