@@ -31,6 +31,7 @@ import type { Grant } from '../register/schema';
 import type { DecisionInput, DecisionProblem } from './decisions';
 import { decisionInput, decisionProblems } from './decisions';
 import { grantsInScope } from './scope';
+import { organisationsOf } from './suggestions';
 
 /** Raised for a campaign that cannot be started or changed as asked. */
 export class CampaignInputError extends Error {
@@ -231,33 +232,40 @@ export async function decideItem(
   });
 }
 
+/** One item's part of a bulk decision. */
+export interface ItemDecisionInput {
+  itemId: string;
+  input: DecisionInput;
+}
+
 /**
- * Decide many items of one campaign at once, all or nothing: when any item cannot take the
+ * Decide many items of one campaign at once, all or nothing: when any item cannot take its
  * decision (a lower on a grant already at the lowest role, a keep on Admin without a reason)
- * nothing is written and each such item is named.
+ * nothing is written and each such item is named. Each item has its own input, so a bulk lower
+ * lowers each grant from its own roles.
  */
 export async function decideItems(
   db: RegisterDb,
   campaignId: string,
-  itemIds: readonly string[],
-  input: DecisionInput,
+  decisions: readonly ItemDecisionInput[],
   now: Date,
 ): Promise<CampaignItem[]> {
-  const given = checkedDecision(input);
+  const given = decisions.map((d) => checkedDecision(d.input));
   const at = now.toISOString();
   return db.transaction('rw', [db.campaigns, db.campaignItems], async () => {
     const c = await openCampaign(db, campaignId);
-    const items = await db.campaignItems.bulkGet([...itemIds]);
+    const items = await db.campaignItems.bulkGet(decisions.map((d) => d.itemId));
     const refused = new Map<string, DecisionProblem[]>();
     const next: CampaignItem[] = [];
     items.forEach((item, i) => {
       if (!item || item.campaignId !== campaignId) {
-        throw new CampaignNotFoundError(`No item ${itemIds[i]} in campaign ${campaignId}.`);
+        throw new CampaignNotFoundError(
+          `No item ${decisions[i]!.itemId} in campaign ${campaignId}.`,
+        );
       }
-      // A lower in bulk lowers each grant from its own roles: the one given is for one grant only.
-      const problems = decisionProblems(item.grant, given);
+      const problems = decisionProblems(item.grant, given[i]!);
       if (problems.length > 0) refused.set(item.id, problems);
-      else next.push(decided(item, decisionRow(given, c.reviewer, at), at));
+      else next.push(decided(item, decisionRow(given[i]!, c.reviewer, at), at));
     });
     if (refused.size > 0) throw new DecisionRefusedError(refused);
     await db.campaignItems.bulkPut(next);
@@ -351,4 +359,32 @@ export async function adminsOutsideCampaign(
     out.set(a.externalId, count);
   }
   return out;
+}
+
+/** Everything the campaign view shows, read at once. */
+export interface CampaignViewData {
+  campaign: Campaign;
+  items: CampaignItem[];
+  /** The items' grants as they are now, by grant id (missing: no longer in the register). */
+  current: Map<string, Grant>;
+  /** Per Business Center id, the active Admins the campaign does not review. */
+  adminsOutside: Map<string, number>;
+  /** The organisations of the parties marked as you. */
+  myOrganisations: Set<string>;
+}
+
+/** Read a campaign with its items and what flags and suggestions need; null when it is gone. */
+export async function readCampaignView(
+  db: RegisterDb,
+  campaignId: string,
+): Promise<CampaignViewData | null> {
+  const campaign = await db.campaigns.get(campaignId);
+  if (!campaign) return null;
+  const items = await readCampaignItems(db, campaignId);
+  const [current, adminsOutside, me] = await Promise.all([
+    currentGrantsOf(db, items),
+    adminsOutsideCampaign(db, items),
+    db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray(),
+  ]);
+  return { campaign, items, current, adminsOutside, myOrganisations: organisationsOf(me) };
 }

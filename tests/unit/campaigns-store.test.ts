@@ -222,11 +222,23 @@ describe('deciding', () => {
     const c = await start({ kind: 'everything' });
     const items = await readCampaignItems(db, c.id);
     const ids = items.map((i) => i.id);
-    await expect(decideItems(db, c.id, ids, { kind: 'keep' }, NOW)).rejects.toSatisfy(
+    await expect(
+      decideItems(
+        db,
+        c.id,
+        ids.map((itemId) => ({ itemId, input: { kind: 'keep' } })),
+        NOW,
+      ),
+    ).rejects.toSatisfy(
       (e: DecisionRefusedError) => e instanceof DecisionRefusedError && e.problems.size === 2,
     );
     expect((await readCampaignItems(db, c.id)).every((i) => i.decision === null)).toBe(true);
-    const done = await decideItems(db, c.id, ids, { kind: 'keep', reason: 'Quarterly check' }, NOW);
+    const done = await decideItems(
+      db,
+      c.id,
+      ids.map((itemId) => ({ itemId, input: { kind: 'keep', reason: 'Quarterly check' } })),
+      NOW,
+    );
     expect(done).toHaveLength(4);
     expect((await readCampaignItems(db, c.id)).every((i) => i.decision?.kind === 'keep')).toBe(
       true,
