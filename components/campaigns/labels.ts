@@ -1,6 +1,5 @@
 /** Words for campaigns: scopes, decisions, flags and suggestions, all through i18n. */
 import type {
-  Campaign,
   CampaignDecision,
   CampaignDecisionKind,
   CampaignItem,
@@ -46,24 +45,7 @@ const UNDECIDED_KEYS: Record<UndecidedAtDue, MessageKey> = {
 export const UNDECIDED_CHOICES = Object.keys(UNDECIDED_KEYS) as UndecidedAtDue[];
 export const undecidedLabel = (u: UndecidedAtDue) => t(UNDECIDED_KEYS[u]);
 
-/** The scope of a campaign in words. */
-export function scopeDescription(c: Pick<Campaign, 'scope' | 'scopeLabel'>): string {
-  switch (c.scope.kind) {
-    case 'everything':
-      return t('scope_describe_everything');
-    case 'account':
-      return t('scope_describe_account', c.scopeLabel);
-    case 'organisation':
-      return t('scope_describe_organisation', c.scopeLabel);
-    case 'party':
-      return t('scope_describe_party', c.scopeLabel);
-    case 'perspective':
-      return t(
-        'scope_describe_perspective',
-        t(c.scope.perspective === 'mine' ? 'perspective_mine' : 'perspective_held'),
-      );
-  }
-}
+export { scopeDescription } from '@/lib/campaigns';
 
 /** Why an item is flagged, with the grant as it is now. */
 export function flagText(flag: ItemFlag, current: Grant | undefined): string {

@@ -7,4 +7,5 @@ export * from './items';
 export * from './scope';
 export * from './store';
 export * from './suggestions';
+export * from './words';
 export * from '../register/campaign-schema';
