@@ -128,7 +128,7 @@ async function benchScale(grants) {
     // One move first, untimed: the first key into a freshly focused list is not typical.
     await view.keyboard.press('ArrowDown');
     await view.waitForTimeout(500);
-    await view.getByTestId('item-panel').waitFor();
+    await view.evaluate(() => document.querySelector('[data-testid="item-panel"]')?.textContent);
 
     // Move: ↓ → the next item is the active one and the panel shows it.
     const moves = [];
