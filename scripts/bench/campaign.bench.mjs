@@ -158,6 +158,8 @@ async function benchScale(grants) {
         decides.push(ms);
         opensForm.push(formMs);
       }
+      // The list takes the keyboard back once the write is done; the next R must go to it.
+      await view.waitForFunction(() => document.activeElement?.getAttribute('role') === 'listbox');
       await view.waitForTimeout(100);
     }
     results.push(['R → the reason field shown', median(opensForm)]);
