@@ -23,6 +23,7 @@ import {
   updateCampaign,
 } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
@@ -111,6 +112,13 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data?.items, data?.adminsOutside],
   );
+
+  // The last decision ends the campaign's reminder: tell the background to count again (it
+  // does not follow every item's write, which would slow the next decision).
+  const allDecided = progress.total > 0 && progress.decided === progress.total;
+  useEffect(() => {
+    if (allDecided) void sendMessage('page:remindersChanged', {}).catch(() => undefined);
+  }, [allDecided]);
 
   // Focus returns to the list once the bulk dialog is gone: while a modal dialog is open,
   // everything outside it is inert and cannot take focus.

@@ -463,8 +463,10 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
   // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
   // worker's own reminder-state writes are left out, so a run never triggers itself. When the
   // worker sleeps through a change, the next alarm, sweep or start catches up.
-  // Campaigns and their items too: a decision can leave nothing undecided, ending its reminder.
-  const watched = ['grants', 'accounts', 'parties', 'campaigns', 'campaignItems'].map(
+  // Campaigns too (started, due date moved). Not their items: a run reads every item of every
+  // open campaign, and one per decision would hold up the page's next decision at ten thousand
+  // items; the campaign page says when its last item is decided ('page:remindersChanged').
+  const watched = ['grants', 'accounts', 'parties', 'campaigns'].map(
     (t) => `idb://${REGISTER_DB_NAME}/${t}/`,
   );
   const onMutated = (parts: Record<string, unknown>) => {
