@@ -113,9 +113,12 @@ export function RegisterApp({ store: given }: { store?: RegisterStore }) {
         <Brand />
         <div className="title-row">
           <h1>{t('register_title')}</h1>
-          <button type="button" className="primary" onClick={() => s.setAdding(true)}>
-            {t('action_add')}
-          </button>
+          <div className="title-actions">
+            <a href="#campaigns">{t('campaigns_nav')}</a>
+            <button type="button" className="primary" onClick={() => s.setAdding(true)}>
+              {t('action_add')}
+            </button>
+          </div>
         </div>
       </header>
       <main className={s.selectedId || s.adding ? 'register-body with-side' : 'register-body'}>

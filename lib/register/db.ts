@@ -13,6 +13,7 @@ import type { StoredEvent } from './history';
 import { byChainOrder, compactAll } from './history';
 import { REGISTER_DB_NAME } from './db-name';
 import type { Account, Grant, Party, RegisterEvent, ReminderState } from './schema';
+import type { Campaign, CampaignItem, CampaignReminderState } from './campaign-schema';
 
 export { REGISTER_DB_NAME };
 
@@ -90,6 +91,18 @@ export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
       await tx.table('events').bulkAdd(packed);
     },
   },
+  {
+    // Access review campaigns (./campaign-schema.ts): new stores only, no existing row changes.
+    // Items are read by campaign in their order (`[campaignId+position]`) and found by grant
+    // (`grantId`) to flag a grant that changed since its snapshot; campaign reminders are kept
+    // like grant reminders, by campaign.
+    version: 5,
+    stores: {
+      campaigns: 'id, dueOn',
+      campaignItems: 'id, [campaignId+position], grantId',
+      campaignReminders: 'id, campaignId',
+    },
+  },
 ];
 
 /** The schema version the current code writes. */
@@ -110,6 +123,9 @@ export class RegisterDb extends Dexie {
    */
   events!: EntityTable<EventBatch, 'id'>;
   reminders!: EntityTable<ReminderState, 'id'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  campaignItems!: EntityTable<CampaignItem, 'id'>;
+  campaignReminders!: EntityTable<CampaignReminderState, 'id'>;
 
   constructor(name = REGISTER_DB_NAME, versions: readonly RegisterVersion[] = REGISTER_VERSIONS) {
     super(name);

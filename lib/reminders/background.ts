@@ -16,6 +16,13 @@ import { onMessage } from '../messaging/protocol';
 import type { RegisterDb } from '../register/db';
 import { REGISTER_DB_NAME, registerDb } from '../register/db';
 import { listGrantViews } from '../register/grants';
+import type { CampaignReminderPlan, PlannedCampaignReminder } from './campaigns';
+import {
+  claimCampaignPlan,
+  describeCampaignReminder,
+  markCampaignShown,
+  unclaimCampaign,
+} from './campaigns';
 import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
 import { describeReminder, partyName, roleNames } from './schedule';
 import { loadReminderSettings, reminderSettingsItem } from './settings';
@@ -38,7 +45,13 @@ const SWEEP_MINUTES = 24 * 60;
 
 /** What a notification's button does. Chrome shows at most two buttons; Firefox none. */
 export type NotificationAction =
-  'open-bc' | 'open-register' | 'mark-reviewed' | 'snooze-day' | 'open-list' | 'snooze-all-day';
+  | 'open-bc'
+  | 'open-register'
+  | 'mark-reviewed'
+  | 'snooze-day'
+  | 'open-list'
+  | 'snooze-all-day'
+  | 'open-review';
 
 /** What each notification stands for, kept so a click after a restart still knows. */
 export interface NotificationRecord {
@@ -83,6 +96,7 @@ const BUTTON_LABELS: Record<NotificationAction, MessageKey> = {
   'snooze-day': 'reminders_button_snoozeDay',
   'open-list': 'reminders_button_showAll',
   'snooze-all-day': 'reminders_button_snoozeAllDay',
+  'open-review': 'reminders_button_openReview',
 };
 
 const GROUP_REASONS: Record<PlannedReminder['kind'], MessageKey> = {
@@ -162,6 +176,63 @@ async function showNotification(due: readonly PlannedReminder[], deps: ReminderD
   // A stable id for one reminder: showing it again replaces it rather than stacking a copy.
   const id =
     due.length === 1 ? `reminder|${record.reminderIds[0]}` : `reminders|${now.toISOString()}`;
+  await present(id, title, message, record, deps);
+}
+
+/** A campaign reminder's notification: its body and its one button open the campaign. */
+export function campaignNotificationFor(
+  r: PlannedCampaignReminder,
+  now: Date,
+  supportsButtons: boolean,
+): { title: string; message: string; record: NotificationRecord } {
+  return {
+    ...describeCampaignReminder(r),
+    record: {
+      reminderIds: [r.id],
+      grantId: null,
+      buttons: supportsButtons ? ['open-review'] : [],
+      openUrl: `${browser.runtime.getURL('/register.html')}#campaign=${r.campaignId}`,
+      bcUrl: null,
+      shownAt: now.toISOString(),
+    },
+  };
+}
+
+/**
+ * Notify the campaign reminders due, each on its own (a campaign is one thing to open), and
+ * count them shown only once their notifications exist, as for grants.
+ */
+async function runCampaignReminders(
+  deps: ReminderDeps,
+  settings: Awaited<ReturnType<typeof loadReminderSettings>>,
+): Promise<CampaignReminderPlan> {
+  const plan = await claimCampaignPlan(deps.db(), settings, deps.now());
+  if (plan.toNotify.length === 0) return plan;
+  try {
+    for (const r of plan.toNotify) {
+      const { title, message, record } = campaignNotificationFor(
+        r,
+        deps.now(),
+        deps.supportsButtons,
+      );
+      await present(`campaign-reminder|${r.id}`, title, message, record, deps);
+    }
+    await markCampaignShown(deps.db(), plan.toNotify, deps.now());
+  } catch (error) {
+    report('notify')(error);
+    await unclaimCampaign(deps.db(), plan.toNotify, deps.now());
+  }
+  return plan;
+}
+
+/** Keep what a notification stands for, then show it. */
+async function present(
+  id: string,
+  title: string,
+  message: string,
+  record: NotificationRecord,
+  deps: ReminderDeps,
+): Promise<void> {
   await storage.setItem<NotificationRecord>(notificationKey(id), record);
   const buttons = record.buttons.map((a) => ({ title: t(BUTTON_LABELS[a]) }));
   await browser.notifications.create(id, {
@@ -204,8 +275,9 @@ async function setBadge(count: number): Promise<void> {
   });
 }
 
-async function scheduleNext(plan: ReminderPlan): Promise<void> {
-  if (plan.nextWakeAt) await browser.alarms.create(NEXT_ALARM, { when: plan.nextWakeAt.getTime() });
+async function scheduleNext(...wakes: (Date | null)[]): Promise<void> {
+  const times = wakes.filter((w): w is Date => w !== null).map((w) => w.getTime());
+  if (times.length) await browser.alarms.create(NEXT_ALARM, { when: Math.min(...times) });
   else await browser.alarms.clear(NEXT_ALARM);
 }
 
@@ -246,12 +318,13 @@ export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
       deps.now(),
     );
   }
+  const campaignPlan = await runCampaignReminders(deps, settings);
   await pruneNotificationRecords(deps.now());
-  await setBadge(plan.due.length);
-  await scheduleNext(plan);
+  await setBadge(plan.due.length + campaignPlan.due.length);
+  await scheduleNext(plan.nextWakeAt, campaignPlan.nextWakeAt);
   await lastRunItem.setValue({
     at: deps.now().toISOString(),
-    due: plan.due.length,
+    due: plan.due.length + campaignPlan.due.length,
     nextWakeAt: plan.nextWakeAt?.toISOString() ?? null,
   });
   return plan;
@@ -314,6 +387,7 @@ export async function onNotificationButton(
       return;
     case 'open-register':
     case 'open-list':
+    case 'open-review':
       await browser.tabs.create({ url: record.openUrl });
       return;
     case 'mark-reviewed':
@@ -389,7 +463,12 @@ export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): Re
   // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
   // worker's own reminder-state writes are left out, so a run never triggers itself. When the
   // worker sleeps through a change, the next alarm, sweep or start catches up.
-  const watched = ['grants', 'accounts', 'parties'].map((t) => `idb://${REGISTER_DB_NAME}/${t}/`);
+  // Campaigns too (started, due date moved). Not their items: a run reads every item of every
+  // open campaign, and one per decision would hold up the page's next decision at ten thousand
+  // items; the campaign page says when its last item is decided ('page:remindersChanged').
+  const watched = ['grants', 'accounts', 'parties', 'campaigns'].map(
+    (t) => `idb://${REGISTER_DB_NAME}/${t}/`,
+  );
   const onMutated = (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((key) => watched.some((w) => key.startsWith(w)))) {
       void runReminders(deps).catch(report('run'));

@@ -23,6 +23,9 @@ describe('REGISTER_VERSIONS', () => {
       expect(db.verno).toBe(REGISTER_SCHEMA_VERSION);
       expect(db.tables.map((t) => t.name).sort()).toEqual([
         'accounts',
+        'campaignItems',
+        'campaignReminders',
+        'campaigns',
         'events',
         'grants',
         'parties',

@@ -1,0 +1,114 @@
+import Dexie from 'dexie';
+import type { ObservabilitySet } from 'dexie';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  CampaignItem,
+  CampaignViewData,
+  ItemFlag,
+  Suggestion,
+  SuggestionContext,
+} from '@/lib/campaigns';
+import { currentGrantsOf, itemFlag, readCampaignView, suggestionsFor } from '@/lib/campaigns';
+import { registerDb } from '@/lib/register/db';
+
+/** A campaign as the view holds it, and what it derives once per change rather than per row. */
+export interface CampaignData extends CampaignViewData {
+  /** Each item's flag by grant id (snapshots never change, so only a grant change moves it). */
+  flags: ReadonlyMap<string, ItemFlag>;
+  /** The item's suggestions, worked out once per item version. */
+  suggestions: (item: CampaignItem) => Suggestion[];
+}
+
+/** Each item's suggestions, worked out on first ask and kept for that version of the item. */
+function suggestionsCache(ctx: SuggestionContext | null): (item: CampaignItem) => Suggestion[] {
+  const cache = new WeakMap<CampaignItem, Suggestion[]>();
+  return (item) => {
+    if (!ctx) return [];
+    let found = cache.get(item);
+    if (!found) {
+      found = suggestionsFor(item, ctx);
+      cache.set(item, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Read a campaign once, then keep it: decisions made here replace their items in place (a
+ * decision costs one item, not a re-read of ten thousand), and a grant changing anywhere in the
+ * register re-reads the items' grants so that its item is flagged.
+ */
+export function useCampaign(campaignId: string) {
+  const [data, setData] = useState<CampaignViewData | null>();
+  const [now] = useState(() => new Date());
+  const reload = useCallback(async () => {
+    setData(await readCampaignView(registerDb(), campaignId));
+  }, [campaignId]);
+  useEffect(() => {
+    let open = true;
+    void readCampaignView(registerDb(), campaignId).then((read) => {
+      if (open) setData(read);
+    });
+    return () => {
+      open = false;
+    };
+  }, [campaignId]);
+
+  const itemsRef = useRef<CampaignItem[]>([]);
+  const items = data?.items;
+  useEffect(() => {
+    itemsRef.current = items ?? [];
+  }, [items]);
+  useEffect(() => {
+    const db = registerDb();
+    const grants = `idb://${db.name}/grants/`;
+    const onCommit = (parts: ObservabilitySet) => {
+      if (!Object.keys(parts).some((p) => p.startsWith(grants))) return;
+      void currentGrantsOf(db, itemsRef.current).then((current) =>
+        setData((d) => (d ? { ...d, current } : d)),
+      );
+    };
+    Dexie.on('storagemutated', onCommit);
+    return () => Dexie.on('storagemutated').unsubscribe(onCommit);
+  }, []);
+
+  /** Put items just written back in their places. */
+  const replaceItems = useCallback((written: readonly CampaignItem[]) => {
+    setData((d) => {
+      if (!d) return d;
+      const items = d.items.slice();
+      for (const item of written)
+        if (items[item.position]?.id === item.id) items[item.position] = item;
+      return { ...d, items };
+    });
+  }, []);
+
+  const current = data?.current;
+  const firstItems = data ? data.items : undefined;
+  const flags = useMemo(() => {
+    const out = new Map<string, ItemFlag>();
+    if (!current || !firstItems) return out;
+    for (const item of firstItems) {
+      const flag = itemFlag(item, current.get(item.grantId));
+      if (flag) out.set(item.grantId, flag);
+    }
+    return out;
+    // Snapshots never change: the flags follow the current grants only.
+  }, [current]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const campaign = data?.campaign;
+  const myOrganisations = data?.myOrganisations;
+  const suggestions = useMemo(
+    () => suggestionsCache(campaign && myOrganisations ? { campaign, myOrganisations, now } : null),
+    [campaign, myOrganisations, now],
+  );
+
+  const view: CampaignData | null | undefined = data ? { ...data, flags, suggestions } : data;
+  return {
+    data: view,
+    reload,
+    replaceItems,
+    setCampaign: (c: CampaignViewData['campaign']) =>
+      setData((d) => (d ? { ...d, campaign: c } : d)),
+  };
+}
