@@ -4,7 +4,7 @@
  * mounts and replaces it nothing moves. Loading and starting React and Dexie is most of the
  * popup's time to its first rows; this module needs neither. The rows are the register's own,
  * read from IndexedDB by the same query (`recentViewsFromIdb`): no copy of the register is kept
- * anywhere else. tests/unit/popup-first-rows.test.tsx holds the two renderings to the same HTML.
+ * anywhere else. tests/unit/popup/first-rows.test.tsx holds the two renderings to the same HTML.
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';

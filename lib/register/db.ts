@@ -3,7 +3,7 @@
  *
  * It lives in the extension's origin: extension pages and the background open it; a content
  * script never does (its IndexedDB would be the page's, Dexie #233) and goes by message instead.
- * Versions are numbered and each has a tested upgrade (tests/unit/register-migrations.test.ts).
+ * Versions are numbered and each has a tested upgrade (tests/unit/register/migrations.test.ts).
  */
 import type { EntityTable, Transaction } from 'dexie';
 import Dexie from 'dexie';

@@ -89,7 +89,7 @@ export const ROUTE_DETECTORS: ReadonlyArray<readonly [Exclude<PageKind, 'unknown
 
 /**
  * The URLs each detector must match, by the kind it stands for; every other detector must reject
- * them (tests/unit/routes.test.ts). A table beside the detectors rather than a property of each,
+ * them (tests/unit/tiktok/routes.test.ts). A table beside the detectors rather than a property of each,
  * so the scripts that run on every TikTok page, which only call the detectors, do not carry them.
  */
 export const ROUTE_EXAMPLES: Readonly<Record<Exclude<PageKind, 'unknown'>, readonly string[]>> = {

@@ -7,7 +7,7 @@
  * union.
  *
  * `SELECTOR_EXAMPLES` names the replica pages (tests/fixtures/tiktok/replicas.mjs, REPLICA_URLS)
- * each selector must find something on; tests/unit/tiktok-selectors.test.ts checks every one.
+ * each selector must find something on; tests/unit/tiktok/selectors.test.ts checks every one.
  * What is known about TikTok's pages and languages, with sources: docs/tiktok.md.
  */
 import type { FlowLabelKey } from './labels';
@@ -98,7 +98,7 @@ export const SELECTORS = {
 
 /**
  * The replica pages each target must find something on (checked by
- * tests/unit/tiktok-selectors.test.ts). A table of its own, so the scripts that run in TikTok's
+ * tests/unit/tiktok/selectors.test.ts). A table of its own, so the scripts that run in TikTok's
  * page, which never read it, do not carry it: it is made by a call marked pure, which a bundle
  * that never reads it drops whole (of a plain literal, the spread of a list would stay behind).
  */

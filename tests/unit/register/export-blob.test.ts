@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Backup, RegisterDb } from '@/lib/register';
+import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
+import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
+import { exportBackupOffThread } from '@/lib/register/export-job';
+import {
+  BACKUP_FORMAT,
+  backupToJson,
+  exportBackup,
+  loadSampleRegister,
+  recordGrant,
+} from '@/lib/register';
+import { registerDbEachTest } from '../helpers/register-db';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+
+let db: RegisterDb;
+registerDbEachTest((opened) => (db = opened));
+
+describe('backupJsonParts', () => {
+  it('joins to exactly the text of backupToJson, for empty, small and many-part tables', () => {
+    const empty: Backup = {
+      format: BACKUP_FORMAT,
+      schemaVersion: 2,
+      exportedAt: NOW.toISOString(),
+      tables: { accounts: [], parties: [], grants: [], events: [], reminders: [] },
+    };
+    expect(backupJsonParts(empty).join('')).toBe(backupToJson(empty));
+    const many = {
+      ...empty,
+      tables: {
+        ...empty.tables,
+        // Text that JSON must escape, across more rows than one part holds.
+        events: Array.from({ length: 4501 }, (_, i) => ({ id: `e${i}`, note: `"q" \\ \n ${i}` })),
+      },
+    };
+    const parts = backupJsonParts(many);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(parts.join('')).toBe(backupToJson(many));
+    expect(JSON.parse(parts.join(''))).toEqual(many);
+  });
+});
+
+describe('exportBackupBlob', () => {
+  it('holds the same bytes as the one-string backup of the register', async () => {
+    await loadSampleRegister(db);
+    await recordGrant(
+      db,
+      {
+        account: { kind: 'businessCenter', externalId: '7012345678901234567', ownership: 'mine' },
+        party: { kind: 'person', name: 'Zoë “Quote” Ng', email: 'zoe@example.com' },
+        goals: 'Line one\nline two, with "quotes"',
+      },
+      { source: 'manual', now: NOW },
+    );
+    const blob = await exportBackupBlob(db, NOW);
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
+  });
+});
+
+describe('exportBackupOffThread', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('builds the same file in this thread where no Worker exists', async () => {
+    vi.stubGlobal('Worker', undefined);
+    await loadSampleRegister(db);
+    const blob = await exportBackupOffThread(NOW, () => db);
+    expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
+  });
+
+  /** A Worker that answers each request with `answer(request)` and records what it was told. */
+  function stubWorker(answer: (request: ExportWorkerRequest) => ExportWorkerReply) {
+    const seen = { requests: [] as ExportWorkerRequest[], terminated: 0 };
+    class FakeWorker {
+      onmessage: ((event: MessageEvent<ExportWorkerReply>) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      postMessage(request: ExportWorkerRequest) {
+        seen.requests.push(request);
+        queueMicrotask(() => this.onmessage?.({ data: answer(request) } as MessageEvent));
+      }
+      terminate() {
+        seen.terminated++;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    return seen;
+  }
+
+  it('asks the worker for the backup at the given moment, takes its Blob and ends it', async () => {
+    const file = new Blob(['{}'], { type: 'application/json' });
+    const seen = stubWorker(() => ({ type: 'exported', blob: file }));
+    await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
+    expect(seen.requests).toEqual([{ now: NOW }]);
+    expect(seen.terminated).toBe(1);
+  });
+
+  it('fails with the worker’s reason when the worker could not build it', async () => {
+    const seen = stubWorker(() => ({ type: 'failed', message: 'QuotaExceededError' }));
+    await expect(exportBackupOffThread(NOW, () => db)).rejects.toThrow('QuotaExceededError');
+    expect(seen.terminated).toBe(1);
+  });
+});

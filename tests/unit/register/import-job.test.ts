@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_LISTED_ISSUES,
+  importFormatOf,
+  runImport,
+  startImport,
+} from '@/lib/register/import-job';
+import type { ImportPhase } from '@/lib/register/import-job';
+import type { RegisterDb } from '@/lib/register';
+import { readAllStoredEvents } from '@/lib/register';
+import { registerDbEachTest } from '../helpers/register-db';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+const HEADER =
+  'account_kind,account_id,account_name,ownership,party_kind,name,email,organisation,bc_role,asset_role,status,accepted_at';
+const row = (i: number) =>
+  `business_center,70${String(i % 300).padStart(17, '0')},Client ${i % 300},mine,person,Person ${i},p${i}@example.com,Agency ${i % 7},standard,operator,active,2026-10-01`;
+const csvOf = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].join('\r\n'));
+
+let db: RegisterDb;
+registerDbEachTest((opened) => (db = opened));
+
+const counts = async () => ({
+  grants: await db.grants.count(),
+  events: (await readAllStoredEvents(db)).length,
+  parties: await db.parties.count(),
+  accounts: await db.accounts.count(),
+});
+
+describe('runImport', () => {
+  it('writes a CSV and reports each phase, the write in growing steps up to the total', async () => {
+    const phases: ImportPhase[] = [];
+    const outcome = await runImport(
+      db,
+      csvOf(Array.from({ length: 1200 }, (_, i) => row(i))),
+      'csv',
+      { now: NOW, note: 'Imported from t.csv' },
+      { onPhase: (p) => phases.push(p) },
+    );
+    expect(outcome.kind).toBe('imported');
+    if (outcome.kind !== 'imported') return;
+    expect(outcome.report.grantsAdded).toBe(1200);
+    expect(phases.map((p) => p.phase).slice(0, 3)).toEqual(['reading', 'checking', 'writing']);
+    const writes = phases.filter((p) => p.phase === 'writing');
+    expect(writes.at(-1)).toEqual({ phase: 'writing', done: 1200, total: 1200 });
+    expect(writes.map((p) => p.done)).toEqual([...writes.map((p) => p.done)].sort((a, b) => a - b));
+    expect(await counts()).toEqual({ grants: 1200, events: 1200, parties: 1200, accounts: 300 });
+  });
+
+  it('cancelled in the middle of the write, leaves the register exactly as it was', async () => {
+    await runImport(db, csvOf([row(100_000)]), 'csv', { now: NOW });
+    const before = await counts();
+    const beforeGrants = await db.grants.toArray();
+    let stop = false;
+    const outcome = await runImport(
+      db,
+      csvOf(Array.from({ length: 2000 }, (_, i) => row(i))),
+      'csv',
+      { now: NOW },
+      {
+        // Cancel once two chunks are written: they must be undone with the rest.
+        onPhase: (p) => {
+          if (p.phase === 'writing' && p.done >= 1000) stop = true;
+        },
+        cancelled: () => stop,
+      },
+    );
+    expect(outcome).toEqual({ kind: 'cancelled' });
+    expect(await counts()).toEqual(before);
+    expect(await db.grants.toArray()).toEqual(beforeGrants);
+  });
+
+  it('cancelled while checking, writes nothing', async () => {
+    let asked = 0;
+    const outcome = await runImport(
+      db,
+      csvOf([row(1), row(2)]),
+      'csv',
+      { now: NOW },
+      {
+        cancelled: () => ++asked > 0,
+      },
+    );
+    expect(outcome).toEqual({ kind: 'cancelled' });
+    expect((await counts()).grants).toBe(0);
+  });
+
+  it('lists at most the first 1,000 problems and counts them all', async () => {
+    const bad = Array.from({ length: 2500 }, (_, i) => row(i).replace(',active,', ',nonsense,'));
+    const outcome = await runImport(db, csvOf(bad), 'csv', { now: NOW });
+    expect(outcome.kind).toBe('failed');
+    if (outcome.kind !== 'failed') return;
+    expect(outcome.issues).toHaveLength(MAX_LISTED_ISSUES);
+    expect(outcome.issueCount).toBe(2500);
+    expect(outcome.issues[0]).toMatchObject({ line: 2, column: 'status' });
+    expect((await counts()).grants).toBe(0);
+  });
+
+  it('turns a file that is not text into an error, writing nothing', async () => {
+    const outcome = await runImport(db, new Uint8Array([0xc3, 0x28, 0xa0, 0xa1]), 'csv', {
+      now: NOW,
+    });
+    expect(outcome.kind).toBe('error');
+    expect((await counts()).grants).toBe(0);
+  });
+});
+
+describe('startImport', () => {
+  it('runs in this thread where no Worker exists, and can be cancelled before writing', async () => {
+    const phases: string[] = [];
+    const job = startImport(
+      csvOf([row(1), row(2)]),
+      'csv',
+      { now: NOW },
+      (p) => phases.push(p.phase),
+      () => db,
+    );
+    const outcome = await job.done;
+    expect(outcome.kind).toBe('imported');
+    expect(phases).toContain('writing');
+    expect((await counts()).grants).toBe(2);
+
+    const cancelled = startImport(
+      csvOf([row(3)]),
+      'csv',
+      { now: NOW },
+      () => undefined,
+      () => db,
+    );
+    cancelled.cancel();
+    expect(await cancelled.done).toEqual({ kind: 'cancelled' });
+    expect((await counts()).grants).toBe(2);
+  });
+});
+
+describe('importFormatOf', () => {
+  it('reads a backup by its extension or type, and anything else as CSV', () => {
+    expect(importFormatOf('backup.JSON', '')).toBe('json');
+    expect(importFormatOf('download', 'application/json')).toBe('json');
+    expect(importFormatOf('grants.csv', 'text/csv')).toBe('csv');
+    expect(importFormatOf('grants.txt', '')).toBe('csv');
+  });
+});
