@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CampaignsPage } from '@/components/campaigns/CampaignsPage';
 import { readCampaignItems, startCampaign } from '@/lib/campaigns';
 import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register/db';
@@ -12,6 +13,9 @@ const now = new Date();
 let campaignId = '';
 
 beforeEach(async () => {
+  // The page tells the background when the last item is decided; here a background listens and
+  // says nothing (the fake browser rejects a message nobody hears, outside the page's reach).
+  fakeBrowser.runtime.onMessage.addListener(() => undefined);
   closeRegisterDb();
   await Dexie.delete(REGISTER_DB_NAME);
   const db = registerDb();
