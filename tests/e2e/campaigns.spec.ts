@@ -135,7 +135,7 @@ test('a review over a seeded register, decided by keyboard, with a bulk revoke a
   await page.keyboard.press('Enter');
   await expect(progress(page)).toHaveText('3 of 6 decided');
   await expect(page.getByTestId('admin-warning')).toHaveText(
-    'Northwind would be left with 1 active Admin(s): TikTok advises keeping at least two.',
+    'Active Admins left in Northwind after these decisions: 1. TikTok advises keeping at least two.',
   );
 
   // Lee and Sam selected, revoked together after a confirmation.
