@@ -5,8 +5,7 @@
 // paints it), so the automation's own round trips are not counted.
 //   node scripts/bench/campaign.bench.mjs [--runs=5] [--scales=1000,10000] [--no-build]
 /* global document, window, requestAnimationFrame, MutationObserver -- used in functions that run in the page */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -15,19 +14,12 @@ import {
   launchWithExtension,
   serveReplicasOnly,
 } from '../lib/browser.mjs';
+import { arg, buildUnlessAsked } from './options.mjs';
 
-/** @param {string} name @param {string} fallback */
-const arg = (name, fallback) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3) : fallback;
-};
 const RUNS = Number(arg('runs', '5'));
 const SCALES = arg('scales', '1000,10000').split(',').map(Number);
 
-if (!process.argv.includes('--no-build') || !existsSync(join(CHROME_BUILD_DIR, 'manifest.json'))) {
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildUnlessAsked();
 
 // The register bench's seeding page writes the same synthetic register straight into IndexedDB.
 const dir = mkdtempSync(join(tmpdir(), 'campaign-bench-'));

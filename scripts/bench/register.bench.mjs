@@ -10,8 +10,7 @@
 // seeding writes the records each build's schema stores), the blob once. Prints figures; asserts
 // nothing.
 /* global document, window, requestAnimationFrame, MutationObserver, DataTransfer -- used in functions that run in the page */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
@@ -20,12 +19,8 @@ import {
   launchWithExtension,
   serveReplicasOnly,
 } from '../lib/browser.mjs';
+import { arg, buildUnlessAsked } from './options.mjs';
 
-/** @param {string} name @param {string} fallback */
-const arg = (name, fallback) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3) : fallback;
-};
 /** @param {string} name @returns {string[]} */
 const values = (name) =>
   process.argv.flatMap((a, i) => {
@@ -43,10 +38,7 @@ const eventsPerGrant = (/** @type {number} */ grants) => (grants > 10_000 ? 2 : 
 /** The blob is measured up to this scale. */
 const BLOB_MAX = 10_000;
 
-if (!process.argv.includes('--no-build') || !existsSync(join(CHROME_BUILD_DIR, 'manifest.json'))) {
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildUnlessAsked();
 
 // A copy of each build with the baseline page added. The blob needs `unlimitedStorage`: 10,000
 // grants with their history are far over chrome.storage.local's 10 MB quota (IndexedDB, which
