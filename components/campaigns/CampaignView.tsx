@@ -148,7 +148,21 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     [reload],
   );
 
-  const save = (item: CampaignItem, input: DecisionInput, advanceTo: string | null) => {
+  /**
+   * Save one decision. The list moves on and takes focus at once, before the write lands, so
+   * keys pressed during a slow write act on the list rather than on a form about to close; a
+   * write that fails brings the form back with what was typed.
+   */
+  const save = (
+    item: CampaignItem,
+    input: DecisionInput,
+    advanceTo: string | null,
+    draft: PendingDecision | null = null,
+  ) => {
+    const state = store.getState();
+    if (state.pending?.itemId === item.id) state.setPending(null);
+    if (advanceTo) state.setActive(advanceTo);
+    listRef.current?.focus();
     queue.current = queue.current.then(async () => {
       try {
         const written = await decideItem(
@@ -159,12 +173,13 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           new Date(),
         );
         remember([written]);
-        store.getState().setPending(null);
         setMessage(t('decide_saved', itemPartyName(written), decisionKindLabel(input.kind)));
-        if (advanceTo) store.getState().setActive(advanceTo);
-        listRef.current?.focus();
       } catch (error) {
         await explain(error);
+        if (draft && store.getState().pending === null) {
+          store.getState().setActive(item.id);
+          store.getState().setPending(draft);
+        }
       }
     });
   };
@@ -388,7 +403,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
             onChange={(p) => s.setPending(p)}
             onSave={(p) => {
               const item = data.items.find((i) => i.id === p.itemId);
-              if (item) save(item, inputOf(p), shown[activeIndex + 1]?.id ?? null);
+              if (item) save(item, inputOf(p), shown[activeIndex + 1]?.id ?? null, p);
             }}
             onCancel={() => {
               s.setPending(null);

@@ -1,3 +1,4 @@
+import type { Worker } from '@playwright/test';
 import { BC_MEMBERS_URL, REPLICA_URLS } from '../fixtures/tiktok/replicas.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -59,7 +60,15 @@ test('a control TikTok renamed falls back to "I did this", and the run goes on',
   await companion.expectActive('choose-role');
 });
 
-test('collapse, move and close are remembered', async ({ page }) => {
+/** The panel's remembered choices as extension storage holds them. */
+async function storedPrefs(serviceWorker: Worker) {
+  return serviceWorker.evaluate(async () => {
+    const got = await chrome.storage.local.get('overlay-prefs');
+    return got['overlay-prefs'] as { collapsed?: boolean; closedOn?: string[] } | undefined;
+  });
+}
+
+test('collapse, move and close are remembered', async ({ page, serviceWorker }) => {
   await page.goto(BC_MEMBERS_URL);
   const companion = await new Companion(page).ready();
   await expect(companion.panel).toBeVisible();
@@ -76,6 +85,8 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await expect(companion.launcher).toBeVisible();
   // The frame shrinks to the launcher: it leaves the page usable around it.
   await expect.poll(async () => (await companion.frameBox())!.width).toBeLessThan(300);
+  // The choice is written a moment after the click: a reload waits for it, as a person would.
+  await expect.poll(async () => (await storedPrefs(serviceWorker))?.collapsed).toBe(true);
   await page.reload();
   await companion.ready();
   await expect(companion.launcher).toBeVisible();
@@ -85,6 +96,7 @@ test('collapse, move and close are remembered', async ({ page }) => {
   await expect(companion.panel).toHaveCount(0);
   // Closed: the frame is hidden too, so it takes no clicks from the page.
   await expect.poll(() => companion.frameBox()).toBeNull();
+  await expect.poll(async () => (await storedPrefs(serviceWorker))?.closedOn?.length).toBe(1);
   await page.reload();
   await page.getByText('Records in Total').waitFor();
   await expect(page.locator('tt-access-companion')).toHaveCount(1);
