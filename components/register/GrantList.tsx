@@ -2,8 +2,9 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { GrantView } from '@/lib/register/grants';
-import type { GroupBy } from '@/lib/register/queries';
-import { dueReasons, groupViews } from '@/lib/register/queries';
+import { dueReasons } from '@/lib/register/queries';
+import type { GroupBy } from '@/lib/register/search';
+import { groupViews } from '@/lib/register/search';
 import { describeRoles, formatDay } from '../shared/format';
 import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from './labels';
 

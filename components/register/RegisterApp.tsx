@@ -6,16 +6,11 @@ import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { recordGrant } from '@/lib/register/grants';
-import type { GroupBy, Perspective, SortKey } from '@/lib/register/queries';
-import {
-  indexViews,
-  narrowingFilter,
-  perspectiveOf,
-  recentViews,
-  sortIndex,
-} from '@/lib/register/queries';
+import type { DueReason, Perspective } from '@/lib/register/queries';
+import { perspectiveOf, recentViews } from '@/lib/register/queries';
 import { loadSampleRegister } from '@/lib/register/sample';
-import type { DueReason } from '@/lib/register/queries';
+import type { GroupBy, SortKey } from '@/lib/register/search';
+import { indexViews, narrowingFilter, sortIndex } from '@/lib/register/search';
 import type { GrantStatus } from '@/lib/register/schema';
 import { Brand } from '../shared/Brand';
 import { GrantDetail } from './GrantDetail';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { GrantFilter, GroupBy, Perspective, SortKey } from '@/lib/register/queries';
+import type { Perspective } from '@/lib/register/queries';
+import type { GrantFilter, GroupBy, SortKey } from '@/lib/register/search';
 
 /** The register page's UI state (the register's truth is Dexie). */
 export interface RegisterUiState {

@@ -7,7 +7,7 @@ import { LIST_LIMIT, firstScreen } from '@/components/popup/first-rows';
 import { t } from '@/lib/i18n';
 import { REGISTER_DB_NAME } from '@/lib/register/db-name';
 import type { GrantView } from '@/lib/register/queries';
-import { openRegisterForReading, recentViewsFromIdb } from '@/lib/register/queries';
+import { openRegisterForReading, recentViewsFromIdb } from '@/lib/register/idb-read';
 
 // The page is in the language its messages came in (public/_locales), for screen readers.
 document.documentElement.lang = t('locale_code');
