@@ -11,32 +11,21 @@ import {
 } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import type { TabContext } from '@/lib/messaging/protocol';
-import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
-import type { PickerCenter } from '@/lib/register/held-accounts-picker';
-import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
-import type { DueItem, GrantView } from '@/lib/register/queries';
-import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register/queries';
-import {
-  accountLabel,
-  dueReasonLabel,
-  grantBcUrl,
-  partyLabel,
-  statusLabel,
-} from '../register/labels';
+import type { GrantView } from '@/lib/register/queries';
+import { dueSnapshot, recentViews } from '@/lib/register/queries';
+import { narrowingFilter } from '@/lib/register/search';
 import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
-import { describeRoles } from '../shared/format';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import { LIST_LIMIT } from './first-rows';
-import type { AnsweredState } from './HeldQuestionCard';
-import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
+import { HeldAnswered, HeldQuestionCard } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
 import { openRegister } from './open-register';
-import type { PickerAnsweredState } from './PickerQuestionCard';
 import { PickerAnswered, PickerQuestionCard } from './PickerQuestionCard';
+import { PopupRow } from './PopupRow';
 import { SavePageShape } from './SavePageShape';
+import { useActiveTab, useHeldPicker, useHeldQuestion } from './use-tab';
 
 /** How many due items the popup lists; the rest are counted. */
 const DUE_LIMIT = 8;
@@ -45,109 +34,6 @@ const DUE_LIMIT = 8;
 // and their validation) and the identity settings are loaded when they are needed.
 const QuickAdd = lazy(() => import('./QuickAdd'));
 const loadIdentityModule = () => import('@/lib/register/identity');
-
-/** The hosts the watcher runs on (wxt.config's host permissions). */
-const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
-
-/** The active tab's id and what the background knows of its page. */
-function useActiveTab(): { tabId: number | null; context: TabContext | null | undefined } {
-  const [state, setState] = useState<{
-    tabId: number | null;
-    context: TabContext | null | undefined;
-  }>({ tabId: null, context: undefined });
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      // The background forgets a tab that leaves TikTok (tabs.onUpdated); this guard still
-      // covers the moment before that event is handled (the popup opened mid-navigation) and a
-      // context kept from before an update. Off TikTok the URL is not one the extension may read.
-      const onTikTok = !!tab?.url && TIKTOK_HOSTS.has(new URL(tab.url).hostname);
-      const found =
-        tab?.id === undefined || !onTikTok
-          ? null
-          : await sendMessage('popup:getTabContext', { tabId: tab.id });
-      if (!cancelled) setState({ tabId: tab?.id ?? null, context: found ?? null });
-    })().catch(() => !cancelled && setState({ tabId: null, context: null }));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return state;
-}
-
-/**
- * The question the background keeps for this tab when its Business Center's Members
- * page shows my row but the register does not know whose Business Center it is.
- */
-function useHeldQuestion(tabId: number | null) {
-  const [question, setQuestion] = useState<HeldQuestion | null>(null);
-  const [answered, setAnswered] = useState<AnsweredState | null>(null);
-  useEffect(() => {
-    if (tabId === null) return;
-    let cancelled = false;
-    sendMessage('popup:getHeldQuestion', { tabId }).then(
-      (q) => !cancelled && setQuestion(q),
-      () => undefined, // no background: no question
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tabId]);
-  const answer = async (choice: 'mine' | 'client' | 'dismiss') => {
-    if (tabId === null || !question) return { error: 'no tab' };
-    const reply = await sendMessage('popup:answerHeldQuestion', {
-      tabId,
-      orgId: question.orgId,
-      answer: choice,
-    });
-    if ('error' in reply) return reply;
-    const name = questionName(question);
-    setAnswered(
-      reply.outcome === 'recorded'
-        ? { kind: 'recorded', name, grantId: reply.grantId }
-        : reply.outcome === 'ownBusinessCenter'
-          ? { kind: 'mine', name }
-          : { kind: 'dismissed' },
-    );
-    setQuestion(null);
-    return reply;
-  };
-  return { question, answered, answer };
-}
-
-/**
- * The picker's Business Centers the register does not know, which
- * the background keeps for this tab; answered here, the unanswered ones stay asked.
- */
-function useHeldPicker(tabId: number | null) {
-  const [centers, setCenters] = useState<PickerCenter[]>([]);
-  const [answered, setAnswered] = useState<PickerAnsweredState | null>(null);
-  useEffect(() => {
-    if (tabId === null) return;
-    let cancelled = false;
-    sendMessage('popup:getHeldPicker', { tabId }).then(
-      (list) => !cancelled && setCenters(list),
-      () => undefined, // no background: no question
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tabId]);
-  const answer = async (answers: { orgId: string; answer: 'mine' | 'client' | 'dismiss' }[]) => {
-    if (tabId === null) return { error: 'no tab' };
-    const reply = await sendMessage('popup:answerHeldPicker', { tabId, answers });
-    if ('error' in reply) return reply;
-    setAnswered(
-      reply.dismissed > 0 && reply.clients + reply.mine === 0
-        ? { kind: 'dismissed' }
-        : { kind: 'saved', clients: reply.clients, mine: reply.mine },
-    );
-    setCenters(reply.left);
-    return reply;
-  };
-  return { centers, answered, answer };
-}
 
 /** What the popup's first screen (./first-rows.ts) already shows when React takes over. */
 export interface PopupStart {
@@ -369,47 +255,5 @@ export function PopupApp({
         </button>
       </nav>
     </main>
-  );
-}
-
-function PopupRow({ view, due }: { view: GrantView; due?: DueItem }) {
-  const bcUrl = grantBcUrl(view);
-  return (
-    <li className="popup-row" data-grant-id={view.grant.id}>
-      <button
-        type="button"
-        className="link-button row-main"
-        onClick={() => openRegister(view.grant.id)}
-      >
-        <span className="row-title">{partyLabel(view)}</span>
-        <span className="muted small">
-          {accountLabel(view)} · {describeRoles(view.grant)}
-        </span>
-      </button>
-      <span className="row-badges">
-        {due ? (
-          due.reasons.map((r) => (
-            <span key={r} className="badge due">
-              {dueReasonLabel(r)}
-            </span>
-          ))
-        ) : (
-          <span className="badge" data-status={view.grant.status}>
-            {statusLabel(view.grant.status)}
-          </span>
-        )}
-        {bcUrl && (
-          <a
-            className="small"
-            href={bcUrl}
-            target="_blank"
-            rel="noreferrer"
-            aria-label={t('open_inBusinessCenterFor', partyLabel(view))}
-          >
-            {t('open_bcShort')}
-          </a>
-        )}
-      </span>
-    </li>
   );
 }
