@@ -1,13 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { defaultReviewCadence } from '@/lib/reminders/settings';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
 import { exportFileName, exportGrantsCsv } from '@/lib/register/export';
-import { exportBackupOffThread } from '@/lib/register/export-job';
+import { exportBackupOffThread, prepareExportWorker } from '@/lib/register/export-job';
 import type { ImportIssue, ImportReport } from '@/lib/register/import';
 import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
-import { importFormatOf, startImport } from '@/lib/register/import-job';
+import { importFormatOf, prepareImportWorker, startImport } from '@/lib/register/import-job';
 
 /** Offer text (or a Blob already built) as a file download, without any network. */
 function download(content: string | Blob, name: string, type: string): void {
@@ -38,6 +38,9 @@ function workingLabel(phase: ImportPhase, file: string): string {
 
 const SHOWN_ERRORS = 200;
 
+/** How long after the page opens the workers are started: after its first rows and their read. */
+const WORKERS_AFTER_MS = 1500;
+
 const MERGE_KEYS = {
   updated: 'merge_updated',
   unchanged: 'merge_unchanged',
@@ -63,6 +66,17 @@ export function ImportExport() {
   const id = useId();
 
   const jobRef = useRef<ImportJob | null>(null);
+
+  // The import and export workers are started ahead, once the page has settled, so that a file
+  // chosen or an export asked for does not first wait for a worker's code to load.
+  useEffect(() => {
+    const prepare = () => {
+      prepareImportWorker();
+      prepareExportWorker();
+    };
+    const timer = setTimeout(prepare, WORKERS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Decoding, checking and writing run in a Web Worker (lib/register/import-job.ts), so the
   // page keeps answering while a 100,000-row file is imported; Cancel writes nothing.
@@ -133,6 +147,7 @@ export function ImportExport() {
           exportFileName('access-register-backup', 'json', now),
           'application/json',
         );
+        prepareExportWorker(); // for the next one: this export's worker has ended
       } else {
         const evidence = await buildEvidence(db, now);
         if (what === 'evidenceCsv') {

@@ -16,10 +16,28 @@ export interface ExportWorkerRequest {
 export type ExportWorkerReply =
   { type: 'exported'; blob: Blob } | { type: 'failed'; message: string };
 
+/** A worker started ahead of the next export ({@link prepareExportWorker}). */
+let spareWorker: Worker | null = null;
+
+function newExportWorker(): Worker {
+  return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Start the export worker before the export is asked for, so that the click does not wait for
+ * the worker's code to load and compile. Nothing is read until an export starts; each export
+ * ends its worker (which held every table), and the next is started ahead the same way.
+ */
+export function prepareExportWorker(): void {
+  if (typeof Worker === 'undefined' || spareWorker) return;
+  spareWorker = newExportWorker();
+}
+
 /** Every table, read in one transaction, as the `.json` backup file's Blob, built off the page. */
 export function exportBackupOffThread(now: Date, openDb: () => RegisterDb): Promise<Blob> {
   if (typeof Worker === 'undefined') return exportBackupBlob(openDb(), now);
-  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+  const worker = spareWorker ?? newExportWorker();
+  spareWorker = null;
   return new Promise<Blob>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ExportWorkerReply>) => {
       worker.terminate();

@@ -123,8 +123,22 @@ export type ImportWorkerRequest =
 export type ImportWorkerReply =
   { type: 'phase'; phase: ImportPhase } | { type: 'done'; outcome: ImportOutcome };
 
-/** A worker whose import has ended, kept for the next one. */
+/** A worker with no import running: started ahead ({@link prepareImportWorker}) or kept after one. */
 let idleWorker: Worker | null = null;
+
+function newImportWorker(): Worker {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Start the import worker before a file is chosen, so that choosing one does not wait for the
+ * worker's code (Dexie, zod, the CSV parser: about 250 kB) to load and compile. Nothing is read
+ * or written until an import starts. Where no Worker exists, nothing to do.
+ */
+export function prepareImportWorker(): void {
+  if (typeof Worker === 'undefined' || idleWorker) return;
+  idleWorker = newImportWorker();
+}
 
 /** A running import: its progress goes to `onPhase`; `cancel()` asks it to stop. */
 export interface ImportJob {
@@ -153,8 +167,7 @@ export function startImport(
       },
     };
   }
-  const worker =
-    idleWorker ?? new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  const worker = idleWorker ?? newImportWorker();
   idleWorker = null;
   let writing = false;
   let settle: (outcome: ImportOutcome) => void = () => undefined;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backup, RegisterDb } from '@/lib/register';
 import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
 import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
-import { exportBackupOffThread } from '@/lib/register/export-job';
+import { exportBackupOffThread, prepareExportWorker } from '@/lib/register/export-job';
 import {
   BACKUP_FORMAT,
   backupToJson,
@@ -93,6 +93,32 @@ describe('exportBackupOffThread', () => {
     await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
     expect(seen.requests).toEqual([{ now: NOW }]);
     expect(seen.terminated).toBe(1);
+  });
+
+  it('uses the worker started ahead, once: each export ends its worker', async () => {
+    let started = 0;
+    const file = new Blob(['{}'], { type: 'application/json' });
+    class CountedWorker {
+      onmessage: ((event: MessageEvent<ExportWorkerReply>) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      constructor() {
+        started++;
+      }
+      postMessage() {
+        queueMicrotask(() =>
+          this.onmessage?.({ data: { type: 'exported', blob: file } } as MessageEvent),
+        );
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', CountedWorker);
+    prepareExportWorker();
+    prepareExportWorker();
+    expect(started).toBe(1);
+    await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
+    expect(started).toBe(1); // the export took the worker started ahead
+    await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
+    expect(started).toBe(2); // none ahead: the export started its own
   });
 
   it('fails with the worker’s reason when the worker could not build it', async () => {

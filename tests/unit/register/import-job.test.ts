@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MAX_LISTED_ISSUES,
   importFormatOf,
+  prepareImportWorker,
   runImport,
   startImport,
 } from '@/lib/register/import-job';
-import type { ImportPhase } from '@/lib/register/import-job';
-import type { RegisterDb } from '@/lib/register';
+import type {
+  ImportPhase,
+  ImportWorkerReply,
+  ImportWorkerRequest,
+} from '@/lib/register/import-job';
+import type { ImportReport, RegisterDb } from '@/lib/register';
 import { readAllStoredEvents } from '@/lib/register';
 import { registerDbEachTest } from '../helpers/register-db';
 
@@ -130,6 +135,76 @@ describe('startImport', () => {
     cancelled.cancel();
     expect(await cancelled.done).toEqual({ kind: 'cancelled' });
     expect((await counts()).grants).toBe(2);
+  });
+});
+
+describe('prepareImportWorker', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('starts one worker ahead, which the next import uses instead of starting its own', async () => {
+    const started: FakeWorker[] = [];
+    class FakeWorker {
+      onmessage: ((event: MessageEvent<ImportWorkerReply>) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      told: ImportWorkerRequest['type'][] = [];
+      terminated = false;
+      constructor() {
+        started.push(this);
+      }
+      postMessage(request: ImportWorkerRequest) {
+        this.told.push(request.type);
+        if (request.type !== 'start') return;
+        const report = { grantsAdded: 1 } as unknown as ImportReport;
+        queueMicrotask(() =>
+          this.onmessage?.({
+            data: { type: 'done', outcome: { kind: 'imported', report } },
+          } as MessageEvent<ImportWorkerReply>),
+        );
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    prepareImportWorker();
+    prepareImportWorker(); // one is enough
+    expect(started).toHaveLength(1);
+    expect(started[0]!.told).toEqual([]); // started, told nothing: nothing is read or written
+
+    const job = startImport(
+      csvOf([row(1)]),
+      'csv',
+      { now: NOW },
+      () => undefined,
+      () => db,
+    );
+    expect((await job.done).kind).toBe('imported');
+    expect(started).toHaveLength(1);
+    expect(started[0]!.told).toEqual(['start']);
+
+    // Cancelled before its write, the import ends its worker; the next one starts afresh.
+    const cancelled = startImport(
+      csvOf([row(2)]),
+      'csv',
+      { now: NOW },
+      () => undefined,
+      () => db,
+    );
+    cancelled.cancel();
+    expect(await cancelled.done).toEqual({ kind: 'cancelled' });
+    expect(started[0]!.terminated).toBe(true);
+    prepareImportWorker();
+    expect(started).toHaveLength(2);
+    // Leave no worker behind for the tests after this one.
+    const last = startImport(
+      csvOf([row(3)]),
+      'csv',
+      { now: NOW },
+      () => undefined,
+      () => db,
+    );
+    last.cancel();
+    await last.done;
   });
 });
 
