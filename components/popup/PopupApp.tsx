@@ -32,6 +32,7 @@ import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import { LIST_LIMIT } from './first-rows';
 import type { AnsweredState } from './HeldQuestionCard';
 import { HeldAnswered, HeldQuestionCard, questionName } from './HeldQuestionCard';
+import { ContradictedCard } from './ContradictedCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
 import { openRegister } from './open-register';
 import type { PickerAnsweredState } from './PickerQuestionCard';
@@ -272,6 +273,7 @@ export function PopupApp({
         </p>
       ) : null}
 
+      {recentShown && <ContradictedCard />}
       <section aria-labelledby={`${id}-due`}>
         <h2 id={`${id}-due`} className="section-title">
           {t('popup_dueTitle')}
