@@ -27,6 +27,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { registerDb } from '@/lib/register/db';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
+import { CarryOut } from './CarryOut';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
 import {
@@ -278,7 +279,12 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   return (
     <div className="campaign-view">
       <div className="title-row">
-        <h1>{t('campaign_heading', scopeDescription(c))}</h1>
+        <h1>
+          {t(
+            c.kind === 'offboarding' ? 'campaign_headingOffboarding' : 'campaign_heading',
+            scopeDescription(c),
+          )}
+        </h1>
       </div>
       <p className="muted">
         {t('campaign_meta', c.reviewer, formatDay(c.startedAt), formatDay(c.dueOn))}
@@ -330,6 +336,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           </select>
         </div>
       </div>
+      <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />
       {warnings.map((w) => (
         <p key={w.bcId} className="notice" role="alert" data-testid="admin-warning">
           {t('campaign_adminWarning', w.bcName || w.bcId, w.after)}

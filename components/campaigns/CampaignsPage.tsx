@@ -73,6 +73,9 @@ function CampaignList() {
           {campaigns.map((c) => (
             <li key={c.id} className="card">
               <a href={hashOf({ page: 'campaign', campaignId: c.id })}>{scopeDescription(c)}</a>
+              {c.kind === 'offboarding' && (
+                <span className="badge">{t('campaigns_offboarding')}</span>
+              )}
               <span className="muted">
                 {t(
                   'campaigns_rowFacts',

@@ -19,6 +19,7 @@ import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import { LIST_LIMIT } from './first-rows';
+import { ContradictedCard } from './ContradictedCard';
 import { HeldAnswered, HeldQuestionCard } from './HeldQuestionCard';
 import { ManagedInBcHint } from './ManagedInBcHint';
 import { openRegister } from './open-register';
@@ -158,6 +159,7 @@ export function PopupApp({
         </p>
       ) : null}
 
+      {recentShown && <ContradictedCard />}
       <section aria-labelledby={`${id}-due`}>
         <h2 id={`${id}-due`} className="section-title">
           {t('popup_dueTitle')}

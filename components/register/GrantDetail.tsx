@@ -7,6 +7,7 @@ import {
   reviewGrant,
   updateGrant,
 } from '@/lib/register/grants';
+import { Offboard } from '../campaigns/Offboard';
 import { describeRoles, formatDay } from '../shared/format';
 import { EditForm, ReviewForm, RevokeForm } from './GrantDetailForms';
 import { GrantHistory } from './GrantHistory';
@@ -128,6 +129,7 @@ export function GrantDetail({ grantId, onClose }: { grantId: string; onClose: ()
           {message}
         </p>
       )}
+      {mode === 'view' && <Offboard key={data.party?.id} party={data.party} />}
       {mode === 'view' && g.deletedAt === null && (
         <div className="detail-actions">
           {g.status === 'invited' && (

@@ -7,6 +7,7 @@ import { FOCUS_COMPANION_COMMAND } from '@/lib/background/commands';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
+import { CampaignReadBack } from '@/lib/overlay/frame-campaign';
 import { followHints } from '@/lib/overlay/frame-hint';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
 import { placePanel } from '@/lib/overlay/placement';
@@ -41,8 +42,14 @@ function connect(port: MessagePort): void {
   let store: OverlayStore | null = null;
   let advisor: RegisterAdvisor | null = null;
   let recorder: FlowRecorder | null = null;
-  const open = (): { store: OverlayStore; advisor: RegisterAdvisor; recorder: FlowRecorder } => {
-    if (store && advisor && recorder) return { store, advisor, recorder };
+  let readBack: CampaignReadBack | null = null;
+  const open = (): {
+    store: OverlayStore;
+    advisor: RegisterAdvisor;
+    recorder: FlowRecorder;
+    readBack: CampaignReadBack;
+  } => {
+    if (store && advisor && recorder && readBack) return { store, advisor, recorder, readBack };
     const created = createOverlayStore('unknown');
     store = created;
     advisor = new RegisterAdvisor(created, {
@@ -60,8 +67,17 @@ function connect(port: MessagePort): void {
       post,
     );
     // A reminder's hint the agent took off the address bar: the grant is looked up here.
-    followHints(created, (grantId) => sendMessage('overlay:grantHint', { grantId }), post);
-    return { store: created, advisor, recorder };
+    followHints(
+      created,
+      (grantId, itemId) =>
+        sendMessage('overlay:grantHint', itemId ? { grantId, itemId } : { grantId }),
+      post,
+    );
+    // The campaigns' decisions are read back against what the page shows, in the background.
+    readBack = new CampaignReadBack(created, {
+      reading: (request) => sendMessage('companion:campaignReading', request),
+    });
+    return { store: created, advisor, recorder, readBack };
   };
   let rendered = false;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
@@ -71,7 +87,7 @@ function connect(port: MessagePort): void {
       return;
     }
     if (message?.kind === 'reading') {
-      const { advisor, recorder } = open();
+      const { advisor, recorder, readBack } = open();
       // The agent sends the table reader's problems as codes: here they are words again.
       const { table } = message.reading;
       const reading = table
@@ -82,6 +98,7 @@ function connect(port: MessagePort): void {
         : message.reading;
       advisor.setReading(reading);
       recorder.setReading(reading);
+      readBack.setReading(reading);
       return;
     }
     if (message?.kind === 'focus') {

@@ -22,6 +22,7 @@ import { LANGUAGES } from '../tiktok/labels';
 import { wordsOf } from '../tiktok/labels/words';
 import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS, readAdvertiserId, readOrgId } from '../tiktok/routes';
+import { handleCampaignReading, withCampaignItem } from './campaign-handlers';
 import {
   clearTabContext,
   forgetTabIfLeftTikTok,
@@ -114,6 +115,11 @@ export async function backgroundStatus(deps: BackgroundDeps): Promise<Background
       .grants.filter((g) => g.deletedAt === null)
       .count(),
   };
+}
+
+/** The Business Center and ad account a tab's own URL names (never a payload's word). */
+function senderPage(pageUrl: URL): { orgId: string | null; advertiserId: string | null } {
+  return { orgId: readOrgId(pageUrl), advertiserId: readAdvertiserId(pageUrl) };
 }
 
 /** Open the full register in a tab, or focus it if it is open already. */
@@ -217,10 +223,17 @@ export function registerBackgroundHandlers(
     }),
   );
   // A hint names a grant by id: answered only on the grant's own Business Center's page.
+  // A campaign's "Carry out" adds its item, taken only on the item's Business Center's page as
+  // the tab's URL names it.
   on('overlay:grantHint', async ({ data, from }) => {
+    const tab = tabSender(from);
     const hint = await grantHint(registerDb(), data.grantId);
-    return hint && hint.orgId === tabSender(from).orgId ? hint : null;
+    if (!hint || hint.orgId !== tab.orgId) return null;
+    return withCampaignItem(registerDb(), hint, data.itemId, senderPage(tab.pageUrl));
   });
+  on('companion:campaignReading', ({ data, from }) =>
+    handleCampaignReading(registerDb(), data, senderPage(tabSender(from).pageUrl), deps.now()),
+  );
   // Every language's words: a page need not say which language it is in (nor say it truly).
   on('agent:labels', () => wordsOf(LANGUAGES));
   on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));

@@ -2,6 +2,7 @@
  * Access review campaigns: a frozen snapshot of the grants in a scope, one decision per item,
  * suggestions with their reasons, and the writes that keep each decision's history.
  */
+export * from './carry-out';
 export * from './decisions';
 export * from './items';
 export * from './scope';

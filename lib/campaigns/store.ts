@@ -15,6 +15,7 @@ import type {
   Campaign,
   CampaignDecision,
   CampaignItem,
+  CampaignKind,
   CampaignScope,
 } from '../register/campaign-schema';
 import {
@@ -30,6 +31,7 @@ import { calendarDay } from '../register/schema';
 import type { Grant } from '../register/schema';
 import type { DecisionInput, DecisionProblem } from './decisions';
 import { decisionInput, decisionProblems } from './decisions';
+import type { CarryOutChange } from './carry-out';
 import { grantsInScope } from './scope';
 import { organisationsOf } from './suggestions';
 
@@ -97,7 +99,13 @@ function scopeLabelOf(scope: CampaignScope, views: readonly GrantView[]): string
 }
 
 /** The item row for one grant in scope, as it is at the snapshot. */
-function itemFor(campaignId: string, position: number, view: GrantView, now: string): CampaignItem {
+function itemFor(
+  campaignId: string,
+  position: number,
+  view: GrantView,
+  now: string,
+  decision: CampaignDecision | null = null,
+): CampaignItem {
   return {
     ...newRowFields(now),
     campaignId,
@@ -106,7 +114,7 @@ function itemFor(campaignId: string, position: number, view: GrantView, now: str
     grant: snapshotOf(view.grant),
     account: view.account ? itemAccount.parse(view.account) : null,
     party: view.party ? itemParty.parse(view.party) : null,
-    decision: null,
+    decision,
     earlier: [],
   };
 }
@@ -118,6 +126,51 @@ function itemFor(campaignId: string, position: number, view: GrantView, now: str
 export async function startCampaign(
   db: RegisterDb,
   input: StartCampaignInput,
+  now: Date,
+): Promise<Campaign> {
+  return startOfKind(db, input, 'review', null, now);
+}
+
+/** What "Offboard" asks for: whom (an organisation or a person), why, who does it and by when. */
+export const startOffboardingInput = z.object({
+  scope: campaignScope.refine((s) => s.kind === 'organisation' || s.kind === 'party', {
+    message: 'An offboarding is of one organisation or one person.',
+  }),
+  reviewer: z.string().trim().min(1).max(200),
+  dueOn: calendarDay,
+  reason: z.string().trim().min(1).max(10_000),
+});
+export type StartOffboardingInput = z.input<typeof startOffboardingInput>;
+
+/**
+ * Offboard an agency or a person: everything they hold, across every Business Center and ad
+ * account, as one campaign whose every item is decided revoke (with the reason given, by the one
+ * who offboards), in the same transaction as the snapshot.
+ */
+export async function startOffboarding(
+  db: RegisterDb,
+  input: StartOffboardingInput,
+  now: Date,
+): Promise<Campaign> {
+  const parsed = startOffboardingInput.safeParse(input);
+  if (!parsed.success) throw new CampaignInputError('invalid', z.prettifyError(parsed.error));
+  const { reason, ...start } = parsed.data;
+  const decision: CampaignDecision = {
+    kind: 'revoke',
+    lowerTo: null,
+    handTo: null,
+    reason,
+    by: start.reviewer,
+    at: now.toISOString(),
+  };
+  return startOfKind(db, start, 'offboarding', decision, now);
+}
+
+async function startOfKind(
+  db: RegisterDb,
+  input: StartCampaignInput,
+  kind: CampaignKind,
+  decision: CampaignDecision | null,
   now: Date,
 ): Promise<Campaign> {
   const parsed = startCampaignInput.safeParse(input);
@@ -142,6 +195,7 @@ export async function startCampaign(
       }
       const row = campaignRow.parse({
         ...newRowFields(at),
+        ...(kind === 'review' ? {} : { kind }),
         scope: given.scope,
         scopeLabel,
         reviewer: given.reviewer,
@@ -153,7 +207,7 @@ export async function startCampaign(
         closedAt: null,
       });
       await db.campaigns.add(row);
-      await db.campaignItems.bulkAdd(inScope.map((v, i) => itemFor(row.id, i, v, at)));
+      await db.campaignItems.bulkAdd(inScope.map((v, i) => itemFor(row.id, i, v, at, decision)));
       return row;
     },
   );
@@ -175,14 +229,21 @@ function decisionRow(
   };
 }
 
-/** The item with `decision` standing and the one it replaces kept among the earlier ones. */
+/**
+ * The item with `decision` standing and the one it replaces kept among the earlier ones. What was
+ * carried out and verified belongs to the decision replaced, so the new one starts open.
+ */
 function decided(item: CampaignItem, decision: CampaignDecision, at: string): CampaignItem {
+  const carried = item.applied || item.verified || item.contradicted || item.doneOutside;
   return campaignItemRow.parse(
     revisedRow(
       item,
       {
         decision,
         earlier: item.decision ? [...item.earlier, item.decision] : item.earlier,
+        ...(carried
+          ? { applied: null, verified: null, contradicted: null, doneOutside: null }
+          : {}),
       },
       at,
     ),
@@ -387,4 +448,79 @@ export async function readCampaignView(
     db.parties.filter((p) => p.isMe && p.deletedAt === null).toArray(),
   ]);
   return { campaign, items, current, adminsOutside, myOrganisations: organisationsOf(me) };
+}
+
+/**
+ * Write what a finished checklist or a page reading showed of items (lib/campaigns/carry-out.ts),
+ * all or nothing: each change names the revision it was worked out from, and an item changed
+ * since (a new decision, another reading) refuses the whole write.
+ */
+export async function writeCarryOut(
+  db: RegisterDb,
+  changes: readonly CarryOutChange[],
+  now: Date,
+): Promise<CampaignItem[]> {
+  if (changes.length === 0) return [];
+  const at = now.toISOString();
+  return db.transaction('rw', db.campaignItems, async () => {
+    const items = await db.campaignItems.bulkGet(changes.map((c) => c.itemId));
+    const next = changes.map((change, i) => {
+      const item = items[i];
+      if (!item) throw new CampaignNotFoundError(`No campaign item ${change.itemId}.`);
+      if (item.rev !== change.rev) {
+        throw new CampaignConflictError(
+          `The item changed since it was read (revision ${item.rev}, not ${change.rev}).`,
+        );
+      }
+      return campaignItemRow.parse(revisedRow(item, change.patch, at));
+    });
+    await db.campaignItems.bulkPut(next);
+    return next;
+  });
+}
+
+/**
+ * The user says a lower or revoke decision was carried out outside the extension; the reason is
+ * required (it is what an auditor reads instead of a page reading). Recorded as by the reviewer.
+ */
+export async function markDoneOutside(
+  db: RegisterDb,
+  itemId: string,
+  expectedRev: number,
+  reason: string,
+  now: Date,
+): Promise<CampaignItem> {
+  const why = reason.trim();
+  if (!why) throw new DecisionRefusedError(new Map([[itemId, ['reasonRequired']]]));
+  const at = now.toISOString();
+  return db.transaction('rw', [db.campaigns, db.campaignItems], async () => {
+    const item = await db.campaignItems.get(itemId);
+    if (!item) throw new CampaignNotFoundError(`No campaign item ${itemId}.`);
+    if (item.rev !== expectedRev) {
+      throw new CampaignConflictError(
+        `The item changed since it was read (revision ${item.rev}, not ${expectedRev}).`,
+      );
+    }
+    const kind = item.decision?.kind;
+    if (kind !== 'lower' && kind !== 'revoke') {
+      throw new CampaignInputError('invalid', 'Only a lower or revoke decision is carried out.');
+    }
+    const c = await openCampaign(db, item.campaignId);
+    const next = campaignItemRow.parse(
+      revisedRow(item, { doneOutside: { at, reason: why, by: c.reviewer } }, at),
+    );
+    await db.campaignItems.put(next);
+    return next;
+  });
+}
+
+/** Items of open campaigns that a later reading of the page contradicts, newest first. */
+export async function contradictedItems(db: RegisterDb): Promise<CampaignItem[]> {
+  const open = new Set(
+    (await db.campaigns.filter((c) => c.closedAt === null).primaryKeys()) as string[],
+  );
+  const items = await db.campaignItems
+    .filter((i) => !!i.verified && !!i.contradicted && open.has(i.campaignId))
+    .toArray();
+  return items.sort((a, b) => b.contradicted!.at.localeCompare(a.contradicted!.at));
 }

@@ -43,6 +43,11 @@ export interface FlowFacts {
   listedBefore?: string[];
   /** For lowering a member's permission: the permission chosen. */
   assigned?: { who: string; role: AssetRoleName };
+  /**
+   * The campaign item whose decision the run carries out (a campaign's "Carry out"): once the run
+   * finishes, the frame asks the background to count it and read the page back.
+   */
+  campaignItemId?: string;
 }
 
 /** One step of a checklist. */

@@ -107,6 +107,53 @@ export interface GrantHint {
   assetRole: 'admin' | 'operator' | 'analyst' | null;
   bcRole: 'admin' | 'standard' | null;
   status: Grant['status'];
+  /** The campaign item the hint carries out, when the background found it for this page. */
+  campaignItemId?: string;
+}
+
+/**
+ * What the companion frame read of an access table, for the campaigns' read-back: the rows (no
+ * names, which prove nothing) and whether the table was read whole. The Business Center and ad
+ * account are the frame's tab's own, from its URL; `carried`: a checklist started from a
+ * campaign's "Carry out" has finished.
+ */
+export const campaignReadingRequest = z.object({
+  table: z
+    .object({
+      table: z.enum(['members', 'partners']),
+      complete: z.boolean(),
+      rows: z
+        .array(
+          z.object({
+            email: z.string().max(320).optional(),
+            partnerBcId: z.string().max(30).optional(),
+            bcRole: z.enum(['admin', 'standard']).optional(),
+            assetRole: assetRoleSchema.optional(),
+            status: z.string().max(20),
+          }),
+        )
+        .max(5000),
+    })
+    .nullable(),
+  carried: z
+    .object({
+      itemId: z.uuid(),
+      checklist: z.string().min(1).max(100),
+      /**
+       * The run saw their row leave the table it was picked from (the rest of the table staying):
+       * on a table shown a page at a time, that is the reading that shows them gone.
+       */
+      rowLeft: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type CampaignReadingRequest = z.infer<typeof campaignReadingRequest>;
+
+/** How many campaign items a reading changed. */
+export interface CampaignReadingAnswer {
+  applied: number;
+  verified: number;
+  contradicted: number;
 }
 
 /** Whose a Business Center is, per the register, and (on a client's) my own access there. */

@@ -10,6 +10,8 @@ import { checkedHandler } from './senders';
 import type { PageKind } from '../tiktok/routes';
 import type {
   AccountOwnershipView,
+  CampaignReadingAnswer,
+  CampaignReadingRequest,
   GrantHint,
   ReconcileUpdate,
   RecordFlowRequest,
@@ -137,8 +139,16 @@ export interface ProtocolMap {
     grantIds: string[];
   };
   // --- Finishing the checklists (reminder hints) -------------------------------------
-  /** The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone. */
-  'overlay:grantHint'(data: { grantId: string }): GrantHint | null;
+  /**
+   * The grant a reminder's `#access-companion=…&grant=…` hint names, or null when it is gone;
+   * with `itemId` (a campaign's "Carry out"), the campaign item too, when it is this page's.
+   */
+  'overlay:grantHint'(data: { grantId: string; itemId?: string }): GrantHint | null;
+  /**
+   * The companion frame read an access table (and maybe finished a checklist a campaign started):
+   * the background reads it back against the campaigns' decisions for its tab's Business Center.
+   */
+  'companion:campaignReading'(data: CampaignReadingRequest): CampaignReadingAnswer;
   // --- Capture from a visited Business Center -------------------
   /**
    * The watcher read a Business Center's Members table (on confirmation, and again when it

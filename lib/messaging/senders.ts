@@ -102,6 +102,9 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   'agent:labels': { from: ['tiktok-tab'] },
   // The companion frame alone: the register's rows for its own tab's Business Center.
   'companion:registerRows': { from: ['companion-frame'] },
+  // The frame alone: a reading of its own tab's page; the handler takes the Business Center and
+  // ad account from the tab's URL, never from the payload.
+  'companion:campaignReading': { from: ['companion-frame'] },
   // The popup (it asks about any tab the user opened it on).
   'popup:getTabContext': { from: PAGES },
   'popup:pageShape': { from: PAGES },

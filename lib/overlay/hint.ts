@@ -2,16 +2,18 @@
  * A reminder opens Business Center with a hint in the URL's fragment (lib/reminders/state.ts,
  * `#access-companion=lower|revoke&grant=GRANT_ID`; the fragment is never sent to TikTok). The
  * overlay reads it once, removes it from the address bar, and starts the matching checklist with
- * the person or partner pre-selected. The grant itself is looked up through the background (the
+ * the person or partner pre-selected. A campaign's "Carry out" adds `&item=ITEM_ID`: the run then
+ * carries that item's decision out. The grant itself is looked up through the background (the
  * overlay never opens IndexedDB).
  */
 import type { GrantHint } from '../messaging/companion';
 import type { ChecklistId, FlowFacts } from '../checklists';
 
-/** What a hint in the fragment asks for. */
+/** What a hint in the fragment asks for; `itemId`: the campaign item the decision is of. */
 export interface UrlHint {
   action: 'lower' | 'revoke';
   grantId: string;
+  itemId?: string;
 }
 
 const HINT_KEY = 'access-companion';
@@ -23,7 +25,10 @@ export function readHint(url: URL): UrlHint | null {
   const action = params.get(HINT_KEY);
   const grantId = params.get('grant');
   if ((action !== 'lower' && action !== 'revoke') || !grantId) return null;
-  return { action, grantId };
+  const itemId = params.get('item');
+  return itemId && /^[0-9a-f-]{36}$/.test(itemId)
+    ? { action, grantId, itemId }
+    : { action, grantId };
 }
 
 /** `url` without our hint; any other fragment TikTok uses is kept. */
@@ -33,6 +38,7 @@ export function withoutHint(url: URL): URL {
   if (!params.has(HINT_KEY)) return out;
   params.delete(HINT_KEY);
   params.delete('grant');
+  params.delete('item');
   const rest = params.toString();
   out.hash = rest ? `#${rest}` : '';
   return out;
@@ -71,5 +77,8 @@ export function checklistForHint(
     ...(grant.bcId ? { partnerBcId: grant.bcId } : {}),
     ...(grant.bcRole ? { bcRole: grant.bcRole } : {}),
   };
-  return { id, facts: { subject } };
+  return {
+    id,
+    facts: { subject, ...(grant.campaignItemId ? { campaignItemId: grant.campaignItemId } : {}) },
+  };
 }

@@ -14,6 +14,7 @@ import {
   grantSnapshot,
   instant,
   party,
+  tiktokId,
 } from './schema';
 
 const rowBase = {
@@ -39,8 +40,16 @@ export const undecidedAtDue = z.enum(['undecided', 'keep', 'revoke']);
 /** An invitation not accepted after this many days is suggested for withdrawal, unless set. */
 export const DEFAULT_CAMPAIGN_STALE_INVITATION_DAYS = 14;
 
+/**
+ * What a campaign is for: a review asks for a decision on each item; an offboarding takes away
+ * everything one agency or person holds, every item decided revoke when it starts. Rows written
+ * before offboardings existed have no kind and are reviews.
+ */
+export const campaignKind = z.enum(['review', 'offboarding']);
+
 export const campaign = z.object({
   ...rowBase,
+  kind: campaignKind.optional(),
   scope: campaignScope,
   /** The scope in words when the campaign started (an account's or person's name may change). */
   scopeLabel: z.string().max(600),
@@ -93,6 +102,34 @@ export const itemParty = party.pick({
   isMe: true,
 });
 
+/**
+ * One reading of a Business Center page, as it bears on an item: which table (the Business
+ * Center's own, or an ad account's when `advertiserId` is set), whether the person or partner was
+ * listed there, and with which roles. Kept as data, so the words are the reader's language.
+ */
+export const pageReadBack = z.object({
+  at: instant,
+  orgId: tiktokId,
+  advertiserId: tiktokId.nullable(),
+  table: z.enum(['members', 'partners']),
+  listed: z.boolean(),
+  bcRole: bcRole.nullable(),
+  assetRole: assetRole.nullable(),
+});
+
+/** The checklist that carried a decision out on TikTok's page, and when it finished. */
+export const itemApplied = z.object({
+  at: instant,
+  checklist: z.string().min(1).max(100),
+});
+
+/** A decision the user carried out without the extension, and why they say it is done. */
+export const itemDoneOutside = z.object({
+  at: instant,
+  reason: z.string().trim().min(1).max(10_000),
+  by: z.string().max(200),
+});
+
 export const campaignItem = z.object({
   ...rowBase,
   campaignId: z.uuid(),
@@ -107,6 +144,14 @@ export const campaignItem = z.object({
   decision: campaignDecision.nullable(),
   /** Decisions this one replaced, oldest first. */
   earlier: z.array(campaignDecision),
+  /** A lower or revoke decision's checklist finished on TikTok's page (absent: not yet). */
+  applied: itemApplied.nullable().optional(),
+  /** The page reading that showed the decision carried out (absent: not yet). */
+  verified: pageReadBack.nullable().optional(),
+  /** A later reading that shows the decision undone: the person or partner still listed, or higher. */
+  contradicted: pageReadBack.nullable().optional(),
+  /** The user says the decision was carried out outside the extension, with a reason. */
+  doneOutside: itemDoneOutside.nullable().optional(),
 });
 
 /** A campaign's two reminders: the due date nears, and it has passed. */
@@ -129,6 +174,10 @@ export const campaignReminderState = z.object({
 });
 
 export type CampaignScope = z.infer<typeof campaignScope>;
+export type CampaignKind = z.infer<typeof campaignKind>;
+export type PageReadBack = z.infer<typeof pageReadBack>;
+export type ItemApplied = z.infer<typeof itemApplied>;
+export type ItemDoneOutside = z.infer<typeof itemDoneOutside>;
 export type UndecidedAtDue = z.infer<typeof undecidedAtDue>;
 export type Campaign = z.infer<typeof campaign>;
 export type CampaignDecisionKind = z.infer<typeof campaignDecisionKind>;

@@ -11,10 +11,17 @@ import {
   revisedRow,
   updateGrant,
 } from '../register/grants';
-import type { Grant, RegisterEvent, ReminderKind, ReminderState } from '../register/schema';
+import type {
+  Account,
+  Grant,
+  Party,
+  RegisterEvent,
+  ReminderKind,
+  ReminderState,
+} from '../register/schema';
 import { reminderState } from '../register/schema';
 import { bcAccessUrl, bcAssetAccessUrl } from '../tiktok/routes';
-import type { GrantInfo, ReminderPlan } from './schedule';
+import type { ReminderPlan } from './schedule';
 import { planReminders, reminderId, reviewDueOn, sameTimeDaysLater } from './schedule';
 import type { ReminderSettings } from './settings';
 
@@ -131,9 +138,19 @@ export type ChecklistHint = 'review' | 'lower' | 'revoke' | 'resend';
  * account is reviewed and lowered on that ad account's own page (its Members tab), where the
  * lower-member checklist runs. Revoking and re-sending stay on Members: the revoke checklist
  * removes the person there, and invitations are the Business Center's. Null when that BC is not
- * known. A hint for the in-page checklist rides in the fragment, which is never sent to TikTok.
+ * known. A hint for the in-page checklist rides in the fragment, which is never sent to TikTok;
+ * carrying out a campaign's decision adds the campaign item it is for, so the finished checklist
+ * can be counted against it.
  */
-export function businessCenterUrl(info: GrantInfo, hint?: ChecklistHint): string | null {
+export function businessCenterUrl(
+  info: {
+    grant: Pick<Grant, 'id'>;
+    account: Pick<Account, 'kind' | 'externalId' | 'ownerBcId'> | null | undefined;
+    party: Pick<Party, 'kind'> | null | undefined;
+  },
+  hint?: ChecklistHint,
+  campaignItemId?: string,
+): string | null {
   const a = info.account;
   const orgId = a?.kind === 'businessCenter' ? a.externalId : (a?.ownerBcId ?? null);
   if (!orgId) return null;
@@ -147,7 +164,11 @@ export function businessCenterUrl(info: GrantInfo, hint?: ChecklistHint): string
       : bcAccessUrl(orgId, info.party?.kind === 'partnerBc' ? 'partners' : 'members'),
   );
   if (hint)
-    url.hash = new URLSearchParams({ 'access-companion': hint, grant: info.grant.id }).toString();
+    url.hash = new URLSearchParams({
+      'access-companion': hint,
+      grant: info.grant.id,
+      ...(campaignItemId ? { item: campaignItemId } : {}),
+    }).toString();
   return url.href;
 }
 

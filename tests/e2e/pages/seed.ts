@@ -8,7 +8,13 @@ export interface SeedRow {
     name: string;
     ownerBcId: string | null;
   };
-  party: { kind: 'person' | 'partnerBc'; name: string; email: string | null; bcId: string | null };
+  party: {
+    kind: 'person' | 'partnerBc';
+    name: string;
+    email: string | null;
+    bcId: string | null;
+    organisation?: string;
+  };
   bcRole?: 'admin' | 'standard' | null;
   assetRole?: 'admin' | 'operator' | 'analyst' | null;
   status: 'invited' | 'active' | 'revoked';
@@ -60,8 +66,8 @@ export async function seedGrants(worker: Worker, rows: SeedRow[]): Promise<strin
         tx.objectStore('parties').put({
           ...base(),
           id: partyId,
-          ...r.party,
           organisation: '',
+          ...r.party,
           notes: '',
           isMe: false,
         });
