@@ -17,7 +17,8 @@ import {
 import type { PageChanges } from '@/lib/overlay/runner';
 import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
-import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
+import { AccessTableReader, readAccessTable } from '@/lib/tiktok/read-table';
+import { tableTouched } from '@/lib/tiktok/table-changes';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { companionFrame } from '../helpers/companion-frame';
 import { ACCESS_TABLES } from '../helpers/replica-expectations';
