@@ -18,7 +18,7 @@ import {
 } from './frame-bridge';
 import { browser } from 'wxt/browser';
 import type { Placement } from './placement';
-import { OVERLAY_HOST } from './runner';
+import { OVERLAY_HOST } from './page-changes';
 
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };

@@ -7,14 +7,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore, samePlain } from '@/components/overlay/store';
-import {
-  ChecklistRunner,
-  boxesMayMove,
-  isOwnRecord,
-  layersMayChange,
-  watchPage,
-} from '@/lib/overlay/runner';
-import type { PageChanges } from '@/lib/overlay/runner';
+import { ChecklistRunner } from '@/lib/overlay/runner';
+import { boxesMayMove, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/page-changes';
+import type { PageChanges } from '@/lib/overlay/page-changes';
 import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
 import { AccessTableReader, readAccessTable } from '@/lib/tiktok/read-table';
