@@ -1,3 +1,4 @@
+// Over 350 lines, one class: mount, place, reveal and the pointer's hold share one frame's state.
 /**
  * The page agent's part of the panel: the host element <tt-access-companion> with a CLOSED shadow
  * root holding the companion frame (an extension page, cross-origin to TikTok's scripts, so they

@@ -1,3 +1,4 @@
+// Over 350 lines, one class: a run's route, reading and spotlight state, shared by every method.
 /**
  * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app and
  * its open shadow roots, plus the user's input, which changes no DOM), and after each batch of

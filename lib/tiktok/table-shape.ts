@@ -1,3 +1,4 @@
+// Over 350 lines, one job: telling an access table by its columns, by heading or by cells.
 /**
  * Finding the access tables a TikTok page shows and understanding their columns: `<table>`s and
  * ARIA grids, a scroll table's separate header and body, each column by its heading (any language
