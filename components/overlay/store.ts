@@ -1,5 +1,5 @@
-// The vanilla store (no React): the page agent holds it, the companion frame mirrors it.
-import { createStore } from 'zustand/vanilla';
+// The panel's store (no React): the page agent holds it, the companion frame mirrors it.
+import type { StoreApi } from 'zustand/vanilla';
 import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { UrlHint } from '@/lib/overlay/hint';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
@@ -91,9 +91,28 @@ export function samePlain(a: unknown, b: unknown): boolean {
   );
 }
 
-/** One store per overlay instance, so tests and remounts start clean. */
-export function createOverlayStore(pageKind: PageKind) {
-  return createStore<OverlayState>()((set, get) => ({
+/**
+ * The store as React reads it (zustand's `useStore` needs no more) and as the agent and the frame
+ * write it: through the state's own setters.
+ */
+export type OverlayStore = Pick<
+  StoreApi<OverlayState>,
+  'getState' | 'getInitialState' | 'subscribe'
+>;
+
+/**
+ * One store per overlay instance, so tests and remounts start clean. A holder with listeners
+ * rather than zustand's `createStore`: the page agent carries it into TikTok's page, and the
+ * state's setters are all it writes by.
+ */
+export function createOverlayStore(pageKind: PageKind): OverlayStore {
+  const listeners = new Set<(state: OverlayState, before: OverlayState) => void>();
+  const update = (patch: Partial<OverlayState>) => {
+    const before = state;
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state, before);
+  };
+  let state: OverlayState = {
     pageKind,
     collapsed: false,
     side: 'right',
@@ -113,16 +132,23 @@ export function createOverlayStore(pageKind: PageKind) {
     hintedFor: null,
     hint: null,
     heldBc: null,
-    setPageKind: (kind) => set({ pageKind: kind }),
-    setCollapsed: (collapsed) => set({ collapsed }),
+    setPageKind: (kind) => update({ pageKind: kind }),
+    setCollapsed: (collapsed) => update({ collapsed }),
     // The runner reports after every batch of page changes; most batches change nothing the
     // panel shows, and keeping the old values keeps React from rendering the panel again.
     set: (patch) => {
-      const now = get() as unknown as Record<string, unknown>;
+      const now = state as unknown as Record<string, unknown>;
       const changed = Object.entries(patch).filter(([k, v]) => !samePlain(now[k], v));
-      if (changed.length > 0) set(Object.fromEntries(changed) as Partial<OverlayState>);
+      if (changed.length > 0) update(Object.fromEntries(changed) as Partial<OverlayState>);
     },
-  }));
+  };
+  const initial = state;
+  return {
+    getState: () => state,
+    getInitialState: () => initial,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
-
-export type OverlayStore = ReturnType<typeof createOverlayStore>;

@@ -1,3 +1,4 @@
+// Over 350 lines, one class: mount, place, reveal and the pointer's hold share one frame's state.
 /**
  * The page agent's part of the panel: the host element <tt-access-companion> with a CLOSED shadow
  * root holding the companion frame (an extension page, cross-origin to TikTok's scripts, so they
@@ -18,7 +19,7 @@ import {
 } from './frame-bridge';
 import { browser } from 'wxt/browser';
 import type { Placement } from './placement';
-import { OVERLAY_HOST } from './runner';
+import { OVERLAY_HOST } from './page-changes';
 
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };

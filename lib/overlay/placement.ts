@@ -1,3 +1,4 @@
+// Over 350 lines, one job: measuring what the panel keeps clear of, and weighing places by it.
 /**
  * Where the companion frame goes: at the bottom of the chosen side, unless that would cover the
  * control to use next or something the page opened (a dialog, drawer, menu or popover); then on

@@ -1,3 +1,4 @@
+// Over 350 lines, one class: a run's route, reading and spotlight state, shared by every method.
 /**
  * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app and
  * its open shadow roots, plus the user's input, which changes no DOM), and after each batch of
@@ -28,280 +29,29 @@ import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
 import { pageShowsOrg } from './page-org';
-import { LAYER_CANDIDATES, pageControlBoxes, pageLayers } from './placement';
-
-/**
- * How long a step's control may be missing from a settled page before the step offers "I did
- * this". The clock starts only once the page has rendered what it loads late (its access table)
- * and restarts whenever the control is seen or the route changes, so a slow (loaded) machine
- * rendering late does not count against the control; and the fallback gives way as soon as the
- * control shows up after all.
- */
-export const UNRECOGNISED_AFTER_MS = 2500;
-
-/**
- * The user has acted on the page for a while without the active step being recognised (TikTok
- * showed it in a way the detectors do not know): at least this many acts — a click, typing into
- * a new field, a dialog or drawer opening — spread over at least {@link UNRECOGNISED_AFTER_ACTIVITY_MS}
- * since the first, all while the same step stayed active. The step then offers "I did this",
- * whether or not its control is on show, and keeps offering it until the step changes.
- */
-export const UNRECOGNISED_AFTER_ACTS = 3;
-export const UNRECOGNISED_AFTER_ACTIVITY_MS = 4000;
+import { pageControlBoxes, pageLayers } from './placement';
+import { unprovenStep } from './unproven-step';
+import {
+  boxesMayMove,
+  isOverlayHost,
+  layersMayChange,
+  rectOf,
+  textMayChange,
+  watchPage,
+  whenIdle,
+} from './page-changes';
 
 type Send = <K extends keyof ProtocolMap>(
   type: K,
   data: Parameters<ProtocolMap[K]>[0],
 ) => Promise<ReturnType<ProtocolMap[K]>>;
 
-/** The element our overlay is mounted in (see entrypoints/overlay.ts). */
-export const OVERLAY_HOST = 'tt-access-companion';
-
-const isOverlayHost = (node: Node) =>
-  node.nodeType === 1 && (node as Element).localName === OVERLAY_HOST;
-
-/** Whether a mutation record is only about our own overlay: its host, or anything inside it. */
-export function isOwnRecord(record: MutationRecord): boolean {
-  const target = record.target;
-  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  if (el?.closest(OVERLAY_HOST)) return true;
-  if (record.type !== 'childList') return false;
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every(isOverlayHost);
-}
-
-/** What happened since the last batch: the page's mutation records, and whether the user typed. */
-export interface PageChanges {
-  records: MutationRecord[];
-  input: boolean;
-  /** The user's acts on the page: clicks, and typing into a field other than the last one. */
-  acts: number;
-}
-
-const OBSERVED: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  // Old class values let the table reader tell a new build's hashed class from one it reads.
-  attributeOldValue: true,
-  attributeFilter: ['aria-current', 'aria-checked', 'aria-hidden', 'hidden', 'style', 'class'],
-};
-
-/** How long a batch waits for an animation frame before it is read anyway. */
-const FRAME_FALLBACK_MS = 100;
-
-/**
- * Call `onBatch` once per batch of page changes or user input, at most once per animation frame,
- * until `signal` aborts, with the records of the batch; the first call (the next frame) has none.
- * A frame is when the page's own renders have settled and the browser is about to lay the page
- * out anyway, so a reading then adds no layout of its own; a page in a hidden tab draws no
- * frames, and its batches come on a timer instead. The observer watches the app's DOM and its
- * open shadow roots (found by `shadows`, which learns of new ones from the same records), only
- * the attributes the readers look at, and never our own overlay: a batch of nothing but our own
- * changes calls nothing.
- */
-export function watchPage(
-  doc: Document,
-  signal: AbortSignal,
-  onBatch: (changes: PageChanges) => void,
-  onMove: () => void = () => onBatch({ records: [], input: false, acts: 0 }),
-  shadows?: (onFound: (shadow: ShadowRoot) => void) => ShadowRootTracker,
-): void {
-  let queued: { cancel: () => void } | null = null;
-  let records: MutationRecord[] = [];
-  let input = false;
-  let acts = 0;
-  let lastTyped: EventTarget | null = null;
-  const flush = () => {
-    queued?.cancel();
-    queued = null;
-    if (signal.aborted) return;
-    const changes = { records, input, acts };
-    records = [];
-    input = false;
-    acts = 0;
-    onBatch(changes);
-  };
-  const schedule = () => {
-    if (queued !== null || signal.aborted) return;
-    // The runner's own timer functions, as everywhere in it (tests fake them).
-    if (doc.visibilityState === 'hidden') {
-      const timer = setTimeout(flush, 30);
-      queued = { cancel: () => clearTimeout(timer) };
-    } else {
-      // A frame, or the timer if no frame comes first: a page that draws nothing (a window
-      // behind others, or without a screen) may run no frame callbacks for a long while, and a
-      // batch must never wait for one.
-      const frame = requestAnimationFrame(flush);
-      const timer = setTimeout(flush, FRAME_FALLBACK_MS);
-      queued = {
-        cancel: () => {
-          cancelAnimationFrame(frame);
-          clearTimeout(timer);
-        },
-      };
-    }
-  };
-  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-  const observer = new Observer((batch) => {
-    const page = batch.filter((r) => !isOwnRecord(r));
-    if (page.length === 0) return;
-    tracker?.update(page);
-    records.push(...page);
-    schedule();
-  });
-  observer.observe(doc.body, OBSERVED);
-  const tracker = shadows?.((shadow) => observer.observe(shadow, OBSERVED));
-  // Typing or clicking in our own panel (its events cross out of its shadow root) is not the page's.
-  const ours = (event: Event) =>
-    (event.composedPath() as Node[]).some((n) => n.nodeType === 1 && isOverlayHost(n));
-  const typed = (event: Event) => {
-    if (ours(event)) return;
-    input = true;
-    // Typing on in the same field is one act; a new field is another.
-    if (event.target !== lastTyped) acts++;
-    lastTyped = event.target;
-    schedule();
-  };
-  for (const type of ['input', 'change'])
-    doc.addEventListener(type, typed, { capture: true, signal });
-  const clicked = (event: Event) => {
-    if (ours(event)) return;
-    acts++;
-    lastTyped = null;
-    schedule();
-  };
-  doc.addEventListener('click', clicked, { capture: true, signal });
-  // The spotlight follows its control when the page scrolls or the window is resized; that
-  // needs no new reading of the page, only the control's new place (once per frame).
-  let moving = false;
-  const move = () => {
-    if (moving || signal.aborted) return;
-    moving = true;
-    (doc.defaultView ?? window).requestAnimationFrame(() => {
-      moving = false;
-      if (!signal.aborted) onMove();
-    });
-  };
-  doc.defaultView?.addEventListener('scroll', move, { capture: true, passive: true, signal });
-  doc.defaultView?.addEventListener('resize', move, { passive: true, signal });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      queued?.cancel();
-    },
-    { once: true },
-  );
-  schedule();
-}
-
-/**
- * Whether a batch of changes may have opened, closed or moved one of the page's floating layers
- * (a dialog, drawer, menu or popover): an element added or removed, or an attribute changed on a
- * layer, inside one or around one. Class flips on table rows (a new build's hashes), text typed into a field,
- * the menu's current item cannot, so they cost no style or layout reads.
- */
-export function layersMayChange(
-  records: readonly MutationRecord[],
-  known?: ReadonlySet<Element>,
-): boolean {
-  for (const record of records) {
-    if (record.type === 'childList') {
-      for (const list of [record.addedNodes, record.removedNodes])
-        for (const node of Array.from(list)) if (node.nodeType === 1) return true;
-    } else if (record.type === 'attributes' && record.target.nodeType === 1) {
-      const el = record.target as Element;
-      // On a layer, inside one (a menu's list shown or resized) or around one (its wrapper).
-      if (el.closest(LAYER_CANDIDATES)) return true;
-      // Around one: with the layers looked at last time known (any other came in by a
-      // childList record), a containment check each instead of a search of the subtree (the
-      // rows' class churn is many records).
-      if (known ? [...known].some((k) => el.contains(k)) : el.querySelector(LAYER_CANDIDATES))
-        return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Whether a batch may have changed what the page's header says (its Business Center's name and
- * id): anything but class names and the current or checked item, which change no text.
- */
-function textMayChange(records: readonly MutationRecord[]): boolean {
-  return records.some(
-    (r) =>
-      r.type !== 'attributes' ||
-      (r.attributeName !== 'class' &&
-        r.attributeName !== 'aria-current' &&
-        r.attributeName !== 'aria-checked'),
-  );
-}
-
-/**
- * Whether a batch may have moved the page's controls or the text of its table (what the panel
- * keeps clear of): an element added or removed, or an element shown, hidden or restyled. Class
- * names (a new build's hashes on the rows), the current or checked item and text typed or changed
- * in place do not, so the boxes looked up last time still hold.
- */
-export function boxesMayMove(records: readonly MutationRecord[]): boolean {
-  for (const record of records) {
-    if (record.type === 'childList') {
-      for (const list of [record.addedNodes, record.removedNodes])
-        for (const node of Array.from(list)) if (node.nodeType === 1) return true;
-    } else if (
-      record.type === 'attributes' &&
-      (record.attributeName === 'style' ||
-        record.attributeName === 'hidden' ||
-        record.attributeName === 'aria-hidden')
-    )
-      return true;
-  }
-  return false;
-}
-
-/** How long work that waits for the page to go idle may wait at most. */
-const IDLE_TIMEOUT_MS = 300;
-
-/**
- * Run `work` once the page's thread is idle: after the frame's style and layout are done, so the
- * boxes and styles `work` reads are there already and force none, and never in the way of the
- * page's own rendering. Runs it at once where the browser has no idle callbacks. Returns how to
- * cancel it, or null when it ran.
- */
-function whenIdle(doc: Document, work: () => void): (() => void) | null {
-  const view = doc.defaultView;
-  if (!view || typeof view.requestIdleCallback !== 'function') {
-    work();
-    return null;
-  }
-  const id = view.requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-  return () => view.cancelIdleCallback(id);
-}
-
-function rectOf(el: Element | null): TargetRect | null {
-  if (!el) return null;
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return null;
-  return { top: r.top, left: r.left, width: r.width, height: r.height };
-}
-
 /** The checklist runner for one page: one per overlay, routes come and go. */
 export class ChecklistRunner {
   private stale = new WeakSet<Element>();
   private activeId: string | null = null;
-  /** Since when the active step's control has been missing from the settled page, or null. */
-  private missingSince: number | null = null;
-  /** When the current route began: a page that never renders a table settles this long after. */
-  private routeSince = 0;
-  /** The one pending re-check of a missing control (the page may stay quiet meanwhile). */
-  private recheck: ReturnType<typeof setTimeout> | null = null;
-  /** The user's acts on the page while the active step stayed the same, and when the first was. */
-  private acts = 0;
-  private firstActAt: number | null = null;
-  /** The one pending re-check of the user's activity (they may stop acting meanwhile). */
-  private activityCheck: ReturnType<typeof setTimeout> | null = null;
+  /** When the active step offers "I did this" (its proof or its control not seen). */
+  private readonly unproven = unprovenStep(() => this.onBatch(this.url()));
   /** The dialogs and drawers already seen open: a new one is an act of the user's. */
   private dialogsSeen = new WeakSet<Element>();
   /** The page's layers may have changed since they were last looked for. */
@@ -309,7 +59,8 @@ export class ChecklistRunner {
   /** The page's header may say something else since the frame was last told. */
   private headerDirty = true;
   private lastSaved = '';
-  private target: Element | null = null;
+  /** The control of the active step, on the page now (the spotlight's), or null. */
+  private activeControl: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
   private tables: AccessTableReader;
   /** Every element the last look for layers looked at (see layersMayChange). */
@@ -342,7 +93,6 @@ export class ChecklistRunner {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.routeUrl = this.url();
-    this.routeSince = Date.now();
     this.tables = this.tableReader();
     store.subscribe((s, before) => {
       // Shown again, or on another kind of page: the layers it must keep clear of are looked for.
@@ -377,10 +127,6 @@ export class ChecklistRunner {
     return ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed && !s.collapsed;
   }
 
-  private orgId(url = this.url()): string | null {
-    return readOrgId(url);
-  }
-
   private url(): URL {
     return new URL(this.doc.location.href);
   }
@@ -402,14 +148,11 @@ export class ChecklistRunner {
     }
     if (signal.aborted) return;
     this.takeHint(url);
-    // A new route renders afresh: a control missing on the last one has not been missed here.
-    this.routeSince = Date.now();
-    this.missingSince = null;
+    this.unproven.routeStarted();
     signal.addEventListener(
       'abort',
       () => {
-        this.cancelRecheck();
-        this.cancelActivityCheck();
+        this.unproven.stop();
         this.readLater?.();
         this.readLater = null;
         this.clearLater?.();
@@ -433,7 +176,7 @@ export class ChecklistRunner {
         this.pageChanged(url, acts);
       },
       () => {
-        if (this.target) this.store.getState().set({ target: rectOf(this.target) });
+        if (this.activeControl) this.store.getState().set({ target: rectOf(this.activeControl) });
         // Scrolled or resized: the boxes kept clear of are looked up again once it settles.
         this.markClearDirty();
       },
@@ -525,7 +268,7 @@ export class ChecklistRunner {
       hintedFor: null,
     });
     this.activeId = null;
-    this.target = null;
+    this.activeControl = null;
     void this.save(null);
   }
 
@@ -540,11 +283,11 @@ export class ChecklistRunner {
 
   /** Move focus to the active step's control, for keyboard users. */
   focusTarget(): void {
-    (this.target as HTMLElement | null)?.focus?.();
+    (this.activeControl as HTMLElement | null)?.focus?.();
   }
 
   private async save(progress: ChecklistProgress | null): Promise<void> {
-    const orgId = this.orgId();
+    const orgId = readOrgId(this.url());
     if (!orgId) return;
     const text = JSON.stringify(progress);
     if (text === this.lastSaved) return;
@@ -605,7 +348,7 @@ export class ChecklistRunner {
     if (!state.progress && !this.panelOpen()) {
       // Nothing running and nothing shown that a reading would change: read when it shows.
       this.deferred = true;
-      this.target = null;
+      this.activeControl = null;
       if (ACCESS_PAGE_KINDS.has(state.pageKind) && !state.closed) this.lookAround(true);
       state.set({ target: null });
       this.tell(state.pageKind, null);
@@ -628,7 +371,7 @@ export class ChecklistRunner {
     const opened = this.lookAround(!p);
     if (!p) {
       this.tell(obs.pageKind, obs.table);
-      this.target = null;
+      this.activeControl = null;
       state.set({ target: null });
       return;
     }
@@ -639,104 +382,25 @@ export class ChecklistRunner {
     const step = activeStep(c, p);
     if (step?.id !== this.activeId) {
       this.activeId = step?.id ?? null;
-      this.missingSince = null;
-      // The acts that moved the run on were this step's predecessor's: the count starts afresh.
-      this.acts = 0;
-      this.firstActAt = null;
-      this.cancelActivityCheck();
+      this.unproven.stepChanged();
       // A message already up when this step began cannot prove it.
       if (step) this.markStale();
-    } else if (acts + opened > 0) {
-      this.acts += acts + opened;
-      this.firstActAt ??= Date.now();
+    } else {
+      this.unproven.acted(acts + opened);
     }
-    this.target = step?.target ? step.target(this.doc, p.facts) : null;
-    const unrecognised = this.unrecognisedNow(step, obs, state.unrecognised);
+    this.activeControl = step?.target ? step.target(this.doc, p.facts) : null;
+    const unrecognised = this.unproven.offers(
+      step,
+      this.activeControl !== null,
+      obs,
+      state.unrecognised,
+    );
     state.set({
       progress: p,
       unrecognised,
-      target: rectOf(this.target),
+      target: rectOf(this.activeControl),
     });
     void this.save(p);
-  }
-
-  /**
-   * The steps offering "I did this" after this reading: the active step's control has been
-   * missing from the settled page for {@link UNRECOGNISED_AFTER_MS}; a step whose control shows
-   * up (again) leaves the fallback. While the grace runs, one re-check is pending, so the step
-   * falls back even if the page stays quiet.
-   */
-  private unrecognisedNow(
-    step: ReturnType<typeof activeStep>,
-    obs: Observation,
-    unrecognised: string[],
-  ): string[] {
-    if (step?.done && this.actedWithoutProof()) {
-      this.missingSince = null;
-      return unrecognised.includes(step.id) ? unrecognised : [...unrecognised, step.id];
-    }
-    if (!step?.target || !step.done) {
-      this.missingSince = null;
-      return unrecognised;
-    }
-    if (this.target) {
-      this.missingSince = null;
-      return unrecognised.includes(step.id)
-        ? unrecognised.filter((s) => s !== step.id)
-        : unrecognised;
-    }
-    if (unrecognised.includes(step.id)) return unrecognised;
-    const now = Date.now();
-    // Settled: an access page has rendered its table (TikTok renders it late, later still on a
-    // loaded machine); any other page, or one whose table never comes, after the grace itself.
-    const settled =
-      !ACCESS_PAGE_KINDS.has(obs.pageKind) ||
-      obs.table.rows.length > 0 ||
-      now - this.routeSince >= UNRECOGNISED_AFTER_MS;
-    if (settled && this.missingSince === null) this.missingSince = now;
-    const since = this.missingSince ?? this.routeSince;
-    if (now - since >= UNRECOGNISED_AFTER_MS) return [...unrecognised, step.id];
-    this.cancelRecheck();
-    this.recheck = setTimeout(
-      () => {
-        this.recheck = null;
-        this.onBatch(this.url());
-      },
-      since + UNRECOGNISED_AFTER_MS - now + 50,
-    );
-    return unrecognised;
-  }
-
-  private cancelRecheck(): void {
-    if (this.recheck !== null) clearTimeout(this.recheck);
-    this.recheck = null;
-  }
-
-  /**
-   * Whether the user has acted on the page for a while ({@link UNRECOGNISED_AFTER_ACTS} acts over
-   * {@link UNRECOGNISED_AFTER_ACTIVITY_MS}) while the active step stayed unproven. With the acts
-   * made but the time not yet up, one re-check is pending, so the offer comes even if the user
-   * then waits.
-   */
-  private actedWithoutProof(): boolean {
-    if (this.acts < UNRECOGNISED_AFTER_ACTS || this.firstActAt === null) return false;
-    const due = this.firstActAt + UNRECOGNISED_AFTER_ACTIVITY_MS;
-    const now = Date.now();
-    if (now >= due) return true;
-    if (this.activityCheck === null)
-      this.activityCheck = setTimeout(
-        () => {
-          this.activityCheck = null;
-          this.onBatch(this.url());
-        },
-        due - now + 50,
-      );
-    return false;
-  }
-
-  private cancelActivityCheck(): void {
-    if (this.activityCheck !== null) clearTimeout(this.activityCheck);
-    this.activityCheck = null;
   }
 
   /**
@@ -827,7 +491,7 @@ export class ChecklistRunner {
       return;
     this.headerDirty = false;
     this.lastReadingHref = href;
-    const orgId = this.orgId();
+    const orgId = readOrgId(this.url());
     const reading: PageReading = {
       pageKind,
       // A page script can rewrite the address to another Business Center without TikTok

@@ -8,7 +8,7 @@
  */
 import type { Root } from './dom';
 import { isHiddenDeep, isLabel, queryAllDeep, queryFirst, visibleText } from './dom';
-import { findAccessTables } from './read-table';
+import { findAccessTables } from './table-shape';
 import type { PageKind } from './routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from './routes';
 import { PAGE_LABELS } from './page-labels';

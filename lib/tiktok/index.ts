@@ -11,8 +11,10 @@ export {
   weighPage,
 } from './classify';
 export type { Decision, PageEvidence, Vote, Weighing } from './classify';
-export { accessTableKind, readAccessTable, sameParty } from './read-table';
-export type { AccessRow, AccessTableKind, AccessTableReading } from './read-table';
+export { readAccessTable, sameParty } from './read-table';
+export type { AccessRow, AccessTableReading } from './read-table';
+export { accessTableKind } from './table-shape';
+export type { AccessTableKind } from './table-shape';
 export {
   readAdvertiserIdFromPage,
   readBcName,

@@ -11,7 +11,8 @@
 import type { Weighing } from './classify';
 import { weighEvidence, weighPage } from './classify';
 import { fold } from './dom';
-import { findAccessTables, readAccessTable } from './read-table';
+import { readAccessTable } from './read-table';
+import { findAccessTables } from './table-shape';
 import { LABELS } from './selectors';
 
 /** One element of the shape: its tag, structural attributes, classed texts, children. */

@@ -32,7 +32,7 @@ export const WATCHER_LENDS: Readonly<Record<string, readonly string[]>> = {
   ],
   'lib/tiktok/page-labels.ts': ['PAGE_LABELS'],
   'lib/tiktok/selectors.ts': ['SELECTORS'],
-  'lib/tiktok/read-table.ts': ['findAccessTables'],
+  'lib/tiktok/table-shape.ts': ['findAccessTables'],
   'lib/tiktok/routes.ts': ['ACCESS_PAGE_KINDS', 'classifyUrl', 'readOrgId'],
   'lib/tiktok/classify.ts': ['mayBeAccessPage', 'weighPage'],
   'lib/tiktok/context.ts': ['readBcOrgId', 'readBcName'],

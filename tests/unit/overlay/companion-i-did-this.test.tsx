@@ -13,7 +13,7 @@ import {
   UNRECOGNISED_AFTER_ACTIVITY_MS,
   UNRECOGNISED_AFTER_ACTS,
   UNRECOGNISED_AFTER_MS,
-} from '@/lib/overlay/runner';
+} from '@/lib/overlay/unproven-step';
 import { checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from '../helpers/runner-on-replica';

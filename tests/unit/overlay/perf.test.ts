@@ -7,17 +7,13 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore, samePlain } from '@/components/overlay/store';
-import {
-  ChecklistRunner,
-  boxesMayMove,
-  isOwnRecord,
-  layersMayChange,
-  watchPage,
-} from '@/lib/overlay/runner';
-import type { PageChanges } from '@/lib/overlay/runner';
+import { ChecklistRunner } from '@/lib/overlay/runner';
+import { boxesMayMove, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/page-changes';
+import type { PageChanges } from '@/lib/overlay/page-changes';
 import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
-import { AccessTableReader, readAccessTable, tableTouched } from '@/lib/tiktok/read-table';
+import { AccessTableReader, readAccessTable } from '@/lib/tiktok/read-table';
+import { tableTouched } from '@/lib/tiktok/table-changes';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { companionFrame } from '../helpers/companion-frame';
 import { ACCESS_TABLES } from '../helpers/replica-expectations';

@@ -5,7 +5,7 @@
  * the route changes, and a control that shows up after the fallback returns the step to active.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { UNRECOGNISED_AFTER_MS } from '@/lib/overlay/runner';
+import { UNRECOGNISED_AFTER_MS } from '@/lib/overlay/unproven-step';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from '../helpers/runner-on-replica';
 
