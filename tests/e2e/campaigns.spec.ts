@@ -84,6 +84,8 @@ test('a review over a seeded register, decided by keyboard, with a bulk revoke a
   extensionId,
   serviceWorker,
 }) => {
+  // Six decisions, a bulk one and axe four times over a page that also lists what to carry out.
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const register = new RegisterPage(page, extensionId);
   await register.goto();
