@@ -24,7 +24,6 @@ if (!process.argv.includes('--no-build') || !existsSync(join(DIR, 'overlay.js.ma
     root: ROOT,
     filterEntrypoints: ['overlay'],
     outDir: OUT,
-    logger: { ...console, debug() {}, info() {}, log() {}, success() {}, warn() {} },
     vite: () => ({ build: { sourcemap: true } }),
   });
 }
@@ -35,6 +34,7 @@ const lineStarts = [0];
 for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
 
 /** Where each mapped piece of the bundle starts, and its source (from the project's root). */
+/** @type {{ at: number, source: string }[]} */
 const starts = [];
 eachMapping(map, (m) => {
   const at = (lineStarts[m.generatedLine - 1] ?? 0) + m.generatedColumn;
@@ -44,6 +44,7 @@ eachMapping(map, (m) => {
 starts.sort((a, b) => a.at - b.at);
 
 /** The bundle's bytes by source: each piece runs to where the next one starts. */
+/** @type {Map<string, [number, number][]>} */
 const pieces = new Map();
 let unmapped = starts[0]?.at ?? code.length;
 starts.forEach(({ at, source }, i) => {
@@ -53,9 +54,9 @@ starts.forEach(({ at, source }, i) => {
   pieces.set(source, list);
 });
 
-const gzip = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+const gzip = (/** @type {string} */ text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 const total = gzip(code);
-const without = (ranges) => {
+const without = (/** @type {[number, number][]} */ ranges) => {
   let text = '';
   let from = 0;
   for (const [start, end] of ranges) {
@@ -66,7 +67,7 @@ const without = (ranges) => {
 };
 const rows = [...pieces].map(([source, ranges]) => ({
   source,
-  raw: ranges.reduce((n, [s, e]) => n + e - s, 0),
+  raw: ranges.reduce((n, [start, end]) => n + end - start, 0),
   share: total - gzip(without(ranges)),
 }));
 rows.sort((a, b) => b.share - a.share);

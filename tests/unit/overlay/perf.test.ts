@@ -630,6 +630,27 @@ describe('the overlay store', () => {
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
+  it('hands each listener the new state and the one before, until it unsubscribes', () => {
+    const store = createOverlayStore('bc-members');
+    const initial = store.getState();
+    const seen: Array<[boolean, boolean]> = [];
+    const stop = store.subscribe((now, before) => seen.push([now.collapsed, before.collapsed]));
+    store.getState().setCollapsed(true);
+    store.getState().setPageKind('bc-partners');
+    expect(seen).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+    expect(store.getState().pageKind).toBe('bc-partners');
+    // A new state object for every change (React compares by identity); the first stays as it was.
+    expect(store.getState()).not.toBe(initial);
+    expect(store.getInitialState()).toBe(initial);
+    expect(initial.collapsed).toBe(false);
+    stop();
+    store.getState().setCollapsed(false);
+    expect(seen).toHaveLength(2);
+  });
+
   it('samePlain compares plain data deeply', () => {
     expect(samePlain({ a: [1, { b: 'x' }], c: null }, { a: [1, { b: 'x' }], c: null })).toBe(true);
     expect(samePlain({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
