@@ -73,7 +73,7 @@ test('export and re-import gives the same register', async ({ page, extensionId 
   const before = await register.rowTexts();
   const backup = await register.exportText('Full backup (JSON)');
   const csv = await register.exportText('Export CSV');
-  expect(JSON.parse(backup)).toMatchObject({ format: 'access-companion-backup', schemaVersion: 5 });
+  expect(JSON.parse(backup)).toMatchObject({ format: 'access-companion-backup', schemaVersion: 6 });
 
   // Start from an empty register: drop the database, then import the backup.
   await page.evaluate(
