@@ -28,6 +28,7 @@ import { registerDb } from '@/lib/register/db';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
 import { CarryOut } from './CarryOut';
+import { ReportActions } from './CampaignReport';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
 import {
@@ -289,6 +290,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       <p className="muted">
         {t('campaign_meta', c.reviewer, formatDay(c.startedAt), formatDay(c.dueOn))}
       </p>
+      <ReportActions campaign={c} />
       <div className="campaign-bar">
         <div className="progress campaign-progress">
           <label htmlFor={`${id}-progress`}>{t('campaign_progressLabel')}</label>

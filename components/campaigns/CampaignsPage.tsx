@@ -6,6 +6,7 @@ import { registerDb } from '@/lib/register/db';
 import { Brand } from '../shared/Brand';
 import { formatDay, today } from '../shared/format';
 import './campaigns.css';
+import { CheckReportFile } from './CampaignReport';
 import { CampaignView } from './CampaignView';
 import { scopeDescription } from './labels';
 import { hashOf } from './route';
@@ -89,6 +90,7 @@ function CampaignList() {
           ))}
         </ul>
       )}
+      <CheckReportFile />
     </>
   );
 }

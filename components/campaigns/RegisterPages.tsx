@@ -1,4 +1,5 @@
 import { RegisterApp } from '../register/RegisterApp';
+import { ReportPage } from './CampaignReport';
 import { CampaignsPage } from './CampaignsPage';
 import { useRegisterRoute } from './route';
 
@@ -6,5 +7,13 @@ import { useRegisterRoute } from './route';
 export function RegisterPages() {
   const route = useRegisterRoute();
   if (route.page === 'register') return <RegisterApp />;
+  if (route.page === 'report')
+    return (
+      <div className="register campaigns">
+        <main>
+          <ReportPage campaignId={route.campaignId} />
+        </main>
+      </div>
+    );
   return <CampaignsPage campaignId={route.page === 'campaign' ? route.campaignId : null} />;
 }

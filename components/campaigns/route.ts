@@ -1,16 +1,21 @@
 /**
  * Where the register page is: the register itself, the list of access reviews (`#campaigns`),
- * or one review (`#campaign=<id>`). The fragment never leaves the browser.
+ * one review (`#campaign=<id>`) or its printable report (`#report=<id>`). The fragment never leaves the browser.
  */
 import { useEffect, useState } from 'react';
 
 export type RegisterRoute =
-  { page: 'register' } | { page: 'campaigns' } | { page: 'campaign'; campaignId: string };
+  | { page: 'register' }
+  | { page: 'campaigns' }
+  | { page: 'campaign'; campaignId: string }
+  | { page: 'report'; campaignId: string };
 
 /** Read a route from a location fragment. */
 export function routeOf(hash: string): RegisterRoute {
   const one = /^#campaign=([0-9a-f-]{36})$/.exec(hash);
   if (one) return { page: 'campaign', campaignId: one[1]! };
+  const report = /^#report=([0-9a-f-]{36})$/.exec(hash);
+  if (report) return { page: 'report', campaignId: report[1]! };
   if (hash === '#campaigns') return { page: 'campaigns' };
   return { page: 'register' };
 }
@@ -18,6 +23,7 @@ export function routeOf(hash: string): RegisterRoute {
 /** The fragment of a route. */
 export function hashOf(route: RegisterRoute): string {
   if (route.page === 'campaign') return `#campaign=${route.campaignId}`;
+  if (route.page === 'report') return `#report=${route.campaignId}`;
   return route.page === 'campaigns' ? '#campaigns' : '';
 }
 

@@ -19,6 +19,30 @@ export interface CampaignData extends CampaignViewData {
   suggestions: (item: CampaignItem) => Suggestion[];
 }
 
+/**
+ * The single keys a commit names in one table's part of Dexie's change set; none when it names
+ * a range (a bulk write), which a reload of the campaign would serve instead.
+ */
+function changedKeys(part: ObservabilitySet[string] | undefined): string[] {
+  // A part is a tree of key ranges ({ from, to, l, r }); from another tab it arrives as a plain
+  // structured clone of that tree, without RangeSet's iterator, so the tree is walked here.
+  interface Node {
+    from?: unknown;
+    to?: unknown;
+    l?: Node | null;
+    r?: Node | null;
+  }
+  const out: string[] = [];
+  const visit = (node: Node | null | undefined): boolean => {
+    if (!node || !('from' in node)) return true;
+    if (!visit(node.l)) return false;
+    if (typeof node.from !== 'string' || node.from !== node.to) return false;
+    out.push(node.from);
+    return out.length <= 1000 && visit(node.r);
+  };
+  return visit(part as unknown as Node) ? out : [];
+}
+
 /** Each item's suggestions, worked out on first ask and kept for that version of the item. */
 function suggestionsCache(ctx: SuggestionContext | null): (item: CampaignItem) => Suggestion[] {
   const cache = new WeakMap<CampaignItem, Suggestion[]>();
@@ -62,8 +86,29 @@ export function useCampaign(campaignId: string) {
   useEffect(() => {
     const db = registerDb();
     const grants = `idb://${db.name}/grants/`;
+    const items = `idb://${db.name}/campaignItems/`;
     const onCommit = (parts: ObservabilitySet) => {
-      if (!Object.keys(parts).some((p) => p.startsWith(grants))) return;
+      const keys = Object.keys(parts);
+      // A decision written in another tab: read back only the items it names (Dexie tells
+      // each commit's keys here, also across tabs), and keep whichever copy is newer.
+      const changed = keys.includes(items) ? changedKeys(parts[items]) : [];
+      if (changed.length > 0) {
+        const mine = new Set(itemsRef.current.map((i) => i.id));
+        const ids = changed.filter((id) => mine.has(id));
+        if (ids.length > 0)
+          void db.campaignItems.bulkGet(ids).then((rows) =>
+            setData((d) => {
+              if (!d) return d;
+              const next = d.items.slice();
+              for (const row of rows) {
+                const at = row ? next[row.position] : undefined;
+                if (row && at?.id === row.id && row.rev > at.rev) next[row.position] = row;
+              }
+              return { ...d, items: next };
+            }),
+          );
+      }
+      if (!keys.some((p) => p.startsWith(grants))) return;
       void currentGrantsOf(db, itemsRef.current).then((current) =>
         setData((d) => (d ? { ...d, current } : d)),
       );

@@ -10,3 +10,4 @@ export * from './store';
 export * from './suggestions';
 export * from './words';
 export * from '../register/campaign-schema';
+export * from './report';

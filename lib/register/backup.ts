@@ -74,6 +74,9 @@ export const BACKUP_UPGRADES: readonly BackupUpgrade[] = [
   { from: 3, rows: {} },
   // Schema v5 adds the access review campaigns' stores and changes no row a backup carries.
   { from: 4, rows: {} },
+  // Schema v6 chains history by hash (./chain.ts). An older backup's events carry no links; a
+  // restore chains a grant's history that comes without them as it writes it.
+  { from: 5, rows: {} },
 ];
 
 function syncFields(r: Record<string, unknown>): Record<string, unknown> {

@@ -10,7 +10,8 @@ import Dexie from 'dexie';
 import type { EventBatch } from './event-batches';
 import { isWellFormedBatch, packEvents } from './event-batches';
 import type { StoredEvent } from './history';
-import { byChainOrder, compactAll } from './history';
+import { byChainOrder, compactAll, expandAll } from './history';
+import { sealAll } from './chain';
 import { REGISTER_DB_NAME } from './db-name';
 import type { Account, Grant, Party, RegisterEvent, ReminderState } from './schema';
 import type { Campaign, CampaignItem, CampaignReminderState } from './campaign-schema';
@@ -101,6 +102,42 @@ export const REGISTER_VERSIONS: readonly RegisterVersion[] = [
       campaigns: 'id, dueOn',
       campaignItems: 'id, [campaignId+position], grantId',
       campaignReminders: 'id, campaignId',
+    },
+  },
+  {
+    // The history's hash chain (./chain.ts): every event gains `prev` and `hash`, chained grant
+    // by grant in history order, and every grant row names its chain's last event. No store or
+    // index changes; events keep their stored form, and the batches are packed again as v4
+    // packed them. The chain attests history from this upgrade on, not before it.
+    version: 6,
+    stores: {},
+    upgrade: async (tx) => {
+      const grants = (await tx.table('grants').toArray()) as Grant[];
+      const batches = (await tx.table('events').toArray()) as EventBatch[];
+      const stored = batches.flatMap((b) => b.events);
+      const links = new Map<string, { prev: string | null; hash: string }>();
+      const heads = new Map<string, string>();
+      for (const [grantId, history] of expandAll(grants, stored)) {
+        const { events, head } = sealAll(history, null);
+        for (const e of events) links.set(e.id, { prev: e.prev ?? null, hash: e.hash! });
+        if (head) heads.set(grantId, head);
+      }
+      const byGrant = new Map<string, StoredEvent[]>();
+      for (const e of stored) {
+        const linked = { ...e, ...links.get(e.id) };
+        const list = byGrant.get(e.grantId);
+        if (list) list.push(linked);
+        else byGrant.set(e.grantId, [linked]);
+      }
+      const grantIds = [...byGrant.keys()].sort();
+      const packed = packEvents(grantIds.flatMap((id) => byGrant.get(id)!.sort(byChainOrder)));
+      await tx.table('events').clear();
+      await tx.table('events').bulkAdd(packed);
+      await tx
+        .table('grants')
+        .bulkPut(
+          grants.flatMap((g) => (heads.has(g.id) ? [{ ...g, historyHead: heads.get(g.id) }] : [])),
+        );
     },
   },
 ];

@@ -136,7 +136,7 @@ export function storedChange(e: RegisterEvent, row: Grant): StoredEvent {
 }
 
 function snapshotOfRow(g: Grant): GrantSnapshot {
-  const { createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = g;
+  const { createdAt: _c, updatedAt: _u, deletedAt: _d, historyHead: _h, ...rest } = g;
   return rest;
 }
 

@@ -17,6 +17,7 @@
  * the rules the single writers run; {@link writeGrantChange} and {@link liveGrantFor} are the
  * database side, always called inside the caller's read-write transaction.
  */
+import { sealEvent } from './chain';
 import type { RegisterDb } from './db';
 import { batchOf, readStoredEventsOf } from './event-batches';
 import type { StoredEvent } from './history';
@@ -116,7 +117,7 @@ export const GRANT_PATCH_FIELDS = [
 
 /** A grant without its bookkeeping fields, as kept in events. */
 export function snapshotOf(g: Grant): GrantSnapshot {
-  const { createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = g;
+  const { createdAt: _c, updatedAt: _u, deletedAt: _d, historyHead: _h, ...rest } = g;
   return rest;
 }
 
@@ -252,7 +253,16 @@ export function planGrantChange(
   });
   if (!ctx.decision && sameGrantContent(before, after)) return null;
   const ev = eventRow(after, type ?? eventTypeFor(before, after, ctx), ctx, before, after);
-  return { before, after, event: ctx.fromFile ? ev : event.parse(ev) };
+  return sealChange({ before, after, event: ctx.fromFile ? ev : event.parse(ev) });
+}
+
+/**
+ * A planned change with its event chained after the grant's latest one (`before`'s head) and
+ * the row naming the new event as its head (./chain.ts).
+ */
+export function sealChange(change: GrantChange): GrantChange {
+  const event = sealEvent(change.event, change.before?.historyHead ?? null);
+  return { ...change, after: { ...change.after, historyHead: event.hash! }, event };
 }
 
 /** Everything a new grant is made of; what is not given takes the rules' defaults. */
@@ -302,14 +312,14 @@ export function planNewGrant(
     null,
     after,
   );
-  return { before: null, after, event: ctx.fromFile ? ev : event.parse(ev) };
+  return sealChange({ before: null, after, event: ctx.fromFile ? ev : event.parse(ev) });
 }
 
 /** Plan a grant's deletion: a tombstone (kept for sync and history) and a `deleted` event. */
 export function planGrantDeletion(before: Grant, ctx: WriteContext): GrantChange {
   const now = ctx.now.toISOString();
   const after = revisedRow(before, { deletedAt: now }, now);
-  return { before, after, event: newEvent(after, 'deleted', ctx, before, null) };
+  return sealChange({ before, after, event: newEvent(after, 'deleted', ctx, before, null) });
 }
 
 /** A revised copy of any register row: the change, a new `updatedAt`, the revision plus one. */

@@ -14,6 +14,9 @@ import { TIKTOK_ID } from '../tiktok/ids';
 // and trip a CSP violation: https://zod.dev/packages/core#jitless
 z.config({ jitless: true });
 
+/** A SHA-256 digest as 64 lower-case hex digits (the history's hash chain). */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 /** An instant, as an ISO 8601 string in UTC (`2026-11-27T18:32:00.000Z`). */
 export const instant = z.iso.datetime();
 /** A calendar day, as `YYYY-MM-DD`. */
@@ -93,10 +96,20 @@ export const grant = z.object({
   contractEndsOn: calendarDay.nullable(),
   goals: z.string().max(10_000),
   source: origin,
+  /**
+   * The hash of the grant's latest history event (./chain.ts): the chain's end, so that events
+   * removed after it show. Bookkeeping, like the timestamps: not part of a snapshot.
+   */
+  historyHead: z.string().regex(SHA256_HEX).optional(),
 });
 
 /** What a grant looked like at one moment: kept in events, e.g. at a review's sign-off. */
-export const grantSnapshot = grant.omit({ createdAt: true, updatedAt: true, deletedAt: true });
+export const grantSnapshot = grant.omit({
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  historyHead: true,
+});
 
 export const eventType = z.enum([
   'created',
@@ -140,6 +153,10 @@ export const event = z.object({
   after: grantSnapshot.nullable(),
   /** Set when a file brought this event; absent when this register wrote it. */
   fromFile: fileProvenance.optional(),
+  /** The hash of the grant's event written before this one; null for its first (./chain.ts). */
+  prev: z.string().regex(SHA256_HEX).nullable().optional(),
+  /** SHA-256 over this event with `prev`: its link in the grant's hash chain. */
+  hash: z.string().regex(SHA256_HEX).optional(),
 });
 
 export type BcRole = z.infer<typeof bcRole>;

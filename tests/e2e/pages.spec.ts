@@ -40,7 +40,7 @@ test('the options page gets an answer from the service worker over the typed pro
   const options = new OptionsPage(page, extensionId);
   await options.goto();
   await expect(options.backgroundStatus).toHaveText(
-    /^Background running · version 0\.1\.0 · register schema v5 · 0 grants recorded$/,
+    /^Background running · version 0\.1\.0 · register schema v6 · 0 grants recorded$/,
   );
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -73,7 +73,7 @@ test('export and re-import gives the same register', async ({ page, extensionId 
   const before = await register.rowTexts();
   const backup = await register.exportText('Full backup (JSON)');
   const csv = await register.exportText('Export CSV');
-  expect(JSON.parse(backup)).toMatchObject({ format: 'access-companion-backup', schemaVersion: 5 });
+  expect(JSON.parse(backup)).toMatchObject({ format: 'access-companion-backup', schemaVersion: 6 });
 
   // Start from an empty register: drop the database, then import the backup.
   await page.evaluate(
@@ -91,7 +91,7 @@ test('export and re-import gives the same register', async ({ page, extensionId 
   await expect(register.importStatus).toContainText('4 added');
   await expect(register.rows).toHaveCount(3);
   expect(await register.rowTexts()).toEqual(before);
-  expect(await register.exportText('Full backup (JSON)')).toContain('"schemaVersion":5');
+  expect(await register.exportText('Full backup (JSON)')).toContain('"schemaVersion":6');
 
   // The CSV of the same register re-imports with every row matched and unchanged.
   await register.importFile('register.csv', csv);

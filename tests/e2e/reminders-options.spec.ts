@@ -12,7 +12,7 @@ test('reminder settings save, refuse nonsense field by field, and keep the page 
 }) => {
   const options = new OptionsPage(page, extensionId);
   await options.goto();
-  await expect(options.backgroundStatus).toHaveText(/^Background running · .* schema v5 /);
+  await expect(options.backgroundStatus).toHaveText(/^Background running · .* schema v6 /);
   await expect(page.getByTestId('due-empty')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 

@@ -6,7 +6,8 @@
 import type { RegisterDb } from '../db';
 import { appendStoredEvents, readAllStoredEvents } from '../event-batches';
 import type { StoredEvent } from '../history';
-import { compactHistory, expandAll, selfContained, storedChange } from '../history';
+import { sealAll, sealEvent } from '../chain';
+import { byHistoryOrder, compactHistory, expandAll, selfContained, storedChange } from '../history';
 import type { WriteContext } from '../grants';
 import type { GrantChange, GrantPatch } from '../rules';
 import {
@@ -16,6 +17,7 @@ import {
   planGrantChange,
   revisedRow,
   sameGrantContent,
+  sealChange,
 } from '../rules';
 import type { Account, FileProvenance, Grant, Party, RegisterEvent } from '../schema';
 import type { BackupPlan } from './plan';
@@ -57,8 +59,9 @@ async function heldEventsNamedIn(
 
 /** An event's content, its file provenance aside (a re-import marks nothing new). */
 function sameEvent(a: RegisterEvent, b: RegisterEvent): boolean {
-  const { fromFile: _a, ...x } = a;
-  const { fromFile: _b, ...y } = b;
+  // Its links in a hash chain are the holding register's bookkeeping, not the event's content.
+  const { fromFile: _a, prev: _ap, hash: _ah, ...x } = a;
+  const { fromFile: _b, prev: _bp, hash: _bh, ...y } = b;
   return canonicalJson(x) === canonicalJson(y);
 }
 
@@ -193,8 +196,11 @@ export async function applyBackup(
       grantsOut.push(g);
       newGrants.set(g.id, g);
       // A grant the backup brings without any history gets one event saying where it came from.
-      if (!grantsWithHistory.has(g.id))
-        eventsOut.push(storedChange(eventRow(g, 'restored', ctx, null, g), g));
+      if (!grantsWithHistory.has(g.id)) {
+        const restored = sealEvent(eventRow(g, 'restored', ctx, null, g), null);
+        g.historyHead = restored.hash;
+        eventsOut.push(storedChange(restored, g));
+      }
       report.grantsAdded++;
       return;
     }
@@ -216,7 +222,11 @@ export async function applyBackup(
     if (same.deletedAt !== g.deletedAt) {
       // A deletion (or its undoing) is not a status move: the row's tombstone changes.
       const after = revisedRow(same, { ...patchOf(g), deletedAt: g.deletedAt ? now : null }, now);
-      change = { before: same, after, event: eventRow(after, 'restored', ctx, same, after) };
+      change = sealChange({
+        before: same,
+        after,
+        event: eventRow(after, 'restored', ctx, same, after),
+      });
     } else {
       try {
         change = planGrantChange(same, patchOf(g), ctx, 'restored');
@@ -274,19 +284,31 @@ export async function applyBackup(
   // A grant new to the register keeps the file's history chained onto its row (told exactly as
   // the file tells it); history for a grant the register already held is kept self-contained,
   // beside the register's own chain.
+  // The history of a grant new to the register keeps the links it was written with, so that an
+  // edit of the file shows (../chain.ts); one from before the chain is chained now. History for
+  // a grant the register holds is chained after the register's own, and its row names the end.
   const fileHistory = new Map<string, RegisterEvent[]>();
   for (const e of fileEvents) {
-    const chained = newGrants.has(e.grantId) && !grantsHeld.has(e.grantId);
-    if (!chained) {
-      eventsOut.push(selfContained(e));
-      continue;
-    }
     const list = fileHistory.get(e.grantId);
     if (list) list.push(e);
     else fileHistory.set(e.grantId, [e]);
   }
-  for (const [grantId, list] of fileHistory)
-    eventsOut.push(...compactHistory(newGrants.get(grantId), list));
+  const rowsOut = new Set(grantsOut);
+  for (const [grantId, list] of fileHistory) {
+    const chained = newGrants.has(grantId) && !grantsHeld.has(grantId);
+    if (chained && list.some((e) => e.hash)) {
+      eventsOut.push(...compactHistory(newGrants.get(grantId), list));
+      continue;
+    }
+    const row = index.get(grantId);
+    const sealed = sealAll(list.sort(byHistoryOrder), chained ? null : (row?.historyHead ?? null));
+    if (row && sealed.head) {
+      if (rowsOut.has(row)) row.historyHead = sealed.head;
+      else grantsOut.push({ ...row, historyHead: sealed.head });
+    }
+    if (chained) eventsOut.push(...compactHistory(newGrants.get(grantId), sealed.events));
+    else for (const e of sealed.events) eventsOut.push(selfContained(e));
+  }
 
   // Reminder state: by id, higher revision wins (like every sync-ready row).
   const existingReminders = await db.reminders.bulkGet(plan.reminders.map((r) => r.id));

@@ -20,6 +20,7 @@ import {
 } from '@/lib/register';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
 
 // Local time, late in the evening: a UTC-based day count would land on another day east of UTC.
 const T0 = new Date(2026, 10, 27, 23, 30);
@@ -131,6 +132,7 @@ describe('recordGrant', () => {
       contractEndsOn: null,
       goals: '',
       source: 'manual',
+      historyHead: expect.stringMatching(SHA256),
     };
     expect(g).toEqual(expectedGrant);
     expect(await db.grants.get(g.id)).toEqual(g);
@@ -152,6 +154,8 @@ describe('recordGrant', () => {
         checklist: null,
         before: null,
         after: snapshotOf(g),
+        prev: null,
+        hash: g.historyHead,
       },
     ]);
     expect(events[0]!.after).not.toHaveProperty('createdAt');
@@ -218,7 +222,9 @@ describe('updateGrant', () => {
       acceptedAt: T1.toISOString(),
       updatedAt: T1.toISOString(),
       rev: 2,
+      historyHead: expect.stringMatching(SHA256),
     });
+    expect(after.historyHead).not.toBe(before.historyHead);
     expect(await db.grants.get(before.id)).toEqual(after);
 
     const history = await historyOf(db, before.id);
@@ -230,6 +236,8 @@ describe('updateGrant', () => {
       decision: null,
       before: snapshotOf(before),
       after: snapshotOf(after),
+      prev: before.historyHead,
+      hash: after.historyHead,
     });
   });
 
@@ -331,6 +339,7 @@ describe('deleteGrant', () => {
       deletedAt: T1.toISOString(),
       updatedAt: T1.toISOString(),
       rev: 2,
+      historyHead: expect.stringMatching(SHA256),
     });
     expect(await db.grants.get(g.id)).toEqual(deleted);
     expect((await listGrantViews(db)).map((v) => v.grant.id)).toEqual([kept.id]);

@@ -302,6 +302,8 @@ describe('applyImport (CSV)', () => {
         vs
           .map((v) => ({
             ...v.grant,
+            // Each register chains the grants' history with its own events.
+            historyHead: '',
             id: '',
             accountId: '',
             partyId: '',

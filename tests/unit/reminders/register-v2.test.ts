@@ -51,8 +51,12 @@ describe('register schema v2: reminders', () => {
     v1.close();
   }
 
+  // Up to the last version before the hash chain (v6), which adds links to every row it keeps.
   async function upgrade(): Promise<RegisterDb> {
-    const db = await openAt(name, REGISTER_VERSIONS);
+    const db = await openAt(
+      name,
+      REGISTER_VERSIONS.filter((v) => v.version <= 5),
+    );
     open.push(db);
     return db;
   }
@@ -67,7 +71,7 @@ describe('register schema v2: reminders', () => {
   it('upgrades a v1 register keeping every row exactly, with an empty reminders store', async () => {
     await seedV1();
     const db = await upgrade();
-    expect(db.verno).toBe(REGISTER_SCHEMA_VERSION);
+    expect(db.verno).toBe(5);
     expect(await db.accounts.toArray()).toEqual([ACCOUNT]);
     expect(await db.parties.orderBy('id').toArray()).toEqual([PERSON, PARTNER]);
     expect(await db.grants.toArray()).toEqual([GRANT]);
