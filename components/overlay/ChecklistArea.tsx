@@ -12,7 +12,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
 import { formatNumber, t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore, TargetRect } from './store';
+import type { OverlayStore, TargetRect } from '@/lib/overlay/store';
 import { TroubleshootCard } from './TroubleshootCard';
 
 const STATE_WORDS: Record<StepState, MessageKey> = {

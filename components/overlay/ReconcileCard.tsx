@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ReconcileFinding } from '@/lib/overlay/reconcile';
 import { formatNumber, t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore } from './store';
+import type { OverlayStore } from '@/lib/overlay/store';
 
 /**
  * What the page shows that the register does not say (and the reverse), each with "Update the

@@ -4,7 +4,7 @@
  * background answers only for a grant of the frame's own tab's Business Center) and starts the
  * matching checklist with the person or partner pre-selected. The agent never asks the register.
  */
-import type { OverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from './store';
 import type { GrantHint } from '../messaging/companion';
 import type { FrameToAgent } from './frame-bridge';
 import { checklistForHint } from './hint';

@@ -6,7 +6,7 @@
  * and a store that keeps equal values so the panel does not render again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore, samePlain } from '@/components/overlay/store';
+import { createOverlayStore, samePlain } from '@/lib/overlay/store';
 import {
   ChecklistRunner,
   boxesMayMove,
