@@ -99,6 +99,19 @@ export default tseslint.config(
     'background',
     'messaging',
   ]),
+  // The settings sit below both register and reminders: the register takes its default cadence
+  // from them, reminders and the pages read and write them.
+  ...layer('lib/settings', [
+    'tiktok',
+    'checklists',
+    'register',
+    'reminders',
+    'campaigns',
+    'overlay',
+    'background',
+    'messaging',
+    'content-script',
+  ]),
   ...layer('lib/register', [
     'checklists',
     'reminders',

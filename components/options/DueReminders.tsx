@@ -6,7 +6,7 @@ import { registerDb } from '@/lib/register/db';
 import { listGrantViews } from '@/lib/register/grants';
 import type { PlannedReminder } from '@/lib/reminders/schedule';
 import { describeReminder, planReminders } from '@/lib/reminders/schedule';
-import type { ReminderSettings } from '@/lib/reminders/settings';
+import type { ReminderSettings } from '@/lib/settings';
 import { businessCenterUrl } from '@/lib/reminders/state';
 
 type Action = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';

@@ -4,7 +4,7 @@ import { registerDb } from '@/lib/register/db';
 import { listGrantViews } from '@/lib/register/grants';
 import { upcomingReviewsIcs } from '@/lib/reminders/ics';
 import { localDay } from '@/lib/reminders/schedule';
-import type { ReminderSettings } from '@/lib/reminders/settings';
+import type { ReminderSettings } from '@/lib/settings';
 
 /** Download the upcoming reviews as an .ics file, made here from the register (nothing is sent). */
 export function IcsExport({ settings }: { settings: ReminderSettings }) {

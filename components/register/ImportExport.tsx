@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { defaultReviewCadence } from '@/lib/reminders/settings';
+import { defaultReviewCadence } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register/db';
 import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';

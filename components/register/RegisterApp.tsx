@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { defaultReviewCadence } from '@/lib/reminders/settings';
+import { defaultReviewCadence } from '@/lib/settings';
 import type { KeyboardEvent } from 'react';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';

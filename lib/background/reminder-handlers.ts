@@ -22,7 +22,7 @@ import {
   runReminders,
   startReminders,
 } from '../reminders/background';
-import { reminderSettingsItem } from '../reminders/settings';
+import { reminderSettingsItem } from '../settings';
 import { reviewGrant } from '../reminders/state';
 
 /** What {@link registerReminderHandlers} set up. */

@@ -22,7 +22,7 @@ import {
 } from './campaigns';
 import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
 import { describeReminder, partyName, roleNames } from './schedule';
-import { loadReminderSettings } from './settings';
+import { loadReminderSettings } from '../settings';
 import {
   businessCenterUrl,
   claimPlan,

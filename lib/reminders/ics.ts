@@ -6,7 +6,7 @@
 import { formatNumber, t } from '../i18n';
 import type { GrantInfo } from './schedule';
 import { accountName, addDays, partyName, remindersOf, roleNames } from './schedule';
-import type { ReminderSettings } from './settings';
+import type { ReminderSettings } from '../settings/schema';
 
 const CRLF = '\r\n';
 const encoder = new TextEncoder();

@@ -9,7 +9,7 @@
 import type { Account, Grant, Party, ReminderKind, ReminderState } from '../register/schema';
 import type { MessageKey } from '../i18n';
 import { formatNumber, t } from '../i18n';
-import type { QuietHours, ReminderSettings } from './settings';
+import type { QuietHours, ReminderSettings } from '../settings/schema';
 
 /** A grant with its account and party, as the register joins them. */
 export interface GrantInfo {

@@ -37,7 +37,7 @@ import {
   sameGrantContent,
 } from '../rules';
 import type { Account, FileProvenance, Grant, Party, RegisterEvent } from '../schema';
-import { DEFAULT_REVIEW_CADENCE_DAYS } from '../schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS } from '../../settings/schema';
 import type { BackupPlan, CsvGrantRow, ImportPlan } from './plan';
 import { accountKey, partyKey, rowIsOlder, targetOfRow } from './plan';
 import { ImportRefusedError, ProblemList } from './problems';

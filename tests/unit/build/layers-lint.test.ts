@@ -129,6 +129,14 @@ describe('the layers the linter keeps', () => {
       'lib/content-script/navigations.ts',
       "import { classifyUrl } from '../tiktok/routes';\nvoid classifyUrl;\n",
     ],
+    [
+      'lib/settings/schema.ts',
+      "import { DEFAULT_REVIEW_CADENCE_DAYS } from '../register/schema';\nvoid DEFAULT_REVIEW_CADENCE_DAYS;\n",
+    ],
+    [
+      'lib/settings/index.ts',
+      "import type { ReminderPlan } from '@/lib/reminders/schedule';\nexport type R = ReminderPlan;\n",
+    ],
   ])('refuses, in %s, an import from a layer above', async (file, code) => {
     const errors = await layerErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -193,6 +201,14 @@ describe('the layers the linter keeps', () => {
     [
       'lib/background/reminder-handlers.ts',
       "import { runReminders } from '../reminders/background';\nvoid runReminders;\n",
+    ],
+    [
+      'lib/register/grants.ts',
+      "import { DEFAULT_REVIEW_CADENCE_DAYS } from '../settings/schema';\nvoid DEFAULT_REVIEW_CADENCE_DAYS;\n",
+    ],
+    [
+      'lib/reminders/background.ts',
+      "import { loadReminderSettings } from '@/lib/settings';\nvoid loadReminderSettings;\n",
     ],
   ])(
     'accepts, in %s, an import from the same layer, one below, or a package',

@@ -16,7 +16,7 @@ import {
 } from '@/lib/reminders/background';
 import { CLAIM_LEASE_MS, reminderId, startOfDay } from '@/lib/reminders/schedule';
 import { claimPlan } from '@/lib/reminders/state';
-import { saveReminderSettings } from '@/lib/reminders/settings';
+import { saveReminderSettings } from '@/lib/settings';
 import {
   ACCOUNT,
   ORG_ID,
