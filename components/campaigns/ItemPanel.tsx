@@ -4,7 +4,7 @@ import type { CampaignDecisionKind, CampaignItem, LoweredRoles } from '@/lib/cam
 import { decisionInput, decisionProblems, lowerOptions, reasonRequired } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { describeRoles, formatDay } from '../shared/format';
-import { assetRoleLabel, bcRoleLabel, financeRoleLabel, statusLabel } from '../register/labels';
+import { assetRoleLabel, bcRoleLabel, financeRoleLabel, statusLabel } from '@/lib/register/labels';
 import type { PendingDecision } from './store';
 import type { CampaignData } from './use-campaign';
 import {

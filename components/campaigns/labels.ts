@@ -11,7 +11,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import type { Grant } from '@/lib/register/schema';
 import { describeRoles, formatDay } from '../shared/format';
-import { statusLabel } from '../register/labels';
+import { statusLabel } from '@/lib/register/labels';
 
 const DECISION_KEYS: Record<CampaignDecisionKind, MessageKey> = {
   keep: 'campaignDecision_keep',

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { ProtocolMap } from '@/lib/messaging/protocol';
 import type { PickerCenter } from '@/lib/register/held-accounts-picker';
-import { bcRoleLabel } from '../register/labels';
+import { bcRoleLabel } from '@/lib/register/labels';
 import { questionName } from './HeldQuestionCard';
 
 type Answers = Parameters<ProtocolMap['popup:answerHeldPicker']>[0]['answers'];

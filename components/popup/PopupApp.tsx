@@ -24,7 +24,7 @@ import {
   grantBcUrl,
   partyLabel,
   statusLabel,
-} from '../register/labels';
+} from '@/lib/register/labels';
 import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';

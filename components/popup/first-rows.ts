@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { GrantView } from '@/lib/register/queries';
-import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '../register/labels';
+import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register/labels';
 import { describeRoles } from '../shared/format';
 import { openRegister } from './open-register';
 

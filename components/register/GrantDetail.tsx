@@ -10,7 +10,7 @@ import {
 import { describeRoles, formatDay } from '../shared/format';
 import { EditForm, ReviewForm, RevokeForm } from './GrantDetailForms';
 import { GrantHistory } from './GrantHistory';
-import { accountLabel, grantBcUrl, partyLabel, statusLabel } from './labels';
+import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register/labels';
 import { useGrantDetail } from './use-grant-detail';
 
 type Mode = 'view' | 'edit' | 'review' | 'revoke';

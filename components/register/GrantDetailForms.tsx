@@ -15,7 +15,7 @@ import {
   bcRoleLabel,
   decisionLabel,
   financeRoleLabel,
-} from './labels';
+} from '@/lib/register/labels';
 import { RoleSelect } from './RoleSelect';
 
 interface RoleFields {

@@ -13,7 +13,7 @@ import {
   bcRoleLabel,
   financeRoleLabel,
   statusLabel,
-} from './labels';
+} from '@/lib/register/labels';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

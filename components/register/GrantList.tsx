@@ -5,7 +5,7 @@ import type { GrantView } from '@/lib/register/grants';
 import type { GroupBy } from '@/lib/register/queries';
 import { dueReasons, groupViews } from '@/lib/register/queries';
 import { describeRoles, formatDay } from '../shared/format';
-import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from './labels';
+import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from '@/lib/register/labels';
 
 type Item =
   { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; view: GrantView };

@@ -22,7 +22,7 @@ import { GrantDetail } from './GrantDetail';
 import { GrantForm } from './GrantForm';
 import { GrantList } from './GrantList';
 import { ImportExport } from './ImportExport';
-import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from './labels';
+import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from '@/lib/register/labels';
 import type { RegisterStore } from './store';
 import { createRegisterStore } from './store';
 import { useWholeRegister } from './use-whole-register';

@@ -1,6 +1,6 @@
 import { uiLanguage } from '@/lib/i18n';
 import type { Grant } from '@/lib/register/schema';
-import { roleNames } from '@/lib/reminders/schedule';
+import { roleNames } from '@/lib/register/labels';
 
 /** A grant's roles in TikTok's words, e.g. "Standard · Operator", as the reminders say them. */
 export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {

@@ -21,7 +21,8 @@ import {
   unclaimCampaign,
 } from './campaigns';
 import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
-import { describeReminder, partyName, roleNames } from './schedule';
+import { partyInSentence, roleNames } from '../register/labels';
+import { describeReminder } from './schedule';
 import { loadReminderSettings } from '../settings';
 import {
   businessCenterUrl,
@@ -148,7 +149,12 @@ export function notificationFor(
     };
   }
   const lines = due.map((r) =>
-    t('reminders_group_line', t(GROUP_REASONS[r.kind]), partyName(r.info), roleNames(r.info.grant)),
+    t(
+      'reminders_group_line',
+      t(GROUP_REASONS[r.kind]),
+      partyInSentence(r.info),
+      roleNames(r.info.grant),
+    ),
   );
   return {
     title: t('reminders_group_title', formatNumber(due.length)),
