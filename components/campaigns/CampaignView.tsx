@@ -29,10 +29,10 @@ import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
+import { partyTitle } from '@/lib/register/labels';
 import {
   UNDECIDED_CHOICES,
   decisionKindLabel,
-  itemPartyName,
   scopeDescription,
   suggestionText,
   undecidedLabel,
@@ -173,7 +173,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           new Date(),
         );
         remember([written]);
-        setMessage(t('decide_saved', itemPartyName(written), decisionKindLabel(input.kind)));
+        setMessage(t('decide_saved', partyTitle(written), decisionKindLabel(input.kind)));
       } catch (error) {
         await explain(error);
         if (draft && store.getState().pending === null) {

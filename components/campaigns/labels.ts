@@ -2,7 +2,6 @@
 import type {
   CampaignDecision,
   CampaignDecisionKind,
-  CampaignItem,
   ItemFlag,
   Suggestion,
   UndecidedAtDue,
@@ -82,16 +81,4 @@ export function suggestionText(s: Suggestion): string {
           : 'suggestion_undecidedDefault_keep',
       );
   }
-}
-
-/** Who an item is about, as the register names them. */
-export function itemPartyName(item: Pick<CampaignItem, 'party'>): string {
-  const p = item.party;
-  return p ? p.name || p.email || p.bcId || t('party_unknown') : t('party_unknown');
-}
-
-/** The account an item is on, as the register names it. */
-export function itemAccountName(item: Pick<CampaignItem, 'account'>): string {
-  const a = item.account;
-  return a ? a.name || a.externalId : t('account_unknown');
 }

@@ -8,6 +8,7 @@
 import type { EntityTable } from 'dexie';
 import type { RegisterDb } from './db';
 import { dayAfter } from './days';
+import { accountName, partyName } from './labels';
 import type { Account, Grant, GrantStatus, Party } from './schema';
 
 /** A grant with its account and party, as lists show it. */
@@ -495,18 +496,6 @@ export function narrows(previous: GrantFilter, next: GrantFilter): boolean {
 
 /** What the register can be sorted by. */
 export type SortKey = 'party' | 'account' | 'status' | 'since' | 'nextReview' | 'updated';
-
-/** A display name for the person or partner, for sorting and grouping. */
-export function partyName(p: Party | undefined): string {
-  if (!p) return '';
-  return p.name || p.email || p.bcId || '';
-}
-
-/** A display name for the account. */
-export function accountName(a: Account | undefined): string {
-  if (!a) return '';
-  return a.name || a.externalId;
-}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
