@@ -155,6 +155,31 @@ export default tseslint.config(
   ...layer('lib/overlay', ['reminders', 'campaigns', 'background', 'content-script'], ['register']),
   // The background answers messages with every layer below; only entrypoints wire it.
   ...layer('lib/background', []),
+  // The extension pages' React takes each module of lib/ through its index.ts, so a module's
+  // files can move and split behind it; and it never takes the background, which only the
+  // entrypoints wire.
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)lib/background(/.*)?$',
+              message:
+                'components/ never import lib/background (docs/ARCHITECTURE.md): the background is wired by the entrypoints.',
+            },
+            {
+              regex: '^(@/|(\\.\\./)+)lib/(?!background/)[^/]+/.+$',
+              message:
+                "components/ import lib/ through each module's index.ts (docs/ARCHITECTURE.md): import '@/lib/<module>', or export the piece from there.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },

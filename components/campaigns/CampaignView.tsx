@@ -23,13 +23,13 @@ import {
   updateCampaign,
 } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
-import { registerDb } from '@/lib/register/db';
+import { sendMessage } from '@/lib/messaging';
+import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
-import { partyTitle } from '@/lib/register/labels';
+import { partyTitle } from '@/lib/register';
 import {
   UNDECIDED_CHOICES,
   decisionKindLabel,

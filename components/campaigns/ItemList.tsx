@@ -5,7 +5,7 @@ import type { CampaignItem } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { describeRoles } from '../shared/format';
 import type { CampaignData } from './use-campaign';
-import { accountLabel, partyTitle } from '@/lib/register/labels';
+import { accountLabel, partyTitle } from '@/lib/register';
 import { decisionSummary } from './labels';
 
 const ROW_HEIGHT = 56;

@@ -11,7 +11,7 @@ import {
   financeRoleLabel,
   partyTitle,
   statusLabel,
-} from '@/lib/register/labels';
+} from '@/lib/register';
 import type { PendingDecision } from './store';
 import type { CampaignData } from './use-campaign';
 import { decisionKindLabel, decisionSummary, flagText, suggestionText } from './labels';

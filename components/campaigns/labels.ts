@@ -8,9 +8,9 @@ import type {
 } from '@/lib/campaigns';
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
-import type { Grant } from '@/lib/register/schema';
+import type { Grant } from '@/lib/register';
 import { describeRoles, formatDay } from '../shared/format';
-import { statusLabel } from '@/lib/register/labels';
+import { statusLabel } from '@/lib/register';
 
 const DECISION_KEYS: Record<CampaignDecisionKind, MessageKey> = {
   keep: 'campaignDecision_keep',

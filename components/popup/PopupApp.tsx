@@ -11,20 +11,14 @@ import {
 } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import type { TabContext } from '@/lib/messaging/protocol';
-import { sendMessage } from '@/lib/messaging/protocol';
-import { registerDb } from '@/lib/register/db';
-import type { PickerCenter } from '@/lib/register/held-accounts-picker';
-import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
-import type { DueItem, GrantView } from '@/lib/register/queries';
-import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register/queries';
-import {
-  accountLabel,
-  dueReasonLabel,
-  grantBcUrl,
-  partyLabel,
-  statusLabel,
-} from '@/lib/register/labels';
+import type { TabContext } from '@/lib/messaging';
+import { sendMessage } from '@/lib/messaging';
+import { registerDb } from '@/lib/register';
+import type { PickerCenter } from '@/lib/register';
+import type { HeldQuestion } from '@/lib/register';
+import type { DueItem, GrantView } from '@/lib/register';
+import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register';
+import { accountLabel, dueReasonLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register';
 import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { describeRoles } from '../shared/format';

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { recordGrant } from '@/lib/register/grants';
+import { registerDb } from '@/lib/register';
+import { recordGrant } from '@/lib/register';
 import { defaultReviewCadence } from '@/lib/settings';
 import { GrantForm } from '../register/GrantForm';
 

@@ -1,11 +1,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { GrantView } from '@/lib/register/grants';
-import type { GroupBy } from '@/lib/register/queries';
-import { dueReasons, groupViews } from '@/lib/register/queries';
+import type { GrantView } from '@/lib/register';
+import type { GroupBy } from '@/lib/register';
+import { dueReasons, groupViews } from '@/lib/register';
 import { describeRoles, formatDay } from '../shared/format';
-import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from '@/lib/register/labels';
+import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from '@/lib/register';
 
 type Item =
   { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; view: GrantView };

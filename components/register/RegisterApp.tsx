@@ -4,25 +4,19 @@ import type { KeyboardEvent } from 'react';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { recordGrant } from '@/lib/register/grants';
-import type { GroupBy, Perspective, SortKey } from '@/lib/register/queries';
-import {
-  indexViews,
-  narrowingFilter,
-  perspectiveOf,
-  recentViews,
-  sortIndex,
-} from '@/lib/register/queries';
-import { loadSampleRegister } from '@/lib/register/sample';
-import type { DueReason } from '@/lib/register/queries';
-import type { GrantStatus } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register';
+import { recordGrant } from '@/lib/register';
+import type { GroupBy, Perspective, SortKey } from '@/lib/register';
+import { indexViews, narrowingFilter, perspectiveOf, recentViews, sortIndex } from '@/lib/register';
+import { loadSampleRegister } from '@/lib/register';
+import type { DueReason } from '@/lib/register';
+import type { GrantStatus } from '@/lib/register';
 import { Brand } from '../shared/Brand';
 import { GrantDetail } from './GrantDetail';
 import { GrantForm } from './GrantForm';
 import { GrantList } from './GrantList';
 import { ImportExport } from './ImportExport';
-import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from '@/lib/register/labels';
+import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from '@/lib/register';
 import type { RegisterStore } from './store';
 import { createRegisterStore } from './store';
 import { useWholeRegister } from './use-whole-register';

@@ -216,4 +216,44 @@ describe('the layers the linter keeps', () => {
       expect(await layerErrors(file, code)).toEqual([]);
     },
   );
+
+  it.each([
+    [
+      'components/register/GrantList.tsx',
+      "import { listGrantViews } from '@/lib/register/grants';\nvoid listGrantViews;\n",
+    ],
+    [
+      'components/options/DueReminders.tsx',
+      "import type { GrantInfo } from '../../lib/reminders/schedule';\nexport type G = GrantInfo;\n",
+    ],
+    [
+      'components/overlay/HeldCard.tsx',
+      "import type { OverlayStore } from '@/lib/overlay/store';\nexport type S = OverlayStore;\n",
+    ],
+    [
+      'components/popup/PopupApp.tsx',
+      "import { FOCUS_COMPANION_COMMAND } from '@/lib/background/commands';\nvoid FOCUS_COMPANION_COMMAND;\n",
+    ],
+  ])(
+    'refuses, in %s, an import of lib/ past its index.ts or of the background',
+    async (file, code) => {
+      const errors = await layerErrors(file, code);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/through each module's index\.ts|never import lib\/background/);
+    },
+  );
+
+  it.each([
+    [
+      'components/register/GrantList.tsx',
+      "import { listGrantViews } from '@/lib/register';\nvoid listGrantViews;\n",
+    ],
+    [
+      'components/overlay/HeldCard.tsx',
+      "import type { OverlayStore } from '@/lib/overlay';\nexport type S = OverlayStore;\n",
+    ],
+    ['components/options/OptionsApp.tsx', "import { t } from '@/lib/i18n';\nvoid t;\n"],
+  ])('accepts, in %s, an import of a module of lib/ through its index.ts', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
 });
