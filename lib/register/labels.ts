@@ -8,7 +8,10 @@ import type { MessageKey } from '../i18n';
 import { t } from '../i18n';
 import { bcAccessUrl } from '../tiktok/routes';
 import type { GrantView } from './grants';
+import { accountName, partyName } from './names';
 import type { DueReason } from './queries';
+
+export { accountName, partyName };
 import type {
   Account,
   AssetRole,
@@ -116,12 +119,6 @@ type PartyWords = Pick<Party, 'kind' | 'name' | 'email' | 'bcId' | 'isMe'>;
 /** What the words for an account read of it. */
 type AccountWords = Pick<Account, 'kind' | 'name' | 'externalId'>;
 
-/** The party's own name as recorded (its name, else email, else BC ID), '' when none: to sort and group by. */
-export function partyName(p: Pick<Party, 'name' | 'email' | 'bcId'> | null | undefined): string {
-  if (!p) return '';
-  return p.name || p.email || p.bcId || '';
-}
-
 /** Who holds the access, as a list shows it. */
 export function partyLabel(view: { party?: PartyWords | null }): string {
   const p = view.party;
@@ -148,12 +145,6 @@ export function partyInSentence(of: { party?: PartyWords | null }): string {
     p.email ||
     (p.bcId ? t('reminders_party_partnerBc', p.bcId) : t('reminders_party_unnamed'));
   return p.kind === 'partnerBc' && p.name ? t('reminders_party_partnerSuffix', who) : who;
-}
-
-/** The account's own name as recorded (its name, else its TikTok ID), '' when none: to sort and group by. */
-export function accountName(a: Pick<Account, 'name' | 'externalId'> | null | undefined): string {
-  if (!a) return '';
-  return a.name || a.externalId;
 }
 
 /** The account, as a list shows it. */

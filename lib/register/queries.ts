@@ -8,7 +8,7 @@
 import type { EntityTable } from 'dexie';
 import type { RegisterDb } from './db';
 import { dayAfter } from './days';
-import { accountName, partyName } from './labels';
+import { accountName, partyName } from './names';
 import type { Account, Grant, GrantStatus, Party } from './schema';
 
 /** A grant with its account and party, as lists show it. */
