@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { extensionAlive, followNavigations } from '@/lib/content-script/navigations';
 import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/messaging/agent-client';
 import { ChecklistRunner } from '@/lib/overlay/runner';

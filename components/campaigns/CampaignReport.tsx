@@ -13,7 +13,7 @@ import {
   scopeDescription,
 } from '@/lib/campaigns';
 import { formatNumber, t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { decisionKindLabel } from './labels';
 import { hashOf } from './route';

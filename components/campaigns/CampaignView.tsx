@@ -23,18 +23,18 @@ import {
   updateCampaign,
 } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
-import { registerDb } from '@/lib/register/db';
+import { sendMessage } from '@/lib/messaging';
+import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
 import { CarryOut } from './CarryOut';
 import { ReportActions } from './CampaignReport';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
+import { partyTitle } from '@/lib/register';
 import {
   UNDECIDED_CHOICES,
   decisionKindLabel,
-  itemPartyName,
   scopeDescription,
   suggestionText,
   undecidedLabel,
@@ -175,7 +175,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           new Date(),
         );
         remember([written]);
-        setMessage(t('decide_saved', itemPartyName(written), decisionKindLabel(input.kind)));
+        setMessage(t('decide_saved', partyTitle(written), decisionKindLabel(input.kind)));
       } catch (error) {
         await explain(error);
         if (draft && store.getState().pending === null) {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { listCampaigns } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register';
 import { Brand } from '../shared/Brand';
 import { formatDay, today } from '../shared/format';
 import './campaigns.css';

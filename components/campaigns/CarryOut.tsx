@@ -17,10 +17,11 @@ import {
   markDoneOutside,
 } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { businessCenterUrl } from '@/lib/reminders/state';
+import { registerDb } from '@/lib/register';
+import { businessCenterUrl } from '@/lib/reminders';
 import { describeRoles } from '../shared/format';
-import { decisionSummary, itemAccountName, itemPartyName } from './labels';
+import { accountLabel, partyTitle } from '@/lib/register';
+import { decisionSummary } from './labels';
 
 /** A moment as the user's locale writes a day and a time. */
 function formatMoment(iso: string): string {
@@ -95,7 +96,7 @@ function businessCenterNames(items: readonly CampaignItem[]): Map<string, string
 function groupLabel(group: CarryOutGroup, bcNames: ReadonlyMap<string, string>): string {
   const { page } = group;
   if (page.section === 'adAccount') {
-    return t('carryOut_page_adAccount', itemAccountName(group.todos[0]!.items[0]!));
+    return t('carryOut_page_adAccount', accountLabel(group.todos[0]!.items[0]!));
   }
   const name = bcNames.get(page.orgId) ?? page.orgId;
   return t(page.section === 'members' ? 'carryOut_page_members' : 'carryOut_page_partners', name);
@@ -182,7 +183,7 @@ export function CarryOut({
       }
       replaceItems(written);
       setOutside(null);
-      setMessage(t('carryOut_doneOutsideSaved', itemPartyName(todo.items[0]!)));
+      setMessage(t('carryOut_doneOutsideSaved', partyTitle(todo.items[0]!)));
     } catch (error) {
       setMessage(
         error instanceof CampaignConflictError
@@ -233,7 +234,7 @@ export function CarryOut({
                   className="carry-out-todo"
                 >
                   <div className="todo-head">
-                    <strong>{itemPartyName(first)}</strong>
+                    <strong>{partyTitle(first)}</strong>
                     <span>{decisionSummary(first.decision)}</span>
                     {todo.items.length > 1 && (
                       <span className="muted">{t('carryOut_grants', todo.items.length)}</span>
@@ -253,7 +254,7 @@ export function CarryOut({
                           href={url}
                           target="_blank"
                           rel="noreferrer"
-                          aria-label={t('carryOut_carryFor', itemPartyName(first))}
+                          aria-label={t('carryOut_carryFor', partyTitle(first))}
                         >
                           {t('carryOut_carry')}
                         </a>

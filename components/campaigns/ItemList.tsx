@@ -5,7 +5,8 @@ import type { CampaignItem } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { describeRoles } from '../shared/format';
 import type { CampaignData } from './use-campaign';
-import { decisionSummary, itemAccountName, itemPartyName } from './labels';
+import { accountLabel, partyTitle } from '@/lib/register';
+import { decisionSummary } from './labels';
 
 const ROW_HEIGHT = 56;
 
@@ -88,8 +89,8 @@ export function ItemList({
                 {selected.has(item.id) ? '☑' : '☐'}
               </span>
               <span className="cell-main">
-                <strong className="ellipsis">{itemPartyName(item)}</strong>
-                <span className="muted ellipsis">{itemAccountName(item)}</span>
+                <strong className="ellipsis">{partyTitle(item)}</strong>
+                <span className="muted ellipsis">{accountLabel(item)}</span>
               </span>
               <span className="ellipsis">{describeRoles(item.grant)}</span>
               <span className="item-badges">

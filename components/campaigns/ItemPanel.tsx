@@ -4,17 +4,17 @@ import type { CampaignDecisionKind, CampaignItem, LoweredRoles } from '@/lib/cam
 import { decisionInput, decisionProblems, lowerOptions, reasonRequired } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { describeRoles, formatDay } from '../shared/format';
-import { assetRoleLabel, bcRoleLabel, financeRoleLabel, statusLabel } from '../register/labels';
+import {
+  accountLabel,
+  assetRoleLabel,
+  bcRoleLabel,
+  financeRoleLabel,
+  partyTitle,
+  statusLabel,
+} from '@/lib/register';
 import type { PendingDecision } from './store';
 import type { CampaignData } from './use-campaign';
-import {
-  decisionKindLabel,
-  decisionSummary,
-  flagText,
-  itemAccountName,
-  itemPartyName,
-  suggestionText,
-} from './labels';
+import { decisionKindLabel, decisionSummary, flagText, suggestionText } from './labels';
 
 export const DECISION_KINDS: CampaignDecisionKind[] = ['keep', 'lower', 'revoke', 'handOff'];
 export const DECISION_KEYS: Record<CampaignDecisionKind, string> = {
@@ -61,13 +61,13 @@ export function ItemPanel({
       aria-labelledby={`${id}-h`}
       data-testid="item-panel"
     >
-      <h2 id={`${id}-h`}>{itemPartyName(item)}</h2>
+      <h2 id={`${id}-h`}>{partyTitle(item)}</h2>
       <dl className="facts">
         <dt>{t('item_who')}</dt>
         <dd>{item.party?.email ?? item.party?.bcId ?? item.party?.organisation ?? '—'}</dd>
         <dt>{t('item_account')}</dt>
         <dd>
-          {itemAccountName(item)} <span className="muted">{item.account?.externalId}</span>
+          {accountLabel(item)} <span className="muted">{item.account?.externalId}</span>
         </dd>
         <dt>{t('item_roles')}</dt>
         <dd>{describeRoles(g)}</dd>

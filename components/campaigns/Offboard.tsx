@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { CampaignScope } from '@/lib/campaigns';
 import { CampaignInputError, startOffboarding } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { dayAfter } from '@/lib/register/days';
-import type { Party } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register';
+import { dayAfter } from '@/lib/register';
+import type { Party } from '@/lib/register';
 import { hashOf } from './route';
 
 /** An offboarding is carried out within a week unless the one who starts it says otherwise. */

@@ -8,8 +8,8 @@ import {
   startCampaign,
 } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { dayAfter } from '@/lib/register/days';
+import { registerDb } from '@/lib/register';
+import { dayAfter } from '@/lib/register';
 import { UNDECIDED_CHOICES, undecidedLabel } from './labels';
 
 type ScopeKind = CampaignScope['kind'];

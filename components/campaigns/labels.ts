@@ -2,16 +2,15 @@
 import type {
   CampaignDecision,
   CampaignDecisionKind,
-  CampaignItem,
   ItemFlag,
   Suggestion,
   UndecidedAtDue,
 } from '@/lib/campaigns';
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
-import type { Grant } from '@/lib/register/schema';
+import type { Grant } from '@/lib/register';
 import { describeRoles, formatDay } from '../shared/format';
-import { statusLabel } from '../register/labels';
+import { statusLabel } from '@/lib/register';
 
 const DECISION_KEYS: Record<CampaignDecisionKind, MessageKey> = {
   keep: 'campaignDecision_keep',
@@ -82,16 +81,4 @@ export function suggestionText(s: Suggestion): string {
           : 'suggestion_undecidedDefault_keep',
       );
   }
-}
-
-/** Who an item is about, as the register names them. */
-export function itemPartyName(item: Pick<CampaignItem, 'party'>): string {
-  const p = item.party;
-  return p ? p.name || p.email || p.bcId || t('party_unknown') : t('party_unknown');
-}
-
-/** The account an item is on, as the register names it. */
-export function itemAccountName(item: Pick<CampaignItem, 'account'>): string {
-  const a = item.account;
-  return a ? a.name || a.externalId : t('account_unknown');
 }

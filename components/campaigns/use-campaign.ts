@@ -9,7 +9,7 @@ import type {
   SuggestionContext,
 } from '@/lib/campaigns';
 import { currentGrantsOf, itemFlag, readCampaignView, suggestionsFor } from '@/lib/campaigns';
-import { registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register';
 
 /** A campaign as the view holds it, and what it derives once per change rather than per row. */
 export interface CampaignData extends CampaignViewData {

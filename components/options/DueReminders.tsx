@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
-import { registerDb } from '@/lib/register/db';
-import { listGrantViews } from '@/lib/register/grants';
-import type { PlannedReminder } from '@/lib/reminders/schedule';
-import { describeReminder, planReminders } from '@/lib/reminders/schedule';
-import type { ReminderSettings } from '@/lib/reminders/settings';
-import { businessCenterUrl } from '@/lib/reminders/state';
+import { sendMessage } from '@/lib/messaging';
+import { registerDb } from '@/lib/register';
+import { listGrantViews } from '@/lib/register';
+import type { PlannedReminder } from '@/lib/reminders';
+import { describeReminder, planReminders } from '@/lib/reminders';
+import type { ReminderSettings } from '@/lib/settings';
+import { businessCenterUrl } from '@/lib/reminders';
 
 type Action = 'markReviewed' | 'snoozeDay' | 'snoozeWeek' | 'dismiss';
 type Decision = 'lower' | 'revoke';

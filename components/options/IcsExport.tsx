@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { listGrantViews } from '@/lib/register/grants';
-import { upcomingReviewsIcs } from '@/lib/reminders/ics';
-import { localDay } from '@/lib/reminders/schedule';
-import type { ReminderSettings } from '@/lib/reminders/settings';
+import { registerDb } from '@/lib/register';
+import { listGrantViews } from '@/lib/register';
+import { upcomingReviewsIcs } from '@/lib/reminders';
+import { localDay } from '@/lib/reminders';
+import type { ReminderSettings } from '@/lib/settings';
 
 /** Download the upcoming reviews as an .ics file, made here from the register (nothing is sent). */
 export function IcsExport({ settings }: { settings: ReminderSettings }) {

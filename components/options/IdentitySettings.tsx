@@ -8,7 +8,7 @@ import {
   normaliseIdentity,
   parseEmailList,
   saveIdentity,
-} from '@/lib/register/identity';
+} from '@/lib/register';
 
 /**
  * "Your TikTok sign-in emails": how the extension recognises the user's own row in a Business

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { forgetBusinessCenterMine, listMyBusinessCenters } from '@/lib/register/held-accounts';
-import type { Account } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register';
+import { forgetBusinessCenterMine, listMyBusinessCenters } from '@/lib/register';
+import type { Account } from '@/lib/register';
 
 const nameOf = (a: Pick<Account, 'name' | 'externalId'>) =>
   a.name || t('held_question_unnamed', a.externalId);

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { BackgroundStatus } from '@/lib/messaging/protocol';
-import { sendMessage } from '@/lib/messaging/protocol';
-import type { ReminderSettings } from '@/lib/reminders/settings';
-import {
-  loadReminderSettings,
-  normaliseSettings,
-  reminderSettingsItem,
-} from '@/lib/reminders/settings';
+import type { BackgroundStatus } from '@/lib/messaging';
+import { sendMessage } from '@/lib/messaging';
+import type { ReminderSettings } from '@/lib/settings';
+import { loadReminderSettings, normaliseSettings, reminderSettingsItem } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 import { Brand } from '../shared/Brand';
 import { DueReminders } from './DueReminders';

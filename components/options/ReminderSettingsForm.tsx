@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { ReminderSettings } from '@/lib/reminders/settings';
-import { reminderSettingsSchema, saveReminderSettings } from '@/lib/reminders/settings';
+import type { ReminderSettings } from '@/lib/settings';
+import { reminderSettingsSchema, saveReminderSettings } from '@/lib/settings';
 
 interface Draft {
   defaultCadenceDays: string;

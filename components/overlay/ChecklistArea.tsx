@@ -9,10 +9,13 @@ import {
   stepStates,
 } from '@/lib/checklists';
 import type { MessageKey } from '@/lib/i18n';
+// The checklists' words are the frame's alone: the index leaves them out so the page agent, which
+// runs the checklists through it, does not carry them (docs/page-agent-size.md).
+// eslint-disable-next-line no-restricted-imports
 import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
 import { formatNumber, t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore, TargetRect } from './store';
+import type { OverlayStore, TargetRect } from '@/lib/overlay';
 import { TroubleshootCard } from './TroubleshootCard';
 
 const STATE_WORDS: Record<StepState, MessageKey> = {

@@ -6,7 +6,7 @@ import { ChecklistArea } from './ChecklistArea';
 import { HeldCard } from './HeldCard';
 import { ReconcileCard } from './ReconcileCard';
 import type { CompanionActions } from './actions';
-import type { OverlayStore } from './store';
+import type { OverlayStore } from '@/lib/overlay';
 
 export type { CompanionActions } from './actions';
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { statusWord } from '@/lib/tiktok';
 import { t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore } from './store';
+import type { OverlayStore } from '@/lib/overlay';
 
 /**
  * A client's Business Center (the register holds it as a client account I hold): its members are

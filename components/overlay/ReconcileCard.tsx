@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ReconcileFinding } from '@/lib/overlay/reconcile';
+import type { ReconcileFinding } from '@/lib/overlay';
 import { formatNumber, t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore } from './store';
+import type { OverlayStore } from '@/lib/overlay';
 
 /**
  * What the page shows that the register does not say (and the reverse), each with "Update the

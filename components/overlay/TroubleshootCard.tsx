@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { statusWord } from '@/lib/tiktok';
-import type { PersonDiagnosis } from '@/lib/overlay/troubleshoot';
+import type { PersonDiagnosis } from '@/lib/overlay';
 import { t } from '@/lib/i18n';
 import type { CompanionActions } from './actions';
-import type { OverlayStore } from './store';
+import type { OverlayStore } from '@/lib/overlay';
 
 /** Troubleshoot: pick the person, then see the page's email and status next to the register's. */
 export function TroubleshootCard(

@@ -3,8 +3,8 @@ import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { contradictedItems } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { itemAccountName, itemPartyName } from '../campaigns/labels';
+import { registerDb } from '@/lib/register';
+import { accountLabel, partyTitle } from '@/lib/register';
 import { formatDay } from '../shared/format';
 
 /** How many contradicted decisions the popup lists; the rest are counted. */
@@ -34,8 +34,8 @@ export function ContradictedCard() {
             <button type="button" className="link-button" onClick={() => open(item.campaignId)}>
               {t(
                 'popup_contradicted_item',
-                itemPartyName(item),
-                itemAccountName(item),
+                partyTitle(item),
+                accountLabel(item),
                 formatDay(item.contradicted!.at),
               )}
             </button>

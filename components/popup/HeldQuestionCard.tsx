@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { ProtocolMap } from '@/lib/messaging/protocol';
-import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
-import { bcRoleLabel, statusLabel } from '../register/labels';
+import type { ProtocolMap } from '@/lib/messaging';
+import type { HeldQuestion } from '@/lib/register';
+import { bcRoleLabel, statusLabel } from '@/lib/register';
 
 type Answer = Parameters<ProtocolMap['popup:answerHeldQuestion']>[0]['answer'];
 type Reply = ReturnType<ProtocolMap['popup:answerHeldQuestion']>;

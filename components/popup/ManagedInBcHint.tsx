@@ -1,6 +1,9 @@
 import { t } from '@/lib/i18n';
+// lib/tiktok's index carries the page reader (selectors, labels, flows) for the content scripts;
+// an extension page needs only this, by its path, and loads none of that.
+// eslint-disable-next-line no-restricted-imports
 import { bcAccessUrl } from '@/lib/tiktok/routes';
-import type { PageKind } from '@/lib/tiktok/routes';
+import type { PageKind } from '@/lib/tiktok';
 
 /**
  * On Ads Manager and the Business Center picker the extension injects nothing; the popup says

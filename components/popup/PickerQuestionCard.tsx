@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { ProtocolMap } from '@/lib/messaging/protocol';
-import type { PickerCenter } from '@/lib/register/held-accounts-picker';
-import { bcRoleLabel } from '../register/labels';
+import type { ProtocolMap } from '@/lib/messaging';
+import type { PickerCenter } from '@/lib/register';
+import { bcRoleLabel } from '@/lib/register';
 import { questionName } from './HeldQuestionCard';
 
 type Answers = Parameters<ProtocolMap['popup:answerHeldPicker']>[0]['answers'];

@@ -11,10 +11,9 @@ import {
 } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import type { GrantView } from '@/lib/register/queries';
-import { dueSnapshot, recentViews } from '@/lib/register/queries';
-import { narrowingFilter } from '@/lib/register/search';
+import { registerDb } from '@/lib/register';
+import type { GrantView } from '@/lib/register';
+import { dueSnapshot, narrowingFilter, recentViews } from '@/lib/register';
 import { useWholeRegister } from '../register/use-whole-register';
 import { Brand } from '../shared/Brand';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';

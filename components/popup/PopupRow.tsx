@@ -1,12 +1,6 @@
 import { t } from '@/lib/i18n';
-import type { DueItem, GrantView } from '@/lib/register/queries';
-import {
-  accountLabel,
-  dueReasonLabel,
-  grantBcUrl,
-  partyLabel,
-  statusLabel,
-} from '../register/labels';
+import type { DueItem, GrantView } from '@/lib/register';
+import { accountLabel, dueReasonLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register';
 import { describeRoles } from '../shared/format';
 import { openRegister } from './open-register';
 

@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { recordGrant } from '@/lib/register/grants';
-import { defaultReviewCadence } from '@/lib/reminders/settings';
+import { registerDb } from '@/lib/register';
+import { recordGrant } from '@/lib/register';
+import { defaultReviewCadence } from '@/lib/settings';
 import { GrantForm } from '../register/GrantForm';
 
 /**

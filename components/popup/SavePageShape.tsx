@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging';
 
 /** Hand a JSON file to the browser's downloads, from the popup itself (no extra permission). */
 function download(name: string, json: string): void {

@@ -8,8 +8,11 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import type { GrantView } from '@/lib/register/queries';
-import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '../register/labels';
+import type { GrantView } from '@/lib/register';
+// The first screen paints before React and the register's database code load
+// (docs/register-performance.md): the words come by their path, not through the index.
+// eslint-disable-next-line no-restricted-imports
+import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register/labels';
 import { describeRoles } from '../shared/format';
 import { openRegister } from './open-register';
 

@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { TabContext } from '@/lib/messaging/protocol';
-import { sendMessage } from '@/lib/messaging/protocol';
-import type { PickerCenter } from '@/lib/register/held-accounts-picker';
-import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
+import type { TabContext } from '@/lib/messaging';
+import { sendMessage } from '@/lib/messaging';
+import type { PickerCenter } from '@/lib/register';
+import type { HeldQuestion } from '@/lib/register';
 import type { AnsweredState } from './HeldQuestionCard';
 import { questionName } from './HeldQuestionCard';
 import type { PickerAnsweredState } from './PickerQuestionCard';

@@ -1,17 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register';
 import {
   RegisterConflictError,
   STATUS_TRANSITIONS,
   reviewGrant,
   updateGrant,
-} from '@/lib/register/grants';
+} from '@/lib/register';
 import { Offboard } from '../campaigns/Offboard';
 import { describeRoles, formatDay } from '../shared/format';
 import { EditForm, ReviewForm, RevokeForm } from './GrantDetailForms';
 import { GrantHistory } from './GrantHistory';
-import { accountLabel, grantBcUrl, partyLabel, statusLabel } from './labels';
+import { accountLabel, grantBcUrl, partyLabel, statusLabel } from '@/lib/register';
 import { useGrantDetail } from './use-grant-detail';
 
 type Mode = 'view' | 'edit' | 'review' | 'revoke';

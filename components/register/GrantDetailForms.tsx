@@ -5,8 +5,8 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { GrantPatch, ReviewDecision } from '@/lib/register/grants';
-import type { AssetRole, BcRole, FinanceRole, Grant } from '@/lib/register/schema';
+import type { GrantPatch, ReviewDecision } from '@/lib/register';
+import type { AssetRole, BcRole, FinanceRole, Grant } from '@/lib/register';
 import {
   ASSET_ROLES,
   BC_ROLES,
@@ -15,7 +15,7 @@ import {
   bcRoleLabel,
   decisionLabel,
   financeRoleLabel,
-} from './labels';
+} from '@/lib/register';
 import { RoleSelect } from './RoleSelect';
 
 interface RoleFields {

@@ -1,10 +1,13 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+// lib/tiktok's index carries the page reader (selectors, labels, flows) for the content scripts;
+// an extension page needs only this, by its path, and loads none of that.
+// eslint-disable-next-line no-restricted-imports
 import { TIKTOK_ID } from '@/lib/tiktok/ids';
 import { RoleSelect } from './RoleSelect';
-import type { GrantDraft } from '@/lib/register/grants';
-import type { AssetRole, BcRole, FinanceRole, GrantStatus } from '@/lib/register/schema';
+import type { GrantDraft } from '@/lib/register';
+import type { AssetRole, BcRole, FinanceRole, GrantStatus } from '@/lib/register';
 import {
   ASSET_ROLES,
   BC_ROLES,
@@ -13,7 +16,7 @@ import {
   bcRoleLabel,
   financeRoleLabel,
   statusLabel,
-} from './labels';
+} from '@/lib/register';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

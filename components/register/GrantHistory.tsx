@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
-import type { RegisterEvent } from '@/lib/register/schema';
+import type { RegisterEvent } from '@/lib/register';
 import { describeRoles, formatDay } from '../shared/format';
-import { decisionLabel, eventLabel, sourceLabel, statusLabel } from './labels';
+import { decisionLabel, eventLabel, sourceLabel, statusLabel } from '@/lib/register';
 
 /** A grant's history, newest first: what changed, when, from where, and any note. */
 export function GrantHistory({ history }: { history: readonly RegisterEvent[] }) {

@@ -1,12 +1,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { GrantView } from '@/lib/register/grants';
-import { dueReasons } from '@/lib/register/queries';
-import type { GroupBy } from '@/lib/register/search';
-import { groupViews } from '@/lib/register/search';
+import type { GrantView } from '@/lib/register';
+import type { GroupBy } from '@/lib/register';
+import { dueReasons, groupViews } from '@/lib/register';
 import { describeRoles, formatDay } from '../shared/format';
-import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from './labels';
+import { accountLabel, dueReasonLabel, partyLabel, statusLabel } from '@/lib/register';
 
 type Item =
   { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; view: GrantView };

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { defaultReviewCadence } from '@/lib/reminders/settings';
+import { defaultReviewCadence } from '@/lib/settings';
 import { t } from '@/lib/i18n';
-import { registerDb } from '@/lib/register/db';
-import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register/evidence';
-import { exportFileName, exportGrantsCsv } from '@/lib/register/export';
-import { exportBackupOffThread, prepareExportWorker } from '@/lib/register/export-job';
-import type { ImportIssue, ImportReport } from '@/lib/register/import';
-import type { ImportJob, ImportPhase } from '@/lib/register/import-job';
-import { importFormatOf, prepareImportWorker, startImport } from '@/lib/register/import-job';
+import { registerDb } from '@/lib/register';
+import { buildEvidence, evidenceToCsv, evidenceToJson } from '@/lib/register';
+import { exportFileName, exportGrantsCsv } from '@/lib/register';
+import { exportBackupOffThread, prepareExportWorker } from '@/lib/register';
+import type { ImportIssue, ImportReport } from '@/lib/register';
+import type { ImportJob, ImportPhase } from '@/lib/register';
+import { importFormatOf, prepareImportWorker, startImport } from '@/lib/register';
 
 /** Offer text (or a Blob already built) as a file download, without any network. */
 function download(content: string | Blob, name: string, type: string): void {

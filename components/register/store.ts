@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { Perspective } from '@/lib/register/queries';
-import type { GrantFilter, GroupBy, SortKey } from '@/lib/register/search';
+import type { GrantFilter, GroupBy, Perspective, SortKey } from '@/lib/register';
 
 /** The register page's UI state (the register's truth is Dexie). */
 export interface RegisterUiState {

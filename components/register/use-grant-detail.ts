@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { registerDb } from '@/lib/register/db';
-import { historyOf } from '@/lib/register/grants';
-import type { Account, Grant, Party, RegisterEvent } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register';
+import { historyOf } from '@/lib/register';
+import type { Account, Grant, Party, RegisterEvent } from '@/lib/register';
 
 /** One grant with its account, party and whole history, as the register holds them now. */
 export interface GrantDetailData {

@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import type { ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
-import type { RegisterDb } from '@/lib/register/db';
-import type { IndexedViews } from '@/lib/register/search';
-import { ReadAbandoned, readIndexedViewsInPages } from '@/lib/register/whole-register';
+import type { RegisterDb } from '@/lib/register';
+import type { IndexedViews } from '@/lib/register';
+import { ReadAbandoned, readIndexedViewsInPages } from '@/lib/register';
 
 /** Whether a commit (here or in another context) changed what lists of grants show. */
 function changesListed(db: RegisterDb, parts: ObservabilitySet): boolean {

@@ -1,6 +1,9 @@
 import { uiLanguage } from '@/lib/i18n';
-import type { Grant } from '@/lib/register/schema';
-import { roleNames } from '@/lib/reminders/schedule';
+import type { Grant } from '@/lib/register';
+// The popup's first screen formats its rows with this module before the register's database code
+// loads (docs/register-performance.md): the words come by their path, not through the index.
+// eslint-disable-next-line no-restricted-imports
+import { roleNames } from '@/lib/register/labels';
 
 /** A grant's roles in TikTok's words, e.g. "Standard · Operator", as the reminders say them. */
 export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>): string {

@@ -1,6 +1,6 @@
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
-import type { PageKind } from '@/lib/tiktok/routes';
+import type { PageKind } from '@/lib/tiktok';
 
 const KEYS: Record<PageKind, MessageKey> = {
   'bc-members': 'pageKind_bcMembers',

@@ -1,7 +1,7 @@
 import './style.css';
 import { createRoot } from 'react-dom/client';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
+import { createOverlayStore, type OverlayStore } from '@/lib/overlay/store';
 import { browser } from 'wxt/browser';
 import { FOCUS_COMPANION_COMMAND } from '@/lib/background/commands';
 import { t } from '@/lib/i18n';

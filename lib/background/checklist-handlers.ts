@@ -4,7 +4,7 @@
  * extension contexts open the register), keeps each tab's checklist progress per Business
  * Center in session storage, and answers what the register knows about one Business Center (email check, reconcile).
  */
-import { defaultReviewCadence } from '../reminders/settings';
+import { defaultReviewCadence } from '../settings';
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { RegisterDb } from '../register/db';

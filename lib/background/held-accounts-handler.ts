@@ -5,7 +5,7 @@
  * (`watcher:membersSeen`, with the popup's question when the register does not know whose it
  * is). What the watcher read from the page is untrusted text: checked with zod first.
  */
-import { defaultReviewCadence } from '../reminders/settings';
+import { defaultReviewCadence } from '../settings';
 import { z } from 'zod';
 import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from '../register/db';

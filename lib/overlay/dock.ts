@@ -7,7 +7,7 @@
  * the panel says is rendered inside the frame. Styles are set through the CSSOM, which a page's
  * Content-Security-Policy (style-src) does not block, unlike a <style> element.
  */
-import type { OverlayState, OverlayStore } from '@/components/overlay/store';
+import type { OverlayState, OverlayStore } from './store';
 import {
   CONNECT,
   isFrameMessage,

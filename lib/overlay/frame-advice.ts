@@ -8,7 +8,7 @@
  * script's memory and the page's DOM, but neither the frame (cross-origin, in a closed shadow
  * root) nor the background.
  */
-import type { OverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from './store';
 import type { PanelState } from './frame-bridge';
 import type { ReconcileUpdate, RegisterRowView } from '../messaging/companion';
 import { t } from '../i18n';

@@ -6,7 +6,7 @@
  * the frame sits in a closed shadow root and is cross-origin to it). Everything after that goes
  * over the port, which no page script holds; nothing is ever posted to the page with '*'.
  */
-import type { OverlayState } from '@/components/overlay/store';
+import type { OverlayState } from './store';
 import type { ChecklistId, FlowFacts, FlowSubject } from '../checklists';
 import type { PageReading } from './frame-advice';
 import type { PlaceInput, Placement } from './placement';

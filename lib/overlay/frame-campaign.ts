@@ -5,7 +5,7 @@
  * that shows it undone flags it. A run started from a campaign's "Carry out" is counted once it
  * finishes. Only rows go out, without names; a table already sent is not sent again.
  */
-import type { OverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from './store';
 import type { CampaignReadingAnswer, CampaignReadingRequest } from '../messaging/companion';
 import type { ChecklistProgress } from '../checklists';
 import { checklistById, checklistFinished } from '../checklists';

@@ -5,7 +5,7 @@
  * matching checklist with the person or partner pre-selected (and, from a campaign's "Carry out",
  * the campaign item it carries out). The agent never asks the register.
  */
-import type { OverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from './store';
 import type { GrantHint } from '../messaging/companion';
 import type { FrameToAgent } from './frame-bridge';
 import { checklistForHint } from './hint';

@@ -6,7 +6,7 @@
  * Center is (on a client's, its members are not for my register) is looked up here too. The agent
  * hears only what was recorded (grant ids), to keep in the run's progress.
  */
-import type { OverlayStore } from '@/components/overlay/store';
+import type { OverlayStore } from './store';
 import type { AccountOwnershipView, RecordFlowRequest } from '../messaging/companion';
 import { t } from '../i18n';
 import type { ChecklistProgress } from '../checklists';

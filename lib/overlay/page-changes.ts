@@ -4,7 +4,7 @@
  * batch that spare the runner a look (could it have opened a layer, changed the header's text,
  * moved the boxes the panel keeps clear of?) and the idle-time scheduling of the looks it takes.
  */
-import type { TargetRect } from '@/components/overlay/store';
+import type { TargetRect } from './store';
 import type { ShadowRootTracker } from '../tiktok/dom';
 import { LAYER_CANDIDATES } from './placement';
 

@@ -15,7 +15,7 @@
  * the reading forces none); the boxes the panel keeps clear of are looked up only when the page
  * may have moved them, at idle time too.
  */
-import type { OverlayStore, TargetRect } from '@/components/overlay/store';
+import type { OverlayStore, TargetRect } from './store';
 import type { ProtocolMap } from '../messaging/protocol';
 import type { ChecklistId, ChecklistProgress, Observation } from '../checklists';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';

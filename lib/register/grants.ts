@@ -30,7 +30,8 @@ import type {
   Party,
   RegisterEvent,
 } from './schema';
-import { DEFAULT_REVIEW_CADENCE_DAYS, account, party } from './schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS } from '../settings/schema';
+import { account, party } from './schema';
 import { dayAfter } from './days';
 
 export * from './rules';

@@ -8,7 +8,8 @@
  */
 import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
-import { DEFAULT_REVIEW_CADENCE_DAYS, account, party } from './schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS } from '../settings/schema';
+import { account, party } from './schema';
 import type { Account, BcRole, FinanceRole, GrantStatus, Party } from './schema';
 import type { GrantPatch } from './grants';
 import {

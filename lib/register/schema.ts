@@ -183,9 +183,6 @@ export const ROLE_LABELS = {
   asset: Record<AssetRole, string>;
 };
 
-/** The review cadence a new grant gets unless told otherwise (issue «Reminders»). */
-export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
-
 // ── What happened to each reminder, kept so that it survives restarts ──
 
 /** What a reminder is about. */

@@ -6,7 +6,8 @@
  */
 import type { DueReason, GrantView, Perspective } from './queries';
 import { dueReasons, perspectiveOf } from './queries';
-import type { Account, Grant, GrantStatus, Party } from './schema';
+import { accountName, partyName } from './names';
+import type { Grant, GrantStatus } from './schema';
 
 /** The text a search looks through: names, emails, agencies, account names and IDs. */
 export function searchHaystack(view: GrantView): string {
@@ -120,18 +121,6 @@ export function narrows(previous: GrantFilter, next: GrantFilter): boolean {
 
 /** What the register can be sorted by. */
 export type SortKey = 'party' | 'account' | 'status' | 'since' | 'nextReview' | 'updated';
-
-/** A display name for the person or partner, for sorting and grouping. */
-export function partyName(p: Party | undefined): string {
-  if (!p) return '';
-  return p.name || p.email || p.bcId || '';
-}
-
-/** A display name for the account. */
-export function accountName(a: Account | undefined): string {
-  if (!a) return '';
-  return a.name || a.externalId;
-}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

@@ -1,20 +1,17 @@
 /**
  * Reminders in the background: one alarm at the next due time plus a daily safety sweep,
- * notifications with their buttons, and the toolbar badge.
+ * notifications with their buttons, and the toolbar badge. The listeners that call these are
+ * registered by the background (lib/background/reminder-handlers.ts).
  *
- * An MV3 service worker can be stopped at any moment and is woken by events, so every listener
- * is registered synchronously from `main()`, every run starts from the register and storage, and
- * nothing waits in memory or in `setTimeout`. Alarms are re-created when the worker starts, when
- * the browser starts and when the extension is installed or updated.
+ * An MV3 service worker can be stopped at any moment and is woken by events, so every run
+ * starts from the register and storage, and nothing waits in memory or in `setTimeout`.
  */
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import type { MessageKey } from '../i18n';
 import { formatNumber, t } from '../i18n';
-import { onMessage } from '../messaging/protocol';
 import type { RegisterDb } from '../register/db';
-import { REGISTER_DB_NAME, registerDb } from '../register/db';
+import { registerDb } from '../register/db';
 import { listGrantViews } from '../register/grants';
 import type { CampaignReminderPlan, PlannedCampaignReminder } from './campaigns';
 import {
@@ -24,8 +21,9 @@ import {
   unclaimCampaign,
 } from './campaigns';
 import type { GrantInfo, PlannedReminder, ReminderPlan } from './schedule';
-import { describeReminder, partyName, roleNames } from './schedule';
-import { loadReminderSettings, reminderSettingsItem } from './settings';
+import { partyInSentence, roleNames } from '../register/labels';
+import { describeReminder } from './schedule';
+import { loadReminderSettings } from '../settings';
 import {
   businessCenterUrl,
   claimPlan,
@@ -151,7 +149,12 @@ export function notificationFor(
     };
   }
   const lines = due.map((r) =>
-    t('reminders_group_line', t(GROUP_REASONS[r.kind]), partyName(r.info), roleNames(r.info.grant)),
+    t(
+      'reminders_group_line',
+      t(GROUP_REASONS[r.kind]),
+      partyInSentence(r.info),
+      roleNames(r.info.grant),
+    ),
   );
   return {
     title: t('reminders_group_title', formatNumber(due.length)),
@@ -219,7 +222,7 @@ async function runCampaignReminders(
     }
     await markCampaignShown(deps.db(), plan.toNotify, deps.now());
   } catch (error) {
-    report('notify')(error);
+    reportReminderError('notify')(error);
     await unclaimCampaign(deps.db(), plan.toNotify, deps.now());
   }
   return plan;
@@ -311,7 +314,7 @@ export async function runReminders(deps: ReminderDeps): Promise<ReminderPlan> {
   } catch (error) {
     // Claimed but not shown: give the claim back so the next run (at the latest the daily
     // sweep) tries again, and still set the badge and the alarm below.
-    report('notify')(error);
+    reportReminderError('notify')(error);
     await unclaim(
       deps.db(),
       plan.toNotify.map((r) => r.id),
@@ -415,7 +418,8 @@ export function loadGrantInfos(db: RegisterDb = registerDb()): Promise<GrantInfo
   return listGrantViews(db);
 }
 
-function defaultDeps(): ReminderDeps {
+/** What a running worker uses: the clock, the register, and Chrome's notification buttons. */
+export function defaultReminderDeps(): ReminderDeps {
   return {
     now: () => new Date(),
     db: registerDb,
@@ -423,98 +427,12 @@ function defaultDeps(): ReminderDeps {
   };
 }
 
-function report(what: string) {
+/** Log what a reminder run or a notification's action could not do (a listener has no caller). */
+export function reportReminderError(what: string) {
   return (error: unknown) => console.error(`Access Companion: reminders could not ${what}`, error);
 }
 
-/** What {@link registerReminderHandlers} set up. */
-export interface ReminderHandlers {
-  /** The first run at worker start (tests await it; the worker need not). */
-  started: Promise<unknown>;
-  /** Remove every listener again (tests simulate a worker restart with it). */
-  remove(): void;
-}
-
-/**
- * Register every reminder listener, synchronously, and start a first run (the worker has just
- * started, so alarms are re-created).
- */
-export function registerReminderHandlers(deps: ReminderDeps = defaultDeps()): ReminderHandlers {
-  const onAlarm = (alarm: { name: string }) => {
-    if (alarm.name === NEXT_ALARM || alarm.name === SWEEP_ALARM) {
-      void runReminders(deps).catch(report('run'));
-    }
-  };
-  const onStart = () => void startReminders(deps).catch(report('start'));
-  const onClick = (id: string) => void onNotificationClick(id).catch(report('open'));
-  const onButton = (id: string, index: number) =>
-    void onNotificationButton(id, index, deps).catch(report('act'));
-  const onClosed = (id: string) =>
-    void storage.removeItem(notificationKey(id)).catch(report('forget'));
-
-  browser.alarms.onAlarm.addListener(onAlarm);
-  browser.runtime.onStartup.addListener(onStart);
-  browser.runtime.onInstalled.addListener(onStart);
-  browser.notifications.onClicked.addListener(onClick);
-  // Firefox has no notification buttons, and no onButtonClicked to listen to.
-  browser.notifications.onButtonClicked?.addListener(onButton);
-  browser.notifications.onClosed.addListener(onClosed);
-  // A grant, account or party changed (in this worker, or on an extension page while the worker
-  // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
-  // worker's own reminder-state writes are left out, so a run never triggers itself. When the
-  // worker sleeps through a change, the next alarm, sweep or start catches up.
-  // Campaigns too (started, due date moved). Not their items: a run reads every item of every
-  // open campaign, and one per decision would hold up the page's next decision at ten thousand
-  // items; the campaign page says when its last item is decided ('page:remindersChanged').
-  const watched = ['grants', 'accounts', 'parties', 'campaigns'].map(
-    (t) => `idb://${REGISTER_DB_NAME}/${t}/`,
-  );
-  const onMutated = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => watched.some((w) => key.startsWith(w)))) {
-      void runReminders(deps).catch(report('run'));
-    }
-  };
-  Dexie.on('storagemutated', onMutated);
-  // Changed settings (stored by the options page) change what is due: run again.
-  const unwatch = reminderSettingsItem.watch(() => void runReminders(deps).catch(report('run')));
-  const offAction = onMessage('page:reminderAction', async ({ data }) => ({
-    due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
-  }));
-  const offReview = onMessage('page:reviewGrant', async ({ data }) => {
-    const outcome = await reviewGrant(
-      deps.db(),
-      data.grantId,
-      data.decision,
-      deps.now(),
-      data.note,
-    );
-    return { checklistUrl: outcome.checklistUrl, due: (await runReminders(deps)).due.length };
-  });
-  const offChanged = onMessage('page:remindersChanged', async () => ({
-    due: (await runReminders(deps)).due.length,
-  }));
-  // The same functions the listeners call, reachable from the worker's DevTools console (and
-  // from the e2e test, which cannot click a system notification). Only extension code can reach
-  // the worker's global scope.
-  (globalThis as Record<string, unknown>).accessCompanionReminders = {
-    run: () => runReminders(deps),
-    clickButton: (id: string, index: number) => onNotificationButton(id, index, deps),
-    click: (id: string) => onNotificationClick(id),
-  };
-  return {
-    started: startReminders(deps).catch(report('start')),
-    remove() {
-      browser.alarms.onAlarm.removeListener(onAlarm);
-      browser.runtime.onStartup.removeListener(onStart);
-      browser.runtime.onInstalled.removeListener(onStart);
-      browser.notifications.onClicked.removeListener(onClick);
-      browser.notifications.onButtonClicked?.removeListener(onButton);
-      browser.notifications.onClosed.removeListener(onClosed);
-      Dexie.on('storagemutated').unsubscribe(onMutated);
-      unwatch();
-      offAction();
-      offReview();
-      offChanged();
-    },
-  };
+/** A notification was closed: what it stood for is no longer needed. */
+export function forgetNotificationRecord(notificationId: string): Promise<void> {
+  return storage.removeItem(notificationKey(notificationId));
 }

@@ -16,7 +16,7 @@ import type {
 import { campaignReminderState } from '../register/campaign-schema';
 import type { RegisterDb } from '../register/db';
 import { revisedRow } from '../register/rules';
-import type { ReminderSettings } from './settings';
+import type { ReminderSettings } from '../settings/schema';
 import { CLAIM_LEASE_MS, addDays, inQuietHours, quietHoursEnd, startOfDay } from './schedule';
 
 /** How many days before a campaign's due date the first reminder comes. */

@@ -5,8 +5,9 @@
  */
 import { formatNumber, t } from '../i18n';
 import type { GrantInfo } from './schedule';
-import { accountName, addDays, partyName, remindersOf, roleNames } from './schedule';
-import type { ReminderSettings } from './settings';
+import { accountInSentence, partyInSentence, roleNames } from '../register/labels';
+import { addDays, remindersOf } from './schedule';
+import type { ReminderSettings } from '../settings/schema';
 
 const CRLF = '\r\n';
 const encoder = new TextEncoder();
@@ -86,12 +87,12 @@ export function upcomingReviewsIcs(
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(r.dueOn)}`,
       `DTEND;VALUE=DATE:${basicDate(addDays(r.dueOn, 1))}`,
-      `SUMMARY:${escapeText(t('reminders_review_title', partyName(r.info)))}`,
+      `SUMMARY:${escapeText(t('reminders_review_title', partyInSentence(r.info)))}`,
       `DESCRIPTION:${escapeText(
         t(
           'reminders_ics_description',
           roleNames(g),
-          accountName(r.info),
+          accountInSentence(r.info),
           formatNumber(g.reviewCadenceDays),
         ),
       )}`,

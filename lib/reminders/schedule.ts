@@ -7,9 +7,9 @@
  * no due date. Nothing here reads a clock, storage or the browser: tests pass a fixed `now`.
  */
 import type { Account, Grant, Party, ReminderKind, ReminderState } from '../register/schema';
-import type { MessageKey } from '../i18n';
 import { formatNumber, t } from '../i18n';
-import type { QuietHours, ReminderSettings } from './settings';
+import { accountInSentence, partyInSentence, roleNames } from '../register/labels';
+import type { QuietHours, ReminderSettings } from '../settings/schema';
 
 /** A grant with its account and party, as the register joins them. */
 export interface GrantInfo {
@@ -255,53 +255,6 @@ export function planReminders(
   };
 }
 
-/** Who a grant is with, as a person would say it. */
-export function partyName(info: GrantInfo): string {
-  const p = info.party;
-  if (!p) return t('reminders_party_unknown');
-  const who =
-    p.name ||
-    p.email ||
-    (p.bcId ? t('reminders_party_partnerBc', p.bcId) : t('reminders_party_unnamed'));
-  return p.kind === 'partnerBc' && p.name ? t('reminders_party_partnerSuffix', who) : who;
-}
-
-/** Which account, by name and TikTok ID. */
-export function accountName(info: GrantInfo): string {
-  const a = info.account;
-  if (!a) return t('reminders_account_unknown');
-  const what = t(a.kind === 'businessCenter' ? 'reminders_account_bc' : 'reminders_account_ad');
-  return a.name
-    ? t('reminders_account_named', a.name, what, a.externalId)
-    : t('reminders_account_unnamed', what, a.externalId);
-}
-
-const ROLE_KEYS = {
-  bc: { admin: 'role_bc_admin', standard: 'role_bc_standard' },
-  finance: { manager: 'role_finance_manager', analyst: 'role_finance_analyst' },
-  asset: {
-    admin: 'role_asset_admin',
-    operator: 'role_asset_operator',
-    analyst: 'role_asset_analyst',
-  },
-} as const satisfies Record<string, Record<string, MessageKey>>;
-
-/**
- * The grant's roles in TikTok's words, e.g. "Standard · Operator"; `noneKey` says "no role" in
- * the sentence's case (mid-sentence here, a cell of its own in the register).
- */
-export function roleNames(
-  g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>,
-  noneKey: MessageKey = 'reminders_role_none',
-): string {
-  const parts = [
-    g.bcRole && t(ROLE_KEYS.bc[g.bcRole]),
-    g.financeRole && t(ROLE_KEYS.finance[g.financeRole]),
-    g.assetRole && t(ROLE_KEYS.asset[g.assetRole]),
-  ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : t(noneKey);
-}
-
 /** Whole local days from `from` to `to` (both calendar days). */
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = dayParts(from);
@@ -315,8 +268,8 @@ export function describeReminder(
   now: Date,
 ): { title: string; message: string } {
   const g = r.info.grant;
-  const who = partyName(r.info);
-  const where = t('reminders_where', roleNames(g), accountName(r.info));
+  const who = partyInSentence(r.info);
+  const where = t('reminders_where', roleNames(g), accountInSentence(r.info));
   // Days stay ISO (YYYY-MM-DD): unambiguous in every language, and what the register shows.
   switch (r.kind) {
     case 'review':

@@ -23,7 +23,7 @@ import { reminderState } from '../register/schema';
 import { bcAccessUrl, bcAssetAccessUrl } from '../tiktok/routes';
 import type { ReminderPlan } from './schedule';
 import { planReminders, reminderId, reviewDueOn, sameTimeDaysLater } from './schedule';
-import type { ReminderSettings } from './settings';
+import type { ReminderSettings } from '../settings/schema';
 
 /** The parts of a reminder id. */
 export interface ReminderRef {

@@ -19,7 +19,7 @@ import {
   revisedRow,
 } from '../rules';
 import type { Account, FileProvenance, Grant, Party } from '../schema';
-import { DEFAULT_REVIEW_CADENCE_DAYS } from '../schema';
+import { DEFAULT_REVIEW_CADENCE_DAYS } from '../../settings/schema';
 import type { CsvGrantRow } from './plan';
 import { accountKey, partyKey, rowIsOlder, targetOfRow } from './plan';
 import { ImportRefusedError, ProblemList } from './problems';

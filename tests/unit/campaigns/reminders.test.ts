@@ -15,7 +15,7 @@ import {
   planCampaignReminders,
 } from '@/lib/reminders/campaigns';
 import { CLAIM_LEASE_MS, startOfDay } from '@/lib/reminders/schedule';
-import { saveReminderSettings } from '@/lib/reminders/settings';
+import { saveReminderSettings } from '@/lib/settings';
 import { inTimeZone, settings } from '../helpers/reminders';
 
 inTimeZone('Europe/Berlin');

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { RegisterApp } from '@/components/register/RegisterApp';
 import { REGISTER_DB_NAME, closeRegisterDb, registerDb, readAllStoredEvents } from '@/lib/register';
 

@@ -1,4 +1,4 @@
-import { createOverlayStore, type OverlayStore } from '@/components/overlay/store';
+import { createOverlayStore, type OverlayStore } from '@/lib/overlay/store';
 import type {
   AccountOwnershipView,
   RecordFlowRequest,

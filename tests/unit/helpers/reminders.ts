@@ -5,8 +5,8 @@
 import type { Account, Grant, Party, ReminderState } from '@/lib/register/schema';
 import { account, grant, party, reminderState } from '@/lib/register/schema';
 import type { GrantInfo } from '@/lib/reminders/schedule';
-import type { ReminderSettings } from '@/lib/reminders/settings';
-import { DEFAULT_REMINDER_SETTINGS } from '@/lib/reminders/settings';
+import type { ReminderSettings } from '@/lib/settings';
+import { DEFAULT_REMINDER_SETTINGS } from '@/lib/settings';
 
 export const ORG_ID = '7012345678901234567';
 export const ACCOUNT_ID = '5f0c2a51-0000-4000-8000-000000000001';

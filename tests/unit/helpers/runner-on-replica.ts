@@ -5,8 +5,8 @@
  * drives the runner through a page.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
-import type { OverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
+import type { OverlayStore } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import type { StepState } from '@/lib/checklists';
 import { activeStep, checklistById, stepStates } from '@/lib/checklists';

@@ -13,7 +13,7 @@ import {
   resetSenderEnvironment,
 } from '@/lib/messaging/senders';
 import { REGISTER_DB_NAME, closeRegisterDb, recordGrant, registerDb } from '@/lib/register';
-import { registerReminderHandlers } from '@/lib/reminders/background';
+import { registerReminderHandlers } from '@/lib/background/reminder-handlers';
 
 const EXT = fakeBrowser.runtime.id;
 const ORIGIN = `chrome-extension://${EXT}`;

@@ -5,7 +5,10 @@
  * clicks in our own panel and acts that moved the run to the step do not count.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { UNRECOGNISED_AFTER_ACTIVITY_MS, UNRECOGNISED_AFTER_ACTS } from '@/lib/overlay/unproven-step';
+import {
+  UNRECOGNISED_AFTER_ACTIVITY_MS,
+  UNRECOGNISED_AFTER_ACTS,
+} from '@/lib/overlay/unproven-step';
 import { checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from '../helpers/runner-on-replica';

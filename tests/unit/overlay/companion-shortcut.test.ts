@@ -4,7 +4,7 @@
  * the frame's Escape.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { FOCUS_COMPANION_COMMAND, registerFocusCommand } from '@/lib/background/commands';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { isFrameMessage } from '@/lib/overlay/frame-bridge';

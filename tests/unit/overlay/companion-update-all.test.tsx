@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { reconcile } from '@/lib/overlay/reconcile';
 import type { AccessRow } from '@/lib/tiktok';
 import { englishLeft, pseudo, spanish } from '../helpers/locale';

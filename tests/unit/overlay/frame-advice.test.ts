@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import type { RegisterRowView } from '@/lib/messaging/companion';
 import { RegisterAdvisor, runAdvice, type PageReading } from '@/lib/overlay/frame-advice';
 import { t } from '@/lib/i18n';

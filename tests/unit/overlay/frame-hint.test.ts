@@ -3,7 +3,7 @@
  * panel's state, and the frame starts the checklist with the person pre-selected.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import type { GrantHint } from '@/lib/messaging/companion';
 import type { FrameToAgent } from '@/lib/overlay/frame-bridge';
 import { followHints } from '@/lib/overlay/frame-hint';

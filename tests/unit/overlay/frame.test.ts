@@ -11,7 +11,7 @@ import { CompanionDock, REVEAL_AFTER_MS } from '@/lib/overlay/dock';
 import type { PageReading } from '@/lib/overlay/frame-advice';
 import { pageLayers, placePanel, type PlaceInput } from '@/lib/overlay/placement';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { overlayPrefs, rememberPrefs } from '@/lib/overlay/prefs';
 import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 

@@ -6,7 +6,7 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { reconcile } from '@/lib/overlay/reconcile';
 import { recordRequests } from '@/lib/overlay/record-request';
 import { troubleshootView } from '@/lib/overlay/troubleshoot';

@@ -6,7 +6,7 @@
  * and a store that keeps equal values so the panel does not render again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore, samePlain } from '@/components/overlay/store';
+import { createOverlayStore, samePlain } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { boxesMayMove, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/page-changes';
 import type { PageChanges } from '@/lib/overlay/page-changes';

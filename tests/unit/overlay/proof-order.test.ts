@@ -4,7 +4,7 @@
  * being started, or one that opens in the same batch as the start.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { activeStep, checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';

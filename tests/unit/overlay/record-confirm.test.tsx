@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { PageReading } from '@/lib/overlay/frame-advice';
 import type { FrameToAgent } from '@/lib/overlay/frame-bridge';

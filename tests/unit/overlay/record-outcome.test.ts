@@ -5,7 +5,7 @@
  * the register is written only when the user chooses Record.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { companionFrame } from '../helpers/companion-frame';
 import { REPLICA_URLS, withVariant } from '../../fixtures/tiktok/replicas.mjs';

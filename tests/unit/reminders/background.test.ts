@@ -4,18 +4,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register/db';
 import { dayAfter, historyOf } from '@/lib/register/grants';
 import type { Grant } from '@/lib/register/schema';
-import type { ReminderDeps, ReminderHandlers } from '@/lib/reminders/background';
+import type { ReminderHandlers } from '@/lib/background/reminder-handlers';
+import { registerReminderHandlers } from '@/lib/background/reminder-handlers';
+import type { ReminderDeps } from '@/lib/reminders/background';
 import {
   NEXT_ALARM,
   SWEEP_ALARM,
   actOnReminders,
   lastNotificationItem,
-  registerReminderHandlers,
   runReminders,
 } from '@/lib/reminders/background';
 import { CLAIM_LEASE_MS, reminderId, startOfDay } from '@/lib/reminders/schedule';
 import { claimPlan } from '@/lib/reminders/state';
-import { saveReminderSettings } from '@/lib/reminders/settings';
+import { saveReminderSettings } from '@/lib/settings';
 import {
   ACCOUNT,
   ORG_ID,

@@ -10,7 +10,7 @@ import {
   loadReminderSettings,
   normaliseSettings,
   saveReminderSettings,
-} from '@/lib/reminders/settings';
+} from '@/lib/settings';
 import {
   businessCenterUrl,
   parseReminderId,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlayStore } from '@/components/overlay/store';
+import { createOverlayStore } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import type { BusinessCenterEntry } from '@/lib/tiktok/context';
 import { readBusinessCenterList } from '@/lib/tiktok/context';

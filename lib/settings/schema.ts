@@ -1,11 +1,12 @@
 /**
- * The reminder settings, in WXT storage (small settings use
- * `storage.defineItem` with a version). Values are checked with zod on every read, so a bad or
- * partial value falls back field by field instead of breaking the reminders.
+ * What the settings are and what a new install starts with: plain data, so the register and its
+ * workers can take the defaults without loading storage. Values are checked with zod on every
+ * read, so a bad or partial value falls back field by field instead of breaking the reminders.
  */
-import { storage } from '#imports';
 import { z } from 'zod';
-import { DEFAULT_REVIEW_CADENCE_DAYS } from '../register/schema';
+
+/** The review cadence a new grant gets unless the settings or the grant say otherwise. */
+export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
 
 const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time as HH:MM');
 
@@ -24,7 +25,7 @@ export const reminderSettingsSchema = z.object({
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 export type QuietHours = ReminderSettings['quietHours'];
 
-/** The settings a new install starts with (issue «Reminders»). */
+/** The settings a new install starts with. */
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   defaultCadenceDays: DEFAULT_REVIEW_CADENCE_DAYS,
   staleInvitationDays: 7,
@@ -32,15 +33,6 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   notificationsEnabled: true,
   quietHours: { enabled: true, start: '21:00', end: '08:00' },
 };
-
-/**
- * The stored settings. Version 1 is the first shape; a later shape adds a version and a
- * migration here (`migrations: { 2: (v1) => … }`), never a silent reinterpretation.
- */
-export const reminderSettingsItem = storage.defineItem<ReminderSettings>(
-  'local:reminder-settings',
-  { fallback: DEFAULT_REMINDER_SETTINGS, version: 1 },
-);
 
 /** Repair a stored value: each field that is missing or invalid takes its default. */
 export function normaliseSettings(value: unknown): ReminderSettings {
@@ -55,29 +47,4 @@ export function normaliseSettings(value: unknown): ReminderSettings {
       : DEFAULT_REMINDER_SETTINGS[key as keyof ReminderSettings];
   }
   return reminderSettingsSchema.parse(out);
-}
-
-/** The reminder settings as stored, repaired where need be. */
-export async function loadReminderSettings(): Promise<ReminderSettings> {
-  return normaliseSettings(await reminderSettingsItem.getValue());
-}
-
-/** Store new settings; refuses (with zod's message) values that are not valid. */
-export async function saveReminderSettings(next: ReminderSettings): Promise<ReminderSettings> {
-  const parsed = reminderSettingsSchema.parse(next);
-  // Lead days are kept unique and furthest first, which is how they are shown.
-  const tidy = {
-    ...parsed,
-    contractLeadDays: [...new Set(parsed.contractLeadDays)].sort((a, b) => b - a),
-  };
-  await reminderSettingsItem.setValue(tidy);
-  return tidy;
-}
-
-/**
- * The review cadence to give a grant being recorded (pass it as `reviewCadenceDays` to
- * `recordGrant`): the options page's default, which the register's own default only stands in for.
- */
-export async function defaultReviewCadence(): Promise<number> {
-  return (await loadReminderSettings()).defaultCadenceDays;
 }

@@ -1,18 +1,29 @@
-/** Words for the register's values, all through i18n. */
-import type { DueReason } from '@/lib/register/queries';
-import type { GrantView } from '@/lib/register/grants';
+/**
+ * The words for the register's values — statuses, roles, parties, accounts, events — all through
+ * i18n, one function per way of saying a thing, for every page, the popup's first screen and the
+ * reminders alike. Types only from the rest of the register, so the popup's first screen can take
+ * these words without the database.
+ */
+import type { MessageKey } from '../i18n';
+import { t } from '../i18n';
+import { bcAccessUrl } from '../tiktok/routes';
+import type { GrantView } from './grants';
+import { accountName, partyName } from './names';
+import type { DueReason } from './queries';
+
+export { accountName, partyName };
 import type {
+  Account,
   AssetRole,
   BcRole,
   EventType,
   FinanceRole,
+  Grant,
   GrantStatus,
   Origin,
+  Party,
   RegisterEvent,
-} from '@/lib/register/schema';
-import type { MessageKey } from '@/lib/i18n';
-import { t } from '@/lib/i18n';
-import { bcAccessUrl } from '@/lib/tiktok/routes';
+} from './schema';
 
 const STATUS_KEYS: Record<GrantStatus, MessageKey> = {
   invited: 'status_invited',
@@ -44,6 +55,22 @@ export const assetRoleLabel = (r: AssetRole) => t(ASSET_ROLE_KEYS[r]);
 export const BC_ROLES = Object.keys(BC_ROLE_KEYS) as BcRole[];
 export const FINANCE_ROLES = Object.keys(FINANCE_ROLE_KEYS) as FinanceRole[];
 export const ASSET_ROLES = Object.keys(ASSET_ROLE_KEYS) as AssetRole[];
+
+/**
+ * The grant's roles in TikTok's words, e.g. "Standard · Operator"; `noneKey` says "no role" in
+ * the sentence's case (mid-sentence in a reminder, a cell of its own in the register).
+ */
+export function roleNames(
+  g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRole'>,
+  noneKey: MessageKey = 'reminders_role_none',
+): string {
+  const parts = [
+    g.bcRole && bcRoleLabel(g.bcRole),
+    g.financeRole && financeRoleLabel(g.financeRole),
+    g.assetRole && assetRoleLabel(g.assetRole),
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : t(noneKey);
+}
 
 /** Role filter options: `layer:role` ids with their labels. */
 export function roleFilterOptions(): { id: string; label: string }[] {
@@ -87,8 +114,13 @@ const DECISION_KEYS: Record<NonNullable<RegisterEvent['decision']>, MessageKey> 
 };
 export const decisionLabel = (d: NonNullable<RegisterEvent['decision']>) => t(DECISION_KEYS[d]);
 
+/** What the words for a party read of it (a grant's party, or a campaign item's snapshot). */
+type PartyWords = Pick<Party, 'kind' | 'name' | 'email' | 'bcId' | 'isMe'>;
+/** What the words for an account read of it. */
+type AccountWords = Pick<Account, 'kind' | 'name' | 'externalId'>;
+
 /** Who holds the access, as a list shows it. */
-export function partyLabel(view: Pick<GrantView, 'party'>): string {
+export function partyLabel(view: { party?: PartyWords | null }): string {
   const p = view.party;
   if (!p) return t('party_unknown');
   if (p.isMe && !p.email) return p.name && p.name !== 'Me' ? p.name : t('party_me');
@@ -96,11 +128,38 @@ export function partyLabel(view: Pick<GrantView, 'party'>): string {
   return p.kind === 'partnerBc' ? t('party_partnerSuffix', who) : who;
 }
 
+/**
+ * Who, by the name the register records alone (no "Me", no partner's suffix), or "Unknown":
+ * how a campaign item names whom it is about, in its heading and its row.
+ */
+export function partyTitle(of: { party?: PartyWords | null }): string {
+  return partyName(of.party) || t('party_unknown');
+}
+
+/** Who a grant is with, as a sentence says it (a notification, a calendar event). */
+export function partyInSentence(of: { party?: PartyWords | null }): string {
+  const p = of.party;
+  if (!p) return t('reminders_party_unknown');
+  const who =
+    p.name ||
+    p.email ||
+    (p.bcId ? t('reminders_party_partnerBc', p.bcId) : t('reminders_party_unnamed'));
+  return p.kind === 'partnerBc' && p.name ? t('reminders_party_partnerSuffix', who) : who;
+}
+
 /** The account, as a list shows it. */
-export function accountLabel(view: Pick<GrantView, 'account'>): string {
-  const a = view.account;
-  if (!a) return t('account_unknown');
-  return a.name || a.externalId;
+export function accountLabel(view: { account?: AccountWords | null }): string {
+  return accountName(view.account) || t('account_unknown');
+}
+
+/** Which account, as a sentence says it: by name, kind and TikTok ID. */
+export function accountInSentence(of: { account?: AccountWords | null }): string {
+  const a = of.account;
+  if (!a) return t('reminders_account_unknown');
+  const what = t(a.kind === 'businessCenter' ? 'reminders_account_bc' : 'reminders_account_ad');
+  return a.name
+    ? t('reminders_account_named', a.name, what, a.externalId)
+    : t('reminders_account_unnamed', what, a.externalId);
 }
 
 /** The Business Center page where this grant is managed, if the register knows the BC. */

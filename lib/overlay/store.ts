@@ -1,9 +1,9 @@
 // The panel's store (no React): the page agent holds it, the companion frame mirrors it.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AccountOwnershipView } from '@/lib/messaging/companion';
-import type { UrlHint } from '@/lib/overlay/hint';
-import type { ReconcileFinding } from '@/lib/overlay/reconcile';
-import type { TroubleshootView } from '@/lib/overlay/troubleshoot';
+import type { UrlHint } from './hint';
+import type { ReconcileFinding } from './reconcile';
+import type { TroubleshootView } from './troubleshoot';
 import type { Advice } from '@/lib/tiktok';
 import type { ChecklistProgress } from '@/lib/checklists';
 import type { PageKind } from '@/lib/tiktok/routes';

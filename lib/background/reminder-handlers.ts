@@ -1,0 +1,122 @@
+/**
+ * The reminders' listeners: alarms, browser start and install, notifications and their buttons,
+ * register changes, changed settings, and the extension pages' reminder messages. An MV3 service
+ * worker can be stopped at any moment and is woken by events, so every listener is registered
+ * synchronously from `main()`; alarms are re-created when the worker starts, when the browser
+ * starts and when the extension is installed or updated.
+ */
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging/protocol';
+import { REGISTER_DB_NAME } from '../register/db';
+import type { ReminderDeps } from '../reminders/background';
+import {
+  NEXT_ALARM,
+  SWEEP_ALARM,
+  actOnReminders,
+  defaultReminderDeps,
+  forgetNotificationRecord,
+  onNotificationButton,
+  onNotificationClick,
+  reportReminderError,
+  runReminders,
+  startReminders,
+} from '../reminders/background';
+import { reminderSettingsItem } from '../settings';
+import { reviewGrant } from '../reminders/state';
+
+/** What {@link registerReminderHandlers} set up. */
+export interface ReminderHandlers {
+  /** The first run at worker start (tests await it; the worker need not). */
+  started: Promise<unknown>;
+  /** Remove every listener again (tests simulate a worker restart with it). */
+  remove(): void;
+}
+
+/**
+ * Register every reminder listener, synchronously, and start a first run (the worker has just
+ * started, so alarms are re-created).
+ */
+export function registerReminderHandlers(
+  deps: ReminderDeps = defaultReminderDeps(),
+): ReminderHandlers {
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === NEXT_ALARM || alarm.name === SWEEP_ALARM) {
+      void runReminders(deps).catch(reportReminderError('run'));
+    }
+  };
+  const onStart = () => void startReminders(deps).catch(reportReminderError('start'));
+  const onClick = (id: string) => void onNotificationClick(id).catch(reportReminderError('open'));
+  const onButton = (id: string, index: number) =>
+    void onNotificationButton(id, index, deps).catch(reportReminderError('act'));
+  const onClosed = (id: string) =>
+    void forgetNotificationRecord(id).catch(reportReminderError('forget'));
+
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.runtime.onStartup.addListener(onStart);
+  browser.runtime.onInstalled.addListener(onStart);
+  browser.notifications.onClicked.addListener(onClick);
+  // Firefox has no notification buttons, and no onButtonClicked to listen to.
+  browser.notifications.onButtonClicked?.addListener(onButton);
+  browser.notifications.onClosed.addListener(onClosed);
+  // A grant, account or party changed (in this worker, or on an extension page while the worker
+  // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
+  // worker's own reminder-state writes are left out, so a run never triggers itself. When the
+  // worker sleeps through a change, the next alarm, sweep or start catches up.
+  // Campaigns too (started, due date moved). Not their items: a run reads every item of every
+  // open campaign, and one per decision would hold up the page's next decision at ten thousand
+  // items; the campaign page says when its last item is decided ('page:remindersChanged').
+  const watched = ['grants', 'accounts', 'parties', 'campaigns'].map(
+    (t) => `idb://${REGISTER_DB_NAME}/${t}/`,
+  );
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => watched.some((w) => key.startsWith(w)))) {
+      void runReminders(deps).catch(reportReminderError('run'));
+    }
+  };
+  Dexie.on('storagemutated', onMutated);
+  // Changed settings (stored by the options page) change what is due: run again.
+  const unwatch = reminderSettingsItem.watch(
+    () => void runReminders(deps).catch(reportReminderError('run')),
+  );
+  const offAction = onMessage('page:reminderAction', async ({ data }) => ({
+    due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
+  }));
+  const offReview = onMessage('page:reviewGrant', async ({ data }) => {
+    const outcome = await reviewGrant(
+      deps.db(),
+      data.grantId,
+      data.decision,
+      deps.now(),
+      data.note,
+    );
+    return { checklistUrl: outcome.checklistUrl, due: (await runReminders(deps)).due.length };
+  });
+  const offChanged = onMessage('page:remindersChanged', async () => ({
+    due: (await runReminders(deps)).due.length,
+  }));
+  // The same functions the listeners call, reachable from the worker's DevTools console (and
+  // from the e2e test, which cannot click a system notification). Only extension code can reach
+  // the worker's global scope.
+  (globalThis as Record<string, unknown>).accessCompanionReminders = {
+    run: () => runReminders(deps),
+    clickButton: (id: string, index: number) => onNotificationButton(id, index, deps),
+    click: (id: string) => onNotificationClick(id),
+  };
+  return {
+    started: startReminders(deps).catch(reportReminderError('start')),
+    remove() {
+      browser.alarms.onAlarm.removeListener(onAlarm);
+      browser.runtime.onStartup.removeListener(onStart);
+      browser.runtime.onInstalled.removeListener(onStart);
+      browser.notifications.onClicked.removeListener(onClick);
+      browser.notifications.onButtonClicked?.removeListener(onButton);
+      browser.notifications.onClosed.removeListener(onClosed);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+      unwatch();
+      offAction();
+      offReview();
+      offChanged();
+    },
+  };
+}
