@@ -1,11 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { campaignPageUrl } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { registerDb } from '@/lib/register';
 import { listGrantViews } from '@/lib/register';
-import type { PlannedReminder } from '@/lib/reminders';
-import { describeReminder, planReminders } from '@/lib/reminders';
+import type { PlannedCampaignReminder, PlannedReminder } from '@/lib/reminders';
+import {
+  campaignInfos,
+  describeCampaignReminder,
+  describeReminder,
+  planCampaignReminders,
+  planReminders,
+} from '@/lib/reminders';
 import type { ReminderSettings } from '@/lib/settings';
 import { businessCenterUrl } from '@/lib/reminders';
 
@@ -32,6 +39,12 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
     const db = registerDb();
     const [grants, states] = await Promise.all([listGrantViews(db), db.reminders.toArray()]);
     return planReminders(grants, states, settings, new Date()).due;
+  }, [settings]);
+  // The badge counts campaigns due beside grants, so the list shows them too.
+  const campaignsDue = useLiveQuery(async () => {
+    const db = registerDb();
+    const [infos, states] = await Promise.all([campaignInfos(db), db.campaignReminders.toArray()]);
+    return planCampaignReminders(infos, states, settings, new Date()).due;
   }, [settings]);
 
   const act = async (r: PlannedReminder, action: Action, done: string) => {
@@ -69,13 +82,16 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
     }
   };
 
-  if (due === undefined) return <p>{t('options_loading')}</p>;
+  if (due === undefined || campaignsDue === undefined) return <p>{t('options_loading')}</p>;
   return (
     <>
-      {due.length === 0 ? (
+      {due.length === 0 && campaignsDue.length === 0 ? (
         <p data-testid="due-empty">{t('options_due_empty')}</p>
       ) : (
         <ul className="due-list" data-testid="due-list">
+          {campaignsDue.map((r) => (
+            <CampaignDue key={r.id} reminder={r} />
+          ))}
           {due.map((r) => {
             const { title, message } = describeReminder(r, new Date());
             const bc = businessCenterUrl(
@@ -198,5 +214,29 @@ export function DueReminders({ settings }: { settings: ReminderSettings }) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A campaign due soon or overdue. What it asks for is decisions, which are made in the campaign
+ * itself, so its one action opens the campaign, as its notification's button does.
+ */
+function CampaignDue({ reminder }: { reminder: PlannedCampaignReminder }) {
+  const { title, message } = describeCampaignReminder(reminder);
+  return (
+    <li className="due-item" data-kind={reminder.kind}>
+      <h3>{title}</h3>
+      <p>{message}</p>
+      <div className="actions" role="group" aria-label={t('options_due_actionsFor', title)}>
+        <a
+          className="button primary"
+          href={campaignPageUrl(reminder.campaignId)}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('reminders_button_openReview')}
+        </a>
+      </div>
+    </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { browser } from 'wxt/browser';
-import { contradictedItems } from '@/lib/campaigns';
+import { campaignPageUrl, contradictedItems } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
 import { accountLabel, partyTitle } from '@/lib/register';
@@ -20,9 +20,7 @@ export function ContradictedCard() {
   const items = useLiveQuery(() => contradictedItems(registerDb()));
   if (!items || items.length === 0) return null;
   const open = (campaignId: string) =>
-    void browser.tabs.create({
-      url: `${browser.runtime.getURL('/register.html')}#campaign=${campaignId}`,
-    });
+    void browser.tabs.create({ url: campaignPageUrl(campaignId) });
   return (
     <section aria-labelledby={`${id}-title`} data-testid="contradicted">
       <h2 id={`${id}-title`} className="section-title">

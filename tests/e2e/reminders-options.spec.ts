@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { axeViolations } from './axe';
 import { Companion } from './pages/companion';
 import { expect, test } from './fixtures';
-import { OptionsPage } from './pages/extension-pages';
+import { OptionsPage, RegisterPage } from './pages/extension-pages';
 import { ORG_ID, badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
 
 test('reminder settings save, refuse nonsense field by field, and keep the page accessible', async ({
@@ -223,4 +223,61 @@ test.describe('in dark mode', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/reminders-options-dark.png', fullPage: true });
   });
+});
+
+test('a review campaign due tomorrow is on the due list, counted in the badge, and opens the review', async ({
+  page,
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await quietHoursOff(serviceWorker, false);
+  await seedGrants(serviceWorker, [{ name: 'Dana Kim', reviewInDays: 40 }]);
+  const register = new RegisterPage(page, extensionId);
+  await register.goto();
+  await expect(register.rows).toHaveCount(1);
+  // The browser's tomorrow, the day the start form writes.
+  const tomorrow = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 1);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  await page.getByRole('link', { name: 'Access reviews' }).click();
+  await page.getByRole('button', { name: 'Start a review' }).click();
+  await page.getByRole('textbox', { name: 'Due date' }).fill(tomorrow);
+  await page.getByLabel('Reviewer').fill('Rita Reviewer');
+  await page.getByRole('button', { name: 'Start the review' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Review: Everything in the register',
+  );
+  const campaignHash = new URL(page.url()).hash;
+  expect(campaignHash).toMatch(/^#campaign=[0-9a-f-]{36}$/);
+
+  await serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
+    ).accessCompanionReminders.run(),
+  );
+  await expect.poll(() => badgeText(serviceWorker)).toBe('1');
+
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const items = page.getByTestId('due-list').getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText(`Access review due ${tomorrow}`);
+  await expect(items.first()).toContainText('1 of 1 items undecided · reviewer Rita Reviewer');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/reminders-options-campaign-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  const opened = context.waitForEvent('page');
+  await items.first().getByRole('link', { name: 'Open the review' }).click();
+  const review = await opened;
+  expect(new URL(review.url()).hash).toBe(campaignHash);
+  await expect(review.getByRole('heading', { level: 1 })).toHaveText(
+    'Review: Everything in the register',
+  );
 });
