@@ -109,15 +109,18 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   }, [shown, s.activeId]);
   const active = shown[activeIndex];
   const progress = useMemo(() => campaignProgress(data?.items ?? []), [data?.items]);
+  // Until every item is read, the Admins outside the campaign are not counted yet.
+  const complete = data?.complete ?? false;
+  const allItems = data?.items;
+  const adminsOutside = data?.adminsOutside;
   const warnings = useMemo(
-    () => (data ? adminWarnings(data.items, data.adminsOutside) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data?.items, data?.adminsOutside],
+    () => (complete && allItems && adminsOutside ? adminWarnings(allItems, adminsOutside) : []),
+    [complete, allItems, adminsOutside],
   );
 
   // The last decision ends the campaign's reminder: tell the background to count again (it
   // does not follow every item's write, which would slow the next decision).
-  const allDecided = progress.total > 0 && progress.decided === progress.total;
+  const allDecided = !!data?.complete && progress.total > 0 && progress.decided === progress.total;
   useEffect(() => {
     if (allDecided) void sendMessage('page:remindersChanged', {}).catch(() => undefined);
   }, [allDecided]);
@@ -294,13 +297,23 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       <div className="campaign-bar">
         <div className="progress campaign-progress">
           <label htmlFor={`${id}-progress`}>{t('campaign_progressLabel')}</label>
-          <progress id={`${id}-progress`} max={progress.total} value={progress.decided} />
-          <span aria-live="polite" data-testid="campaign-progress">
-            {t(
-              'campaign_progress',
-              progress.decided.toLocaleString(),
-              progress.total.toLocaleString(),
-            )}
+          {data.complete ? (
+            <progress id={`${id}-progress`} max={progress.total} value={progress.decided} />
+          ) : (
+            <progress id={`${id}-progress`} />
+          )}
+          <span aria-live="polite" data-testid="campaign-progress" data-complete={data.complete}>
+            {data.complete
+              ? t(
+                  'campaign_progress',
+                  progress.decided.toLocaleString(),
+                  progress.total.toLocaleString(),
+                )
+              : t(
+                  'campaign_reading',
+                  data.items.length.toLocaleString(),
+                  c.itemCount.toLocaleString(),
+                )}
           </span>
         </div>
         <fieldset className="campaign-filters">
@@ -338,7 +351,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           </select>
         </div>
       </div>
-      <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />
+      {data.complete && <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />}
       {warnings.map((w) => (
         <p key={w.bcId} className="notice" role="alert" data-testid="admin-warning">
           {t('campaign_adminWarning', w.bcName || w.bcId, w.after)}

@@ -8,7 +8,13 @@ import type {
   Suggestion,
   SuggestionContext,
 } from '@/lib/campaigns';
-import { currentGrantsOf, itemFlag, readCampaignView, suggestionsFor } from '@/lib/campaigns';
+import {
+  currentGrantsOf,
+  itemFlag,
+  readCampaignView,
+  readRestOfCampaign,
+  suggestionsFor,
+} from '@/lib/campaigns';
 import { registerDb } from '@/lib/register';
 
 /** A campaign as the view holds it, and what it derives once per change rather than per row. */
@@ -58,9 +64,16 @@ function suggestionsCache(ctx: SuggestionContext | null): (item: CampaignItem) =
 }
 
 /**
+ * How many items are read before the first paint: a screenful and then some, so the first
+ * moves need nothing more. The rest is read once they are on screen.
+ */
+const FIRST_ITEMS = 60;
+
+/**
  * Read a campaign once, then keep it: decisions made here replace their items in place (a
  * decision costs one item, not a re-read of ten thousand), and a grant changing anywhere in the
- * register re-reads the items' grants so that its item is flagged.
+ * register re-reads the items' grants so that its item is flagged. A large campaign shows its
+ * first items at once and the rest as soon as they are read.
  */
 export function useCampaign(campaignId: string) {
   const [data, setData] = useState<CampaignViewData | null>();
@@ -70,9 +83,27 @@ export function useCampaign(campaignId: string) {
   }, [campaignId]);
   useEffect(() => {
     let open = true;
-    void readCampaignView(registerDb(), campaignId).then((read) => {
-      if (open) setData(read);
-    });
+    const db = registerDb();
+    void (async () => {
+      const first = await readCampaignView(db, campaignId, FIRST_ITEMS);
+      if (!open) return;
+      setData(first);
+      if (!first || first.complete) return;
+      const rest = await readRestOfCampaign(db, campaignId, first.items);
+      if (!open) return;
+      setData((d) =>
+        d && !d.complete
+          ? {
+              ...d,
+              // The items shown so far keep any decision made on them meanwhile.
+              items: [...d.items, ...rest.items],
+              current: new Map([...d.current, ...rest.current]),
+              adminsOutside: rest.adminsOutside,
+              complete: true,
+            }
+          : d,
+      );
+    })();
     return () => {
       open = false;
     };
@@ -109,8 +140,17 @@ export function useCampaign(campaignId: string) {
           );
       }
       if (!keys.some((p) => p.startsWith(grants))) return;
+      const read = itemsRef.current.length;
       void currentGrantsOf(db, itemsRef.current).then((current) =>
-        setData((d) => (d ? { ...d, current } : d)),
+        setData((d) =>
+          // Items read meanwhile brought their own grants: keep those.
+          d
+            ? {
+                ...d,
+                current: d.items.length > read ? new Map([...d.current, ...current]) : current,
+              }
+            : d,
+        ),
       );
     };
     Dexie.on('storagemutated', onCommit);
@@ -130,6 +170,7 @@ export function useCampaign(campaignId: string) {
 
   const current = data?.current;
   const firstItems = data ? data.items : undefined;
+  const itemCount = firstItems?.length;
   const flags = useMemo(() => {
     const out = new Map<string, ItemFlag>();
     if (!current || !firstItems) return out;
@@ -138,8 +179,8 @@ export function useCampaign(campaignId: string) {
       if (flag) out.set(item.grantId, flag);
     }
     return out;
-    // Snapshots never change: the flags follow the current grants only.
-  }, [current]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Snapshots never change: the flags follow the current grants and the items read.
+  }, [current, itemCount]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const campaign = data?.campaign;
   const myOrganisations = data?.myOrganisations;

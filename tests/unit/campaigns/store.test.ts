@@ -11,6 +11,8 @@ import {
   itemFlag,
   listCampaigns,
   readCampaignItems,
+  readCampaignView,
+  readRestOfCampaign,
   startCampaign,
   updateCampaign,
 } from '@/lib/campaigns';
@@ -318,5 +320,53 @@ describe('schema version 5', () => {
     } finally {
       await dropDb(v5);
     }
+  });
+});
+
+describe('reading a campaign in two steps', () => {
+  it('reads the first items, then the rest, to exactly what one read gives', async () => {
+    const grants = await seed();
+    const c = await start({ kind: 'everything' });
+    await updateGrant(
+      db,
+      grants[0]!.id,
+      grants[0]!.rev,
+      { bcRole: 'standard', assetRole: 'analyst' },
+      ctx,
+    );
+    const whole = await readCampaignView(db, c.id);
+    const first = await readCampaignView(db, c.id, 2);
+    expect(whole?.complete).toBe(true);
+    expect(first?.complete).toBe(false);
+    expect(first?.items).toEqual(whole?.items.slice(0, 2));
+    expect([...first!.current.keys()]).toEqual(whole!.items.slice(0, 2).map((i) => i.grantId));
+    // Not counted until every item is read: a partial count would warn wrongly.
+    expect(first?.adminsOutside.size).toBe(0);
+
+    const rest = await readRestOfCampaign(db, c.id, first!.items);
+    expect([...first!.items, ...rest.items]).toEqual(whole?.items);
+    expect(new Map([...first!.current, ...rest.current])).toEqual(whole?.current);
+    expect(rest.adminsOutside).toEqual(whole?.adminsOutside);
+  });
+
+  it('says a campaign read whole is complete however many items were asked for', async () => {
+    await seed();
+    const c = await start({ kind: 'everything' });
+    expect((await readCampaignView(db, c.id, 4))?.complete).toBe(true);
+    expect((await readCampaignView(db, c.id, 60))?.items).toHaveLength(4);
+  });
+
+  it('finds the same current grants reading the whole register as reading them by id', async () => {
+    await seed();
+    const c = await start({ kind: 'everything' });
+    const items = await readCampaignItems(db, c.id);
+    const byId = await currentGrantsOf(db, items);
+    const whole = await currentGrantsOf(db, items, 1);
+    expect(whole).toEqual(byId);
+    expect(whole.size).toBe(4);
+    // Only the items' grants, not the revoked one the register also holds.
+    expect(await currentGrantsOf(db, items.slice(0, 3), 1)).toEqual(
+      new Map([...byId].filter(([id]) => items.slice(0, 3).some((i) => i.grantId === id))),
+    );
   });
 });

@@ -94,3 +94,37 @@ describe('the campaign view', () => {
     ]);
   });
 });
+
+describe('a campaign larger than its first screen', () => {
+  it('lists its first items, then every item, with the count and progress of the whole', async () => {
+    const db = registerDb();
+    for (let i = 0; i < 70; i++) {
+      await recordGrant(
+        db,
+        {
+          account: {
+            kind: 'businessCenter',
+            externalId: '7012345678901234567',
+            name: '北',
+            ownership: 'mine',
+          },
+          party: { kind: 'person', name: `P${String(i).padStart(2, '0')}`, email: null },
+          bcRole: 'standard',
+          assetRole: 'analyst',
+          status: 'active',
+        },
+        { source: 'manual', now },
+      );
+    }
+    const big = await startCampaign(
+      db,
+      { scope: { kind: 'everything' }, reviewer: 'R', dueOn: dayAfter(now, 7) },
+      now,
+    );
+    render(<CampaignsPage campaignId={big.id} />);
+    const progress = await screen.findByTestId('campaign-progress');
+    await waitFor(() => expect(progress.textContent).toBe('0 of 72 decided'));
+    expect(progress.dataset.complete).toBe('true');
+    expect(screen.getByText('72 shown')).toBeTruthy();
+  });
+});
