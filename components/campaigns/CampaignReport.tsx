@@ -10,11 +10,12 @@ import {
   checkReportFile,
   reportToCsv,
   reportToJson,
+  rolesOfCell,
   scopeDescription,
 } from '@/lib/campaigns';
 import { formatNumber, t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
-import { formatDay } from '../shared/format';
+import { describeRoles, formatDay, formatInstant } from '../shared/format';
 import { decisionKindLabel } from './labels';
 import { hashOf } from './route';
 
@@ -74,22 +75,8 @@ export function ReportActions({ campaign }: { campaign: Campaign }) {
   );
 }
 
-/** A roles cell (`bc=admin;finance=;asset=operator`) in TikTok's words. */
-function rolesInWords(cell: string): string {
-  const words: Record<string, Record<string, string>> = {
-    bc: { admin: 'Admin', standard: 'Standard' },
-    finance: { manager: 'Finance Manager', analyst: 'Finance Analyst' },
-    asset: { admin: 'Admin', operator: 'Operator', analyst: 'Analyst' },
-  };
-  return cell
-    .split(';')
-    .map((part) => {
-      const [layer, role] = part.split('=');
-      return role ? (words[layer ?? '']?.[role] ?? role) : '';
-    })
-    .filter(Boolean)
-    .join(' · ');
-}
+/** A roles cell (`bc=admin;finance=;asset=operator`) in TikTok's words, in the user's language. */
+const rolesInWords = (cell: string) => describeRoles(rolesOfCell(cell));
 
 function decisionInWords(row: ReportRow): string {
   if (row.decision === 'undecided') return t('campaign_undecided');
@@ -102,6 +89,20 @@ function decisionInWords(row: ReportRow): string {
         : '';
   return extra ? `${decisionKindLabel(kind)}: ${extra}` : decisionKindLabel(kind);
 }
+
+/** The printable table's columns, each with its width in the stylesheet (`.col-<name>`). */
+const REPORT_PAGE_COLUMNS = [
+  'position',
+  'account',
+  'party',
+  'roles',
+  'decision',
+  'reason',
+  'decided',
+  'earlier',
+  'carried',
+  'chain',
+] as const;
 
 /** The printable report: the whole campaign as one table, for the browser's print to PDF. */
 export function ReportPage({ campaignId }: { campaignId: string }) {
@@ -143,11 +144,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
         <dt>{t('report_reviewer')}</dt>
         <dd>{c.reviewer}</dd>
         <dt>{t('report_snapshot')}</dt>
-        <dd>{new Date(c.startedAt).toLocaleString()}</dd>
+        <dd>{formatInstant(c.startedAt)}</dd>
         <dt>{t('report_due')}</dt>
         <dd>{formatDay(c.dueOn)}</dd>
         <dt>{t('report_generated')}</dt>
-        <dd>{new Date(report.generatedAt).toLocaleString()}</dd>
+        <dd>{formatInstant(report.generatedAt)}</dd>
         <dt>{t('report_chain')}</dt>
         <dd data-testid="report-chain">{chainWords(report)}</dd>
         <dt>{t('report_digest')}</dt>
@@ -155,6 +156,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
       </dl>
       <table className="report-table">
         <caption>{t('report_itemsCaption', formatNumber(items.length))}</caption>
+        <colgroup>
+          {REPORT_PAGE_COLUMNS.map((c) => (
+            <col key={c} className={`col-${c}`} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -195,27 +201,27 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
                 {r.decided_at && (
                   <>
                     <br />
-                    <span className="muted">{new Date(r.decided_at).toLocaleString()}</span>
+                    <span className="muted">{formatInstant(r.decided_at)}</span>
                   </>
                 )}
               </td>
               <td className="pre">{r.earlier_decisions}</td>
               <td>
                 {r.verified_at
-                  ? t('report_verified', new Date(r.verified_at).toLocaleString())
+                  ? t('report_verified', formatInstant(r.verified_at))
                   : r.done_outside_at
                     ? t(
                         'report_doneOutside',
-                        new Date(r.done_outside_at).toLocaleString(),
+                        formatInstant(r.done_outside_at),
                         r.done_outside_reason,
                       )
                     : r.applied_at
-                      ? t('report_applied', new Date(r.applied_at).toLocaleString())
+                      ? t('report_applied', formatInstant(r.applied_at))
                       : t('report_notCarriedOut')}
                 {r.contradicted_at && (
                   <>
                     <br />
-                    {t('report_contradicted', new Date(r.contradicted_at).toLocaleString())}
+                    {t('report_contradicted', formatInstant(r.contradicted_at))}
                   </>
                 )}
               </td>

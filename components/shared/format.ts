@@ -14,18 +14,34 @@ export function describeRoles(g: Pick<Grant, 'bcRole' | 'financeRole' | 'assetRo
 // call, which costs more than the rest of a register row's rendering together.
 const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
+const instantFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function formatWith(
+  formats: Map<string | undefined, Intl.DateTimeFormat>,
+  options: Intl.DateTimeFormatOptions,
+  date: Date,
+): string {
+  if (Number.isNaN(date.getTime())) return '—';
+  const language = uiLanguage();
+  let format = formats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    formats.set(language, format);
+  }
+  return format.format(date);
+}
+
 /** A day or instant as the user's locale writes a date. */
 export function formatDay(value: string | null): string {
   if (!value) return '—';
   const date = value.length === 10 ? new Date(`${value}T00:00:00`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return '—';
-  const language = uiLanguage();
-  let format = dayFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-    dayFormats.set(language, format);
-  }
-  return format.format(date);
+  return formatWith(dayFormats, { dateStyle: 'medium' }, date);
+}
+
+/** An instant as the user's locale writes a date with its time. */
+export function formatInstant(value: string | null): string {
+  if (!value) return '—';
+  return formatWith(instantFormats, { dateStyle: 'medium', timeStyle: 'short' }, new Date(value));
 }
 
 /** Today as `YYYY-MM-DD` in the user's time zone. */

@@ -29,6 +29,7 @@ import type {
   PageReadBack,
 } from '../register/campaign-schema';
 import type { Grant, GrantSnapshot } from '../register/schema';
+import { assetRole, bcRole, financeRole } from '../register/schema';
 import { readCampaignItems } from './store';
 
 /** What an item says about carrying its decision out (fields other branches of work fill in). */
@@ -104,6 +105,23 @@ export function reportDigest(rowHashes: readonly string[]): string {
 /** Roles as TikTok's ids, one layer each: `bc=admin;finance=;asset=operator`. */
 export function rolesCell(g: Pick<GrantSnapshot, 'bcRole' | 'financeRole' | 'assetRole'>): string {
   return `bc=${g.bcRole ?? ''};finance=${g.financeRole ?? ''};asset=${g.assetRole ?? ''}`;
+}
+
+/**
+ * A roles cell read back into roles; a layer whose role is not one of TikTok's (an edited file)
+ * is left empty rather than guessed.
+ */
+export function rolesOfCell(
+  cell: string,
+): Pick<GrantSnapshot, 'bcRole' | 'financeRole' | 'assetRole'> {
+  const layers = new Map(
+    cell.split(';').map((part) => part.split('=') as [string, string | undefined]),
+  );
+  return {
+    bcRole: bcRole.safeParse(layers.get('bc')).data ?? null,
+    financeRole: financeRole.safeParse(layers.get('finance')).data ?? null,
+    assetRole: assetRole.safeParse(layers.get('asset')).data ?? null,
+  };
 }
 
 function decisionCell(d: CampaignDecision): string {

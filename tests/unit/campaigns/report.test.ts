@@ -9,6 +9,8 @@ import {
   readCampaignItems,
   reportToCsv,
   reportToJson,
+  rolesCell,
+  rolesOfCell,
   startCampaign,
 } from '@/lib/campaigns';
 import type { RegisterDb } from '@/lib/register/db';
@@ -210,5 +212,20 @@ describe('checking a report file', () => {
   it('refuses what is not a report', () => {
     expect(checkReportFile('a,b\n1,2').readable).toBe(false);
     expect(checkReportFile('{"format":"something else","rows":[]}').readable).toBe(false);
+  });
+});
+
+describe('a roles cell', () => {
+  it('reads back the roles it was written from, and nothing it does not know', () => {
+    const roles = { bcRole: 'standard', financeRole: 'analyst', assetRole: 'operator' } as const;
+    expect(rolesOfCell(rolesCell(roles))).toEqual(roles);
+    expect(rolesOfCell(rolesCell({ bcRole: 'admin', financeRole: null, assetRole: null }))).toEqual(
+      { bcRole: 'admin', financeRole: null, assetRole: null },
+    );
+    expect(rolesOfCell('bc=owner;finance=;asset=constructor')).toEqual({
+      bcRole: null,
+      financeRole: null,
+      assetRole: null,
+    });
   });
 });
