@@ -28,9 +28,9 @@ import type {
   LoweredRoles,
   PageReadBack,
 } from '../register/campaign-schema';
-import type { Grant, GrantSnapshot } from '../register/schema';
+import type { GrantSnapshot } from '../register/schema';
 import { assetRole, bcRole, financeRole } from '../register/schema';
-import { readCampaignItems } from './store';
+import { currentGrantsOf, readCampaignItems } from './store';
 
 /** What an item says about carrying its decision out (fields other branches of work fill in). */
 /** The report's columns, in the order both files write them. */
@@ -224,7 +224,7 @@ export async function buildCampaignReport(
   const grantIds = new Set(items.map((i) => i.grantId));
   const [grants, stored] = await db.transaction('r', [db.grants, db.events], () =>
     Promise.all([
-      db.grants.bulkGet([...grantIds]).then((gs) => gs.filter((g): g is Grant => !!g)),
+      currentGrantsOf(db, items).then((current) => [...current.values()]),
       readAllStoredEvents(db),
     ]),
   );
