@@ -12,6 +12,35 @@ import { englishLeft, pseudo, spanish } from '../helpers/locale';
 const now = new Date();
 let campaignId = '';
 
+/** An active member of the one Business Center, from an agency. */
+const recordMember = (
+  db: ReturnType<typeof registerDb>,
+  name: string,
+  bcRole: 'admin' | 'standard',
+  assetRole: 'operator' | 'analyst',
+) =>
+  recordGrant(
+    db,
+    {
+      account: {
+        kind: 'businessCenter',
+        externalId: '7012345678901234567',
+        name: '北',
+        ownership: 'mine',
+      },
+      party: { kind: 'person', name, email: null, organisation: '代理' },
+      bcRole,
+      assetRole,
+      status: 'active',
+      acceptedAt: now.toISOString(),
+    },
+    { source: 'manual', now },
+  );
+
+/** A review of everything, due in a week. */
+const startEverything = (db: ReturnType<typeof registerDb>, reviewer: string) =>
+  startCampaign(db, { scope: { kind: 'everything' }, reviewer, dueOn: dayAfter(now, 7) }, now);
+
 beforeEach(async () => {
   // The page tells the background when the last item is decided; here a background listens and
   // says nothing (the fake browser rejects a message nobody hears, outside the page's reach).
@@ -20,33 +49,9 @@ beforeEach(async () => {
   await Dexie.delete(REGISTER_DB_NAME);
   const db = registerDb();
   // Names without Latin letters, so any word left on screen outside the messages is a raw one.
-  for (const [name, bcRole] of [
-    ['一', 'admin'],
-    ['二', 'standard'],
-  ] as const) {
-    await recordGrant(
-      db,
-      {
-        account: {
-          kind: 'businessCenter',
-          externalId: '7012345678901234567',
-          name: '北',
-          ownership: 'mine',
-        },
-        party: { kind: 'person', name, email: null, organisation: '代理' },
-        bcRole,
-        assetRole: 'operator',
-        status: 'active',
-        acceptedAt: now.toISOString(),
-      },
-      { source: 'manual', now },
-    );
-  }
-  const c = await startCampaign(
-    db,
-    { scope: { kind: 'everything' }, reviewer: '审', dueOn: dayAfter(now, 7) },
-    now,
-  );
+  await recordMember(db, '一', 'admin', 'operator');
+  await recordMember(db, '二', 'standard', 'operator');
+  const c = await startEverything(db, '审');
   campaignId = c.id;
 });
 
@@ -98,29 +103,9 @@ describe('the campaign view', () => {
 describe('a campaign larger than its first screen', () => {
   it('lists its first items, then every item, with the count and progress of the whole', async () => {
     const db = registerDb();
-    for (let i = 0; i < 70; i++) {
-      await recordGrant(
-        db,
-        {
-          account: {
-            kind: 'businessCenter',
-            externalId: '7012345678901234567',
-            name: '北',
-            ownership: 'mine',
-          },
-          party: { kind: 'person', name: `P${String(i).padStart(2, '0')}`, email: null },
-          bcRole: 'standard',
-          assetRole: 'analyst',
-          status: 'active',
-        },
-        { source: 'manual', now },
-      );
-    }
-    const big = await startCampaign(
-      db,
-      { scope: { kind: 'everything' }, reviewer: 'R', dueOn: dayAfter(now, 7) },
-      now,
-    );
+    for (let i = 0; i < 70; i++)
+      await recordMember(db, `P${String(i).padStart(2, '0')}`, 'standard', 'analyst');
+    const big = await startEverything(db, 'R');
     render(<CampaignsPage campaignId={big.id} />);
     const progress = await screen.findByTestId('campaign-progress');
     await waitFor(() => expect(progress.textContent).toBe('0 of 72 decided'));
