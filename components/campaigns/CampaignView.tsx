@@ -27,6 +27,7 @@ import { sendMessage } from '@/lib/messaging';
 import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
+import { Field } from '../shared/Field';
 import { CarryOut } from './CarryOut';
 import { ReportActions } from './CampaignReport';
 import { ItemList } from './ItemList';
@@ -318,25 +319,32 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-undecided`}>{t('start_undecided')}</label>
-          <select
-            id={`${id}-undecided`}
-            value={c.undecidedAtDue}
-            onChange={(e) => {
-              const value = e.target.value as UndecidedAtDue;
-              void updateCampaign(registerDb(), c.id, c.rev, { undecidedAtDue: value }, new Date())
-                .then(setCampaign)
-                .catch(explain);
-            }}
-          >
-            {UNDECIDED_CHOICES.map((u) => (
-              <option key={u} value={u}>
-                {undecidedLabel(u)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-undecided`} label={t('start_undecided')}>
+          {(control) => (
+            <select
+              {...control}
+              value={c.undecidedAtDue}
+              onChange={(e) => {
+                const value = e.target.value as UndecidedAtDue;
+                void updateCampaign(
+                  registerDb(),
+                  c.id,
+                  c.rev,
+                  { undecidedAtDue: value },
+                  new Date(),
+                )
+                  .then(setCampaign)
+                  .catch(explain);
+              }}
+            >
+              {UNDECIDED_CHOICES.map((u) => (
+                <option key={u} value={u}>
+                  {undecidedLabel(u)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />
       {warnings.map((w) => (

@@ -13,6 +13,7 @@ import type { DueReason } from '@/lib/register';
 import type { GrantStatus } from '@/lib/register';
 import { Brand } from '../shared/Brand';
 import { GrantDetail } from './GrantDetail';
+import { Field } from '../shared/Field';
 import { GrantForm } from './GrantForm';
 import { GrantList } from './GrantList';
 import { ImportExport } from './ImportExport';
@@ -252,102 +253,109 @@ function Filters({
 
   return (
     <div className="filters" role="search">
-      <div className="field grow">
-        <label htmlFor={`${id}-q`}>{t('search_label')}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          placeholder={t('search_placeholder')}
-          value={s.filter.query ?? ''}
-          onChange={(e) => s.setFilter({ query: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('filter_role')}</label>
-        <select
-          id={`${id}-role`}
-          value={s.filter.role ?? ''}
-          onChange={(e) => s.setFilter({ role: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          {roleFilterOptions().map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('filter_status')}</label>
-        <select
-          id={`${id}-status`}
-          value={s.filter.status ?? ''}
-          onChange={(e) =>
-            s.setFilter({ status: (e.target.value || undefined) as GrantStatus | undefined })
-          }
-        >
-          <option value="">{t('filter_all')}</option>
-          {STATUSES.map((st) => (
-            <option key={st} value={st}>
-              {statusLabel(st)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-account`}>{t('filter_account')}</label>
-        <select
-          id={`${id}-account`}
-          value={s.filter.accountId ?? ''}
-          onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          <Options options={accounts} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-agency`}>{t('filter_agency')}</label>
-        <select
-          id={`${id}-agency`}
-          value={s.filter.organisation ?? ''}
-          onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          <Options options={agencyOptions} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('filter_due')}</label>
-        <select
-          id={`${id}-due`}
-          value={s.filter.due ?? ''}
-          onChange={(e) =>
-            s.setFilter({ due: (e.target.value || undefined) as DueReason | 'any' | undefined })
-          }
-        >
-          <option value="">{t('filter_all')}</option>
-          <option value="any">{t('filter_dueAny')}</option>
-          {(['review', 'invitation', 'contract'] as const).map((r) => (
-            <option key={r} value={r}>
-              {dueReasonLabel(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-sort`}>{t('sort_label')}</label>
-        <select
-          id={`${id}-sort`}
-          value={s.sort}
-          onChange={(e) => s.setSort(e.target.value as SortKey, s.direction)}
-        >
-          {SORTS.map((k) => (
-            <option key={k} value={k}>
-              {t(SORT_KEYS[k])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id={`${id}-q`} label={t('search_label')} className="grow">
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            placeholder={t('search_placeholder')}
+            value={s.filter.query ?? ''}
+            onChange={(e) => s.setFilter({ query: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-role`} label={t('filter_role')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.filter.role ?? ''}
+            onChange={(e) => s.setFilter({ role: e.target.value || undefined })}
+          >
+            <option value="">{t('filter_all')}</option>
+            {roleFilterOptions().map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-status`} label={t('filter_status')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.filter.status ?? ''}
+            onChange={(e) =>
+              s.setFilter({ status: (e.target.value || undefined) as GrantStatus | undefined })
+            }
+          >
+            <option value="">{t('filter_all')}</option>
+            {STATUSES.map((st) => (
+              <option key={st} value={st}>
+                {statusLabel(st)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-account`} label={t('filter_account')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.filter.accountId ?? ''}
+            onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
+          >
+            <option value="">{t('filter_all')}</option>
+            <Options options={accounts} />
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-agency`} label={t('filter_agency')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.filter.organisation ?? ''}
+            onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
+          >
+            <option value="">{t('filter_all')}</option>
+            <Options options={agencyOptions} />
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-due`} label={t('filter_due')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.filter.due ?? ''}
+            onChange={(e) =>
+              s.setFilter({ due: (e.target.value || undefined) as DueReason | 'any' | undefined })
+            }
+          >
+            <option value="">{t('filter_all')}</option>
+            <option value="any">{t('filter_dueAny')}</option>
+            {(['review', 'invitation', 'contract'] as const).map((r) => (
+              <option key={r} value={r}>
+                {dueReasonLabel(r)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-sort`} label={t('sort_label')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.sort}
+            onChange={(e) => s.setSort(e.target.value as SortKey, s.direction)}
+          >
+            {SORTS.map((k) => (
+              <option key={k} value={k}>
+                {t(SORT_KEYS[k])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="field">
         <span className="field-label" aria-hidden="true">
           &nbsp;
@@ -360,20 +368,21 @@ function Filters({
           <span aria-hidden="true">{s.direction === 'asc' ? '↑' : '↓'}</span>
         </button>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-group`}>{t('groupBy_label')}</label>
-        <select
-          id={`${id}-group`}
-          value={s.groupBy}
-          onChange={(e) => s.setGroupBy(e.target.value as GroupBy)}
-        >
-          {GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(GROUP_KEYS[g])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id={`${id}-group`} label={t('groupBy_label')}>
+        {(control) => (
+          <select
+            {...control}
+            value={s.groupBy}
+            onChange={(e) => s.setGroupBy(e.target.value as GroupBy)}
+          >
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(GROUP_KEYS[g])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </div>
   );
 }
