@@ -7,7 +7,6 @@ import type {
   DecisionInput,
   ItemDecisionInput,
   ItemFilter,
-  UndecidedAtDue,
 } from '@/lib/campaigns';
 import {
   CampaignConflictError,
@@ -27,19 +26,13 @@ import { sendMessage } from '@/lib/messaging';
 import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
-import { Field } from '../shared/Field';
+import { UndecidedField } from './fields';
 import { CarryOut } from './CarryOut';
 import { ReportActions } from './CampaignReport';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
 import { partyTitle } from '@/lib/register';
-import {
-  UNDECIDED_CHOICES,
-  decisionKindLabel,
-  scopeDescription,
-  suggestionText,
-  undecidedLabel,
-} from './labels';
+import { decisionKindLabel, scopeDescription, suggestionText } from './labels';
 import type { PendingDecision } from './store';
 import { createCampaignStore } from './store';
 import type { CampaignData } from './use-campaign';
@@ -319,32 +312,15 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
             </label>
           ))}
         </fieldset>
-        <Field id={`${id}-undecided`} label={t('start_undecided')}>
-          {(control) => (
-            <select
-              {...control}
-              value={c.undecidedAtDue}
-              onChange={(e) => {
-                const value = e.target.value as UndecidedAtDue;
-                void updateCampaign(
-                  registerDb(),
-                  c.id,
-                  c.rev,
-                  { undecidedAtDue: value },
-                  new Date(),
-                )
-                  .then(setCampaign)
-                  .catch(explain);
-              }}
-            >
-              {UNDECIDED_CHOICES.map((u) => (
-                <option key={u} value={u}>
-                  {undecidedLabel(u)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <UndecidedField
+          id={`${id}-undecided`}
+          value={c.undecidedAtDue}
+          onChange={(value) => {
+            void updateCampaign(registerDb(), c.id, c.rev, { undecidedAtDue: value }, new Date())
+              .then(setCampaign)
+              .catch(explain);
+          }}
+        />
       </div>
       <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />
       {warnings.map((w) => (

@@ -8,6 +8,7 @@ import { dayAfter } from '@/lib/register';
 import type { Party } from '@/lib/register';
 import { hashOf } from './route';
 import { Field } from '../shared/Field';
+import { DueOnField, ReviewerField } from './fields';
 
 /** An offboarding is carried out within a week unless the one who starts it says otherwise. */
 const DEFAULT_DUE_IN_DAYS = 7;
@@ -97,30 +98,8 @@ function OffboardForm({ target, onCancel }: { target: Target; onCancel: () => vo
             />
           )}
         </Field>
-        <Field id={`${id}-reviewer`} label={t('start_reviewer')}>
-          {(control) => (
-            <input
-              {...control}
-              required
-              autoComplete="name"
-              maxLength={200}
-              value={reviewer}
-              onChange={(e) => setReviewer(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-due`} label={t('start_dueOn')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              required
-              value={dueOn}
-              min={dayAfter(new Date(), 0)}
-              onChange={(e) => setDueOn(e.target.value)}
-            />
-          )}
-        </Field>
+        <ReviewerField id={`${id}-reviewer`} value={reviewer} onChange={setReviewer} />
+        <DueOnField id={`${id}-due`} value={dueOn} onChange={setDueOn} />
         {error && (
           <p role="alert" className="error">
             {error}

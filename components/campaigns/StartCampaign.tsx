@@ -10,8 +10,8 @@ import {
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
 import { dayAfter } from '@/lib/register';
-import { UNDECIDED_CHOICES, undecidedLabel } from './labels';
 import { Field } from '../shared/Field';
+import { DueOnField, ReviewerField, UndecidedField } from './fields';
 
 type ScopeKind = CampaignScope['kind'];
 const SCOPE_KINDS: ScopeKind[] = ['everything', 'account', 'organisation', 'party', 'perspective'];
@@ -163,30 +163,8 @@ export function StartCampaign({
               )}
             </Field>
           )}
-          <Field id={`${id}-due`} label={t('start_dueOn')}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                required
-                value={dueOn}
-                min={dayAfter(new Date(), 0)}
-                onChange={(e) => setDueOn(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-reviewer`} label={t('start_reviewer')}>
-            {(control) => (
-              <input
-                {...control}
-                required
-                autoComplete="name"
-                maxLength={200}
-                value={reviewer}
-                onChange={(e) => setReviewer(e.target.value)}
-              />
-            )}
-          </Field>
+          <DueOnField id={`${id}-due`} value={dueOn} onChange={setDueOn} />
+          <ReviewerField id={`${id}-reviewer`} value={reviewer} onChange={setReviewer} />
           <Field id={`${id}-stale`} label={t('start_staleDays')}>
             {(control) => (
               <input
@@ -199,25 +177,12 @@ export function StartCampaign({
               />
             )}
           </Field>
-          <Field
+          <UndecidedField
             id={`${id}-undecided`}
-            label={t('start_undecided')}
+            value={undecided}
+            onChange={setUndecided}
             hint={t('start_undecidedHint')}
-          >
-            {(control) => (
-              <select
-                {...control}
-                value={undecided}
-                onChange={(e) => setUndecided(e.target.value as UndecidedAtDue)}
-              >
-                {UNDECIDED_CHOICES.map((u) => (
-                  <option key={u} value={u}>
-                    {undecidedLabel(u)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         </div>
         <p className="muted">{t('start_snapshotNote')}</p>
         {error && (
