@@ -1,3 +1,5 @@
+// Over 350 lines, one job: the review page's state and keyboard, around the item list, panel and
+// bulk bar that live in their own files.
 import type { KeyboardEvent } from 'react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
