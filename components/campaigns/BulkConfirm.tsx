@@ -4,6 +4,7 @@ import type { CampaignItem } from '@/lib/campaigns';
 import { reasonRequired } from '@/lib/campaigns';
 import { t } from '@/lib/i18n';
 import type { BulkDraft } from './store';
+import { Field } from '../shared/Field';
 import { decisionKindLabel } from './labels';
 
 export interface BulkConfirmProps {
@@ -52,30 +53,33 @@ export function BulkConfirm({ draft, items, refused, onConfirm, onCancel }: Bulk
         </h2>
         {draft.kind === 'lower' && <p className="muted">{t('bulk_lowerNote')}</p>}
         {draft.kind === 'handOff' && (
-          <div className="field">
-            <label htmlFor={`${id}-hand`}>{t('decide_handTo')}</label>
-            <input
-              id={`${id}-hand`}
-              autoFocus
-              maxLength={200}
-              value={handTo}
-              onChange={(e) => setHandTo(e.target.value)}
-            />
-          </div>
+          <Field id={`${id}-hand`} label={t('decide_handTo')}>
+            {(control) => (
+              <input
+                {...control}
+                autoFocus
+                maxLength={200}
+                value={handTo}
+                onChange={(e) => setHandTo(e.target.value)}
+              />
+            )}
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>
-            {needsReason ? t('decide_reason') : t('decide_reasonOptional')}
-          </label>
-          <input
-            id={`${id}-reason`}
-            autoFocus={draft.kind !== 'handOff'}
-            maxLength={10_000}
-            required={needsReason}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </div>
+        <Field
+          id={`${id}-reason`}
+          label={needsReason ? t('decide_reason') : t('decide_reasonOptional')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              autoFocus={draft.kind !== 'handOff'}
+              maxLength={10_000}
+              required={needsReason}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
         {refused > 0 && (
           <p role="alert" className="error">
             {t('bulk_refused', refused.toLocaleString())}

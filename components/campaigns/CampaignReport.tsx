@@ -15,21 +15,10 @@ import {
 } from '@/lib/campaigns';
 import { formatNumber, t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
+import { download } from '../shared/download';
 import { describeRoles, formatDay, formatInstant } from '../shared/format';
 import { decisionKindLabel } from './labels';
 import { hashOf } from './route';
-
-/** Offer text as a file download, without any network. */
-function download(content: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const fileName = (c: Campaign, now: Date, ext: string) =>
   `access-review-${c.dueOn}-${now.toISOString().slice(0, 10)}.${ext}`;

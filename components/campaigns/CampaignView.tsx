@@ -1,3 +1,5 @@
+// Over 350 lines, one job: the review page's state and keyboard, around the item list, panel and
+// bulk bar that live in their own files.
 import type { KeyboardEvent } from 'react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -7,7 +9,6 @@ import type {
   DecisionInput,
   ItemDecisionInput,
   ItemFilter,
-  UndecidedAtDue,
 } from '@/lib/campaigns';
 import {
   CampaignConflictError,
@@ -27,18 +28,13 @@ import { sendMessage } from '@/lib/messaging';
 import { registerDb } from '@/lib/register';
 import { formatDay } from '../shared/format';
 import { BulkConfirm } from './BulkConfirm';
+import { UndecidedField } from './fields';
 import { CarryOut } from './CarryOut';
 import { ReportActions } from './CampaignReport';
 import { ItemList } from './ItemList';
 import { DECISION_KEYS, ItemPanel } from './ItemPanel';
 import { partyTitle } from '@/lib/register';
-import {
-  UNDECIDED_CHOICES,
-  decisionKindLabel,
-  scopeDescription,
-  suggestionText,
-  undecidedLabel,
-} from './labels';
+import { decisionKindLabel, scopeDescription, suggestionText } from './labels';
 import type { PendingDecision } from './store';
 import { createCampaignStore } from './store';
 import type { CampaignData } from './use-campaign';
@@ -331,25 +327,15 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-undecided`}>{t('start_undecided')}</label>
-          <select
-            id={`${id}-undecided`}
-            value={c.undecidedAtDue}
-            onChange={(e) => {
-              const value = e.target.value as UndecidedAtDue;
-              void updateCampaign(registerDb(), c.id, c.rev, { undecidedAtDue: value }, new Date())
-                .then(setCampaign)
-                .catch(explain);
-            }}
-          >
-            {UNDECIDED_CHOICES.map((u) => (
-              <option key={u} value={u}>
-                {undecidedLabel(u)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UndecidedField
+          id={`${id}-undecided`}
+          value={c.undecidedAtDue}
+          onChange={(value) => {
+            void updateCampaign(registerDb(), c.id, c.rev, { undecidedAtDue: value }, new Date())
+              .then(setCampaign)
+              .catch(explain);
+          }}
+        />
       </div>
       {data.complete && <CarryOut campaign={c} items={data.items} replaceItems={replaceItems} />}
       {warnings.map((w) => (

@@ -13,6 +13,7 @@ import {
   statusLabel,
 } from '@/lib/register';
 import type { PendingDecision } from './store';
+import { Field } from '../shared/Field';
 import type { CampaignData } from './use-campaign';
 import { decisionKindLabel, decisionSummary, flagText, suggestionText } from './labels';
 
@@ -161,22 +162,23 @@ function RoleChoice<R extends string>({
   if (below.length === 0) return null;
   const choices = [current, ...below];
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value ?? ''}
-        onChange={(e) =>
-          onChange((choices.find((c) => (c ?? '') === e.target.value) ?? null) as R | null)
-        }
-      >
-        {choices.map((c) => (
-          <option key={c ?? ''} value={c ?? ''}>
-            {name(c)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label}>
+      {(control) => (
+        <select
+          {...control}
+          value={value ?? ''}
+          onChange={(e) =>
+            onChange((choices.find((c) => (c ?? '') === e.target.value) ?? null) as R | null)
+          }
+        >
+          {choices.map((c) => (
+            <option key={c ?? ''} value={c ?? ''}>
+              {name(c)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -268,44 +270,38 @@ function DecisionForm({
         </div>
       )}
       {pending.kind === 'handOff' && (
-        <div className="field">
-          <label htmlFor={`${id}-hand`}>{t('decide_handTo')}</label>
-          <input
-            id={`${id}-hand`}
-            ref={handToRef}
-            maxLength={200}
-            value={pending.handTo}
-            aria-invalid={problems.includes('handToRequired') || undefined}
-            aria-describedby={problems.includes('handToRequired') ? `${id}-hand-err` : undefined}
-            onChange={(e) => onChange({ ...pending, handTo: e.target.value })}
-          />
-          {problems.includes('handToRequired') && (
-            <span id={`${id}-hand-err`} className="field-error">
-              {t('decide_handToRequired')}
-            </span>
+        <Field
+          id={`${id}-hand`}
+          label={t('decide_handTo')}
+          error={problems.includes('handToRequired') && t('decide_handToRequired')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={handToRef}
+              maxLength={200}
+              value={pending.handTo}
+              onChange={(e) => onChange({ ...pending, handTo: e.target.value })}
+            />
           )}
-        </div>
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>
-          {needsReason ? t('decide_reason') : t('decide_reasonOptional')}
-        </label>
-        <input
-          id={`${id}-reason`}
-          ref={reasonRef}
-          maxLength={10_000}
-          value={pending.reason}
-          required={needsReason}
-          aria-invalid={problems.includes('reasonRequired') || undefined}
-          aria-describedby={problems.includes('reasonRequired') ? `${id}-reason-err` : undefined}
-          onChange={(e) => onChange({ ...pending, reason: e.target.value })}
-        />
-        {problems.includes('reasonRequired') && (
-          <span id={`${id}-reason-err`} className="field-error">
-            {t('decide_reasonRequired')}
-          </span>
+      <Field
+        id={`${id}-reason`}
+        label={needsReason ? t('decide_reason') : t('decide_reasonOptional')}
+        error={problems.includes('reasonRequired') && t('decide_reasonRequired')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={reasonRef}
+            maxLength={10_000}
+            value={pending.reason}
+            required={needsReason}
+            onChange={(e) => onChange({ ...pending, reason: e.target.value })}
+          />
         )}
-      </div>
+      </Field>
       {problemText && (
         <p className="field-error" role="alert">
           {problemText}

@@ -7,6 +7,8 @@ import { registerDb } from '@/lib/register';
 import { dayAfter } from '@/lib/register';
 import type { Party } from '@/lib/register';
 import { hashOf } from './route';
+import { Field } from '../shared/Field';
+import { DueOnField, ReviewerField } from './fields';
 
 /** An offboarding is carried out within a week unless the one who starts it says otherwise. */
 const DEFAULT_DUE_IN_DAYS = 7;
@@ -84,39 +86,20 @@ function OffboardForm({ target, onCancel }: { target: Target; onCancel: () => vo
       </h3>
       <p className="muted">{t('offboard_intro')}</p>
       <form className="grant-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('offboard_reason')}</label>
-          <textarea
-            id={`${id}-reason`}
-            rows={2}
-            required
-            maxLength={10_000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-reviewer`}>{t('start_reviewer')}</label>
-          <input
-            id={`${id}-reviewer`}
-            required
-            autoComplete="name"
-            maxLength={200}
-            value={reviewer}
-            onChange={(e) => setReviewer(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t('start_dueOn')}</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            required
-            value={dueOn}
-            min={dayAfter(new Date(), 0)}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </div>
+        <Field id={`${id}-reason`} label={t('offboard_reason')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              required
+              maxLength={10_000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+        <ReviewerField id={`${id}-reviewer`} value={reviewer} onChange={setReviewer} />
+        <DueOnField id={`${id}-due`} value={dueOn} onChange={setDueOn} />
         {error && (
           <p role="alert" className="error">
             {error}

@@ -10,7 +10,8 @@ import {
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
 import { dayAfter } from '@/lib/register';
-import { UNDECIDED_CHOICES, undecidedLabel } from './labels';
+import { Field } from '../shared/Field';
+import { DueOnField, ReviewerField, UndecidedField } from './fields';
 
 type ScopeKind = CampaignScope['kind'];
 const SCOPE_KINDS: ScopeKind[] = ['everything', 'account', 'organisation', 'party', 'perspective'];
@@ -130,87 +131,58 @@ export function StartCampaign({
       </h2>
       <form className="grant-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>{t('scope_label')}</label>
-            <select
-              id={`${id}-kind`}
-              value={kind}
-              onChange={(e) => {
-                setKind(e.target.value as ScopeKind);
-                setValue('');
-              }}
-            >
-              {SCOPE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(SCOPE_KEYS[k])}
-                </option>
-              ))}
-            </select>
-          </div>
-          {kind !== 'everything' && (
-            <div className="field">
-              <label htmlFor={`${id}-value`}>{t('scope_pick')}</label>
-              <select id={`${id}-value`} value={value} onChange={(e) => setValue(e.target.value)}>
-                <option value="">—</option>
-                {options.map(([v, label]) => (
-                  <option key={v} value={v}>
-                    {label}
+          <Field id={`${id}-kind`} label={t('scope_label')}>
+            {(control) => (
+              <select
+                {...control}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as ScopeKind);
+                  setValue('');
+                }}
+              >
+                {SCOPE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(SCOPE_KEYS[k])}
                   </option>
                 ))}
               </select>
-            </div>
+            )}
+          </Field>
+          {kind !== 'everything' && (
+            <Field id={`${id}-value`} label={t('scope_pick')}>
+              {(control) => (
+                <select {...control} value={value} onChange={(e) => setValue(e.target.value)}>
+                  <option value="">—</option>
+                  {options.map(([v, label]) => (
+                    <option key={v} value={v}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           )}
-          <div className="field">
-            <label htmlFor={`${id}-due`}>{t('start_dueOn')}</label>
-            <input
-              id={`${id}-due`}
-              type="date"
-              required
-              value={dueOn}
-              min={dayAfter(new Date(), 0)}
-              onChange={(e) => setDueOn(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-reviewer`}>{t('start_reviewer')}</label>
-            <input
-              id={`${id}-reviewer`}
-              required
-              autoComplete="name"
-              maxLength={200}
-              value={reviewer}
-              onChange={(e) => setReviewer(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-stale`}>{t('start_staleDays')}</label>
-            <input
-              id={`${id}-stale`}
-              type="number"
-              min={1}
-              max={365}
-              value={staleDays}
-              onChange={(e) => setStaleDays(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-undecided`}>{t('start_undecided')}</label>
-            <select
-              id={`${id}-undecided`}
-              aria-describedby={`${id}-undecided-hint`}
-              value={undecided}
-              onChange={(e) => setUndecided(e.target.value as UndecidedAtDue)}
-            >
-              {UNDECIDED_CHOICES.map((u) => (
-                <option key={u} value={u}>
-                  {undecidedLabel(u)}
-                </option>
-              ))}
-            </select>
-            <span id={`${id}-undecided-hint`} className="muted small">
-              {t('start_undecidedHint')}
-            </span>
-          </div>
+          <DueOnField id={`${id}-due`} value={dueOn} onChange={setDueOn} />
+          <ReviewerField id={`${id}-reviewer`} value={reviewer} onChange={setReviewer} />
+          <Field id={`${id}-stale`} label={t('start_staleDays')}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={365}
+                value={staleDays}
+                onChange={(e) => setStaleDays(e.target.value)}
+              />
+            )}
+          </Field>
+          <UndecidedField
+            id={`${id}-undecided`}
+            value={undecided}
+            onChange={setUndecided}
+            hint={t('start_undecidedHint')}
+          />
         </div>
         <p className="muted">{t('start_snapshotNote')}</p>
         {error && (

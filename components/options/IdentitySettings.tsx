@@ -9,6 +9,7 @@ import {
   parseEmailList,
   saveIdentity,
 } from '@/lib/register';
+import { Field } from '../shared/Field';
 
 /**
  * "Your TikTok sign-in emails": how the extension recognises the user's own row in a Business
@@ -60,31 +61,27 @@ export function IdentitySettings() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('held_identity_heading')}>
       <p>{t('held_identity_why')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-emails`}>{t('held_identity_label')}</label>
-        <textarea
-          id={`${id}-emails`}
-          name="identity-emails"
-          rows={3}
-          spellCheck={false}
-          autoComplete="email"
-          value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          onChange={(e) => {
-            setText(e.target.value);
-            setStatus('');
-          }}
-        />
-        <p className="hint" id={`${id}-hint`}>
-          {t('held_identity_hint')}
-        </p>
-        {error && (
-          <p className="error" id={`${id}-error`}>
-            {error}
-          </p>
+      <Field
+        id={`${id}-emails`}
+        label={t('held_identity_label')}
+        hint={t('held_identity_hint')}
+        error={error}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="identity-emails"
+            rows={3}
+            spellCheck={false}
+            autoComplete="email"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setStatus('');
+            }}
+          />
         )}
-      </div>
+      </Field>
       <div className="actions">
         <button type="submit" className="primary">
           {t('held_identity_save')}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { ReminderSettings } from '@/lib/settings';
 import { reminderSettingsSchema, saveReminderSettings } from '@/lib/settings';
+import { Field } from '../shared/Field';
 
 interface Draft {
   defaultCadenceDays: string;
@@ -97,26 +98,17 @@ export function ReminderSettingsForm({ initial }: { initial: ReminderSettings })
     hint: string,
     inputMode: 'numeric' | 'text',
   ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        name={key}
-        inputMode={inputMode}
-        value={draft[key]}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={`${id}-${key}-hint${errors[key] ? ` ${id}-${key}-error` : ''}`}
-        onChange={(e) => set(key, e.target.value)}
-      />
-      <p className="hint" id={`${id}-${key}-hint`}>
-        {hint}
-      </p>
-      {errors[key] && (
-        <p className="error" id={`${id}-${key}-error`}>
-          {errors[key]}
-        </p>
+    <Field id={`${id}-${key}`} label={label} hint={hint} error={errors[key]}>
+      {(control) => (
+        <input
+          {...control}
+          name={key}
+          inputMode={inputMode}
+          value={draft[key]}
+          onChange={(e) => set(key, e.target.value)}
+        />
       )}
-    </div>
+    </Field>
   );
 
   return (

@@ -1,19 +1,7 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-
-/** Hand a JSON file to the browser's downloads, from the popup itself (no extra permission). */
-function download(name: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it started; the next task may release the URL.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { download } from '../shared/download';
 
 type State = 'idle' | 'working' | 'saved' | 'failed';
 
@@ -32,7 +20,7 @@ export function SavePageShape({ tabId }: { tabId: number }) {
         setState('failed');
         return;
       }
-      download(answer.fileName, JSON.stringify(answer.shape, null, 1));
+      download(JSON.stringify(answer.shape, null, 1), answer.fileName, 'application/json');
       setState('saved');
     } catch {
       setState('failed');

@@ -17,6 +17,7 @@ import {
   financeRoleLabel,
 } from '@/lib/register';
 import { RoleSelect } from './RoleSelect';
+import { Field } from '../shared/Field';
 
 interface RoleFields {
   bcRole: BcRole | '';
@@ -34,36 +35,39 @@ function RoleSelects({
   const id = useId();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-bc`}>{t('form_bcRole')}</label>
-        <RoleSelect
-          id={`${id}-bc`}
-          roles={BC_ROLES}
-          labelOf={bcRoleLabel}
-          value={value.bcRole}
-          onChange={(v) => onChange({ ...value, bcRole: v })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-fin`}>{t('form_financeRole')}</label>
-        <RoleSelect
-          id={`${id}-fin`}
-          roles={FINANCE_ROLES}
-          labelOf={financeRoleLabel}
-          value={value.financeRole}
-          onChange={(v) => onChange({ ...value, financeRole: v })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-asset`}>{t('form_assetRole')}</label>
-        <RoleSelect
-          id={`${id}-asset`}
-          roles={ASSET_ROLES}
-          labelOf={assetRoleLabel}
-          value={value.assetRole}
-          onChange={(v) => onChange({ ...value, assetRole: v })}
-        />
-      </div>
+      <Field id={`${id}-bc`} label={t('form_bcRole')}>
+        {(control) => (
+          <RoleSelect
+            {...control}
+            roles={BC_ROLES}
+            labelOf={bcRoleLabel}
+            value={value.bcRole}
+            onChange={(v) => onChange({ ...value, bcRole: v })}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-fin`} label={t('form_financeRole')}>
+        {(control) => (
+          <RoleSelect
+            {...control}
+            roles={FINANCE_ROLES}
+            labelOf={financeRoleLabel}
+            value={value.financeRole}
+            onChange={(v) => onChange({ ...value, financeRole: v })}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-asset`} label={t('form_assetRole')}>
+        {(control) => (
+          <RoleSelect
+            {...control}
+            roles={ASSET_ROLES}
+            labelOf={assetRoleLabel}
+            value={value.assetRole}
+            onChange={(v) => onChange({ ...value, assetRole: v })}
+          />
+        )}
+      </Field>
     </>
   );
 }
@@ -107,35 +111,38 @@ export function EditForm({ grant, onCancel, onSave }: SubFormProps<GrantPatch>) 
   return (
     <form className="sub-form" onSubmit={submit} aria-label={t('action_edit')}>
       <RoleSelects value={roles} onChange={setRoles} />
-      <div className="field">
-        <label htmlFor={`${id}-contract`}>{t('form_contractEndsOn')}</label>
-        <input
-          id={`${id}-contract`}
-          type="date"
-          value={contract}
-          onChange={(e) => setContract(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-cadence`}>{t('form_cadence')}</label>
-        <input
-          id={`${id}-cadence`}
-          type="number"
-          min={1}
-          max={3650}
-          value={cadence}
-          onChange={(e) => setCadence(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-goals`}>{t('form_goals')}</label>
-        <textarea
-          id={`${id}-goals`}
-          rows={2}
-          value={goals}
-          onChange={(e) => setGoals(e.target.value)}
-        />
-      </div>
+      <Field id={`${id}-contract`} label={t('form_contractEndsOn')}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={contract}
+            onChange={(e) => setContract(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-cadence`} label={t('form_cadence')}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={3650}
+            value={cadence}
+            onChange={(e) => setCadence(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-goals`} label={t('form_goals')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={goals}
+            onChange={(e) => setGoals(e.target.value)}
+          />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('form_save')}
@@ -192,21 +199,11 @@ export function ReviewForm({
         ))}
       </fieldset>
       {decision === 'lower' && <RoleSelects value={roles} onChange={setRoles} />}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('review_reason')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-err` } : {})}
-        />
-        {error && (
-          <span id={`${id}-err`} className="error field-error">
-            {error}
-          </span>
+      <Field id={`${id}-note`} label={t('review_reason')} error={error}>
+        {(control) => (
+          <textarea {...control} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         )}
-      </div>
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('review_signOff')}
@@ -233,15 +230,11 @@ export function RevokeForm({ grant, onCancel, onSave }: SubFormProps<string>) {
       }}
     >
       <p>{t('revoke_explain')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('revoke_reason')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      <Field id={`${id}-note`} label={t('revoke_reason')}>
+        {(control) => (
+          <textarea {...control} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('action_revoke')}

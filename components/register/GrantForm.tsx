@@ -1,10 +1,12 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 // lib/tiktok's index carries the page reader (selectors, labels, flows) for the content scripts;
 // an extension page needs only this, by its path, and loads none of that.
 // eslint-disable-next-line no-restricted-imports
 import { TIKTOK_ID } from '@/lib/tiktok/ids';
+import type { FieldControl } from '../shared/Field';
+import { Field } from '../shared/Field';
 import { RoleSelect } from './RoleSelect';
 import type { GrantDraft } from '@/lib/register';
 import type { AssetRole, BcRole, FinanceRole, GrantStatus } from '@/lib/register';
@@ -145,32 +147,11 @@ export function GrantForm({ onSubmit, onCancel, compact = false, testId }: Grant
     }
   };
 
-  const field = (
-    key: keyof Fields,
-    label: string,
-    input: (props: {
-      id: string;
-      'aria-invalid'?: boolean;
-      'aria-describedby'?: string;
-    }) => React.ReactNode,
-  ) => {
-    const inputId = `${id}-${key}`;
-    const errorId = `${inputId}-error`;
-    return (
-      <div className="field">
-        <label htmlFor={inputId}>{label}</label>
-        {input({
-          id: inputId,
-          ...(errors[key] ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}),
-        })}
-        {errors[key] && (
-          <span id={errorId} className="error field-error">
-            {errors[key]}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (key: keyof Fields, label: string, input: (control: FieldControl) => ReactNode) => (
+    <Field id={`${id}-${key}`} label={label} error={errors[key]}>
+      {input}
+    </Field>
+  );
 
   return (
     <form className="grant-form" onSubmit={(e) => void submit(e)} noValidate data-testid={testId}>

@@ -8,20 +8,7 @@ import { exportBackupOffThread, prepareExportWorker } from '@/lib/register';
 import type { ImportIssue, ImportReport } from '@/lib/register';
 import type { ImportJob, ImportPhase } from '@/lib/register';
 import { importFormatOf, prepareImportWorker, startImport } from '@/lib/register';
-
-/** Offer text (or a Blob already built) as a file download, without any network. */
-function download(content: string | Blob, name: string, type: string): void {
-  const url = URL.createObjectURL(
-    content instanceof Blob ? content : new Blob([content], { type }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../shared/download';
 
 type State =
   | { kind: 'idle' }

@@ -1,22 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultReviewCadence } from '@/lib/settings';
 import type { KeyboardEvent } from 'react';
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
 import { registerDb } from '@/lib/register';
 import { recordGrant } from '@/lib/register';
-import type { GroupBy, Perspective, SortKey } from '@/lib/register';
+import type { Perspective } from '@/lib/register';
 import { indexViews, narrowingFilter, perspectiveOf, recentViews, sortIndex } from '@/lib/register';
 import { loadSampleRegister } from '@/lib/register';
-import type { DueReason } from '@/lib/register';
-import type { GrantStatus } from '@/lib/register';
 import { Brand } from '../shared/Brand';
 import { GrantDetail } from './GrantDetail';
 import { GrantForm } from './GrantForm';
 import { GrantList } from './GrantList';
 import { ImportExport } from './ImportExport';
-import { STATUSES, dueReasonLabel, roleFilterOptions, statusLabel } from '@/lib/register';
+import { Filters } from './RegisterFilters';
 import type { RegisterStore } from './store';
 import { createRegisterStore } from './store';
 import { useWholeRegister } from './use-whole-register';
@@ -24,28 +22,12 @@ import { useWholeRegister } from './use-whole-register';
 const PERSPECTIVES: Perspective[] = ['mine', 'held'];
 const perspectiveLabel = (p: Perspective) =>
   p === 'mine' ? t('perspective_mine') : t('perspective_held');
-const SORTS: SortKey[] = ['updated', 'party', 'account', 'status', 'since', 'nextReview'];
-const SORT_KEYS = {
-  updated: 'sort_updated',
-  party: 'sort_party',
-  account: 'sort_account',
-  status: 'sort_status',
-  since: 'sort_since',
-  nextReview: 'sort_nextReview',
-} as const;
-const GROUPS: GroupBy[] = ['none', 'account', 'party', 'organisation'];
 /**
  * How many of the latest changes are shown while the whole register loads (more than a tall
  * window holds): reading 10,000 grants with their accounts and people takes seconds, these a
  * few milliseconds.
  */
 const FIRST_PAGE = 60;
-const GROUP_KEYS = {
-  none: 'groupBy_none',
-  account: 'groupBy_account',
-  party: 'groupBy_party',
-  organisation: 'groupBy_organisation',
-} as const;
 
 function grantFromHash(): string | null {
   const match = /grant=([^&]+)/.exec(location.hash);
@@ -226,174 +208,6 @@ function AddPanel({ onDone }: { onDone: () => void }) {
     </section>
   );
 }
-
-function Filters({
-  store,
-  views,
-}: {
-  store: RegisterStore;
-  views: ReturnType<typeof indexViews>['views'];
-}) {
-  const s = useStore(store);
-  const id = useId();
-  const accounts = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const v of views)
-      if (v.account && !seen.has(v.account.id))
-        seen.set(v.account.id, v.account.name || v.account.externalId);
-    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [views]);
-  const agencies = useMemo(() => {
-    const seen = new Set<string>();
-    for (const v of views) if (v.party?.organisation) seen.add(v.party.organisation);
-    return [...seen].sort((a, b) => a.localeCompare(b));
-  }, [views]);
-  const agencyOptions = useMemo(() => agencies.map((a) => [a, a] as const), [agencies]);
-
-  return (
-    <div className="filters" role="search">
-      <div className="field grow">
-        <label htmlFor={`${id}-q`}>{t('search_label')}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          placeholder={t('search_placeholder')}
-          value={s.filter.query ?? ''}
-          onChange={(e) => s.setFilter({ query: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('filter_role')}</label>
-        <select
-          id={`${id}-role`}
-          value={s.filter.role ?? ''}
-          onChange={(e) => s.setFilter({ role: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          {roleFilterOptions().map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('filter_status')}</label>
-        <select
-          id={`${id}-status`}
-          value={s.filter.status ?? ''}
-          onChange={(e) =>
-            s.setFilter({ status: (e.target.value || undefined) as GrantStatus | undefined })
-          }
-        >
-          <option value="">{t('filter_all')}</option>
-          {STATUSES.map((st) => (
-            <option key={st} value={st}>
-              {statusLabel(st)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-account`}>{t('filter_account')}</label>
-        <select
-          id={`${id}-account`}
-          value={s.filter.accountId ?? ''}
-          onChange={(e) => s.setFilter({ accountId: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          <Options options={accounts} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-agency`}>{t('filter_agency')}</label>
-        <select
-          id={`${id}-agency`}
-          value={s.filter.organisation ?? ''}
-          onChange={(e) => s.setFilter({ organisation: e.target.value || undefined })}
-        >
-          <option value="">{t('filter_all')}</option>
-          <Options options={agencyOptions} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('filter_due')}</label>
-        <select
-          id={`${id}-due`}
-          value={s.filter.due ?? ''}
-          onChange={(e) =>
-            s.setFilter({ due: (e.target.value || undefined) as DueReason | 'any' | undefined })
-          }
-        >
-          <option value="">{t('filter_all')}</option>
-          <option value="any">{t('filter_dueAny')}</option>
-          {(['review', 'invitation', 'contract'] as const).map((r) => (
-            <option key={r} value={r}>
-              {dueReasonLabel(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-sort`}>{t('sort_label')}</label>
-        <select
-          id={`${id}-sort`}
-          value={s.sort}
-          onChange={(e) => s.setSort(e.target.value as SortKey, s.direction)}
-        >
-          {SORTS.map((k) => (
-            <option key={k} value={k}>
-              {t(SORT_KEYS[k])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <span className="field-label" aria-hidden="true">
-          &nbsp;
-        </span>
-        <button
-          type="button"
-          aria-label={s.direction === 'asc' ? t('sort_ascending') : t('sort_descending')}
-          onClick={() => s.setSort(s.sort, s.direction === 'asc' ? 'desc' : 'asc')}
-        >
-          <span aria-hidden="true">{s.direction === 'asc' ? '↑' : '↓'}</span>
-        </button>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-group`}>{t('groupBy_label')}</label>
-        <select
-          id={`${id}-group`}
-          value={s.groupBy}
-          onChange={(e) => s.setGroupBy(e.target.value as GroupBy)}
-        >
-          {GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(GROUP_KEYS[g])}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
-/**
- * A select's options as `[value, label]` pairs, rendered again only when the list changes: on
- * a search keystroke React skips the whole list at once, where even unchanged option elements
- * (ten thousand accounts at 100,000 grants) are each visited when their parent renders.
- */
-const Options = memo(function Options({
-  options,
-}: {
-  options: readonly (readonly [string, string])[];
-}) {
-  return options.map(([value, label]) => (
-    <option key={value} value={value}>
-      {label}
-    </option>
-  ));
-});
 
 function EmptyRegister() {
   const [loading, setLoading] = useState(false);

@@ -17,7 +17,7 @@ import { CampaignConflictError, writeCarryOut } from '../campaigns/store';
 import type { CampaignReadingAnswer, GrantHint } from '../messaging/companion';
 import { campaignReadingRequest } from '../messaging/companion';
 import type { RegisterDb } from '../register/db';
-import { registerRowsFor } from './checklist-handlers';
+import { registerRowsFor } from './checklist-lookups';
 
 /** The Business Center page a message came from, as its tab's URL names it. */
 export interface SenderPage {

@@ -30,15 +30,9 @@ import {
   saveTabContext,
 } from './tab-context';
 // In-page guided checklist.
-import {
-  applyReconcile,
-  accountOwnership,
-  grantHint,
-  loadProgress,
-  recordFlow,
-  registerRowsFor,
-  saveProgress,
-} from './checklist-handlers';
+import { applyReconcile, recordFlow } from './checklist-handlers';
+import { accountOwnership, grantHint, registerRowsFor } from './checklist-lookups';
+import { loadProgress, saveProgress } from './checklist-progress';
 
 /** The page agent's bundle, built from entrypoints/overlay.ts (an unlisted script). */
 export const OVERLAY_SCRIPT = '/overlay.js';

@@ -9,19 +9,18 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
 import { REGISTER_DB_NAME } from '../register/db';
-import type { ReminderDeps } from '../reminders/background';
+import { isReminderAlarm } from '../reminders/alarms';
+import { forgetNotificationRecord } from '../reminders/notifications';
+import type { ReminderDeps } from '../reminders/run';
 import {
-  NEXT_ALARM,
-  SWEEP_ALARM,
   actOnReminders,
   defaultReminderDeps,
-  forgetNotificationRecord,
   onNotificationButton,
   onNotificationClick,
   reportReminderError,
   runReminders,
   startReminders,
-} from '../reminders/background';
+} from '../reminders/run';
 import { reminderSettingsItem } from '../settings';
 import { reviewGrant } from '../reminders/state';
 
@@ -41,7 +40,7 @@ export function registerReminderHandlers(
   deps: ReminderDeps = defaultReminderDeps(),
 ): ReminderHandlers {
   const onAlarm = (alarm: { name: string }) => {
-    if (alarm.name === NEXT_ALARM || alarm.name === SWEEP_ALARM) {
+    if (isReminderAlarm(alarm.name)) {
       void runReminders(deps).catch(reportReminderError('run'));
     }
   };
@@ -95,14 +94,6 @@ export function registerReminderHandlers(
   const offChanged = onMessage('page:remindersChanged', async () => ({
     due: (await runReminders(deps)).due.length,
   }));
-  // The same functions the listeners call, reachable from the worker's DevTools console (and
-  // from the e2e test, which cannot click a system notification). Only extension code can reach
-  // the worker's global scope.
-  (globalThis as Record<string, unknown>).accessCompanionReminders = {
-    run: () => runReminders(deps),
-    clickButton: (id: string, index: number) => onNotificationButton(id, index, deps),
-    click: (id: string) => onNotificationClick(id),
-  };
   return {
     started: startReminders(deps).catch(reportReminderError('start')),
     remove() {

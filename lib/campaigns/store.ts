@@ -1,3 +1,4 @@
+// Over 350 lines, one job: the one place campaign rows are written, each write with its checks.
 /**
  * The one place campaign rows are written. Every input is checked with zod, every decision by
  * {@link decisionProblems}; a change names the revision it read and bumps it by one (another tab

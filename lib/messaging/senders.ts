@@ -1,3 +1,4 @@
+// Over 350 lines, one job: who may send each message, and the one check that proves it.
 /**
  * Who may send each message, and the check every listener runs before its handler.
  *

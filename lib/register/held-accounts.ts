@@ -1,3 +1,4 @@
+// Over 350 lines, one job: turning what TikTok shows of the accounts I hold into register writes.
 /**
  * "Client accounts I hold", captured from what TikTok shows: the Business Centers listed on the
  * picker, or my own row on a client's Members page (held-accounts-visit.ts decides when), each

@@ -1,3 +1,4 @@
+// Over 350 lines, one job: the one write path every change to a grant goes through.
 /**
  * The rules every change to a grant follows, wherever the change comes from — the form, a
  * review, a checklist, the reconcile card, held-account capture, a CSV merge or a backup

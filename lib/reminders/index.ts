@@ -1,7 +1,7 @@
 /**
  * Reminders: the pure scheduling math, the calendar export and the state kept in
- * the register. The background's wiring (alarms, notifications, badge) is imported from
- * `./background` by the service worker only.
+ * the register. What runs in the background (`./run`, with `./alarms`, `./notifications` and
+ * `./badge`) is imported by the service worker's listeners only.
  */
 export {
   campaignInfos,

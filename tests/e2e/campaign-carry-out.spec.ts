@@ -5,7 +5,6 @@ import { expect, test } from './fixtures';
 import { Companion } from './pages/companion';
 import { RegisterPage } from './pages/extension-pages';
 import type { SeedRow } from './pages/seed';
-import { seedGrants } from './pages/seed';
 
 const NORTHWIND = {
   kind: 'businessCenter',
@@ -119,12 +118,8 @@ test('a review’s revoke and partner lower, carried out on the replicas and ver
   extensionId,
   serviceWorker,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
   const register = new RegisterPage(page, extensionId);
-  await register.goto();
-  await seedGrants(serviceWorker, [DANA, BRIGHTLANE_ON_US]);
-  await page.reload();
-  await expect(register.rows).toHaveCount(2);
+  await register.openSeeded(serviceWorker, [DANA, BRIGHTLANE_ON_US]);
 
   await page.getByRole('link', { name: 'Access reviews' }).click();
   await page.getByRole('button', { name: 'Start a review' }).click();
@@ -260,12 +255,8 @@ test('offboarding one agency over two Business Centers ends complete', async ({
   extensionId,
   serviceWorker,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
   const register = new RegisterPage(page, extensionId);
-  await register.goto();
-  await seedGrants(serviceWorker, [DANA, CHRIS_AT_TIENDA_SOL]);
-  await page.reload();
-  await expect(register.rows).toHaveCount(2);
+  await register.openSeeded(serviceWorker, [DANA, CHRIS_AT_TIENDA_SOL]);
 
   // From a grant's detail: offboard the whole organisation.
   await register.open('Dana Kim');

@@ -4,19 +4,11 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { RegisterPage } from './pages/extension-pages';
 import type { SeedRow } from './pages/seed';
-import { seedGrants } from './pages/seed';
+import { NORTHWIND_BC, examplePerson } from './pages/seed';
 
-const BC = {
-  kind: 'businessCenter',
-  externalId: '7012345678901234567',
-  name: 'Northwind',
-  ownerBcId: null,
-} as const;
-const person = (name: string) =>
-  ({ kind: 'person', name, email: `${name.toLowerCase()}@example.com`, bcId: null }) as const;
 const ROWS: SeedRow[] = [
-  { account: BC, party: person('Ari'), bcRole: 'admin', status: 'active' },
-  { account: BC, party: person('Bo'), bcRole: 'standard', status: 'active' },
+  { account: NORTHWIND_BC, party: examplePerson('Ari'), bcRole: 'admin', status: 'active' },
+  { account: NORTHWIND_BC, party: examplePerson('Bo'), bcRole: 'standard', status: 'active' },
 ];
 
 async function saved(page: Page, button: string): Promise<string> {
@@ -35,12 +27,8 @@ test('the review report: CSV and JSON with their hashes, the printable page, and
   // Two downloads, two axe runs per scheme and five screenshots: more than the usual 30 s on a
   // loaded machine.
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1280, height: 900 });
   const register = new RegisterPage(page, extensionId);
-  await register.goto();
-  await seedGrants(serviceWorker, ROWS);
-  await page.reload();
-  await expect(register.rows).toHaveCount(2);
+  await register.openSeeded(serviceWorker, ROWS);
 
   await page.getByRole('link', { name: 'Access reviews' }).click();
   await page.getByRole('button', { name: 'Start a review' }).click();

@@ -3,45 +3,48 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { RegisterPage } from './pages/extension-pages';
 import type { SeedRow } from './pages/seed';
-import { seedGrants } from './pages/seed';
+import { NORTHWIND_BC, examplePerson } from './pages/seed';
 
-const BC = {
-  kind: 'businessCenter',
-  externalId: '7012345678901234567',
-  name: 'Northwind',
-  ownerBcId: null,
-} as const;
 const ADS = {
   kind: 'adAccount',
   externalId: '7200000000000000001',
   name: 'Northwind Ads',
-  ownerBcId: BC.externalId,
+  ownerBcId: NORTHWIND_BC.externalId,
 } as const;
-const person = (name: string) =>
-  ({ kind: 'person', name, email: `${name.toLowerCase()}@example.com`, bcId: null }) as const;
 
 // Walked in the campaign's order: by account, then by name.
 const ROWS: SeedRow[] = [
-  { account: BC, party: person('Ari'), bcRole: 'admin', status: 'active' },
-  { account: BC, party: person('Bo'), bcRole: 'standard', assetRole: 'analyst', status: 'active' },
-  { account: BC, party: person('Dana'), bcRole: 'admin', status: 'active' },
+  { account: NORTHWIND_BC, party: examplePerson('Ari'), bcRole: 'admin', status: 'active' },
   {
-    account: BC,
-    party: person('Lee'),
+    account: NORTHWIND_BC,
+    party: examplePerson('Bo'),
+    bcRole: 'standard',
+    assetRole: 'analyst',
+    status: 'active',
+  },
+  { account: NORTHWIND_BC, party: examplePerson('Dana'), bcRole: 'admin', status: 'active' },
+  {
+    account: NORTHWIND_BC,
+    party: examplePerson('Lee'),
     bcRole: 'standard',
     assetRole: 'analyst',
     status: 'invited',
   },
   {
-    account: BC,
-    party: person('Sam'),
+    account: NORTHWIND_BC,
+    party: examplePerson('Sam'),
     bcRole: 'standard',
     assetRole: 'operator',
     status: 'active',
   },
   {
     account: ADS,
-    party: { kind: 'partnerBc', name: 'Brightlane BC', email: null, bcId: '7098765432109876543' },
+    party: {
+      kind: 'partnerBc',
+      name: 'Brightlane BC',
+      email: null,
+      bcId: '7098765432109876543',
+    },
     assetRole: 'admin',
     status: 'active',
   },
@@ -86,12 +89,8 @@ test('a review over a seeded register, decided by keyboard, with a bulk revoke a
 }) => {
   // Six decisions, a bulk one and axe four times over a page that also lists what to carry out.
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1280, height: 900 });
   const register = new RegisterPage(page, extensionId);
-  await register.goto();
-  const ids = await seedGrants(serviceWorker, ROWS);
-  await page.reload();
-  await expect(register.rows).toHaveCount(6);
+  const ids = await register.openSeeded(serviceWorker, ROWS);
 
   await page.getByRole('link', { name: 'Access reviews' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Access reviews' })).toBeVisible();

@@ -43,6 +43,11 @@ export async function quietHoursOff(worker: Worker, notificationsEnabled = true)
       }),
     notificationsEnabled,
   );
+  await ranSince(worker, before);
+}
+
+/** Wait for a reminders' run that started at `since` or later to finish. */
+async function ranSince(worker: Worker, since: number): Promise<void> {
   await expect
     .poll(() =>
       worker.evaluate(async () => {
@@ -51,7 +56,7 @@ export async function quietHoursOff(worker: Worker, notificationsEnabled = true)
         return run ? Date.parse(run.at) : 0;
       }),
     )
-    .toBeGreaterThanOrEqual(before);
+    .toBeGreaterThanOrEqual(since);
 }
 
 /** Add one Business Center account, one person per grant, and the grants. */
@@ -164,4 +169,36 @@ export async function seedGrants(worker: Worker, seeds: GrantSeed[]): Promise<Se
 /** The toolbar badge's text. */
 export function badgeText(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/**
+ * A browser event dispatched inside the service worker, as the browser would: the listeners the
+ * background registered run, exactly as for the real event (Chrome's extension events have a
+ * `dispatch`, which a system notification's click or an alarm's firing cannot be driven by).
+ */
+type Dispatchable = { dispatch(...args: unknown[]): void };
+
+/** Fire the reminders' next-due alarm now, and wait for the run it starts to finish. */
+export async function fireReminderAlarm(worker: Worker): Promise<void> {
+  const before = Date.now();
+  await worker.evaluate(() =>
+    (chrome.alarms.onAlarm as unknown as Dispatchable).dispatch({
+      name: 'reminders:next',
+      scheduledTime: Date.now(),
+    }),
+  );
+  await ranSince(worker, before);
+}
+
+/** Click a notification's button (a system notification is outside the page Playwright drives). */
+export async function clickNotificationButton(
+  worker: Worker,
+  notificationId: string,
+  buttonIndex: number,
+): Promise<void> {
+  await worker.evaluate(
+    ([id, index]) =>
+      (chrome.notifications.onButtonClicked as unknown as Dispatchable).dispatch(id, index),
+    [notificationId, buttonIndex] as const,
+  );
 }

@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures';
-import { ORG_ID, badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
+import {
+  ORG_ID,
+  badgeText,
+  clickNotificationButton,
+  quietHoursOff,
+  seedGrants,
+} from './reminders-helpers';
 
 test('a due review: the alarm fires, the notification has its buttons, they open Business Center and mark it reviewed', async ({
   context,
@@ -46,15 +52,7 @@ test('a due review: the alarm fires, the notification has its buttons, they open
 
   // "Open in Business Center" opens the org's Members page (a replica answers it).
   const opened = context.waitForEvent('page');
-  await serviceWorker.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          accessCompanionReminders: { clickButton(id: string, i: number): Promise<void> };
-        }
-      ).accessCompanionReminders.clickButton(id, 0),
-    `reminder|${reminder}`,
-  );
+  await clickNotificationButton(serviceWorker, `reminder|${reminder}`, 0);
   const bcPage = await opened;
   // A new tab starts on about:blank; wait for it to arrive where the button sent it.
   await bcPage.waitForURL(
@@ -63,15 +61,7 @@ test('a due review: the alarm fires, the notification has its buttons, they open
   await expect(bcPage.getByRole('heading', { level: 1 })).toBeVisible();
 
   // "Mark reviewed" closes the notification and the badge drops.
-  await serviceWorker.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          accessCompanionReminders: { clickButton(id: string, i: number): Promise<void> };
-        }
-      ).accessCompanionReminders.clickButton(id, 1),
-    `reminder|${reminder}`,
-  );
+  await clickNotificationButton(serviceWorker, `reminder|${reminder}`, 1);
   await expect.poll(() => badgeText(serviceWorker)).toBe('');
   expect(await serviceWorker.evaluate(() => chrome.notifications.getAll())).toEqual({});
 

@@ -3,7 +3,13 @@ import { axeViolations } from './axe';
 import { Companion } from './pages/companion';
 import { expect, test } from './fixtures';
 import { OptionsPage, RegisterPage } from './pages/extension-pages';
-import { ORG_ID, badgeText, quietHoursOff, seedGrants } from './reminders-helpers';
+import {
+  ORG_ID,
+  badgeText,
+  fireReminderAlarm,
+  quietHoursOff,
+  seedGrants,
+} from './reminders-helpers';
 
 test('reminder settings save, refuse nonsense field by field, and keep the page accessible', async ({
   page,
@@ -73,11 +79,7 @@ test('the due list acts like the notification and offers a week’s snooze; the 
     { name: 'Sam Ortiz', status: 'invited', invitedDaysAgo: 9, reviewInDays: 80 },
     { name: 'Lee Park', reviewInDays: 20, contractEndsInDays: 10 },
   ]);
-  await serviceWorker.evaluate(() =>
-    (
-      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
-    ).accessCompanionReminders.run(),
-  );
+  await fireReminderAlarm(serviceWorker);
   await expect.poll(() => badgeText(serviceWorker)).toBe('3');
 
   const options = new OptionsPage(page, extensionId);
@@ -136,11 +138,7 @@ test('lowering a permission on an ad account opens that ad account’s page with
   const { grantIds } = await seedGrants(serviceWorker, [
     { name: 'Dana Kim', reviewInDays: -3, onAdAccount: true },
   ]);
-  await serviceWorker.evaluate(() =>
-    (
-      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
-    ).accessCompanionReminders.run(),
-  );
+  await fireReminderAlarm(serviceWorker);
   const options = new OptionsPage(page, extensionId);
   await options.goto();
   const dana = page.getByTestId('due-list').getByRole('listitem').filter({ hasText: 'Dana Kim' });
@@ -254,11 +252,7 @@ test('a review campaign due tomorrow is on the due list, counted in the badge, a
   const campaignHash = new URL(page.url()).hash;
   expect(campaignHash).toMatch(/^#campaign=[0-9a-f-]{36}$/);
 
-  await serviceWorker.evaluate(() =>
-    (
-      globalThis as unknown as { accessCompanionReminders: { run(): Promise<unknown> } }
-    ).accessCompanionReminders.run(),
-  );
+  await fireReminderAlarm(serviceWorker);
   await expect.poll(() => badgeText(serviceWorker)).toBe('1');
 
   const options = new OptionsPage(page, extensionId);

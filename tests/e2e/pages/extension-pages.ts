@@ -1,5 +1,7 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { SeedRow } from './seed';
+import { seedGrants } from './seed';
 
 abstract class ExtensionPage {
   protected abstract readonly path: string;
@@ -78,6 +80,18 @@ export class PopupPage extends ExtensionPage {
 /** The full-page register. */
 export class RegisterPage extends ExtensionPage {
   protected readonly path = 'register.html';
+  /**
+   * Open the register at a desktop size with `rows` written into it (the page first, so the
+   * database exists), and wait until it lists them; returns the grants' ids.
+   */
+  async openSeeded(worker: Worker, rows: SeedRow[]): Promise<string[]> {
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+    await this.goto();
+    const ids = await seedGrants(worker, rows);
+    await this.page.reload();
+    await expect(this.rows).toHaveCount(rows.length);
+    return ids;
+  }
   get emptyState(): Locator {
     return this.page.getByTestId('register-empty');
   }

@@ -22,6 +22,18 @@ export interface SeedRow {
   invitedAt?: string | null;
 }
 
+/** A Business Center the campaign specs review. */
+export const NORTHWIND_BC = {
+  kind: 'businessCenter',
+  externalId: '7012345678901234567',
+  name: 'Northwind',
+  ownerBcId: null,
+} as const;
+
+/** A person with an address at example.com made from the name. */
+export const examplePerson = (name: string) =>
+  ({ kind: 'person', name, email: `${name.toLowerCase()}@example.com`, bcId: null }) as const;
+
 /**
  * Write grants (any account kind, people or partners) into the extension's register as the schema
  * shapes rows, reusing an account or party already written by externalId / email / BC ID; returns

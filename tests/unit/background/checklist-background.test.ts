@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  applyReconcile,
-  grantHint,
-  loadProgress,
-  recordFlow,
-  registerRowsFor,
-  saveProgress,
-} from '@/lib/background/checklist-handlers';
+import { applyReconcile, recordFlow } from '@/lib/background/checklist-handlers';
+import { grantHint, registerRowsFor } from '@/lib/background/checklist-lookups';
+import { loadProgress, saveProgress } from '@/lib/background/checklist-progress';
 import { RegisterDb, expandAll, readAllStoredEvents } from '@/lib/register';
 import { startChecklist } from '@/lib/checklists';
 

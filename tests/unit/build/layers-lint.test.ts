@@ -200,14 +200,14 @@ describe('the layers the linter keeps', () => {
     ],
     [
       'lib/background/reminder-handlers.ts',
-      "import { runReminders } from '../reminders/background';\nvoid runReminders;\n",
+      "import { runReminders } from '../reminders/run';\nvoid runReminders;\n",
     ],
     [
       'lib/register/grants.ts',
       "import { DEFAULT_REVIEW_CADENCE_DAYS } from '../settings/schema';\nvoid DEFAULT_REVIEW_CADENCE_DAYS;\n",
     ],
     [
-      'lib/reminders/background.ts',
+      'lib/reminders/run.ts',
       "import { loadReminderSettings } from '@/lib/settings';\nvoid loadReminderSettings;\n",
     ],
   ])(

@@ -1,12 +1,11 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Campaign } from '@/lib/campaigns';
 import { decideItems, readCampaignItems, startCampaign } from '@/lib/campaigns';
-import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register/db';
 import { recordGrant } from '@/lib/register/grants';
-import type { ReminderDeps } from '@/lib/reminders/background';
-import { NEXT_ALARM, onNotificationClick, runReminders } from '@/lib/reminders/background';
+import { NEXT_ALARM } from '@/lib/reminders/alarms';
+import { onNotificationClick, runReminders } from '@/lib/reminders/run';
 import type { CampaignInfo } from '@/lib/reminders/campaigns';
 import {
   CAMPAIGN_DUE_SOON_DAYS,
@@ -15,8 +14,8 @@ import {
   planCampaignReminders,
 } from '@/lib/reminders/campaigns';
 import { CLAIM_LEASE_MS, startOfDay } from '@/lib/reminders/schedule';
-import { saveReminderSettings } from '@/lib/settings';
 import { inTimeZone, settings } from '../helpers/reminders';
+import { badgeText, shownNotifications, setUpReminderWorker } from '../helpers/reminder-worker';
 
 inTimeZone('Europe/Berlin');
 
@@ -116,15 +115,10 @@ describe('planning campaign reminders', () => {
 });
 
 describe('campaign reminders in the background', () => {
-  let clock: Date;
-  const deps = (): ReminderDeps => ({ now: () => clock, db: registerDb, supportsButtons: true });
+  const worker = setUpReminderWorker(() => new Date(2027, 2, 2, 10));
   let campaignId = '';
 
   beforeEach(async () => {
-    closeRegisterDb();
-    await Dexie.delete(REGISTER_DB_NAME);
-    await saveReminderSettings(settings());
-    clock = new Date(2027, 2, 2, 10);
     const db = registerDb();
     for (const name of ['Dana', 'Sam']) {
       await recordGrant(
@@ -135,45 +129,38 @@ describe('campaign reminders in the background', () => {
           bcRole: 'standard',
           assetRole: 'operator',
           status: 'active',
-          acceptedAt: clock.toISOString(),
+          acceptedAt: worker.clock.toISOString(),
           reviewCadenceDays: 365,
         },
-        { source: 'manual', now: clock },
+        { source: 'manual', now: worker.clock },
       );
     }
     const c = await startCampaign(
       db,
       { scope: { kind: 'everything' }, reviewer: 'Rita', dueOn: '2027-03-10' },
-      clock,
+      worker.clock,
     );
     campaignId = c.id;
   });
-  afterEach(() => closeRegisterDb());
-
-  const notifications = async () =>
-    (await fakeBrowser.notifications.getAll()) as unknown as Record<
-      string,
-      { title: string; message: string; buttons?: { title: string }[] }
-    >;
 
   it('notifies as the due date nears, counts in the badge, and opens the campaign', async () => {
-    await runReminders(deps());
-    expect(await notifications()).toEqual({});
+    await runReminders(worker.deps());
+    expect(await shownNotifications()).toEqual({});
     expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toMatchObject({
       scheduledTime: startOfDay('2027-03-07').getTime(),
     });
 
-    clock = new Date(2027, 2, 7, 9);
-    await runReminders(deps());
+    worker.clock = new Date(2027, 2, 7, 9);
+    await runReminders(worker.deps());
     const id = `campaign-reminder|campaignDueSoon:${campaignId}:2027-03-10`;
-    expect(await notifications()).toEqual({
+    expect(await shownNotifications()).toEqual({
       [id]: expect.objectContaining({
         title: 'Access review due 2027-03-10',
         message: 'Everything in the register · 2 of 2 items undecided · reviewer Rita',
         buttons: [{ title: 'Open the review' }],
       }),
     });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await badgeText()).toBe('1');
 
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await onNotificationClick(id);
@@ -183,49 +170,49 @@ describe('campaign reminders in the background', () => {
   });
 
   it('is overdue after the due date, and ends once every item is decided', async () => {
-    clock = new Date(2027, 2, 11, 9);
-    await runReminders(deps());
-    expect(Object.values(await notifications()).map((n) => n.title)).toEqual([
+    worker.clock = new Date(2027, 2, 11, 9);
+    await runReminders(worker.deps());
+    expect(Object.values(await shownNotifications()).map((n) => n.title)).toEqual([
       'Access review overdue since 2027-03-10',
     ]);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await badgeText()).toBe('1');
     const items = await readCampaignItems(registerDb(), campaignId);
     await decideItems(
       registerDb(),
       campaignId,
       items.map((i) => ({ itemId: i.id, input: { kind: 'keep' } })),
-      clock,
+      worker.clock,
     );
-    await runReminders(deps());
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    await runReminders(worker.deps());
+    expect(await badgeText()).toBe('');
   });
 
   it('is shown again when the worker stopped between claiming it and creating its notification', async () => {
-    clock = new Date(2027, 2, 11, 9);
+    worker.clock = new Date(2027, 2, 11, 9);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await claimCampaignPlan(registerDb(), settings(), clock);
-    await runReminders(deps());
+    await claimCampaignPlan(registerDb(), settings(), worker.clock);
+    await runReminders(worker.deps());
     expect(create).not.toHaveBeenCalled();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
-    clock = new Date(clock.getTime() + CLAIM_LEASE_MS);
-    await runReminders(deps());
+    expect(await badgeText()).toBe('1');
+    worker.clock = new Date(worker.clock.getTime() + CLAIM_LEASE_MS);
+    await runReminders(worker.deps());
     expect(create).toHaveBeenCalledTimes(1);
-    clock = new Date(clock.getTime() + 10 * CLAIM_LEASE_MS);
-    await runReminders(deps());
+    worker.clock = new Date(worker.clock.getTime() + 10 * CLAIM_LEASE_MS);
+    await runReminders(worker.deps());
     expect(create).toHaveBeenCalledTimes(1);
   });
 
   it('a failed notification gives its claim back and is tried again', async () => {
-    clock = new Date(2027, 2, 11, 9);
+    worker.clock = new Date(2027, 2, 11, 9);
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const create = vi
       .spyOn(fakeBrowser.notifications, 'create')
       .mockRejectedValueOnce(new Error('Notifications are blocked'));
-    await runReminders(deps());
-    expect(await notifications()).toEqual({});
-    await runReminders(deps());
+    await runReminders(worker.deps());
+    expect(await shownNotifications()).toEqual({});
+    await runReminders(worker.deps());
     expect(create).toHaveBeenCalledTimes(2);
-    expect(Object.keys(await notifications())).toHaveLength(1);
+    expect(Object.keys(await shownNotifications())).toHaveLength(1);
     vi.restoreAllMocks();
   });
 });

@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
-import { RegisterDb } from '@/lib/register';
+import { RegisterDb, readAllStoredEvents } from '@/lib/register';
 
 /** A new, empty register database under a name no other test uses. */
 export function openTestRegisterDb(): RegisterDb {
@@ -31,4 +31,14 @@ export function registerDbEachTest(use: (db: RegisterDb) => void): void {
     if (db) await dropTestRegisterDb(db);
     db = undefined;
   });
+}
+
+/** How many rows of each kind the register holds, events counted from their stored batches. */
+export async function registerCounts(db: RegisterDb) {
+  return {
+    accounts: await db.accounts.count(),
+    parties: await db.parties.count(),
+    grants: await db.grants.count(),
+    events: (await readAllStoredEvents(db)).length,
+  };
 }

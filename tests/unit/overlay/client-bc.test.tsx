@@ -8,12 +8,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/lib/overlay/store';
-import {
-  accountOwnership,
-  applyReconcile,
-  recordFlow,
-  registerRowsFor,
-} from '@/lib/background/checklist-handlers';
+import { applyReconcile, recordFlow } from '@/lib/background/checklist-handlers';
+import { accountOwnership, registerRowsFor } from '@/lib/background/checklist-lookups';
 import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { recordErrorText } from '@/lib/overlay/record-request';

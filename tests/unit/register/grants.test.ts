@@ -1,12 +1,11 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GrantDraft, WriteContext } from '@/lib/register';
+import { describe, expect, it } from 'vitest';
+import type { GrantDraft, WriteContext, RegisterDb } from '@/lib/register';
+import { registerCounts, registerDbEachTest } from '../helpers/register-db';
 import {
   AppendOnlyError,
   batchOf,
   GrantNotFoundError,
   RegisterConflictError,
-  RegisterDb,
   StatusTransitionError,
   deleteGrant,
   grant as grantSchema,
@@ -57,24 +56,9 @@ const danaDraft = (extra: Partial<GrantDraft> = {}): GrantDraft => ({
 });
 
 let db: RegisterDb;
+registerDbEachTest((opened) => (db = opened));
 
-beforeEach(() => {
-  db = new RegisterDb(`t-${crypto.randomUUID()}`);
-});
-
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
-
-async function counts() {
-  return {
-    accounts: await db.accounts.count(),
-    parties: await db.parties.count(),
-    grants: await db.grants.count(),
-    events: (await readAllStoredEvents(db)).length,
-  };
-}
+const counts = () => registerCounts(db);
 
 describe('recordGrant', () => {
   it('creates the account, the party, the grant and one event, with exact fields', async () => {

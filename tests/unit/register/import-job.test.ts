@@ -12,8 +12,7 @@ import type {
   ImportWorkerRequest,
 } from '@/lib/register/import-job';
 import type { ImportReport, RegisterDb } from '@/lib/register';
-import { readAllStoredEvents } from '@/lib/register';
-import { registerDbEachTest } from '../helpers/register-db';
+import { registerCounts, registerDbEachTest } from '../helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const HEADER =
@@ -25,12 +24,11 @@ const csvOf = (rows: string[]) => new TextEncoder().encode([HEADER, ...rows].joi
 let db: RegisterDb;
 registerDbEachTest((opened) => (db = opened));
 
-const counts = async () => ({
-  grants: await db.grants.count(),
-  events: (await readAllStoredEvents(db)).length,
-  parties: await db.parties.count(),
-  accounts: await db.accounts.count(),
-});
+const counts = () => registerCounts(db);
+
+/** Start importing these CSV rows into this test's register, as the register page does. */
+const startCsvImport = (rows: string[], onPhase: (p: ImportPhase) => void = () => undefined) =>
+  startImport(csvOf(rows), 'csv', { now: NOW }, onPhase, () => db);
 
 describe('runImport', () => {
   it('writes a CSV and reports each phase, the write in growing steps up to the total', async () => {
@@ -113,25 +111,13 @@ describe('runImport', () => {
 describe('startImport', () => {
   it('runs in this thread where no Worker exists, and can be cancelled before writing', async () => {
     const phases: string[] = [];
-    const job = startImport(
-      csvOf([row(1), row(2)]),
-      'csv',
-      { now: NOW },
-      (p) => phases.push(p.phase),
-      () => db,
-    );
+    const job = startCsvImport([row(1), row(2)], (p) => phases.push(p.phase));
     const outcome = await job.done;
     expect(outcome.kind).toBe('imported');
     expect(phases).toContain('writing');
     expect((await counts()).grants).toBe(2);
 
-    const cancelled = startImport(
-      csvOf([row(3)]),
-      'csv',
-      { now: NOW },
-      () => undefined,
-      () => db,
-    );
+    const cancelled = startCsvImport([row(3)]);
     cancelled.cancel();
     expect(await cancelled.done).toEqual({ kind: 'cancelled' });
     expect((await counts()).grants).toBe(2);
@@ -171,38 +157,20 @@ describe('prepareImportWorker', () => {
     expect(started).toHaveLength(1);
     expect(started[0]!.told).toEqual([]); // started, told nothing: nothing is read or written
 
-    const job = startImport(
-      csvOf([row(1)]),
-      'csv',
-      { now: NOW },
-      () => undefined,
-      () => db,
-    );
+    const job = startCsvImport([row(1)]);
     expect((await job.done).kind).toBe('imported');
     expect(started).toHaveLength(1);
     expect(started[0]!.told).toEqual(['start']);
 
     // Cancelled before its write, the import ends its worker; the next one starts afresh.
-    const cancelled = startImport(
-      csvOf([row(2)]),
-      'csv',
-      { now: NOW },
-      () => undefined,
-      () => db,
-    );
+    const cancelled = startCsvImport([row(2)]);
     cancelled.cancel();
     expect(await cancelled.done).toEqual({ kind: 'cancelled' });
     expect(started[0]!.terminated).toBe(true);
     prepareImportWorker();
     expect(started).toHaveLength(2);
     // Leave no worker behind for the tests after this one.
-    const last = startImport(
-      csvOf([row(3)]),
-      'csv',
-      { now: NOW },
-      () => undefined,
-      () => db,
-    );
+    const last = startCsvImport([row(3)]);
     last.cancel();
     await last.done;
   });

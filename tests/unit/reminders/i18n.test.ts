@@ -12,7 +12,7 @@ import { DueReminders } from '@/components/options/DueReminders';
 import { IcsExport } from '@/components/options/IcsExport';
 import { ReminderSettingsForm } from '@/components/options/ReminderSettingsForm';
 import { REGISTER_DB_NAME, closeRegisterDb, registerDb } from '@/lib/register';
-import { notificationFor } from '@/lib/reminders/background';
+import { notificationFor } from '@/lib/reminders/notifications';
 import { upcomingReviewsIcs } from '@/lib/reminders/ics';
 import {
   addDays,
