@@ -25,6 +25,17 @@ export interface Observation {
   page: PageFacts;
 }
 
+/** No dialog open, nothing entered or chosen: the flow as a reading without it has it. */
+export const NO_FLOW: FlowState = {
+  inviteStep: null,
+  emails: [],
+  bcRole: null,
+  confirmShown: false,
+  success: null,
+  removeConfirmation: false,
+  confirmationCodeStep: false,
+};
+
 /** The message elements on show now (toasts, alerts), to mark as already seen. */
 export function messageElements(root: Document): Element[] {
   return queryAllDeep(root, SELECTORS.message.alternatives, { shadows: false }).filter(
@@ -55,17 +66,7 @@ export function observePage(
     }
   }
   // With no checklist running only the table matters (reconcile): skip the dialogs.
-  const flow: Observation['flow'] = readFlow
-    ? readFlowState(root)
-    : {
-        inviteStep: null,
-        emails: [],
-        bcRole: null,
-        confirmShown: false,
-        success: null,
-        removeConfirmation: false,
-        confirmationCodeStep: false,
-      };
+  const flow: Observation['flow'] = readFlow ? readFlowState(root) : { ...NO_FLOW };
   if (flow.success && stale) {
     const fresh = messageElements(root).some((el) => !stale.has(el));
     if (!fresh) flow.success = null;

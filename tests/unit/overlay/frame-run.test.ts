@@ -9,6 +9,7 @@ import { ChecklistRun, type Observed, type ProgressKeeper } from '@/lib/overlay/
 import { startChecklist, type ChecklistProgress } from '@/lib/checklists';
 import type { AccessTableReading } from '@/lib/tiktok/read-table';
 import { NO_PAGE_FACTS } from '@/lib/tiktok/page-facts';
+import { NO_FLOW } from '@/lib/tiktok/observe';
 
 const ORG = '7012345678901234567';
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -20,16 +21,7 @@ const TABLE: AccessTableReading = {
 
 const observed = (over: Partial<Observed['flow']> = {}): Observed => ({
   pageKind: 'bc-members',
-  flow: {
-    inviteStep: null,
-    emails: [],
-    bcRole: null,
-    confirmShown: false,
-    success: null,
-    removeConfirmation: false,
-    confirmationCodeStep: false,
-    ...over,
-  },
+  flow: { ...NO_FLOW, ...over },
   page: NO_PAGE_FACTS,
 });
 
