@@ -5,7 +5,7 @@ import { onBackgroundMessage, sendToBackground as sendMessage } from '@/lib/mess
 import { ChecklistRunner } from '@/lib/overlay/runner';
 import { CompanionDock } from '@/lib/overlay/dock';
 import { companionLocation } from '@/lib/overlay/frame-bridge';
-import type { FrameToAgent, PrefsChange } from '@/lib/overlay/frame-bridge';
+import type { PrefsChange } from '@/lib/overlay/frame-bridge';
 import { markOverlayRunning, overlayRunning } from '@/lib/overlay/flag';
 import { pageKey, readOverlayPrefs } from '@/lib/overlay/prefs-read';
 import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
@@ -55,7 +55,7 @@ export default defineUnlistedScript(async () => {
   };
 
   const store = createOverlayStore(kindOf(new URL(location.href), true));
-  const runner = new ChecklistRunner(document, store, sendMessage);
+  const runner = new ChecklistRunner(document, store);
   let currentUrl = new URL(location.href);
   store.getState().set({
     collapsed: prefs.collapsed,
@@ -69,35 +69,23 @@ export default defineUnlistedScript(async () => {
     ui.tell({ kind: 'remember', change, pageKey: pageKey(currentUrl) });
   };
 
-  // What the panel in the frame asks for: the runner's actions and the user's panel choices.
-  const fromFrame = (ask: Exclude<FrameToAgent, { kind: 'size' }>) => {
-    switch (ask.kind) {
-      case 'start':
-        return runner.start(ask.checklist, ask.facts, ask.hintedFor);
-      case 'abandon':
-        return runner.abandon();
-      case 'manual':
-        return runner.markDone(ask.step);
-      case 'recorded':
-        return runner.recorded(ask.startedAt, ask.grantIds);
-      case 'laterRecorded':
-        return runner.laterRecorded(ask.startedAt, ask.step);
-      case 'focusTarget':
-        return runner.focusTarget();
-      case 'choosePerson':
-        return runner.choosePerson(ask.subject);
-      case 'prefs':
-        return remember(ask.change);
-    }
-  };
   const ui = new CompanionDock(
     document,
     store,
-    fromFrame,
+    // What the panel in the frame asks for: the run's step to outline, the user's panel choices.
+    (ask) =>
+      ask.kind === 'run'
+        ? runner.follow(ask.run, ask.read)
+        : ask.kind === 'focusTarget'
+          ? runner.focusTarget()
+          : remember(ask.change),
     companionLocation((path) => browser.runtime.getURL(path), browser.runtime.id),
   );
-  // What the runner reads goes to the frame, which holds the register's rows and checks it.
+  // What the runner reads goes to the frame, which holds the register's rows and checks it, and
+  // runs the checklists on it.
   runner.onReading = (reading) => ui.tell({ kind: 'reading', reading });
+  runner.onObserved = (observed) => ui.tell({ kind: 'observed', observed });
+  runner.onRoute = (orgId) => ui.tell({ kind: 'route', orgId });
 
   // Each route's work hangs off its own signal, aborted on the next navigation.
   let route: AbortController | null = null;
@@ -119,9 +107,11 @@ export default defineUnlistedScript(async () => {
     if (signal.aborted) return;
     const closed = closedOn.includes(pageKey(url));
     store.getState().set({ closed });
+    // On a route that is not about access the frame goes, unless a run goes on: then it stays,
+    // out of sight, and follows the run (see lib/overlay/frame-run.ts).
     if (ACCESS_PAGE_KINDS.has(kind)) {
       if (!ui.mounted) ui.mount();
-    } else if (ui.mounted) {
+    } else if (ui.mounted && !store.getState().run) {
       ui.remove();
     }
     // A Members page's rows go to the background, again when they change, so it can find my
@@ -146,8 +136,12 @@ export default defineUnlistedScript(async () => {
     }
     // Progress is followed on every route of the Business Center: a checklist may start on
     // Members and go on elsewhere.
-    await runner.runRoute(url, signal);
+    runner.runRoute(url, signal);
   };
+  // A run ended on a route that is not about access: its frame, kept for it, goes.
+  store.subscribe((s) => {
+    if (!s.run && ui.mounted && !ACCESS_PAGE_KINDS.has(s.pageKind)) ui.remove();
+  });
   void sync(new URL(location.href), true);
   // The extension's keyboard shortcut, pressed on this tab: into the panel.
   const stopFocusing = onBackgroundMessage('background:focusCompanion', () => ui.focusPanel());

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import type { StepState } from '@/lib/checklists';
+import type { ChecklistId, StepState } from '@/lib/checklists';
 import {
   activeStep,
   checklistById,
   checklistFinished,
   checklistsOfferedOn,
   stepStates,
+  stepTarget,
 } from '@/lib/checklists';
 import type { MessageKey } from '@/lib/i18n';
 // The checklists' words are the frame's alone: the index leaves them out so the page agent, which
@@ -31,8 +32,12 @@ const STATE_WORDS: Record<StepState, MessageKey> = {
  * proving the step, whether or not its control is on show. Only the first may say the companion
  * cannot find the control.
  */
-export function missingControl(step: { target?: unknown }, target: TargetRect | null): boolean {
-  return step.target !== undefined && target === null;
+export function missingControl(
+  checklist: ChecklistId,
+  step: string,
+  target: TargetRect | null,
+): boolean {
+  return stepTarget(checklist, step) !== undefined && target === null;
 }
 
 /** What the checklist area asks of the runner. */
@@ -168,10 +173,12 @@ export function ChecklistArea(props: ChecklistActions & { store: OverlayStore })
                         <p
                           className="ac-muted"
                           data-testid="unrecognised"
-                          data-reason={missingControl(s, target) ? 'missing' : 'unproven'}
+                          data-reason={missingControl(c.id, s.id, target) ? 'missing' : 'unproven'}
                         >
                           {t(
-                            missingControl(s, target) ? 'overlay_unrecognised' : 'overlay_unproven',
+                            missingControl(c.id, s.id, target)
+                              ? 'overlay_unrecognised'
+                              : 'overlay_unproven',
                           )}
                         </p>
                       ) : null}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
+import { ACCESS_PAGE_KINDS } from '@/lib/tiktok';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
 import { ChecklistArea } from './ChecklistArea';
 import { HeldCard } from './HeldCard';
@@ -37,7 +38,9 @@ export function CompanionPanel(props: CompanionPanelProps) {
   const bodyId = useId();
   const titleId = useId();
 
-  if (closed) return null;
+  // Closed for the page; or a route that is not about access, where the frame stays (out of
+  // sight) only to follow a run that goes on (lib/overlay/frame-run.ts): no panel there.
+  if (closed || !ACCESS_PAGE_KINDS.has(pageKind)) return null;
 
   const setPrefs = (prefs: { collapsed?: boolean; side?: 'left' | 'right'; closed?: boolean }) => {
     store.getState().set(prefs);

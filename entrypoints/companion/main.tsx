@@ -10,6 +10,7 @@ import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
 import { CampaignReadBack } from '@/lib/overlay/frame-campaign';
 import { followHints } from '@/lib/overlay/frame-hint';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
+import { ChecklistRun, type RunAsk } from '@/lib/overlay/frame-run';
 import { placePanel } from '@/lib/overlay/placement';
 import { rememberPrefs } from '@/lib/overlay/prefs';
 import {
@@ -43,15 +44,30 @@ function connect(port: MessagePort): void {
   let advisor: RegisterAdvisor | null = null;
   let recorder: FlowRecorder | null = null;
   let readBack: CampaignReadBack | null = null;
+  let run: ChecklistRun | null = null;
   const open = (): {
     store: OverlayStore;
     advisor: RegisterAdvisor;
     recorder: FlowRecorder;
     readBack: CampaignReadBack;
+    run: ChecklistRun;
   } => {
-    if (store && advisor && recorder && readBack) return { store, advisor, recorder, readBack };
+    if (store && advisor && recorder && readBack && run)
+      return { store, advisor, recorder, readBack, run };
     const created = createOverlayStore('unknown');
     store = created;
+    // The checklists run here, on the agent's readings; the agent outlines the step named back.
+    const engine = new ChecklistRun(
+      created,
+      {
+        // The background keeps the run for this frame's own tab (and checks the org against it).
+        load: (orgId) => sendMessage('overlay:getProgress', { orgId }),
+        save: (orgId, progress) => sendMessage('overlay:saveProgress', { orgId, progress }),
+      },
+      (active, read) => post({ kind: 'run', run: active, read }),
+    );
+    run = engine;
+    const ask = (a: RunAsk) => engine.ask(a);
     advisor = new RegisterAdvisor(created, {
       // The background answers for this frame's own tab; the payload names no Business Center.
       rows: () => sendMessage('companion:registerRows', {}),
@@ -64,20 +80,20 @@ function connect(port: MessagePort): void {
         record: (request) => sendMessage('overlay:recordFlow', request),
         ownership: (orgId) => sendMessage('overlay:accountOwnership', { orgId }),
       },
-      post,
+      ask,
     );
     // A reminder's hint the agent took off the address bar: the grant is looked up here.
     followHints(
       created,
       (grantId, itemId) =>
         sendMessage('overlay:grantHint', itemId ? { grantId, itemId } : { grantId }),
-      post,
+      ask,
     );
     // The campaigns' decisions are read back against what the page shows, in the background.
     readBack = new CampaignReadBack(created, {
       reading: (request) => sendMessage('companion:campaignReading', request),
     });
-    return { store: created, advisor, recorder, readBack };
+    return { store: created, advisor, recorder, readBack, run: engine };
   };
   let rendered = false;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
@@ -86,8 +102,16 @@ function connect(port: MessagePort): void {
       void rememberPrefs(message.change, message.pageKey);
       return;
     }
+    if (message?.kind === 'route') {
+      void open().run.route(message.orgId);
+      return;
+    }
+    if (message?.kind === 'observed') {
+      open().run.observe(message.observed);
+      return;
+    }
     if (message?.kind === 'reading') {
-      const { advisor, recorder, readBack } = open();
+      const { advisor, recorder, readBack, run } = open();
       // The agent sends the table reader's problems as codes: here they are words again.
       const { table } = message.reading;
       const reading = table
@@ -96,6 +120,7 @@ function connect(port: MessagePort): void {
             table: { ...table, problems: table.problems.map(tableProblemText) },
           }
         : message.reading;
+      run.setTable(reading.table);
       advisor.setReading(reading);
       recorder.setReading(reading);
       readBack.setReading(reading);
@@ -111,11 +136,11 @@ function connect(port: MessagePort): void {
       return;
     }
     if (message?.kind !== 'state') return;
-    const { store, advisor, recorder } = open();
+    const { store, advisor, recorder, run } = open();
     advisor.takeState(message.patch);
     if (!rendered) {
       rendered = true;
-      render(store, advisor, recorder, post);
+      render(store, advisor, recorder, run, post);
     }
   };
 }
@@ -145,6 +170,7 @@ function render(
   store: OverlayStore,
   advisor: RegisterAdvisor,
   recorder: FlowRecorder,
+  run: ChecklistRun,
   post: (message: FrameToAgent) => void,
 ): void {
   const root = document.getElementById('root')!;
@@ -162,14 +188,14 @@ function render(
         onOpenRegister={(grantId) =>
           void sendMessage('overlay:openRegister', grantId ? { grantId } : {})
         }
-        onStart={(checklist) => post({ kind: 'start', checklist })}
-        onAbandon={() => post({ kind: 'abandon' })}
-        onManual={(step) => post({ kind: 'manual', step })}
+        onStart={(checklist) => run.ask({ kind: 'start', checklist })}
+        onAbandon={() => run.ask({ kind: 'abandon' })}
+        onManual={(step) => run.ask({ kind: 'manual', step })}
         onRecord={() => void recorder.confirm()}
         onDeclineRecord={() => recorder.decline()}
         onFocusTarget={() => post({ kind: 'focusTarget' })}
         onReconcile={(keys, confirmed = false) => void advisor.applyReconcile(keys, confirmed)}
-        onChoosePerson={(subject) => post({ kind: 'choosePerson', subject })}
+        onChoosePerson={(subject) => run.ask({ kind: 'choosePerson', subject })}
         onPrefs={(change) => post({ kind: 'prefs', change })}
       />,
     );

@@ -3,8 +3,6 @@
  * Center role and the ad accounts, confirm; the invitation sent (or listed) is the outcome, and
  * the record writes it. Once the invited person shows as active, the acceptance is recorded too.
  */
-import { dialogTitled, findControl, findDialogButton } from '../tiktok/controls';
-import { LABELS } from '../tiktok/selectors';
 import { newlyListed, openMembers, record, success } from './shared';
 import type { Checklist, FlowFacts, Observation } from './types';
 
@@ -18,30 +16,21 @@ export const addMember: Checklist = {
     openMembers,
     {
       id: 'open-invite',
-      target: (root) => findControl(root, LABELS.inviteTitle),
       done: (obs, facts) => obs.flow.inviteStep !== null || (facts.emails?.length ?? 0) > 0,
       implies: ['open-members'],
     },
     {
       id: 'enter-email',
-      target: (root) =>
-        dialogTitled(root, LABELS.inviteTitle)?.querySelector('textarea, input') ?? null,
       done: (_obs, facts) => (facts.emails?.length ?? 0) > 0,
       implies: ['open-invite'],
     },
     {
       id: 'choose-role',
-      target: (root) =>
-        dialogTitled(root, LABELS.inviteTitle)?.querySelector('input[type=radio]') ?? null,
       done: (_obs, facts) => facts.bcRole !== undefined,
       implies: ['open-invite'],
     },
     {
       id: 'choose-accounts',
-      target: (root) =>
-        findDialogButton(root, LABELS.next) ??
-        dialogTitled(root, LABELS.inviteTitle)?.querySelector('fieldset') ??
-        null,
       done: (obs, facts) =>
         (facts.accounts?.length ?? 0) > 0 ||
         (obs.flow.inviteStep === 'assets' && obs.flow.confirmShown),
@@ -49,7 +38,6 @@ export const addMember: Checklist = {
     },
     {
       id: 'confirm',
-      target: (root) => findDialogButton(root, LABELS.confirm),
       done: (obs, facts) => success(obs, 'invited') || invitationListed(obs, facts),
       outcome: true,
     },

@@ -4,15 +4,13 @@
  * outcome, and the record writes it. Lowering a partner's permission shares again with these
  * steps after a removal (./lower-partner.ts).
  */
-import { addPartnerStep, dialogTitled, findControl, findDialogButton } from '../tiktok/controls';
-import { LABELS } from '../tiktok/selectors';
 import { newlyListed, openPartners, record, success } from './shared';
 import type { Checklist, ChecklistStep, FlowFacts, Observation } from './types';
 
 /** The partner is listed: the BC ID the user entered now has a row, the dialog closed. */
 const partnerListed = (obs: Observation, facts: FlowFacts) =>
   facts.partnerBcId !== undefined &&
-  addPartnerStep(obs.root) === null &&
+  obs.page.addPartnerStep === null &&
   newlyListed(obs, facts, facts.partnerBcId);
 
 /**
@@ -22,29 +20,21 @@ const partnerListed = (obs: Observation, facts: FlowFacts) =>
 export const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[] => [
   {
     id: `${prefix}open-add`,
-    target: (root) => findControl(root, LABELS.addPartnersTitle),
-    done: (obs, facts) => addPartnerStep(obs.root) !== null || facts.partnerBcId !== undefined,
+    done: (obs, facts) => obs.page.addPartnerStep !== null || facts.partnerBcId !== undefined,
     implies: ['open-partners'],
   },
   {
     id: `${prefix}enter-bc-id`,
-    target: (root) => {
-      const dialog = dialogTitled(root, LABELS.addPartnersTitle);
-      return dialog?.querySelector('input') ?? null;
-    },
-    done: (obs, facts) => facts.partnerBcId !== undefined && addPartnerStep(obs.root) !== 'details',
+    done: (obs, facts) => facts.partnerBcId !== undefined && obs.page.addPartnerStep !== 'details',
     implies: [`${prefix}open-add`],
   },
   {
     id: `${prefix}choose-accounts`,
-    target: (root) =>
-      dialogTitled(root, LABELS.addPartnersTitle)?.querySelector('fieldset') ?? null,
     done: (_obs, facts) => (facts.accounts?.length ?? 0) > 0,
     implies: [`${prefix}open-add`, `${prefix}enter-bc-id`],
   },
   {
     id: `${prefix}confirm`,
-    target: (root) => findDialogButton(root, LABELS.confirm),
     done: (obs, facts) => success(obs, 'partnerAdded') || partnerListed(obs, facts),
     // Sharing again, after a removal, proves the sharing only: not that the removal happened.
     ...(lower

@@ -2,17 +2,10 @@
  * What a run learns from the page besides which steps are done: the emails, roles, accounts and
  * BC ID the user enters, whom a removal or a permission change is about, and the table's rows
  * to see a row leave or arrive. Plain data, kept with the progress across reloads; the register
- * records it once the flow is finished.
+ * records it once the flow is finished. Gathered from the reading alone (the page agent reads
+ * the dialogs' choices and words into it: lib/tiktok/page-facts.ts), never from the page's DOM.
  */
-import {
-  assignChoice,
-  chosenAccounts,
-  enteredPartnerBcId,
-  permissionEdit,
-  removalDialog,
-  removalSubject,
-} from '../tiktok/controls';
-import { fold, visibleText } from '../tiktok/dom';
+import { fold } from '../tiktok/dom';
 import { tableReadable } from '../tiktok/flow';
 import type { AccessRow } from '../tiktok/read-table';
 import { sameParty } from '../tiktok/read-table';
@@ -45,11 +38,11 @@ function namedRow(text: string, rows: readonly AccessRow[]): AccessRow | null {
  * else the row whose email (or name) the dialog's words mention.
  */
 function removalRow(obs: Observation): AccessRow | null {
-  const dialog = removalDialog(obs.root);
-  if (!dialog) return null;
-  const named = removalSubject(obs.root, dialog);
+  const removal = obs.page.removal;
+  if (!removal) return null;
+  const named = removal.named;
   const exact = named ? obs.table.rows.find((r) => r.name === named || r.email === named) : null;
-  return exact ?? namedRow(visibleText(dialog), obs.table.rows);
+  return exact ?? namedRow(removal.text, obs.table.rows);
 }
 
 /**
@@ -74,11 +67,9 @@ export function gatherFacts(
   const next: FlowFacts = { ...facts };
   if (obs.flow.emails.length > 0) next.emails = obs.flow.emails.map((e) => e.toLowerCase());
   if (obs.flow.bcRole) next.bcRole = obs.flow.bcRole;
-  const bcId = enteredPartnerBcId(obs.root);
-  if (bcId) next.partnerBcId = bcId;
-  const accounts = chosenAccounts(obs.root);
+  const { partnerBcId, accounts, assigned } = obs.page;
+  if (partnerBcId) next.partnerBcId = partnerBcId;
   if (accounts.length > 0) next.accounts = accounts;
-  const assigned = assignChoice(obs.root);
   if (assigned) next.assigned = assigned;
   // Whom a removal is about: the name or email the confirmation names, matched to the table;
   // or, when no dialog names them, the one row that leaves the table during the removal.
@@ -108,7 +99,7 @@ export function gatherFacts(
       next.lastTable = { kind: obs.pageKind, rows: obs.table.rows };
   }
   // Whose permission the Edit permission dialog changes, and to what.
-  const edit = permissionEdit(obs.root);
+  const edit = obs.page.permissionEdit;
   if (edit) {
     const who = { name: edit.who, ...(edit.email ? { email: edit.email } : {}) };
     const row = obs.table.rows.find((r) => sameParty(r, who));

@@ -3,7 +3,8 @@
  * each done, what that proof implies), the engine that runs any of them (./engine.ts) and the
  * facts a run gathers (./facts.ts). The words the panel shows are the companion frame's alone
  * (./words.ts, imported by its path), and so is where it offers each checklist (./offered.ts,
- * which the agent's build leaves out), so the page agent carries only what advances a run.
+ * which the agent's build leaves out). The engine runs in the companion frame; the page agent
+ * takes only each step's control to outline (./targets.ts), by its path.
  */
 import { addMember } from './add-member';
 import { addPartner } from './add-partner';
@@ -19,6 +20,8 @@ import type { Checklist, ChecklistId } from './types';
 export type * from './types';
 export * from './engine';
 export { gatherFacts } from './facts';
+export { stepTarget } from './targets';
+export type { StepTarget } from './targets';
 export { isLower } from './lower-member';
 export { OFFERED_ON };
 

@@ -6,15 +6,6 @@
 import type { AccessRow, AccessTableReading } from '../tiktok/read-table';
 import { sameParty } from '../tiktok/read-table';
 import type { AssetRoleName } from '../tiktok/controls';
-import {
-  findControl,
-  findDialogButton,
-  findNavLink,
-  findRowControl,
-  permissionEdit,
-  permissionEditField,
-} from '../tiktok/controls';
-import { LABELS } from '../tiktok/selectors';
 import { record, success } from './shared';
 import type { Checklist, FlowFacts } from './types';
 
@@ -37,30 +28,24 @@ export const lowerMember: Checklist = {
   steps: [
     {
       id: 'open-asset',
-      target: (root) => findNavLink(root, ['Ad accounts', 'Cuentas publicitarias', 'Akun iklan']),
       done: (obs) => obs.pageKind === 'bc-asset-access',
     },
     {
       id: 'open-edit',
-      target: (root, facts) =>
-        (facts?.subject ? findRowControl(root, facts.subject, LABELS.editPermission) : null) ??
-        findControl(root, LABELS.editPermission),
-      done: (obs, facts) => permissionEdit(obs.root) !== null || facts.assigned !== undefined,
+      done: (obs, facts) => obs.page.permissionEdit !== null || facts.assigned !== undefined,
       implies: ['open-asset'],
     },
     {
       id: 'choose-lower',
-      target: (root) => permissionEditField(root),
       done: (_obs, facts) =>
         facts.assigned !== undefined && isLower(facts.assigned.role, facts.subject?.assetRole),
       implies: ['open-edit'],
     },
     {
       id: 'save',
-      target: (root) => findDialogButton(root, LABELS.save),
       done: (obs, facts) =>
         facts.assigned !== undefined &&
-        permissionEdit(obs.root) === null &&
+        obs.page.permissionEdit === null &&
         (rowShowsRole(obs.table, facts) || success(obs, 'saved')),
       outcome: true,
     },

@@ -3,25 +3,18 @@
  * their row leaving the table is the outcome, and the record marks their grants revoked.
  * Lowering a partner's permission starts with these steps (./lower-partner.ts).
  */
-import { findControl, findRowControl, rowMenuTrigger } from '../tiktok/controls';
-import { LABELS } from '../tiktok/selectors';
-import { openPartners, record, removalConfirmButton, subjectGone, success } from './shared';
+import { openPartners, record, subjectGone, success } from './shared';
 import type { Checklist, ChecklistStep } from './types';
 
 /** The steps that remove a partner, their ids prefixed with `prefix`. */
 export const removePartnerSteps = (prefix: string): ChecklistStep[] => [
   {
     id: `${prefix}click-remove`,
-    target: (root, facts) =>
-      (facts?.subject ? findRowControl(root, facts.subject, LABELS.removeVerb) : null) ??
-      findControl(root, LABELS.removeVerb) ??
-      rowMenuTrigger(root, facts?.subject),
     done: (obs, facts) => facts.baseline !== undefined || obs.flow.removeConfirmation,
     implies: ['open-partners'],
   },
   {
     id: `${prefix}confirm-remove`,
-    target: removalConfirmButton,
     done: (obs, facts) => success(obs, 'partnerRemoved') || subjectGone(obs, facts),
     outcome: true,
   },

@@ -1,14 +1,12 @@
 /**
  * The steps and detectors several checklists share: opening Members or Partners, the record
- * step, whether a removal's subject has left the table, the button that confirms a removal, and
- * whether the table newly lists whom the user adds.
+ * step, whether a removal's subject has left the table, and whether the table newly lists whom
+ * the user adds.
  */
-import { findControl, findDialogButton, findNavLink, removalDialog } from '../tiktok/controls';
 import type { FlowState } from '../tiktok/flow';
 import { rowDisappeared } from '../tiktok/flow';
 import type { AccessTableReading } from '../tiktok/read-table';
 import type { PageKind } from '../tiktok/routes';
-import { LABELS } from '../tiktok/selectors';
 import type { ChecklistStep, FlowFacts, Observation } from './types';
 
 /** Proof that the page is of this kind. */
@@ -20,13 +18,11 @@ export const success = (obs: Observation, kind: NonNullable<FlowState['success']
 
 export const openMembers: ChecklistStep = {
   id: 'open-members',
-  target: (root) => findNavLink(root, LABELS.members),
   done: on('bc-members'),
 };
 
 export const openPartners: ChecklistStep = {
   id: 'open-partners',
-  target: (root) => findNavLink(root, LABELS.partners),
   done: on('bc-partners'),
 };
 
@@ -41,16 +37,6 @@ export function subjectGone(obs: Observation, facts: FlowFacts): boolean {
     { rows: facts.baseline, complete: true, problems: [] },
     obs.table,
     facts.subject,
-  );
-}
-
-/** The button that confirms a removal: Confirm, or the removal's own verb ("Remove", "Delete"). */
-export function removalConfirmButton(root: Document): Element | null {
-  const dialog = removalDialog(root);
-  return (
-    (dialog
-      ? findControl(root, [...LABELS.confirm, ...LABELS.removeVerb], { within: dialog })
-      : null) ?? findDialogButton(root, LABELS.confirm)
   );
 }
 

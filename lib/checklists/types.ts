@@ -1,7 +1,8 @@
 /**
  * The shapes of the guided checklists: a checklist and its steps as data, the facts a run gathers
- * from the page, and a run's progress (plain data, kept across reloads). The page agent runs
- * them (lib/overlay/runner.ts); the companion frame shows them with their words (./words.ts).
+ * from the page, and a run's progress (plain data, kept across reloads). The companion frame
+ * runs them on the page agent's readings (lib/overlay/frame-run.ts) and shows them with their
+ * words (./words.ts); the agent finds each step's control (./targets.ts).
  */
 import type { AccessRow, AssetRoleName, ChosenAccount, Observation, PageKind } from '../tiktok';
 
@@ -53,11 +54,6 @@ export interface FlowFacts {
 /** One step of a checklist. */
 export interface ChecklistStep {
   id: string;
-  /**
-   * The control the user uses for this step, found afresh on every change (with the facts so
-   * far, e.g. whom the flow is about); absent: none.
-   */
-  target?: (root: Document, facts?: FlowFacts) => Element | null;
   /** What proves the step done; absent: only the user can say ("I did this"). */
   done?: (obs: Observation, facts: FlowFacts) => boolean;
   /** `record`: the runner writes the register here. `later`: not needed to finish. */
@@ -83,7 +79,7 @@ export type ChecklistId =
   | 'lower-partner'
   | 'troubleshoot';
 
-/** One checklist: what the page agent needs to run it (where the panel offers it: ./offered.ts). */
+/** One checklist: what the engine needs to run it (where the panel offers it: ./offered.ts). */
 export interface Checklist {
   id: ChecklistId;
   /**

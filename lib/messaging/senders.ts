@@ -85,8 +85,9 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   // The companion on a TikTok page (in the page today, framed into it tomorrow).
   'overlay:openRegister': { from: TAB_SENDERS },
   'overlay:recordFlow': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
-  'overlay:getProgress': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
-  'overlay:saveProgress': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
+  // The run of a checklist is the frame's (it runs the engine on the agent's readings).
+  'overlay:getProgress': { from: ['companion-frame'], orgs: (d) => [d.orgId] },
+  'overlay:saveProgress': { from: ['companion-frame'], orgs: (d) => [d.orgId] },
   // Updates name grants by id: the handler keeps them to the sender's Business Center.
   'overlay:reconcile': {
     from: TAB_SENDERS,

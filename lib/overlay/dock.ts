@@ -20,6 +20,7 @@ import {
 import { browser } from 'wxt/browser';
 import type { Placement } from './placement';
 import { OVERLAY_HOST } from './page-changes';
+import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
@@ -33,6 +34,7 @@ const HEADER_HEIGHT = 58;
 export const REVEAL_AFTER_MS = 1500;
 /** The state the frame's place and the spotlight follow. */
 const PLACED_BY = [
+  'pageKind',
   'closed',
   'collapsed',
   'side',
@@ -43,16 +45,17 @@ const PLACED_BY = [
 ] as const;
 
 /**
- * The state only the frame's place is worked out from, here in the page: the boxes of the page's
- * layers and controls it keeps clear of. The panel in the frame shows none of it, so it is not
- * posted there (a box per table cell, copied on the page's thread at every change).
+ * The state the agent does not post to the frame: what only the frame's place is worked out
+ * from, here in the page (the boxes of the page's layers and controls it keeps clear of; the
+ * panel shows none of it, and a box per table cell would be copied on the page's thread at every
+ * change), and the run, which is the frame's (its progress, and the active step it names here).
  */
-const PLACEMENT_ONLY: ReadonlySet<string> = new Set(['avoid', 'clear']);
+const NOT_POSTED: ReadonlySet<string> = new Set(['avoid', 'clear', 'run', 'progress']);
 
 /** The panel's state as the frame shows it: without what only places the frame. */
 function shownState(state: Partial<PanelState>): Partial<PanelState> {
   return Object.fromEntries(
-    Object.entries(state).filter(([k]) => !PLACEMENT_ONLY.has(k)),
+    Object.entries(state).filter(([k]) => !NOT_POSTED.has(k)),
   ) as Partial<PanelState>;
 }
 
@@ -118,7 +121,7 @@ export class CompanionDock {
     private readonly store: OverlayStore,
     /** The frame's asks (actions, prefs); its size and the focus the dock handles itself. */
     private readonly onFrame: (
-      message: Exclude<FrameToAgent, { kind: 'size' | 'placed' | 'leave' }>,
+      message: Extract<FrameToAgent, { kind: 'run' | 'focusTarget' | 'prefs' }>,
     ) => void,
     /** Where the companion page is (browser.runtime.getURL) and the origin its document has. */
     private readonly companion: { url: string; origin: string },
@@ -277,7 +280,8 @@ export class CompanionDock {
         channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
         frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
         this.send(shownState(panelState(this.store.getState())));
-        // A frame loaded (again) after the page was read gets the last reading too.
+        // A frame loaded (again) after the page was read gets the route and last reading too.
+        if (this.route) this.tell(this.route);
         if (this.reading) this.tell(this.reading);
         // And the question where it goes, asked before it could hear it.
         this.layout();
@@ -365,8 +369,9 @@ export class CompanionDock {
     this.onFrame(data);
   }
 
-  /** What the agent last read from the page, for a frame that connects later. */
+  /** What the agent last read from the page, and of which route, for a frame that connects later. */
   private reading: Extract<AgentToFrame, { kind: 'reading' }> | null = null;
+  private route: Extract<AgentToFrame, { kind: 'route' }> | null = null;
 
   private send(patch: Partial<PanelState>): void {
     if (Object.keys(patch).length > 0) this.tell({ kind: 'state', patch });
@@ -375,6 +380,7 @@ export class CompanionDock {
   /** Tell the frame something (dropped while no frame is connected). */
   tell(message: AgentToFrame): void {
     this.port?.postMessage(message);
+    if (message.kind === 'route') this.route = message;
     if (message.kind === 'reading') {
       this.reading = message;
       // Read with its table (TikTok renders it late), or not read at all (the panel collapsed,
@@ -412,7 +418,7 @@ export class CompanionDock {
   private publish(now: OverlayState, before: OverlayState): void {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(now)) {
-      if (PLACEMENT_ONLY.has(k) || typeof v === 'function') continue;
+      if (NOT_POSTED.has(k) || typeof v === 'function') continue;
       if (v !== (before as unknown as Record<string, unknown>)[k]) patch[k] = v;
     }
     this.send(patch as Partial<PanelState>);
@@ -455,7 +461,9 @@ export class CompanionDock {
     if (!frame || !spot || !host) return;
     const s = this.store.getState();
     const view = this.doc.defaultView;
-    if (s.closed || !view) {
+    // Closed for the page, or kept out of sight on a route that is not about access while a run
+    // goes on (the frame follows the run there: lib/overlay/frame-run.ts).
+    if (s.closed || !view || !ACCESS_PAGE_KINDS.has(s.pageKind)) {
       style(host, { display: 'none' });
       return;
     }
@@ -472,7 +480,7 @@ export class CompanionDock {
         // A side the user chose stays, over the table's controls too.
         clear: s.sideChosen ? [] : s.clear,
         // With no checklist to follow in it, the table's text counts too.
-        squeeze: s.progress === null,
+        squeeze: s.run === null,
         minHeight: HEADER_HEIGHT,
       },
     });

@@ -113,8 +113,11 @@ export class RegisterAdvisor {
   ) {
     // Whose the Business Center is arrives on its own (lib/overlay/frame-record.ts): a client's
     // has no reconcile findings.
+    // The run is the frame's own too (lib/overlay/frame-run.ts): what it recorded reads the
+    // register again, and its facts change the advice.
     store.subscribe((s, before) => {
-      if (s.heldBc !== before.heldBc) this.compute();
+      if (s.progress !== before.progress) this.refresh();
+      else if (s.heldBc !== before.heldBc) this.compute();
     });
   }
 
@@ -137,6 +140,9 @@ export class RegisterAdvisor {
       heldBc: _heldBc,
       recordError: _recordError,
       recordAsk: _recordAsk,
+      // The run (lib/overlay/frame-run.ts).
+      progress: _progress,
+      hintedFor: _hintedFor,
       ...rest
     } = patch;
     this.store.getState().set(rest);

@@ -6,9 +6,9 @@
  * the frame sits in a closed shadow root and is cross-origin to it). Everything after that goes
  * over the port, which no page script holds; nothing is ever posted to the page with '*'.
  */
-import type { OverlayState } from './store';
-import type { ChecklistId, FlowFacts, FlowSubject } from '../checklists';
+import type { ActiveRun, OverlayState } from './store';
 import type { PageReading } from './frame-advice';
+import type { Observed } from './frame-run';
 import type { PlaceInput, Placement } from './placement';
 
 /** The extension page the agent frames into the tab. */
@@ -38,7 +38,8 @@ export type PanelState = Omit<OverlayState, `set${string}`>;
 
 /**
  * What the agent tells the frame: the panel's state, what it read from the page (for the
- * frame's register checks), and a panel choice to remember (the frame writes extension storage;
+ * frame's register checks and, while a run goes on, for the checklists' engine), the route's
+ * Business Center, and a panel choice to remember (the frame writes extension storage;
  * `pageKey` names the page a "close for this page" is for).
  */
 export type AgentToFrame =
@@ -46,6 +47,10 @@ export type AgentToFrame =
   /** Take the keyboard focus (the shortcut was pressed on the page). */
   | { kind: 'focus' }
   | { kind: 'reading'; reading: PageReading }
+  /** The flow as read with the last `reading`'s table, while a run goes on. */
+  | { kind: 'observed'; observed: Observed }
+  /** A route of this Business Center (from the tab's address): the run is kept under it. */
+  | { kind: 'route'; orgId: string | null }
   | { kind: 'remember'; change: PrefsChange; pageKey: string }
   /**
    * Where should the panel go, given what the agent measured on the page? The frame works it out
@@ -63,28 +68,17 @@ export interface PrefsChange {
 
 /**
  * What the frame asks of the agent: the panel's size, to give the focus back to the page
- * (Escape), and the runner's actions. The frame writes the register (with the user's
- * confirmation) and tells the agent what the run recorded; the agent only keeps it in the run's
- * progress.
+ * (Escape), the run's active step to outline (the frame runs the checklists and writes the
+ * register, with the user's confirmation), and to focus that step's control.
  */
 export type FrameToAgent =
   | { kind: 'size'; width: number; height: number }
   /** The panel's place for the agent's last `place`. */
   | { kind: 'placed'; placement: Placement }
   | { kind: 'leave' }
-  | { kind: 'recorded'; startedAt: string; grantIds: string[] }
-  | { kind: 'laterRecorded'; startedAt: string; step: string }
-  | {
-      kind: 'start';
-      checklist: ChecklistId;
-      /** A reminder's hint: the person or partner pre-selected, and whom to name as hinted. */
-      facts?: FlowFacts;
-      hintedFor?: string;
-    }
-  | { kind: 'abandon' }
-  | { kind: 'manual'; step: string }
+  /** The run's active step (null: no run); `read`: read the page again now. */
+  | { kind: 'run'; run: ActiveRun | null; read: boolean }
   | { kind: 'focusTarget' }
-  | { kind: 'choosePerson'; subject: FlowSubject | null }
   | { kind: 'prefs'; change: PrefsChange };
 
 /** Every kind of frame message, checked against the union by the typecheck (none missing, none extra). */
@@ -93,13 +87,8 @@ const FRAME_KINDS: ReadonlySet<string> = new Set(
     size: true,
     placed: true,
     leave: true,
-    recorded: true,
-    laterRecorded: true,
-    start: true,
-    abandon: true,
-    manual: true,
+    run: true,
     focusTarget: true,
-    choosePerson: true,
     prefs: true,
   } satisfies Record<FrameToAgent['kind'], true>),
 );

@@ -7,14 +7,14 @@
  */
 import type { OverlayStore } from './store';
 import type { GrantHint } from '../messaging/companion';
-import type { FrameToAgent } from './frame-bridge';
+import type { RunAsk } from './frame-run';
 import { checklistForHint } from './hint';
 
 /** Follow the hints the agent hands over in `store`; each grant is looked up once. */
 export function followHints(
   store: OverlayStore,
   lookup: (grantId: string, itemId?: string) => Promise<GrantHint | null>,
-  post: (message: FrameToAgent) => void,
+  post: (ask: RunAsk) => void,
 ): () => void {
   const asked = new Set<string>();
   const take = async () => {

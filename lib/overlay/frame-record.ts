@@ -3,8 +3,8 @@
  * checklist's outcome (the row gone, the invitation listed as pending, the partner listed), the
  * frame shows what the register will be given and writes it only when the user chooses Record;
  * Not now finishes the run without a write, and abandoning it writes nothing. Whose the Business
- * Center is (on a client's, its members are not for my register) is looked up here too. The agent
- * hears only what was recorded (grant ids), to keep in the run's progress.
+ * Center is (on a client's, its members are not for my register) is looked up here too. What was
+ * recorded (grant ids) goes into the run's progress (lib/overlay/frame-run.ts).
  */
 import type { OverlayStore } from './store';
 import type { AccountOwnershipView, RecordFlowRequest } from '../messaging/companion';
@@ -12,7 +12,7 @@ import { t } from '../i18n';
 import type { ChecklistProgress } from '../checklists';
 import { checklistById, laterToRecord, readyToRecord } from '../checklists';
 import type { PageReading } from './frame-advice';
-import type { FrameToAgent } from './frame-bridge';
+import type { RunAsk } from './frame-run';
 import { laterRecordRequests, recordErrorText, recordRequests } from './record-request';
 
 /** How the frame reaches the background (the extension's messaging, or a test's stand-in). */
@@ -59,7 +59,7 @@ export class FlowRecorder {
   constructor(
     private readonly store: OverlayStore,
     private readonly target: RecordTarget,
-    private readonly post: (message: FrameToAgent) => void,
+    private readonly post: (ask: RunAsk) => void,
   ) {
     store.subscribe((s, before) => {
       if (s.progress !== before.progress) this.check();

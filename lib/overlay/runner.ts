@@ -1,10 +1,11 @@
-// Over 350 lines, one class: a run's route, reading and spotlight state, shared by every method.
+// Over 350 lines, one class: a route's observation, reading and spotlight state, shared by every method.
 /**
- * Runs a checklist in the page: watches what TikTok renders (one MutationObserver on the app and
- * its open shadow roots, plus the user's input, which changes no DOM), and after each batch of
- * changes reads the page once, ticks steps off, re-finds the control of the active step for the
- * spotlight, and keeps the progress with the background. Everything one route starts hangs off
- * that route's AbortSignal.
+ * Follows a checklist's run in the page: watches what TikTok renders (one MutationObserver on the
+ * app and its open shadow roots, plus the user's input, which changes no DOM), and after each
+ * batch of changes reads the page once and hands the reading to the companion frame, whose engine
+ * (lib/overlay/frame-run.ts) ticks steps off and names the active step back; the runner finds
+ * that step's control (lib/checklists/targets.ts) for the spotlight and keeps the "I did this"
+ * clocks. Everything one route starts hangs off that route's AbortSignal.
  *
  * Kept cheap for TikTok's page (measured with scripts/bench/overlay.bench.mjs): changes inside our
  * own overlay are not the page's and start no reading; the table is read again only when a change
@@ -13,21 +14,20 @@
  * (collapsed, closed, not an access page) is not read at all until it shows again, and one it is
  * shown on is read at idle time, once for a burst of batches, after the browser's own layout (so
  * the reading forces none); the boxes the panel keeps clear of are looked up only when the page
- * may have moved them, at idle time too.
+ * may have moved them, at idle time too; and a reading goes to the frame only when it changed.
  */
-import type { OverlayStore, TargetRect } from './store';
-import type { ProtocolMap } from '../messaging/protocol';
-import type { ChecklistId, ChecklistProgress, Observation } from '../checklists';
+import type { ActiveRun, OverlayStore, TargetRect } from './store';
+import type { Observation } from '../tiktok/observe';
+import { stepTarget } from '../checklists/targets';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
 import { AccessTableReader } from '../tiktok/read-table';
 import type { AccessRow } from '../tiktok/read-table';
 import { messageElements, observePage, openDialogs, readBcName } from '../tiktok';
-import { activeStep, advanceChecklist, checklistById, startChecklist } from '../checklists';
-import type { FlowFacts, FlowSubject } from '../checklists';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
 import type { PageReading } from './frame-advice';
+import type { Observed } from './frame-run';
 import { pageShowsOrg } from './page-org';
 import { pageControlBoxes, pageLayers } from './placement';
 import { unprovenStep } from './unproven-step';
@@ -41,15 +41,9 @@ import {
   whenIdle,
 } from './page-changes';
 
-type Send = <K extends keyof ProtocolMap>(
-  type: K,
-  data: Parameters<ProtocolMap[K]>[0],
-) => Promise<ReturnType<ProtocolMap[K]>>;
-
 /** The checklist runner for one page: one per overlay, routes come and go. */
 export class ChecklistRunner {
   private stale = new WeakSet<Element>();
-  private activeId: string | null = null;
   /** When the active step offers "I did this" (its proof or its control not seen). */
   private readonly unproven = unprovenStep(() => this.onBatch(this.url()));
   /** The dialogs and drawers already seen open: a new one is an act of the user's. */
@@ -58,7 +52,6 @@ export class ChecklistRunner {
   private layersDirty = true;
   /** The page's header may say something else since the frame was last told. */
   private headerDirty = true;
-  private lastSaved = '';
   /** The control of the active step, on the page now (the spotlight's), or null. */
   private activeControl: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
@@ -80,7 +73,19 @@ export class ChecklistRunner {
    * the register (lib/overlay/frame-advice.ts). The register never comes to the runner.
    */
   onReading: (reading: PageReading) => void = () => {};
+  /**
+   * Where the reading of the flow goes while a run goes on (after the reading of the table it
+   * goes with): the frame's engine, which names the active step back (see follow).
+   */
+  onObserved: (observed: Observed) => void = () => {};
+  /** The route's Business Center (from the address), for the frame to keep the run under. */
+  onRoute: (orgId: string | null) => void = () => {};
   private lastReading: PageReading | null = null;
+  /** What was last handed to onObserved, and with which table. */
+  private lastObserved = '';
+  private lastObservedTable: Observation['table'] | null = null;
+  /** The last reading while a run went on: a new step's control is found with it. */
+  private lastObs: Observation | null = null;
   /** The address the last reading was taken at (a page script may rewrite it). */
   private lastReadingHref = '';
   /** Who else follows the page's changes through the runner's observer (see followChanges). */
@@ -89,8 +94,6 @@ export class ChecklistRunner {
   constructor(
     private readonly doc: Document,
     private readonly store: OverlayStore,
-    private readonly send: Send,
-    private readonly now: () => Date = () => new Date(),
   ) {
     this.routeUrl = this.url();
     this.tables = this.tableReader();
@@ -103,7 +106,7 @@ export class ChecklistRunner {
       ) {
         this.layersDirty = true;
         this.markClearDirty();
-      } else if ((s.progress === null) !== (before.progress === null)) {
+      } else if ((s.run === null) !== (before.run === null)) {
         // A checklist started or ended: the table's text counts again, or no more.
         this.markClearDirty();
       }
@@ -131,22 +134,13 @@ export class ChecklistRunner {
     return new URL(this.doc.location.href);
   }
 
-  /** Load this tab's progress for the Business Center, and follow `url` until `signal` aborts. */
-  async runRoute(url: URL, signal: AbortSignal): Promise<void> {
-    const orgId = readOrgId(url);
-    if (orgId && this.store.getState().progress === null) {
-      try {
-        const saved = await this.send('overlay:getProgress', { orgId });
-        if (saved && !signal.aborted) {
-          this.store.getState().set({ progress: saved });
-          this.lastSaved = JSON.stringify(saved);
-          this.markStale();
-        }
-      } catch {
-        // no background: start afresh
-      }
-    }
+  /**
+   * Follow `url` until `signal` aborts; the frame takes up the run saved for the route's Business
+   * Center (lib/overlay/frame-run.ts).
+   */
+  runRoute(url: URL, signal: AbortSignal): void {
     if (signal.aborted) return;
+    this.onRoute(readOrgId(url));
     this.takeHint(url);
     this.unproven.routeStarted();
     signal.addEventListener(
@@ -231,72 +225,39 @@ export class ChecklistRunner {
   }
 
   /**
-   * Start a checklist (replacing any other in this tab and Business Center); `facts` and
-   * `hintedFor` come with a reminder's hint.
+   * The frame names the run's active step (null: no run). A new run (or one taken up after a
+   * reload) starts with the messages and dialogs on show counted as seen; a new step with its
+   * clocks afresh. `read`: read the page again now (a new run, a step the user marked).
    */
-  start(id: ChecklistId, facts?: FlowFacts, hintedFor?: string): void {
-    this.markStale();
-    // A dialog already open is not an act of the new run's.
-    for (const d of openDialogs(this.doc)) this.dialogsSeen.add(d.el);
-    this.activeId = null;
-    this.store.getState().set({
-      progress: startChecklist(id, this.now(), facts),
-      unrecognised: [],
-      hintedFor: hintedFor ?? null,
-      hint: null,
-    });
-    this.onBatch(this.url());
-  }
-
-  /** The user chose whom the running checklist is about (troubleshoot's person picker). */
-  choosePerson(subject: FlowSubject | null): void {
-    const p = this.store.getState().progress;
-    if (!p) return;
-    const facts = { ...p.facts };
-    if (subject) facts.subject = subject;
-    else delete facts.subject;
-    this.store.getState().set({ progress: { ...p, facts } });
-    this.onBatch(this.url());
-  }
-
-  /** Drop the run: nothing is recorded for it. */
-  abandon(): void {
-    this.store.getState().set({
-      progress: null,
-      unrecognised: [],
-      target: null,
-      hintedFor: null,
-    });
-    this.activeId = null;
-    this.activeControl = null;
-    void this.save(null);
-  }
-
-  /** The user says they did a step the page cannot show ("I did this"). */
-  markDone(stepId: string): void {
-    const p = this.store.getState().progress;
-    if (!p || p.manual.includes(stepId)) return;
-    this.markStale();
-    this.store.getState().set({ progress: { ...p, manual: [...p.manual, stepId] } });
-    this.onBatch(this.url());
+  follow(run: ActiveRun | null, read: boolean): void {
+    const state = this.store.getState();
+    const before = state.run;
+    if (run?.startedAt !== before?.startedAt) {
+      state.set({ unrecognised: [], hint: null });
+      if (run) {
+        this.markStale();
+        // A dialog already open is not an act of the new run's.
+        for (const d of openDialogs(this.doc)) this.dialogsSeen.add(d.el);
+        // The frame weighs the new run from a reading of its own.
+        this.lastObserved = '';
+      }
+    }
+    if (run && (run.step !== before?.step || run.startedAt !== before?.startedAt)) {
+      this.unproven.stepChanged();
+      // A message already up when this step began cannot prove it.
+      this.markStale();
+    }
+    state.set({ run });
+    if (!run) {
+      this.activeControl = null;
+      state.set({ target: null, unrecognised: [] });
+    } else if (read) this.onBatch(this.url());
+    else if (this.lastObs) this.spotlight(run, this.lastObs);
   }
 
   /** Move focus to the active step's control, for keyboard users. */
   focusTarget(): void {
     (this.activeControl as HTMLElement | null)?.focus?.();
-  }
-
-  private async save(progress: ChecklistProgress | null): Promise<void> {
-    const orgId = readOrgId(this.url());
-    if (!orgId) return;
-    const text = JSON.stringify(progress);
-    if (text === this.lastSaved) return;
-    this.lastSaved = text;
-    try {
-      await this.send('overlay:saveProgress', { orgId, progress });
-    } catch {
-      // the worker was restarting: the next change saves again
-    }
   }
 
   /**
@@ -306,7 +267,7 @@ export class ChecklistRunner {
    * come before it (a table rendering in parts while the page loads, a new build's class churn).
    */
   private pageChanged(url: URL, acts: number): void {
-    if (this.store.getState().progress) {
+    if (this.store.getState().run) {
       this.onBatch(url, acts);
       return;
     }
@@ -337,15 +298,16 @@ export class ChecklistRunner {
   }
 
   /**
-   * Read the page once and bring the checklist and the spotlight up to date (the frame works the
-   * advice out from the run and the reading, lib/overlay/frame-advice.ts); `acts`
-   * are the user's acts on the page since the last reading (clicks, typing into a new field).
+   * Read the page once and hand it to the frame, and bring the spotlight up to date (the frame
+   * ticks the steps off and works the advice out from the run and the reading); `acts` are the
+   * user's acts on the page since the last reading (clicks, typing into a new field).
    */
   onBatch(url: URL, acts = 0): void {
     this.readLater?.();
     this.readLater = null;
     const state = this.store.getState();
-    if (!state.progress && !this.panelOpen()) {
+    const run = state.run;
+    if (!run && !this.panelOpen()) {
       // Nothing running and nothing shown that a reading would change: read when it shows.
       this.deferred = true;
       this.activeControl = null;
@@ -358,70 +320,54 @@ export class ChecklistRunner {
     let obs: Observation;
     try {
       obs = observePage(this.doc, url, this.stale, {
-        flow: state.progress !== null,
+        flow: run !== null,
         readTable: () => this.tables.read(),
       });
     } catch {
       return; // never throw into TikTok's page
     }
-    let p = state.progress;
     // With nothing running, at idle time already (see pageChanged): the boxes are looked up with
     // the layers, so the panel's place is settled before the frame hears of the reading and it
     // shows in its place once rather than moving after.
-    const opened = this.lookAround(!p);
-    if (!p) {
-      this.tell(obs.pageKind, obs.table);
+    const opened = this.lookAround(!run);
+    this.tell(obs.pageKind, obs.table);
+    if (!run) {
       this.activeControl = null;
       state.set({ target: null });
       return;
     }
-    this.tell(obs.pageKind, obs.table);
     if (this.clearDirty) this.markClearDirty();
-    const c = checklistById(p.checklistId);
-    p = advanceChecklist(c, p, obs);
-    const step = activeStep(c, p);
-    if (step?.id !== this.activeId) {
-      this.activeId = step?.id ?? null;
-      this.unproven.stepChanged();
-      // A message already up when this step began cannot prove it.
-      if (step) this.markStale();
-    } else {
-      this.unproven.acted(acts + opened);
-    }
-    this.activeControl = step?.target ? step.target(this.doc, p.facts) : null;
+    this.lastObs = obs;
+    // Acts count for the step the run is at when they are made (a step they prove resets them).
+    this.unproven.acted(acts + opened);
+    this.observed(obs);
+    // The frame may have named another step already (at once, where it runs beside the runner).
+    const now = this.store.getState().run;
+    if (now) this.spotlight(now, obs);
+  }
+
+  /** Hand the reading of the flow to the frame when it (or the table it goes with) changed. */
+  private observed(obs: Observation): void {
+    const { table, ...observed } = obs;
+    const text = JSON.stringify(observed);
+    if (text === this.lastObserved && table === this.lastObservedTable) return;
+    this.lastObserved = text;
+    this.lastObservedTable = table;
+    this.onObserved(observed);
+  }
+
+  /** Find the active step's control on the page, outline it, and weigh the "I did this" clocks. */
+  private spotlight(run: ActiveRun, obs: Observation): void {
+    const find = run.step ? stepTarget(run.checklist, run.step) : undefined;
+    this.activeControl = find?.(this.doc, run.subject && { subject: run.subject }) ?? null;
+    const state = this.store.getState();
     const unrecognised = this.unproven.offers(
-      step,
+      run.step ? { id: run.step, target: find !== undefined, proves: run.proves } : null,
       this.activeControl !== null,
       obs,
       state.unrecognised,
     );
-    state.set({
-      progress: p,
-      unrecognised,
-      target: rectOf(this.activeControl),
-    });
-    void this.save(p);
-  }
-
-  /**
-   * The companion frame recorded the run (the user confirmed what the page proved), or finished
-   * it without a write (a client's Business Center): keep that in the run's progress.
-   */
-  recorded(startedAt: string, grantIds: string[]): void {
-    const p = this.store.getState().progress;
-    // Abandoned (or replaced) while the write was on its way: keep what the user chose.
-    if (p?.startedAt !== startedAt || p.recordedGrantIds !== null) return;
-    this.store.getState().set({ progress: { ...p, recordedGrantIds: [...grantIds] } });
-    this.onBatch(this.url());
-  }
-
-  /** The frame wrote what a `later` step proved (an invitation accepted): once. */
-  laterRecorded(startedAt: string, stepId: string): void {
-    const p = this.store.getState().progress;
-    if (p?.startedAt !== startedAt || (p.laterRecorded ?? []).includes(stepId)) return;
-    const progress = { ...p, laterRecorded: [...(p.laterRecorded ?? []), stepId] };
-    this.store.getState().set({ progress });
-    void this.save(progress);
+    state.set({ unrecognised, target: rectOf(this.activeControl) });
   }
 
   /**
@@ -445,7 +391,7 @@ export class ChecklistRunner {
     const clear = boxes && this.clearDirty ? this.readClear() : null;
     // Kept as they are where equal (store.set).
     if (avoid || clear) state.set({ ...(avoid && { avoid }), ...(clear && { clear }) });
-    if (!layers || !state.progress) return 0;
+    if (!layers || !state.run) return 0;
     const dialogs = openDialogs(this.doc);
     let opened = 0;
     for (const d of dialogs) {
@@ -473,7 +419,7 @@ export class ChecklistRunner {
     const s = this.store.getState();
     const shown = ACCESS_PAGE_KINDS.has(s.pageKind) && !s.closed;
     // The table's text counts only with nothing running (placePanel's `squeeze`).
-    const text = s.progress === null;
+    const text = s.run === null;
     return shown ? pageControlBoxes(this.doc, this.shadows?.roots() ?? [], { text }) : [];
   }
 

@@ -5,7 +5,7 @@ import type { UrlHint } from './hint';
 import type { ReconcileFinding } from './reconcile';
 import type { TroubleshootView } from './troubleshoot';
 import type { Advice } from '@/lib/tiktok';
-import type { ChecklistProgress } from '@/lib/checklists';
+import type { ChecklistId, ChecklistProgress, FlowSubject } from '@/lib/checklists';
 import type { PageKind } from '@/lib/tiktok/routes';
 
 /** Where the target of the active step is, in viewport coordinates. */
@@ -14,6 +14,21 @@ export interface TargetRect {
   left: number;
   width: number;
   height: number;
+}
+
+/**
+ * The running checklist as the companion frame names it to the page agent (lib/overlay/frame-run.ts):
+ * the active step, whose control the agent finds on the page and outlines.
+ */
+export interface ActiveRun {
+  checklist: ChecklistId;
+  startedAt: string;
+  /** The active step's id; null once every step is done. */
+  step: string | null;
+  /** Whether the page can prove the active step (else only the user can, "I did this"). */
+  proves: boolean;
+  /** Whom the flow is about, for the finders that look for their row. */
+  subject?: FlowSubject;
 }
 
 /**
@@ -33,7 +48,10 @@ export interface OverlayState {
   sideChosen: boolean;
   /** Closed for this page (remembered). */
   closed: boolean;
+  /** The running checklist's progress: the companion frame's, which runs the engine. */
   progress: ChecklistProgress | null;
+  /** The running checklist's active step: the agent's copy of the frame's word (see ActiveRun). */
+  run: ActiveRun | null;
   /** Steps whose control could not be found on the page: they offer "I did this". */
   unrecognised: string[];
   target: TargetRect | null;
@@ -120,6 +138,7 @@ export function createOverlayStore(pageKind: PageKind): OverlayStore {
     sideChosen: false,
     closed: false,
     progress: null,
+    run: null,
     unrecognised: [],
     target: null,
     avoid: [],

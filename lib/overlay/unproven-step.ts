@@ -4,8 +4,18 @@
  * for a while without the step being recognised. The runner tells it of routes, steps and acts;
  * it keeps the clocks, and asks for one more reading when a grace runs out on a quiet page.
  */
-import type { ChecklistStep, Observation } from '../checklists';
+import type { AccessTableReading } from '../tiktok/read-table';
+import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
+
+/** The active step as the fallback weighs it. */
+export interface UnprovenCandidate {
+  id: string;
+  /** The step has a control on the page to look for. */
+  target: boolean;
+  /** The page can prove the step (else it offers "I did this" from the start). */
+  proves: boolean;
+}
 
 /**
  * How long a step's control may be missing from a settled page before the step offers "I did
@@ -44,9 +54,9 @@ export interface UnprovenStep {
    * pending, so the step falls back even if the page stays quiet.
    */
   offers(
-    step: ChecklistStep | null,
+    step: UnprovenCandidate | null,
     seen: boolean,
-    obs: Observation,
+    obs: { pageKind: PageKind; table: AccessTableReading },
     unrecognised: string[],
   ): string[];
 }
@@ -120,11 +130,11 @@ export function unprovenStep(readAgain: () => void): UnprovenStep {
       firstActAt ??= Date.now();
     },
     offers(step, seen, obs, unrecognised) {
-      if (step?.done && actedWithoutProof()) {
+      if (step?.proves && actedWithoutProof()) {
         missingSince = null;
         return unrecognised.includes(step.id) ? unrecognised : [...unrecognised, step.id];
       }
-      if (!step?.target || !step.done) {
+      if (!step?.target || !step.proves) {
         missingSince = null;
         return unrecognised;
       }

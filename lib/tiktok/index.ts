@@ -26,4 +26,6 @@ export * from './flow';
 export * from './controls';
 export { messageElements, observePage } from './observe';
 export type { Observation } from './observe';
+export { readPageFacts } from './page-facts';
+export type { PageFacts } from './page-facts';
 export * from './advice';

@@ -1,5 +1,6 @@
 /**
- * One reading of everything the checklists follow, taken after each batch of page changes.
+ * One reading of everything the checklists follow, taken after each batch of page changes, as
+ * data: the page agent reads it and the checklists' engine in the companion frame weighs it.
  * Success messages already on show when a step began are left out (TikTok leaves a toast up
  * until it is closed, and an old "Invitation sent" must not tick off a new invitation).
  */
@@ -9,17 +10,31 @@ import type { FlowState } from './flow';
 import { readFlowState } from './flow';
 import type { AccessTableReading } from './read-table';
 import { readAccessTable } from './read-table';
+import type { PageFacts } from './page-facts';
+import { NO_PAGE_FACTS, readPageFacts } from './page-facts';
 import type { PageKind } from './routes';
 import { classifyUrl } from './routes';
 import { SELECTORS } from './selectors';
 
 /** What the page shows now, as the checklists' runner reads it after each batch of changes. */
 export interface Observation {
-  root: Document;
   pageKind: PageKind;
   flow: FlowState;
   table: AccessTableReading;
+  /** The dialogs' choices and words (./page-facts.ts). */
+  page: PageFacts;
 }
+
+/** No dialog open, nothing entered or chosen: the flow as a reading without it has it. */
+export const NO_FLOW: FlowState = {
+  inviteStep: null,
+  emails: [],
+  bcRole: null,
+  confirmShown: false,
+  success: null,
+  removeConfirmation: false,
+  confirmationCodeStep: false,
+};
 
 /** The message elements on show now (toasts, alerts), to mark as already seen. */
 export function messageElements(root: Document): Element[] {
@@ -51,17 +66,7 @@ export function observePage(
     }
   }
   // With no checklist running only the table matters (reconcile): skip the dialogs.
-  const flow: Observation['flow'] = readFlow
-    ? readFlowState(root)
-    : {
-        inviteStep: null,
-        emails: [],
-        bcRole: null,
-        confirmShown: false,
-        success: null,
-        removeConfirmation: false,
-        confirmationCodeStep: false,
-      };
+  const flow: Observation['flow'] = readFlow ? readFlowState(root) : { ...NO_FLOW };
   if (flow.success && stale) {
     const fresh = messageElements(root).some((el) => !stale.has(el));
     if (!fresh) flow.success = null;
@@ -72,5 +77,5 @@ export function observePage(
   } catch (error) {
     table = { rows: [], complete: false, problems: [String(error)] };
   }
-  return { root, pageKind, flow, table };
+  return { pageKind, flow, table, page: readFlow ? readPageFacts(root) : NO_PAGE_FACTS };
 }

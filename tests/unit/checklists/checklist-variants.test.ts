@@ -19,6 +19,7 @@ import {
   checklistById,
   readyToRecord,
   startChecklist,
+  stepTarget,
 } from '@/lib/checklists';
 import { REPLICA_URLS, withVariant } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
@@ -54,7 +55,8 @@ class Run {
     return activeStep(this.c, this.progress)?.id;
   }
   target() {
-    return activeStep(this.c, this.progress)?.target?.(this.d.document, this.progress.facts);
+    const step = activeStep(this.c, this.progress);
+    return step ? stepTarget(this.c.id, step.id)?.(this.d.document, this.progress.facts) : null;
   }
 }
 
@@ -297,7 +299,10 @@ describe('revoke-partner on replicas it was not written against', () => {
     let progress = startChecklist('revoke-partner', new Date('2026-11-27T10:00:00Z'));
     const step = () =>
       (progress = advanceChecklist(c, progress, observePage(d.document, d.url(), new WeakSet())));
-    const target = () => activeStep(c, progress)?.target?.(d.document, progress.facts);
+    const target = () => {
+      const active = activeStep(c, progress);
+      return active ? stepTarget(c.id, active.id)?.(d.document, progress.facts) : null;
+    };
     step();
     expect(activeStep(c, progress)?.id).toBe('click-remove');
     expect(target()?.getAttribute('aria-haspopup')).toBe('menu');

@@ -15,6 +15,7 @@ import {
   readyToRecord,
   startChecklist,
   stepStates,
+  stepTarget,
 } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
@@ -237,8 +238,7 @@ describe('checklist definitions', () => {
       (b) => b.textContent === 'Invite Member',
     )!;
     button.textContent = 'Add people';
-    const step = checklistById('add-member').steps.find((s) => s.id === 'open-invite')!;
-    expect(step.target?.(d.document)).toBeNull();
+    expect(stepTarget('add-member', 'open-invite')?.(d.document)).toBeNull();
     const run = new Run(d, 'add-member');
     expect(
       stepStates(checklistById('add-member'), run.progress, new Set(['open-invite'])),
@@ -265,9 +265,9 @@ describe('finishing the checklists', () => {
     const c = checklistById('lower-member');
     expect(run.progress.done).toEqual(['open-asset']);
     // The Edit control is found in a row; once a person is known, in their row.
-    const edit = c.steps.find((s) => s.id === 'open-edit')!;
-    expect(edit.target?.(d.document)?.textContent).toBe('Edit');
-    const danaRow = edit.target?.(d.document, { subject: { name: 'Dana Kim' } })?.closest('tr');
+    const edit = stepTarget(c.id, 'open-edit')!;
+    expect(edit(d.document)?.textContent).toBe('Edit');
+    const danaRow = edit(d.document, { subject: { name: 'Dana Kim' } })?.closest('tr');
     expect(danaRow?.textContent).toContain('dana@brightlane-agency.com');
 
     await click(d, 'Edit', 1); // Dana Kim, Operator
@@ -332,7 +332,7 @@ describe('finishing the checklists', () => {
     expect(buttons).not.toContain('Invite Member');
     const c = checklistById('add-member');
     const run = new Run(d, 'add-member');
-    expect(c.steps.find((s) => s.id === 'open-invite')!.target?.(d.document)).toBeNull();
+    expect(stepTarget(c.id, 'open-invite')?.(d.document)).toBeNull();
     expect(stepStates(c, run.progress, new Set(['open-invite']))['open-invite']).toBe('manual');
     // After "I did this" the run goes on from the page as usual.
     run.progress = { ...run.progress, manual: ['open-invite'] };
@@ -353,10 +353,8 @@ describe('finishing the checklists', () => {
     run.step();
     // Not done just because someone is pre-selected: the removal itself proves it.
     expect(stepStates(c, run.progress)['find-remove']).toBe('active');
-    const find = c.steps.find((s) => s.id === 'find-remove')!;
-    expect(find.target?.(d.document, run.progress.facts)?.textContent).toBe(
-      'alex@northwind-outdoor.com',
-    );
+    const find = stepTarget(c.id, 'find-remove')!;
+    expect(find(d.document, run.progress.facts)?.textContent).toBe('alex@northwind-outdoor.com');
     await click(d, 'View', 2); // Dana Kim after all
     await click(d, 'Remove');
     run.step();

@@ -5,16 +5,19 @@ import type {
   RegisterRowView,
 } from '@/lib/messaging/companion';
 import { RegisterAdvisor, type RegisterSource } from '@/lib/overlay/frame-advice';
-import { panelState, type FrameToAgent } from '@/lib/overlay/frame-bridge';
+import { panelState } from '@/lib/overlay/frame-bridge';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
+import type { ChecklistRun } from '@/lib/overlay/frame-run';
 import type { ChecklistRunner } from '@/lib/overlay/runner';
 import { readOrgId } from '@/lib/tiktok/routes';
+import { runBeside } from './run-beside';
 
 /**
  * The companion frame's side of a runner, wired as the agent and the frame are: the runner's
- * readings and the agent store's state go to a frame store, whose register checks run on what
- * `rows` answers (as the background does, for the Business Center of the tab's URL); the frame's
- * record question writes through `record` and tells the runner what it recorded.
+ * readings and the agent store's state go to a frame store, where the checklists' engine runs
+ * (naming the active step back to the runner) and whose register checks run on what `rows`
+ * answers (as the background does, for the Business Center of the tab's URL); the frame's record
+ * question writes through `record` and keeps what it recorded in the run.
  */
 export function companionFrame(
   runner: ChecklistRunner,
@@ -26,7 +29,7 @@ export function companionFrame(
     ownership?: (orgId: string) => Promise<AccountOwnershipView>;
   },
   now?: () => Date,
-): { frame: OverlayStore; advisor: RegisterAdvisor; recorder: FlowRecorder } {
+): { frame: OverlayStore; advisor: RegisterAdvisor; recorder: FlowRecorder; run: ChecklistRun } {
   const frame = createOverlayStore(agent.getState().pageKind);
   const tabOrg = () => readOrgId(new URL(runner['doc'].location.href));
   const advisor = new RegisterAdvisor(
@@ -37,13 +40,11 @@ export function companionFrame(
     },
     now,
   );
-  // What the frame asks of the agent, as the agent's port handler does.
-  const post = (message: FrameToAgent) => {
-    if (message.kind === 'recorded') runner.recorded(message.startedAt, message.grantIds);
-    else if (message.kind === 'laterRecorded')
-      runner.laterRecorded(message.startedAt, message.step);
-    else if (message.kind === 'manual') runner.markDone(message.step);
+  runner.onReading = (reading) => {
+    advisor.setReading(reading);
+    recorder.setReading(reading);
   };
+  const run = runBeside(runner, frame, now ? { now } : {});
   const recorder = new FlowRecorder(
     frame,
     {
@@ -52,13 +53,9 @@ export function companionFrame(
         source.ownership ??
         (async (orgId) => ({ orgId, ownership: null, name: null, myGrant: null })),
     },
-    post,
+    (ask) => run.ask(ask),
   );
   advisor.takeState(panelState(agent.getState()));
   agent.subscribe((s) => advisor.takeState(panelState(s)));
-  runner.onReading = (reading) => {
-    advisor.setReading(reading);
-    recorder.setReading(reading);
-  };
-  return { frame, advisor, recorder };
+  return { frame, advisor, recorder, run };
 }

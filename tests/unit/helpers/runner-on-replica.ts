@@ -8,18 +8,20 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { createOverlayStore } from '@/lib/overlay/store';
 import type { OverlayStore } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
+import type { ChecklistRun } from '@/lib/overlay/frame-run';
 import type { StepState } from '@/lib/checklists';
 import { activeStep, checklistById, stepStates } from '@/lib/checklists';
 import type { PageKind } from '@/lib/tiktok/routes';
 import type { ReplicaDom } from './replica-dom';
 import { openReplica } from './replica-dom';
+import { runBeside } from './run-beside';
 
 export interface RunnerOnReplica {
   dom: ReplicaDom;
   store: OverlayStore;
   runner: ChecklistRunner;
-  /** What the runner asked of the background (it is answered with null). */
-  send: ReturnType<typeof vi.fn>;
+  /** The companion frame's checklist engine beside it (see runBeside), writing the same store. */
+  run: ChecklistRun;
   /** The running checklist's active step and the state the panel shows it in. */
   state: () => { id: string; state: StepState | undefined };
   /** End the route's observation and begin it afresh (a navigation away and back). */
@@ -35,15 +37,15 @@ export async function runnerOnReplica(url: string, pageKind: PageKind): Promise<
     toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
   });
   const store = createOverlayStore(pageKind);
-  const send = vi.fn(async () => null);
-  const runner = new ChecklistRunner(dom.document, store, send as never);
+  const runner = new ChecklistRunner(dom.document, store);
+  const run = runBeside(runner, store);
   let route = new AbortController();
-  await runner.runRoute(dom.url(), route.signal);
+  runner.runRoute(dom.url(), route.signal);
   return {
     dom,
     store,
     runner,
-    send,
+    run,
     state: () => {
       const p = store.getState().progress!;
       const c = checklistById(p.checklistId);
@@ -56,7 +58,7 @@ export async function runnerOnReplica(url: string, pageKind: PageKind): Promise<
     rerunRoute: async () => {
       route.abort();
       route = new AbortController();
-      await runner.runRoute(dom.url(), route.signal);
+      runner.runRoute(dom.url(), route.signal);
     },
     close: async () => {
       route.abort();

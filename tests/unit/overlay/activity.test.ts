@@ -9,7 +9,7 @@ import {
   UNRECOGNISED_AFTER_ACTIVITY_MS,
   UNRECOGNISED_AFTER_ACTS,
 } from '@/lib/overlay/unproven-step';
-import { checklistById } from '@/lib/checklists';
+import { stepTarget } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from '../helpers/runner-on-replica';
 
@@ -35,12 +35,11 @@ async function openUnknownDialog() {
 
 describe('"I did this" after the user has acted a while', () => {
   it(`${UNRECOGNISED_AFTER_ACTS} acts over the grace, with the control on show: offered, even if the user then waits`, async () => {
-    const { runner, state } = await setUp();
-    runner.start('revoke-member');
+    const { runner, run, state } = await setUp();
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     expect(state()).toEqual({ id: 'find-remove', state: 'active' });
     // A control is found (View), so the fallback for a missing control never fires.
-    const step = checklistById('revoke-member').steps.find((s) => s.id === 'find-remove')!;
-    expect(step.target?.(on.dom.document)?.textContent).toBe('View');
+    expect(stepTarget('revoke-member', 'find-remove')?.(on.dom.document)?.textContent).toBe('View');
     await clickCell(0);
     await vi.advanceTimersByTimeAsync(1000);
     await clickCell(1);
@@ -55,16 +54,16 @@ describe('"I did this" after the user has acted a while', () => {
     runner.onBatch(on.dom.url());
     expect(state().state).toBe('manual');
     // The user takes it: the run moves on, and the next step starts with no acts counted.
-    runner.markDone('find-remove');
+    run.ask({ kind: 'manual', step: 'find-remove' });
     expect(state()).toEqual({ id: 'confirm-remove', state: 'active' });
   });
 
   it('a step with no control at all (their row leaving) is offered too', async () => {
-    const { runner, store, state } = await setUp();
-    runner.start('revoke-member');
-    runner.markDone('find-remove');
-    runner.markDone('confirm-remove');
-    runner.markDone('enter-code');
+    const { run, store, state } = await setUp();
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
+    run.ask({ kind: 'manual', step: 'find-remove' });
+    run.ask({ kind: 'manual', step: 'confirm-remove' });
+    run.ask({ kind: 'manual', step: 'enter-code' });
     expect(state()).toEqual({ id: 'row-gone', state: 'active' });
     for (let i = 0; i < UNRECOGNISED_AFTER_ACTS; i++) {
       await clickCell(i);
@@ -76,8 +75,8 @@ describe('"I did this" after the user has acted a while', () => {
   });
 
   it('too few acts, however long: not offered', async () => {
-    const { runner, state } = await setUp();
-    runner.start('revoke-member');
+    const { runner, run, state } = await setUp();
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     for (let i = 0; i < UNRECOGNISED_AFTER_ACTS - 1; i++) await clickCell(i);
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_ACTIVITY_MS * 3);
     runner.onBatch(on.dom.url());
@@ -85,8 +84,8 @@ describe('"I did this" after the user has acted a while', () => {
   });
 
   it('typing on in one field is one act; clicks in our own panel are none', async () => {
-    const { runner, state } = await setUp();
-    runner.start('revoke-member');
+    const { runner, run, state } = await setUp();
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     const field = on.dom.document.createElement('input');
     on.dom.document.querySelector('main')!.append(field);
     for (let i = 0; i < 12; i++) {
@@ -107,8 +106,8 @@ describe('"I did this" after the user has acted a while', () => {
   });
 
   it('the acts that moved the run to a step do not count for it', async () => {
-    const { runner, state } = await setUp();
-    runner.start('add-member');
+    const { runner, run, state } = await setUp();
+    run.ask({ kind: 'start', checklist: 'add-member' });
     await clickCell(0);
     await clickCell(1);
     // Invite Member: a click and a dialog opening, which prove open-invite.

@@ -14,7 +14,7 @@ import {
   UNRECOGNISED_AFTER_ACTS,
   UNRECOGNISED_AFTER_MS,
 } from '@/lib/overlay/unproven-step';
-import { checklistById } from '@/lib/checklists';
+import { stepTarget } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { runnerOnReplicaEachTest } from '../helpers/runner-on-replica';
 
@@ -35,13 +35,11 @@ const CANT_FIND = /can’t find this control/;
 
 describe('the words beside "I did this"', () => {
   it('acting a while with the control on show: the panel does not say it cannot find it', async () => {
-    const { store, runner } = await setUp();
+    const { run, store } = await setUp();
     // happy-dom lays nothing out: the step's control (a row's View) gets the box a browser gives.
-    const view = checklistById('revoke-member').steps.find((s) => s.id === 'find-remove')!.target!(
-      on.dom.document,
-    )!;
+    const view = stepTarget('revoke-member', 'find-remove')!(on.dom.document)!;
     view.getBoundingClientRect = () => ({ top: 240, left: 866, width: 58, height: 29 }) as DOMRect;
-    runner.start('revoke-member');
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     await actAWhile();
     expect(store.getState().unrecognised).toContain('find-remove');
     expect(store.getState().target).not.toBeNull(); // the control is outlined on the page
@@ -54,9 +52,10 @@ describe('the words beside "I did this"', () => {
   });
 
   it('a step with no control at all (their row leaving): not "can’t find" either', async () => {
-    const { store, runner } = await setUp();
-    runner.start('revoke-member');
-    for (const step of ['find-remove', 'confirm-remove', 'enter-code']) runner.markDone(step);
+    const { run, store } = await setUp();
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
+    for (const step of ['find-remove', 'confirm-remove', 'enter-code'])
+      run.ask({ kind: 'manual', step: step });
     await actAWhile();
     expect(store.getState().unrecognised).toContain('row-gone');
     render(<CompanionPanel store={store} onOpenRegister={vi.fn()} />);
@@ -65,11 +64,11 @@ describe('the words beside "I did this"', () => {
   });
 
   it('the control missing from the settled page: the panel says it cannot find it', async () => {
-    const { store, runner } = await setUp();
+    const { run, store } = await setUp();
     // TikTok renamed the button the step looks for.
     for (const b of on.dom.document.querySelectorAll('button'))
       if (b.textContent?.trim() === 'Invite Member') b.textContent = 'Add people';
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     await vi.advanceTimersByTimeAsync(UNRECOGNISED_AFTER_MS + 100);
     expect(store.getState().unrecognised).toContain('open-invite');
     render(<CompanionPanel store={store} onOpenRegister={vi.fn()} />);
@@ -82,14 +81,12 @@ describe('the words beside "I did this"', () => {
 describe('the two reasons', () => {
   it('missing only when the step has a control and none is outlined', () => {
     const box = { top: 1, left: 1, width: 1, height: 1 };
-    const withControl = checklistById('add-member').steps.find((s) => s.id === 'open-invite')!;
-    const without = checklistById('revoke-member').steps.find((s) => s.id === 'row-gone')!;
-    expect(withControl.target).toBeDefined();
-    expect(without.target).toBeUndefined();
-    expect(missingControl(withControl, null)).toBe(true);
-    expect(missingControl(withControl, box)).toBe(false);
-    expect(missingControl(without, null)).toBe(false);
-    expect(missingControl(without, box)).toBe(false);
+    expect(stepTarget('add-member', 'open-invite')).toBeDefined();
+    expect(stepTarget('revoke-member', 'row-gone')).toBeUndefined();
+    expect(missingControl('add-member', 'open-invite', null)).toBe(true);
+    expect(missingControl('add-member', 'open-invite', box)).toBe(false);
+    expect(missingControl('revoke-member', 'row-gone', null)).toBe(false);
+    expect(missingControl('revoke-member', 'row-gone', box)).toBe(false);
   });
 
   it('are worded differently in every language the companion has', () => {

@@ -41,8 +41,10 @@ function setUp(answerOrg: string | null) {
     emails: ['known@example.com'],
     bcRole: 'admin',
   });
-  // Advice from the agent is not taken: the frame works it out.
-  advisor.takeState({ progress, advice: [{ level: 'info', text: 'from the agent' }] });
+  // The run is the frame's own (lib/overlay/frame-run.ts); advice from the agent is not taken:
+  // the frame works it out.
+  store.getState().set({ progress });
+  advisor.takeState({ advice: [{ level: 'info', text: 'from the agent' }] });
   return { store, advisor, rows };
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from '@/lib/overlay/store';
 import type { GrantHint } from '@/lib/messaging/companion';
-import type { FrameToAgent } from '@/lib/overlay/frame-bridge';
+import type { RunAsk } from '@/lib/overlay/frame-run';
 import { followHints } from '@/lib/overlay/frame-hint';
 
 const GRANT: GrantHint = {
@@ -25,7 +25,7 @@ const GRANT: GrantHint = {
 describe('a reminder’s hint in the frame', () => {
   it('starts the matching checklist with the person pre-selected, once per hint', async () => {
     const store = createOverlayStore('bc-members');
-    const posted: FrameToAgent[] = [];
+    const posted: RunAsk[] = [];
     const lookup = vi.fn(async (_id: string) => GRANT);
     followHints(store, lookup, (m) => posted.push(m));
     expect(lookup).not.toHaveBeenCalled();
@@ -54,7 +54,7 @@ describe('a reminder’s hint in the frame', () => {
   it('does nothing for a grant the background does not give (gone, or another Business Center)', async () => {
     const store = createOverlayStore('bc-members');
     store.getState().set({ hint: { action: 'lower', grantId: 'g-2' } });
-    const posted: FrameToAgent[] = [];
+    const posted: RunAsk[] = [];
     const lookup = vi.fn(async (_id: string) => null);
     followHints(store, lookup, (m) => posted.push(m));
     await vi.waitFor(() => expect(lookup).toHaveBeenCalledWith('g-2'));

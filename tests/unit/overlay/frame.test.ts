@@ -92,7 +92,9 @@ describe('pageLayers', () => {
 
 describe('the frame bridge', () => {
   it('accepts only frame messages it knows', () => {
-    expect(isFrameMessage({ kind: 'start', checklist: 'add-member' })).toBe(true);
+    expect(isFrameMessage({ kind: 'run', run: null, read: false })).toBe(true);
+    // The run is the frame's: the agent takes no order to start one.
+    expect(isFrameMessage({ kind: 'start', checklist: 'add-member' })).toBe(false);
     expect(isFrameMessage({ kind: 'size', width: 1, height: 2 })).toBe(true);
     expect(isFrameMessage({ kind: 'eval', code: 'x' })).toBe(false);
     expect(isFrameMessage('start')).toBe(false);

@@ -10,6 +10,7 @@ import { activeStep, checklistById } from '@/lib/checklists';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
 import { openReplica } from '../helpers/replica-dom';
+import { runBeside } from '../helpers/run-beside';
 
 let dom: ReplicaDom | undefined;
 let controller: AbortController | undefined;
@@ -23,9 +24,10 @@ async function partnersPage() {
   dom = await openReplica(REPLICA_URLS.bcPartners);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   const store = createOverlayStore('bc-partners');
-  const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
+  const runner = new ChecklistRunner(dom.document, store);
+  const run = runBeside(runner, store);
   controller = new AbortController();
-  await runner.runRoute(dom.url(), controller.signal);
+  runner.runRoute(dom.url(), controller.signal);
   await vi.advanceTimersByTimeAsync(40);
   const active = () => {
     const p = store.getState().progress!;
@@ -48,30 +50,30 @@ async function partnersPage() {
       await new Promise((r) => dom!.window.setTimeout(r, 10));
     }
   };
-  return { store, runner, active, removeButton, settle };
+  return { store, run, active, removeButton, settle };
 }
 
 describe('proof that comes before or with the start', () => {
   it('a removal dialog already open when the checklist starts: the run is at Confirm', async () => {
-    const { runner, active, removeButton, settle } = await partnersPage();
+    const { run, active, removeButton, settle } = await partnersPage();
     removeButton().click();
     await settle();
-    runner.start('revoke-partner');
+    run.ask({ kind: 'start', checklist: 'revoke-partner' });
     await settle();
     expect(active()).toBe('confirm-remove');
   });
 
   it('Remove clicked in the same moment as the start: the run is at Confirm', async () => {
-    const { runner, active, removeButton, settle } = await partnersPage();
-    runner.start('revoke-partner');
+    const { run, active, removeButton, settle } = await partnersPage();
+    run.ask({ kind: 'start', checklist: 'revoke-partner' });
     removeButton().click();
     await settle();
     expect(active()).toBe('confirm-remove');
   });
 
   it('Remove clicked right after the start: the run is at Confirm', async () => {
-    const { runner, active, removeButton, settle } = await partnersPage();
-    runner.start('revoke-partner');
+    const { run, active, removeButton, settle } = await partnersPage();
+    run.ask({ kind: 'start', checklist: 'revoke-partner' });
     await vi.advanceTimersByTimeAsync(5);
     removeButton().click();
     await settle();

@@ -9,7 +9,7 @@ import { CompanionPanel } from '@/components/overlay/CompanionPanel';
 import { createOverlayStore } from '@/lib/overlay/store';
 import type { AccountOwnershipView } from '@/lib/messaging/companion';
 import type { PageReading } from '@/lib/overlay/frame-advice';
-import type { FrameToAgent } from '@/lib/overlay/frame-bridge';
+import type { RunAsk } from '@/lib/overlay/frame-run';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
 import type { ChecklistId, FlowFacts } from '@/lib/checklists';
 import { checklistById, startChecklist } from '@/lib/checklists';
@@ -39,7 +39,7 @@ function frameWith(
   record = vi.fn(async (_r: unknown) => ({ grantIds: ['g-1'] })),
 ) {
   const store = createOverlayStore('bc-members');
-  const posted: FrameToAgent[] = [];
+  const posted: RunAsk[] = [];
   const recorder = new FlowRecorder(
     store,
     {

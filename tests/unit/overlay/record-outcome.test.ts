@@ -22,15 +22,17 @@ afterEach(async () => {
 
 async function runnerOn(d: ReplicaDom) {
   const store = createOverlayStore('bc-members');
-  const send = vi.fn(async (_type: string, _data?: unknown) => null);
-  const runner = new ChecklistRunner(d.document, store, send as never);
+  const runner = new ChecklistRunner(d.document, store);
   const record = vi.fn(async (_request: unknown) => ({ grantIds: ['g1'] }));
-  const { frame, recorder } = companionFrame(runner, store, { rows: async () => [], record });
+  const { frame, recorder, run } = companionFrame(runner, store, {
+    rows: async () => [],
+    record,
+  });
   controller = new AbortController();
-  await runner.runRoute(d.url(), controller.signal);
+  runner.runRoute(d.url(), controller.signal);
   const recorded = () =>
     record.mock.calls.map(([data]) => data as { action: string; party: { email?: string } });
-  return { store, frame, recorder, runner, recorded, send };
+  return { frame, recorder, run, recorded };
 }
 
 /** Let the replica react and the runner's batch (30 ms after the changes) run. */
@@ -72,13 +74,13 @@ describe('the register is written on the proven outcome', () => {
       for (const p of Array.from(d.document.querySelectorAll('[role=dialog] p')))
         if (/code/i.test(p.textContent ?? '')) p.textContent = 'Check your inbox.';
     }).observe(d.window.document.body, { childList: true, subtree: true });
-    const { store, frame, recorder, runner, recorded, send } = await runnerOn(d);
-    runner.start('revoke-member');
+    const { frame, recorder, run, recorded } = await runnerOn(d);
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     await settle(d);
     await click(d, danaRow(d)?.querySelector('[aria-haspopup=menu]'));
     await click(d, byText(d.document, 'Remove'));
     await click(d, byText(lastDialog(d), 'Remove'));
-    expect(store.getState().progress?.done).toEqual(['open-members', 'find-remove']);
+    expect(frame.getState().progress?.done).toEqual(['open-members', 'find-remove']);
     const code = lastDialog(d).querySelector('input')!;
     code.value = '123456';
     await click(d, byText(lastDialog(d), 'Confirm'));
@@ -88,7 +90,6 @@ describe('the register is written on the proven outcome', () => {
       /^Access removed: .*\(dana@brightlane-agency\.com\)$/,
     );
     expect(recorded()).toEqual([]);
-    expect(send).not.toHaveBeenCalledWith('overlay:recordFlow', expect.anything());
     await recorder.confirm();
     expect(recorded()).toHaveLength(1);
     expect(frame.getState().recordAsk).toBeNull();
@@ -97,7 +98,7 @@ describe('the register is written on the proven outcome', () => {
       party: { email: 'dana@brightlane-agency.com' },
     });
     await vi.waitFor(() =>
-      expect(store.getState().progress?.done).toEqual([
+      expect(frame.getState().progress?.done).toEqual([
         'open-members',
         'find-remove',
         'confirm-remove',
@@ -113,11 +114,11 @@ describe('the register is written on the proven outcome', () => {
       withVariant(REPLICA_URLS.bcMembers, 'row-menu', 'code-verify', 'quiet'),
     );
     const d = dom;
-    const { runner, recorded, frame, recorder } = await runnerOn(d);
+    const { run, recorded, frame, recorder } = await runnerOn(d);
     await click(d, danaRow(d)?.querySelector('[aria-haspopup=menu]'));
     await click(d, byText(d.document, 'Remove'));
     await click(d, byText(lastDialog(d), 'Remove'));
-    runner.start('revoke-member');
+    run.ask({ kind: 'start', checklist: 'revoke-member' });
     await settle(d);
     const boxes = Array.from(lastDialog(d).querySelectorAll('input'));
     boxes.forEach((b, i) => (b.value = String(i)));

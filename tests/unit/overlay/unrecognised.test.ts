@@ -22,9 +22,9 @@ const table = () => on.dom.document.querySelector('table')!;
 
 describe('a step whose control is missing', () => {
   it('falls back to "I did this" after the grace on a settled page, with no page change', async () => {
-    const { runner, state } = await setUp();
+    const { run, state } = await setUp();
     invite().textContent = 'Add people'; // TikTok renamed it
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     expect(state()).toEqual({ id: 'open-invite', state: 'active' });
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS - 100);
     expect(state().state).toBe('active');
@@ -34,10 +34,10 @@ describe('a step whose control is missing', () => {
   });
 
   it('returns to active when the control shows up after the timeout', async () => {
-    const { runner, store, state } = await setUp();
+    const { runner, run, store, state } = await setUp();
     const button = invite();
     button.textContent = 'Add people';
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS + 100);
     expect(state()).toEqual({ id: 'open-invite', state: 'manual' });
     expect(store.getState().target).toBeNull();
@@ -57,13 +57,13 @@ describe('a step whose control is missing', () => {
   });
 
   it('counts from when the page has rendered its table, not from when the step began', async () => {
-    const { runner, state } = await setUp();
+    const { run, state } = await setUp();
     // The table not rendered yet (a loaded machine, TikTok's late table).
     const t = table();
     const parent = t.parentNode!;
     t.remove();
     invite().textContent = 'Add people';
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     await vi.advanceTimersByTimeAsync(2000);
     expect(state().state).toBe('active');
     // The table renders 2 s in (seen by the runner's observer): the grace starts now.
@@ -76,10 +76,10 @@ describe('a step whose control is missing', () => {
   });
 
   it('a page whose table never comes settles after the grace, then falls back after another', async () => {
-    const { runner, state } = await setUp();
+    const { run, state } = await setUp();
     table().remove();
     invite().textContent = 'Add people';
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS + 100);
     expect(state().state).toBe('active');
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS);
@@ -87,9 +87,9 @@ describe('a step whose control is missing', () => {
   });
 
   it('a new route restarts the grace (navigating away and back)', async () => {
-    const { runner, state } = await setUp();
+    const { runner, run, state } = await setUp();
     invite().textContent = 'Add people';
-    runner.start('add-member');
+    run.ask({ kind: 'start', checklist: 'add-member' });
     vi.advanceTimersByTime(UNRECOGNISED_AFTER_MS - 500);
     await on.page.rerunRoute();
     vi.advanceTimersByTime(1000);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowState } from '@/lib/tiktok';
 import { readAccessTable, readFlowState, rowDisappeared } from '@/lib/tiktok';
+import { NO_FLOW } from '@/lib/tiktok/observe';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
 import { clickByText as click, typeInto as type, openReplica } from '../helpers/replica-dom';
@@ -11,15 +12,7 @@ afterEach(async () => {
   dom = undefined;
 });
 
-const NOTHING: FlowState = {
-  inviteStep: null,
-  emails: [],
-  bcRole: null,
-  confirmShown: false,
-  success: null,
-  removeConfirmation: false,
-  confirmationCodeStep: false,
-};
+const NOTHING: FlowState = NO_FLOW;
 
 const LANGS = {
   en: {

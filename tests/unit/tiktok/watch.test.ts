@@ -274,7 +274,7 @@ describe('watchMembers (my row on a visited Members page)', () => {
     dom = await openReplica(REPLICA_URLS.bcMembers);
     const observers = countObservers(dom);
     const store = createOverlayStore('bc-members');
-    const runner = new ChecklistRunner(dom.document, store, vi.fn(async () => null) as never);
+    const runner = new ChecklistRunner(dom.document, store);
     const route = new AbortController();
     const reports: MembersReport[] = [];
     const rowReads = vi.spyOn(runner, 'tableRows');
@@ -284,7 +284,7 @@ describe('watchMembers (my row on a visited Members page)', () => {
       rows: () => runner.tableRows(),
     });
     expect(reports).toEqual([]); // until the runner observes this route
-    await runner.runRoute(dom.url(), route.signal);
+    runner.runRoute(dom.url(), route.signal);
     expect(observers.created).toBe(1); // the runner's, and no other
     await wait(40);
     expect(reports).toHaveLength(1);
