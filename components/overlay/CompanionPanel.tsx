@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { t } from '@/lib/i18n';
 import { ACCESS_PAGE_KINDS } from '@/lib/tiktok';
 import { PAGE_KIND_LABELS } from '../shared/page-kind-labels';
+import { CampaignNewsCard } from './CampaignNewsCard';
 import { ChecklistArea } from './ChecklistArea';
 import { HeldCard } from './HeldCard';
 import { ReconcileCard } from './ReconcileCard';
@@ -112,6 +113,7 @@ export function CompanionPanel(props: CompanionPanelProps) {
               onFocusTarget={props.onFocusTarget}
               onChoosePerson={props.onChoosePerson}
             />
+            <CampaignNewsCard store={store} />
             <HeldCard store={store} onOpenRegister={props.onOpenRegister} />
             <ReconcileCard store={store} onReconcile={props.onReconcile} />
             <button

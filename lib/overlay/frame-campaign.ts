@@ -85,10 +85,17 @@ export class CampaignReadBack {
         ? { carried: { itemId: itemId!, checklist: p.checklistId, rowLeft: rowLeft(p) } }
         : {}),
     };
-    void this.target.reading(request).catch(() => {
-      // Not read back (the worker restarting, a write refused): the next reading tries again.
-      this.sent = '';
-      if (finished) this.counted.delete(p.startedAt);
-    });
+    void this.target
+      .reading(request)
+      .then(({ verified, contradicted }) => {
+        // Said in the panel until a later reading has news of its own.
+        if (verified > 0 || contradicted > 0)
+          this.store.getState().set({ campaignNews: { verified, contradicted } });
+      })
+      .catch(() => {
+        // Not read back (the worker restarting, a write refused): the next reading tries again.
+        this.sent = '';
+        if (finished) this.counted.delete(p.startedAt);
+      });
   }
 }

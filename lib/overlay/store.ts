@@ -85,10 +85,21 @@ export interface OverlayState {
    * ends): the panel shows my access there instead of the reconcile card.
    */
   heldBc: AccountOwnershipView | null;
+  /**
+   * What the page's last reading did to access review decisions (verified, found undone), for the
+   * panel to say so; set by the companion frame only, so the agent's store never holds it.
+   */
+  campaignNews?: CampaignNews | null;
   setPageKind: (kind: PageKind) => void;
   setCollapsed: (collapsed: boolean) => void;
   /** Change what differs; values equal to the current ones (deeply) are kept, and re-render nothing. */
   set: (patch: Partial<Omit<OverlayState, `set${string}`>>) => void;
+}
+
+/** Access review decisions a reading of the page verified or found undone. */
+export interface CampaignNews {
+  verified: number;
+  contradicted: number;
 }
 
 /** Whether two plain data values (JSON-like: no Dates, Maps or class instances) are equal. */

@@ -168,6 +168,10 @@ test('a review’s revoke and partner lower, carried out on the replicas and ver
   await expect(todo(page, 'Dana Kim').getByTestId('todo-status')).toContainText(
     'no longer listed on Members.',
   );
+  // The panel on TikTok's page says so too, where the user carried it out.
+  await expect(onMembers.panel.getByTestId('campaign-verified')).toHaveText(
+    'This page shows 1 review decision carried out: it now counts as verified on the page.',
+  );
 
   // Carry out the lower: Partners opens with lower-partner started for Brightlane.
   const partners = await carryOut(context, page, 'Brightlane Agency');
@@ -221,11 +225,15 @@ test('a review’s revoke and partner lower, carried out on the replicas and ver
 
   // A later visit: Members lists Dana again. The revoke is flagged, here and in the popup.
   await members.goto(BC_MEMBERS_URL);
-  await new Companion(members).ready();
+  const later = await new Companion(members).ready();
   await expect(
     members.getByRole('row').filter({ hasText: 'dana@brightlane-agency.com' }),
   ).toHaveCount(1);
   await expect(todo(page, 'Dana Kim')).toHaveAttribute('data-state', 'contradicted');
+  await expect(later.panel.getByTestId('campaign-contradicted')).toHaveText(
+    'This page shows 1 review decision undone: the review flags it.',
+  );
+  await members.screenshot({ path: 'test-results/screenshots/campaign-news-contradicted.png' });
   await expect(todo(page, 'Dana Kim').getByTestId('todo-status')).toContainText(
     'Contradicted by the page on',
   );
