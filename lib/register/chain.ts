@@ -30,16 +30,33 @@ import type { Grant, RegisterEvent } from './schema';
 /** Marks what is hashed, so that the same text hashed for another purpose never collides. */
 const EVENT_DOMAIN = 'access-companion/history-event/v1\n';
 
-/** JSON with every object's keys sorted, at every depth, and undefined fields left out. */
+/**
+ * JSON with every object's keys sorted (by UTF-16 code units), at every depth, and undefined
+ * fields left out. Every event written is hashed over this text, so it is built in one pass of
+ * string appends rather than arrays of entries per object: it is about half the cost of sealing
+ * an event, and an import seals one per row.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // What JSON cannot write (undefined, a function) leaves its place empty.
+      const item = canonicalJson(value[i]) as string | undefined;
+      if (item !== undefined) out += item;
+    }
+    return out + ']';
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return out + '}';
 }
 
 /** SHA-256 of `text` (UTF-8), as 64 lower-case hex digits. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RegisterDb, WriteContext } from '@/lib/register';
 import {
@@ -9,7 +10,7 @@ import {
   reviewGrant,
   updateGrant,
 } from '@/lib/register';
-import { eventHash, verifyAllChains, verifyChain } from '@/lib/register/chain';
+import { canonicalJson, eventHash, verifyAllChains, verifyChain } from '@/lib/register/chain';
 import { readAllStoredEvents, readStoredEventsOf } from '@/lib/register/event-batches';
 import type { StoredEvent } from '@/lib/register/history';
 import { byChainOrder } from '@/lib/register/history';
@@ -229,3 +230,46 @@ function okPlan(text: string) {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.plan;
 }
+
+describe('the canonical text events are hashed over', () => {
+  /** The definition the chain was first sealed with: sorted entries, joined. */
+  function definition(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(definition).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${definition(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+  }
+
+  it('is exactly the text of that definition, for events and for what JSON writes oddly', async () => {
+    await seedEverydayRegister(db);
+    const frozen = JSON.parse(readFileSync('tests/fixtures/register/v6.json', 'utf8')) as unknown;
+    const sparse: unknown[] = [1];
+    sparse[3] = 'after a hole';
+    const odd = {
+      z: [undefined, null, () => 1, Number.NaN, -0, 1e21, sparse, [[]], {}],
+      a: { undefinedField: undefined, fn: () => 1, when: new Date(0), nested: { b: 1, a: 2 } },
+      '10': 'an index-like key',
+      '9': 'sorted as text, not as a number',
+      É: 'past ASCII',
+      '\u{1F600}': 'a surrogate pair',
+      'quote"and\\back': '\u0000\n\t\u2028',
+      '': 'the empty key',
+    };
+    const values = [
+      ...(await readAllStoredEvents(db)),
+      ...(await historyOf(db, (await db.grants.toArray())[0]!.id)),
+      frozen,
+      odd,
+      [odd, [odd]],
+      'text',
+      42,
+      null,
+      true,
+    ];
+    for (const v of values) expect(canonicalJson(v)).toBe(definition(v));
+  });
+});
