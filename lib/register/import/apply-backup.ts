@@ -6,7 +6,7 @@
 import type { RegisterDb } from '../db';
 import { appendStoredEvents, readAllStoredEvents } from '../event-batches';
 import type { StoredEvent } from '../history';
-import { sealAll, sealEvent } from '../chain';
+import { canonicalJson, sealAll, sealEvent } from '../chain';
 import { byHistoryOrder, compactHistory, expandAll, selfContained, storedChange } from '../history';
 import type { WriteContext } from '../grants';
 import type { GrantChange, GrantPatch } from '../rules';
@@ -63,18 +63,6 @@ function sameEvent(a: RegisterEvent, b: RegisterEvent): boolean {
   const { fromFile: _a, prev: _ap, hash: _ah, ...x } = a;
   const { fromFile: _b, prev: _bp, hash: _bh, ...y } = b;
   return canonicalJson(x) === canonicalJson(y);
-}
-
-/** JSON with every object's keys sorted, at every depth: equal content, equal text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The patch that turns a grant into the backup's version of it. */
