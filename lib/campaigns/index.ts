@@ -6,6 +6,7 @@ export * from './carry-out';
 export * from './decisions';
 export * from './items';
 export * from './page-url';
+export * from './read';
 export * from './scope';
 export * from './store';
 export * from './suggestions';

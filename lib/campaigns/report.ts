@@ -30,7 +30,7 @@ import type {
 } from '../register/campaign-schema';
 import type { GrantSnapshot } from '../register/schema';
 import { assetRole, bcRole, financeRole } from '../register/schema';
-import { currentGrantsOf, readCampaignItems } from './store';
+import { currentGrantsOf, readCampaignItems } from './read';
 
 /** What an item says about carrying its decision out (fields other branches of work fill in). */
 /** The report's columns, in the order both files write them. */
