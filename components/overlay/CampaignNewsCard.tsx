@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import type { MessageKey } from '@/lib/i18n';
 import { formatNumber, t } from '@/lib/i18n';
 import type { OverlayStore } from '@/lib/overlay';
 
@@ -21,28 +22,30 @@ export function CampaignNewsCard(props: { store: OverlayStore }) {
           aria-labelledby={headingId}
         >
           <h3 id={headingId}>{t('overlay_campaign_heading')}</h3>
-          {news.verified > 0 ? (
-            <p data-testid="campaign-verified">
-              {t(
-                news.verified === 1
-                  ? 'overlay_campaign_verified_one'
-                  : 'overlay_campaign_verified_many',
-                formatNumber(news.verified),
-              )}
-            </p>
-          ) : null}
-          {news.contradicted > 0 ? (
-            <p data-testid="campaign-contradicted">
-              {t(
-                news.contradicted === 1
-                  ? 'overlay_campaign_contradicted_one'
-                  : 'overlay_campaign_contradicted_many',
-                formatNumber(news.contradicted),
-              )}
-            </p>
-          ) : null}
+          <Count
+            testId="campaign-verified"
+            n={news.verified}
+            one="overlay_campaign_verified_one"
+            many="overlay_campaign_verified_many"
+          />
+          <Count
+            testId="campaign-contradicted"
+            n={news.contradicted}
+            one="overlay_campaign_contradicted_one"
+            many="overlay_campaign_contradicted_many"
+          />
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One count's sentence, in the singular or plural; nothing when the count is zero. */
+function Count(props: { testId: string; n: number; one: MessageKey; many: MessageKey }) {
+  if (props.n === 0) return null;
+  return (
+    <p data-testid={props.testId}>
+      {t(props.n === 1 ? props.one : props.many, formatNumber(props.n))}
+    </p>
   );
 }

@@ -1,3 +1,4 @@
+import type { Locator, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { axeViolations } from './axe';
 import { Companion } from './pages/companion';
@@ -10,6 +11,19 @@ import {
   quietHoursOff,
   seedGrants,
 } from './reminders-helpers';
+
+/** Run the reminders as their alarm would, see the badge count them, and open the due list. */
+async function dueListAfterAlarm(
+  page: Page,
+  extensionId: string,
+  serviceWorker: Worker,
+  badge: string,
+): Promise<Locator> {
+  await fireReminderAlarm(serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker)).toBe(badge);
+  await new OptionsPage(page, extensionId).goto();
+  return page.getByTestId('due-list').getByRole('listitem');
+}
 
 test('reminder settings save, refuse nonsense field by field, and keep the page accessible', async ({
   page,
@@ -79,12 +93,7 @@ test('the due list acts like the notification and offers a week’s snooze; the 
     { name: 'Sam Ortiz', status: 'invited', invitedDaysAgo: 9, reviewInDays: 80 },
     { name: 'Lee Park', reviewInDays: 20, contractEndsInDays: 10 },
   ]);
-  await fireReminderAlarm(serviceWorker);
-  await expect.poll(() => badgeText(serviceWorker)).toBe('3');
-
-  const options = new OptionsPage(page, extensionId);
-  await options.goto();
-  const items = page.getByTestId('due-list').getByRole('listitem');
+  const items = await dueListAfterAlarm(page, extensionId, serviceWorker, '3');
   await expect(items).toHaveCount(3);
   // Soonest due first: the contract's 14-day reminder fell due 4 days ago, the review 3.
   await expect(items.nth(0)).toContainText('Contract ends in 10 days: Lee Park');
@@ -252,12 +261,7 @@ test('a review campaign due tomorrow is on the due list, counted in the badge, a
   const campaignHash = new URL(page.url()).hash;
   expect(campaignHash).toMatch(/^#campaign=[0-9a-f-]{36}$/);
 
-  await fireReminderAlarm(serviceWorker);
-  await expect.poll(() => badgeText(serviceWorker)).toBe('1');
-
-  const options = new OptionsPage(page, extensionId);
-  await options.goto();
-  const items = page.getByTestId('due-list').getByRole('listitem');
+  const items = await dueListAfterAlarm(page, extensionId, serviceWorker, '1');
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText(`Access review due ${tomorrow}`);
   await expect(items.first()).toContainText('1 of 1 items undecided · reviewer Rita Reviewer');
