@@ -14,7 +14,8 @@ export function CampaignNewsCard(props: { store: OverlayStore }) {
   const news = useStore(props.store, (s) => s.campaignNews);
   const headingId = useId();
   return (
-    <div role="status" aria-live="polite">
+    // A live region without the status role: the panel's one status is the active step's.
+    <div aria-live="polite">
       {news ? (
         <section
           className="ac-campaign-news"
