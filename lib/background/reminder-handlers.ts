@@ -51,13 +51,20 @@ export function registerReminderHandlers(
   const onClosed = (id: string) =>
     void forgetNotificationRecord(id).catch(reportReminderError('forget'));
 
-  browser.alarms.onAlarm.addListener(onAlarm);
-  browser.runtime.onStartup.addListener(onStart);
-  browser.runtime.onInstalled.addListener(onStart);
-  browser.notifications.onClicked.addListener(onClick);
-  // Firefox has no notification buttons, and no onButtonClicked to listen to.
-  browser.notifications.onButtonClicked?.addListener(onButton);
-  browser.notifications.onClosed.addListener(onClosed);
+  // One list adds and removes the browser listeners, so the two can never drift apart. Firefox
+  // has no notification buttons, and no onButtonClicked to listen to.
+  const browserListeners: [
+    { addListener(l: never): void; removeListener(l: never): void } | undefined,
+    unknown,
+  ][] = [
+    [browser.alarms.onAlarm, onAlarm],
+    [browser.runtime.onStartup, onStart],
+    [browser.runtime.onInstalled, onStart],
+    [browser.notifications.onClicked, onClick],
+    [browser.notifications.onButtonClicked, onButton],
+    [browser.notifications.onClosed, onClosed],
+  ];
+  for (const [event, listener] of browserListeners) event?.addListener(listener as never);
   // A grant, account or party changed (in this worker, or on an extension page while the worker
   // is awake: Dexie relays that over a BroadcastChannel): what is due may have changed. The
   // worker's own reminder-state writes are left out, so a run never triggers itself. When the
@@ -97,12 +104,7 @@ export function registerReminderHandlers(
   return {
     started: startReminders(deps).catch(reportReminderError('start')),
     remove() {
-      browser.alarms.onAlarm.removeListener(onAlarm);
-      browser.runtime.onStartup.removeListener(onStart);
-      browser.runtime.onInstalled.removeListener(onStart);
-      browser.notifications.onClicked.removeListener(onClick);
-      browser.notifications.onButtonClicked?.removeListener(onButton);
-      browser.notifications.onClosed.removeListener(onClosed);
+      for (const [event, listener] of browserListeners) event?.removeListener(listener as never);
       Dexie.on('storagemutated').unsubscribe(onMutated);
       unwatch();
       offAction();
