@@ -46,8 +46,8 @@ export function messageElements(root: Document): Element[] {
 
 /**
  * Read the page for the checklists; `stale` messages do not count as success. Never throws.
- * `readTable` may give the table's reading (e.g. an `AccessTableReader` that reads again only
- * when the table changed); by default the table is read afresh.
+ * `readTable` may give the table's reading (e.g. one of tables kept while they did not change);
+ * by default the table is read afresh.
  */
 export function observePage(
   root: Document,
