@@ -12,7 +12,9 @@ import { classifyPage, mayBeAccessPage } from '@/lib/tiktok/classify';
 import { receiveLanguages, receivedLanguages } from '@/lib/tiktok/labels/delivered';
 import type { PageKind } from '@/lib/tiktok/routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from '@/lib/tiktok/routes';
-import { watchMembers } from '@/lib/tiktok/watch';
+import { readBcName } from '@/lib/tiktok/context';
+import { hasRows } from '@/lib/tiktok/table-data';
+import { followTable } from '@/lib/tiktok/watch';
 
 /**
  * The page agent: injected by the background (never declared in the manifest) only on pages where
@@ -114,24 +116,20 @@ export default defineUnlistedScript(async () => {
     } else if (ui.mounted && !store.getState().run) {
       ui.remove();
     }
-    // A Members page's rows go to the background, again when they change, so it can find my
-    // own row there (lib/register/held-accounts-visit.ts). The runner's observer and table reader
-    // serve both.
+    // A Members page's tables go to the frame, again when they change, which reads the rows and
+    // reports them to the background so it can find my own row there
+    // (lib/overlay/frame-members.ts). The runner's observer and table reader serve both.
     if (kind === 'bc-members') {
-      const href = url.href;
-      watchMembers(
-        url,
+      followTable(
         document,
-        (seen) => {
-          sendMessage('watcher:membersSeen', { url: href, ...seen }).catch(() => {
-            // The extension was reloaded under this page: nothing to do until a reload.
-          });
+        () => {
+          const table = runner.tablesData();
+          return hasRows(table) ? { table, bcName: readBcName(document) } : null;
         },
+        JSON.stringify,
+        (seen) => ui.tell({ kind: 'members', ...seen }),
         signal,
-        {
-          changes: (onRecords) => runner.followChanges(onRecords, signal),
-          rows: () => runner.tableRows(),
-        },
+        { changes: (onRecords) => runner.followChanges(onRecords, signal) },
       );
     }
     // Progress is followed on every route of the Business Center: a checklist may start on

@@ -6,10 +6,11 @@ import { browser } from 'wxt/browser';
 import { FOCUS_COMPANION_COMMAND } from '@/lib/background/commands';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { RegisterAdvisor } from '@/lib/overlay/frame-advice';
+import { pageReadingOf, RegisterAdvisor } from '@/lib/overlay/frame-advice';
 import { CampaignReadBack } from '@/lib/overlay/frame-campaign';
 import { followHints } from '@/lib/overlay/frame-hint';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
+import { membersReporter } from '@/lib/overlay/frame-members';
 import { ChecklistRun, type RunAsk } from '@/lib/overlay/frame-run';
 import { placePanel } from '@/lib/overlay/placement';
 import { rememberPrefs } from '@/lib/overlay/prefs';
@@ -19,7 +20,6 @@ import {
   type AgentToFrame,
   type FrameToAgent,
 } from '@/lib/overlay/frame-bridge';
-import { tableProblemText } from '@/lib/tiktok/table-problems';
 
 // The companion panel, framed into a TikTok tab by the page agent. It takes exactly one port: the
 // first CONNECT from its parent window, on a TikTok origin, carrying the token from this frame's
@@ -95,6 +95,8 @@ function connect(port: MessagePort): void {
     });
     return { store: created, advisor, recorder, readBack, run: engine };
   };
+  // A Members page's rows, for the held accounts (the background takes this tab's Business Center).
+  const members = membersReporter((seen) => sendMessage('companion:membersSeen', seen));
   let rendered = false;
   port.onmessage = (event: MessageEvent<AgentToFrame>) => {
     const message = event.data;
@@ -102,7 +104,12 @@ function connect(port: MessagePort): void {
       void rememberPrefs(message.change, message.pageKey);
       return;
     }
+    if (message?.kind === 'members') {
+      members.tables(message.table, message.bcName);
+      return;
+    }
     if (message?.kind === 'route') {
+      members.route(message.orgId);
       void open().run.route(message.orgId);
       return;
     }
@@ -112,14 +119,8 @@ function connect(port: MessagePort): void {
     }
     if (message?.kind === 'reading') {
       const { advisor, recorder, readBack, run } = open();
-      // The agent sends the table reader's problems as codes: here they are words again.
-      const { table } = message.reading;
-      const reading = table
-        ? {
-            ...message.reading,
-            table: { ...table, problems: table.problems.map(tableProblemText) },
-          }
-        : message.reading;
+      // The agent sends the tables as data: what they say is read here, outside the page.
+      const reading = pageReadingOf(message.reading);
       run.setTable(reading.table);
       advisor.setReading(reading);
       recorder.setReading(reading);

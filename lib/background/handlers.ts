@@ -231,9 +231,13 @@ export function registerBackgroundHandlers(
   // Every language's words: a page need not say which language it is in (nor say it truly).
   on('agent:labels', () => wordsOf(LANGUAGES));
   on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
-  on('watcher:membersSeen', ({ data, from }) =>
-    handleMembersSeen(data, tabSender(from).tabId, deps.now()),
-  );
+  // The rows are the page's (untrusted, checked by the handler); the page and its Business
+  // Center are the frame's tab's, as the browser names its URL.
+  on('companion:membersSeen', ({ data, from }) => {
+    const tab = tabSender(from);
+    const orgId = tab.pageUrl.searchParams.get('org_id') ?? '';
+    return handleMembersSeen({ ...data, url: tab.pageUrl.href, orgId }, tab.tabId, deps.now());
+  });
   on('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
   on('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
   const onRemoved = (tabId: number) => void clearTabContext(tabId);

@@ -1,9 +1,9 @@
 /**
- * The background's side of the watcher's reports of client accounts I hold: the picker's list
- * (`watcher:businessCentersSeen`, with the popup's question about the Business Centers the
- * register does not know) and a visited Business Center's Members rows
- * (`watcher:membersSeen`, with the popup's question when the register does not know whose it
- * is). What the watcher read from the page is untrusted text: checked with zod first.
+ * The background's side of the reports of client accounts I hold: the picker's list, from the
+ * watcher (`watcher:businessCentersSeen`, with the popup's question about the Business Centers
+ * the register does not know) and a visited Business Center's Members rows, from the companion
+ * frame (`companion:membersSeen`, with the popup's question when the register does not know whose
+ * it is). What was read from the page is untrusted text: checked with zod first.
  */
 import { defaultReviewCadence } from '../settings';
 import { z } from 'zod';
@@ -159,8 +159,12 @@ export async function handlePickerAnswer(
 
 // ── Capture from a visited Business Center's Members page ──
 
-type MembersSeenData = Parameters<ProtocolMap['watcher:membersSeen']>[0];
-type MembersSeenReply = ReturnType<ProtocolMap['watcher:membersSeen']>;
+/** What the frame reported, with the page and Business Center of its tab (the sender's). */
+type MembersSeenData = Parameters<ProtocolMap['companion:membersSeen']>[0] & {
+  url: string;
+  orgId: string;
+};
+type MembersSeenReply = ReturnType<ProtocolMap['companion:membersSeen']>;
 
 const membersSeenSchema = z.object({
   url: z
@@ -185,7 +189,7 @@ const issues = (error: z.ZodError) =>
   error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
 /**
- * The background's side of `watcher:membersSeen`: check the rows the watcher read (untrusted
+ * The background's side of `companion:membersSeen`: check the rows the frame read (untrusted
  * page text), find mine by my sign-in emails, and record, ignore or keep a question for the
  * popup opened on this tab (held-accounts-visit.ts decides which).
  */

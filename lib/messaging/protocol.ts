@@ -151,13 +151,13 @@ export interface ProtocolMap {
   'companion:campaignReading'(data: CampaignReadingRequest): CampaignReadingAnswer;
   // --- Capture from a visited Business Center -------------------
   /**
-   * The watcher read a Business Center's Members table (on confirmation, and again when it
-   * changes): the background finds my row by my sign-in emails and records my grant there, or
-   * keeps a question for the popup when the register does not know whose Business Center it is.
+   * The companion frame read a Business Center's Members table (as the page agent took it, and
+   * again when it changes): the background finds my row by my sign-in emails and records my
+   * grant there, or keeps a question for the popup when the register does not know whose
+   * Business Center it is. The page and its Business Center are the frame's tab's (its URL),
+   * never the payload's.
    */
-  'watcher:membersSeen'(data: {
-    url: string;
-    orgId: string;
+  'companion:membersSeen'(data: {
     bcName: string | null;
     members: SeenMember[];
   }):

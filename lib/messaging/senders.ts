@@ -76,12 +76,6 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
     orgReadFromPage: true,
   },
   'watcher:businessCentersSeen': { from: ['tiktok-tab'], urls: (d) => [d.url] },
-  'watcher:membersSeen': {
-    from: ['tiktok-tab'],
-    urls: (d) => [d.url],
-    orgs: (d) => [d.orgId],
-    orgReadFromPage: true,
-  },
   // The companion on a TikTok page (in the page today, framed into it tomorrow).
   'overlay:openRegister': { from: TAB_SENDERS },
   'overlay:recordFlow': { from: TAB_SENDERS, orgs: (d) => [d.orgId] },
@@ -107,6 +101,9 @@ export const SENDER_RULES: { readonly [K in MessageType]: SenderRule<K> } = {
   // The frame alone: a reading of its own tab's page; the handler takes the Business Center and
   // ad account from the tab's URL, never from the payload.
   'companion:campaignReading': { from: ['companion-frame'] },
+  // The frame alone: the Members rows its own tab shows; the handler takes the page and its
+  // Business Center from the tab's URL (`sender.tab.url`), never from the payload.
+  'companion:membersSeen': { from: ['companion-frame'] },
   // The popup (it asks about any tab the user opened it on).
   'popup:getTabContext': { from: PAGES },
   'popup:pageShape': { from: PAGES },

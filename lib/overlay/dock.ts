@@ -21,6 +21,7 @@ import { browser } from 'wxt/browser';
 import type { Placement } from './placement';
 import { OVERLAY_HOST } from './page-changes';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
+import { hasRows } from '../tiktok/table-data';
 
 /** The frame's size before it reports its own (the panel's width, a header's height). */
 const INITIAL_SIZE = { width: 348, height: 56 };
@@ -283,6 +284,7 @@ export class CompanionDock {
         // A frame loaded (again) after the page was read gets the route and last reading too.
         if (this.route) this.tell(this.route);
         if (this.reading) this.tell(this.reading);
+        if (this.members) this.tell(this.members);
         // And the question where it goes, asked before it could hear it.
         this.layout();
       },
@@ -369,9 +371,13 @@ export class CompanionDock {
     this.onFrame(data);
   }
 
-  /** What the agent last read from the page, and of which route, for a frame that connects later. */
+  /**
+   * What the agent last read from the page, of which route, and the Members tables taken on it,
+   * for a frame that connects later.
+   */
   private reading: Extract<AgentToFrame, { kind: 'reading' }> | null = null;
   private route: Extract<AgentToFrame, { kind: 'route' }> | null = null;
+  private members: Extract<AgentToFrame, { kind: 'members' }> | null = null;
 
   private send(patch: Partial<PanelState>): void {
     if (Object.keys(patch).length > 0) this.tell({ kind: 'state', patch });
@@ -380,13 +386,17 @@ export class CompanionDock {
   /** Tell the frame something (dropped while no frame is connected). */
   tell(message: AgentToFrame): void {
     this.port?.postMessage(message);
-    if (message.kind === 'route') this.route = message;
+    if (message.kind === 'route') {
+      this.route = message;
+      this.members = null;
+    }
+    if (message.kind === 'members') this.members = message;
     if (message.kind === 'reading') {
       this.reading = message;
       // Read with its table (TikTok renders it late), or not read at all (the panel collapsed,
       // a header only): what the panel keeps clear of is there to place it by.
       const table = message.reading.table;
-      if (!table || table.rows.length > 0) this.settled = true;
+      if (!table || hasRows(table)) this.settled = true;
       this.reveal();
     }
   }

@@ -23,6 +23,8 @@ import {
 } from '../tiktok/advice';
 import { isLower } from '../checklists';
 import type { AccessTableReading } from '../tiktok/read-table';
+import { readTablesData } from '../tiktok/read-table';
+import type { AgentReading } from './frame-bridge';
 import type { PageKind } from '../tiktok/routes';
 import { reconcile } from './reconcile';
 import { recordErrorText } from './record-request';
@@ -40,6 +42,11 @@ export interface PageReading {
   advertiserId?: string | null;
   /** The page's own heading (an ad account's name on its page), read with the table. */
   pageHeading?: string | null;
+}
+
+/** The agent's reading with its table read here, from the data the agent took (table-data.ts). */
+export function pageReadingOf(reading: AgentReading): PageReading {
+  return { ...reading, table: reading.table && readTablesData(reading.table) };
 }
 
 /** How the frame reaches the background (the extension's messaging, or a test's stand-in). */

@@ -10,6 +10,13 @@ import type { ActiveRun, OverlayState } from './store';
 import type { PageReading } from './frame-advice';
 import type { Observed } from './frame-run';
 import type { PlaceInput, Placement } from './placement';
+import type { TablesData } from '../tiktok/table-data';
+
+/**
+ * What the agent read from the page: a {@link PageReading} whose table is still data (the
+ * frame reads it with read-table.ts's `readTablesData`).
+ */
+export type AgentReading = Omit<PageReading, 'table'> & { table: TablesData | null };
 
 /** The extension page the agent frames into the tab. */
 export const COMPANION_PAGE = '/companion.html';
@@ -46,7 +53,12 @@ export type AgentToFrame =
   | { kind: 'state'; patch: Partial<PanelState> }
   /** Take the keyboard focus (the shortcut was pressed on the page). */
   | { kind: 'focus' }
-  | { kind: 'reading'; reading: PageReading }
+  | { kind: 'reading'; reading: AgentReading }
+  /**
+   * A Members page's tables, taken again whenever they change, for the held accounts: the frame
+   * reads the rows and reports the members to the background for its own tab's Business Center.
+   */
+  | { kind: 'members'; table: TablesData; bcName: string | null }
   /** The flow as read with the last `reading`'s table, while a run goes on. */
   | { kind: 'observed'; observed: Observed }
   /** A route of this Business Center (from the tab's address): the run is kept under it. */

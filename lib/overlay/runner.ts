@@ -9,7 +9,7 @@
  *
  * Kept cheap for TikTok's page (measured with scripts/bench/overlay.bench.mjs): changes inside our
  * own overlay are not the page's and start no reading; the table is read again only when a change
- * could touch it (`AccessTableReader`); shadow roots are tracked from the changes instead of a
+ * could touch it (`TablesDataReader`), and the frame reads it (the agent only takes it as data); shadow roots are tracked from the changes instead of a
  * walk of the whole DOM each time; with no checklist running, a page the panel is not shown on
  * (collapsed, closed, not an access page) is not read at all until it shows again, and one it is
  * shown on is read at idle time, once for a burst of batches, after the browser's own layout (so
@@ -17,16 +17,17 @@
  * may have moved them, at idle time too; and a reading goes to the frame only when it changed.
  */
 import type { ActiveRun, OverlayStore, TargetRect } from './store';
-import type { Observation } from '../tiktok/observe';
+import type { Observation as Read } from '../tiktok/observe';
+import { observeWith } from '../tiktok/observe';
 import { stepTarget } from '../checklists/targets';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 import { ShadowRootTracker } from '../tiktok/dom';
-import { AccessTableReader } from '../tiktok/read-table';
-import type { AccessRow } from '../tiktok/read-table';
-import { messageElements, observePage, openDialogs, readBcName } from '../tiktok';
+import type { TablesData } from '../tiktok/table-data';
+import { hasRows, TablesDataReader } from '../tiktok/table-data';
+import { messageElements, openDialogs, readBcName } from '../tiktok';
 import { readAdvertiserId, readOrgId } from '../tiktok/routes';
 import { readHint, removeHint } from './hint';
-import type { PageReading } from './frame-advice';
+import type { AgentReading } from './frame-bridge';
 import type { Observed } from './frame-run';
 import { pageShowsOrg } from './page-org';
 import { pageControlBoxes, pageLayers } from './placement';
@@ -40,6 +41,9 @@ import {
   watchPage,
   whenIdle,
 } from './page-changes';
+
+/** A reading of the page as the agent takes it: the tables as data, for the frame to read. */
+type Observation = Read<TablesData>;
 
 /** The checklist runner for one page: one per overlay, routes come and go. */
 export class ChecklistRunner {
@@ -55,7 +59,7 @@ export class ChecklistRunner {
   /** The control of the active step, on the page now (the spotlight's), or null. */
   private activeControl: Element | null = null;
   /** The current route's table, read again only when it changed; its shadow roots. */
-  private tables: AccessTableReader;
+  private tables: TablesDataReader;
   /** Every element the last look for layers looked at (see layersMayChange). */
   private readonly layerCandidates = new Set<Element>();
   /** The page may have moved what the panel keeps clear of since its boxes were looked up. */
@@ -72,7 +76,7 @@ export class ChecklistRunner {
    * Where what the runner read from the page goes: the companion frame, which checks it against
    * the register (lib/overlay/frame-advice.ts). The register never comes to the runner.
    */
-  onReading: (reading: PageReading) => void = () => {};
+  onReading: (reading: AgentReading) => void = () => {};
   /**
    * Where the reading of the flow goes while a run goes on (after the reading of the table it
    * goes with): the frame's engine, which names the active step back (see follow).
@@ -80,7 +84,7 @@ export class ChecklistRunner {
   onObserved: (observed: Observed) => void = () => {};
   /** The route's Business Center (from the address), for the frame to keep the run under. */
   onRoute: (orgId: string | null) => void = () => {};
-  private lastReading: PageReading | null = null;
+  private lastReading: AgentReading | null = null;
   /** What was last handed to onObserved, and with which table. */
   private lastObserved = '';
   private lastObservedTable: Observation['table'] | null = null;
@@ -120,8 +124,8 @@ export class ChecklistRunner {
     });
   }
 
-  private tableReader(): AccessTableReader {
-    return new AccessTableReader(this.doc, { roots: () => this.shadows?.roots() ?? [] });
+  private tableReader(): TablesDataReader {
+    return new TablesDataReader(this.doc, { roots: () => this.shadows?.roots() ?? [] });
   }
 
   /** Whether the panel shows its body now (not collapsed, not closed, on an access page). */
@@ -197,15 +201,11 @@ export class ChecklistRunner {
   }
 
   /**
-   * The access table's rows as the runner's reader has them: read again only when a change it
-   * observed could touch the table, from the shadow roots it tracks (no walk of the page).
+   * The access tables as data, as the runner's reader has them: taken again only when a change
+   * it observed could touch them, from the shadow roots it tracks (no walk of the page).
    */
-  tableRows(): readonly AccessRow[] {
-    try {
-      return this.tables.read().rows;
-    } catch {
-      return [];
-    }
+  tablesData(): TablesData {
+    return this.tables.read();
   }
 
   /**
@@ -319,10 +319,14 @@ export class ChecklistRunner {
     this.deferred = false;
     let obs: Observation;
     try {
-      obs = observePage(this.doc, url, this.stale, {
-        flow: run !== null,
-        readTable: () => this.tables.read(),
-      });
+      obs = observeWith(
+        this.doc,
+        url,
+        this.stale,
+        run !== null,
+        () => this.tables.read(),
+        (error) => ({ tables: [], loading: false, error: String(error) }),
+      );
     } catch {
       return; // never throw into TikTok's page
     }
@@ -364,7 +368,7 @@ export class ChecklistRunner {
     const unrecognised = this.unproven.offers(
       run.step ? { id: run.step, target: find !== undefined, proves: run.proves } : null,
       this.activeControl !== null,
-      obs,
+      { pageKind: obs.pageKind, tableUp: hasRows(obs.table) },
       state.unrecognised,
     );
     state.set({ unrecognised, target: rectOf(this.activeControl) });
@@ -438,7 +442,7 @@ export class ChecklistRunner {
     this.headerDirty = false;
     this.lastReadingHref = href;
     const orgId = readOrgId(this.url());
-    const reading: PageReading = {
+    const reading: AgentReading = {
       pageKind,
       // A page script can rewrite the address to another Business Center without TikTok
       // switching: the frame checks the register only for the one the page header agrees on.

@@ -4,7 +4,6 @@
  * for a while without the step being recognised. The runner tells it of routes, steps and acts;
  * it keeps the clocks, and asks for one more reading when a grace runs out on a quiet page.
  */
-import type { AccessTableReading } from '../tiktok/read-table';
 import type { PageKind } from '../tiktok/routes';
 import { ACCESS_PAGE_KINDS } from '../tiktok/routes';
 
@@ -48,7 +47,7 @@ export interface UnprovenStep {
   acted(acts: number): void;
   /**
    * The steps offering "I did this" after this reading (`seen`: the active step's control is on
-   * show now): the active step's control has been missing from the settled page for
+   * show now; `obs.tableUp`: a table with rows is on the page): the active step's control has been missing from the settled page for
    * {@link UNRECOGNISED_AFTER_MS}, or the user acted without proof (see actedWithoutProof); a
    * step whose control shows up (again) leaves the fallback. While a grace runs, one re-check is
    * pending, so the step falls back even if the page stays quiet.
@@ -56,7 +55,7 @@ export interface UnprovenStep {
   offers(
     step: UnprovenCandidate | null,
     seen: boolean,
-    obs: { pageKind: PageKind; table: AccessTableReading },
+    obs: { pageKind: PageKind; tableUp: boolean },
     unrecognised: string[],
   ): string[];
 }
@@ -150,7 +149,7 @@ export function unprovenStep(readAgain: () => void): UnprovenStep {
       // loaded machine); any other page, or one whose table never comes, after the grace itself.
       const settled =
         !ACCESS_PAGE_KINDS.has(obs.pageKind) ||
-        obs.table.rows.length > 0 ||
+        obs.tableUp ||
         now - routeSince >= UNRECOGNISED_AFTER_MS;
       if (settled && missingSince === null) missingSince = now;
       const since = missingSince ?? routeSince;

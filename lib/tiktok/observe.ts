@@ -17,10 +17,11 @@ import { classifyUrl } from './routes';
 import { SELECTORS } from './selectors';
 
 /** What the page shows now, as the checklists' runner reads it after each batch of changes. */
-export interface Observation {
+export interface Observation<Table = AccessTableReading> {
   pageKind: PageKind;
   flow: FlowState;
-  table: AccessTableReading;
+  /** The access table: as read (read-table.ts), or as the page agent takes it (table-data.ts). */
+  table: Table;
   /** The dialogs' choices and words (./page-facts.ts). */
   page: PageFacts;
 }
@@ -45,18 +46,37 @@ export function messageElements(root: Document): Element[] {
 
 /**
  * Read the page for the checklists; `stale` messages do not count as success. Never throws.
- * `readTable` may give the table's reading (e.g. an `AccessTableReader` that reads again only
- * when the table changed); by default the table is read afresh.
+ * `readTable` may give the table's reading (e.g. one of tables kept while they did not change);
+ * by default the table is read afresh.
  */
 export function observePage(
   root: Document,
   url: URL,
   stale?: WeakSet<Element>,
   {
-    flow: readFlow = true,
+    flow = true,
     readTable = () => readAccessTable(root),
   }: { flow?: boolean; readTable?: () => AccessTableReading } = {},
 ): Observation {
+  return observeWith(root, url, stale, flow, readTable, (error) => ({
+    rows: [],
+    complete: false,
+    problems: [String(error)],
+  }));
+}
+
+/**
+ * `observePage` with the table as `readTable` gives it (`failed`: what stands for it when that
+ * throws); the page agent's, whose table is data for the frame to read (table-data.ts).
+ */
+export function observeWith<Table>(
+  root: Document,
+  url: URL,
+  stale: WeakSet<Element> | undefined,
+  readFlow: boolean,
+  readTable: () => Table,
+  failed: (error: unknown) => Table,
+): Observation<Table> {
   let pageKind = classifyUrl(url);
   if (pageKind === 'bc-other' || pageKind === 'unknown') {
     try {
@@ -66,16 +86,16 @@ export function observePage(
     }
   }
   // With no checklist running only the table matters (reconcile): skip the dialogs.
-  const flow: Observation['flow'] = readFlow ? readFlowState(root) : { ...NO_FLOW };
+  const flow: FlowState = readFlow ? readFlowState(root) : { ...NO_FLOW };
   if (flow.success && stale) {
     const fresh = messageElements(root).some((el) => !stale.has(el));
     if (!fresh) flow.success = null;
   }
-  let table: Observation['table'];
+  let table: Table;
   try {
     table = readTable();
   } catch (error) {
-    table = { rows: [], complete: false, problems: [String(error)] };
+    table = failed(error);
   }
   return { pageKind, flow, table, page: readFlow ? readPageFacts(root) : NO_PAGE_FACTS };
 }

@@ -4,16 +4,20 @@
  * (any language in LABELS), rows by table structure (`<table>` rows or ARIA grid rows), never by
  * class names alone. The reader never throws and never guesses: whatever it cannot read it leaves
  * out and says so in `problems`, with `complete: false`.
+ *
+ * The reading is of the tables as data (table-data.ts): the page agent takes them out of the page
+ * and the companion frame reads them here (`readTablesData`), so what the words of a row mean is
+ * worked out outside TikTok's page.
  */
 import type { ShadowScope } from './dom';
-import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } from './dom';
+import { fold, isLabel } from './dom';
 import { nameEmailProblem, readNameAndEmail } from './email-text';
 import { PAGE_LABELS } from './page-labels';
-import { SELECTORS } from './selectors';
-import { tableTouched } from './table-changes';
+import type { TableData, TablesData } from './table-data';
+import { takeTablesData } from './table-data';
 import { paging, virtualized } from './table-paging';
-import type { Column, TableShape } from './table-shape';
-import { EMAIL, EMPTY, findAccessTables, roleParts } from './table-shape';
+import type { Column } from './table-shape';
+import { EMAIL, EMPTY, roleParts } from './table-shape';
 import { TABLE_PROBLEMS as say } from './table-problems';
 
 /** One person or partner with access, as one table row shows them. */
@@ -44,16 +48,17 @@ function pick<T extends string>(text: string, options: Record<T, readonly string
 
 const BC_ID = /^[0-9]{6,25}$/;
 
-function cellText(cell: Element | undefined): string {
-  return cell ? visibleText(cell) : '';
+/** A cell's text as a user sees it: its pieces joined by one space. */
+function cellText(cell: readonly string[] | undefined): string {
+  return cell ? cell.join(' ') : '';
 }
 
 /** Whether a piece of text was cut short by the page ("Bartholomew Alexander Fitz…"). */
 const truncated = (text: string) => /(…|\.\.\.)$/.test(text.trim());
 
 function readRow(
-  shape: TableShape,
-  cells: Element[],
+  shape: TableData,
+  cells: string[][],
   at: number,
   problems: string[],
 ): AccessRow | null {
@@ -89,7 +94,7 @@ function readRow(
     }
   } else if (!partner && nameCell) {
     // Some layouts show the email under the name in one cell.
-    const read = readNameAndEmail(textSegments(nameCell));
+    const read = readNameAndEmail(nameCell);
     if (read.problem) fail(read.problem);
     else if (read.email) {
       row.email = read.email;
@@ -104,7 +109,7 @@ function readRow(
   }
 
   if (shape.kind === 'bc-members') {
-    const parts = roleParts(textSegments(cellFor('bcRole')!));
+    const parts = roleParts(cellFor('bcRole') ?? []);
     const bcRoles = new Set<'admin' | 'standard'>();
     const financeRoles = new Set<'manager' | 'analyst'>();
     for (const part of parts) {
@@ -152,37 +157,35 @@ export function readAccessTable(
   root: Document,
   { shadows = true }: { shadows?: ShadowScope } = {},
 ): AccessTableReading {
-  return readTables(root, shadows).reading;
+  return readTablesData(takeTablesData(root, { shadows }));
 }
 
-/** A reading and the table elements it came from (none when it found no table). */
-function readTables(
-  root: Document,
-  shadows: ShadowScope,
-): { reading: AccessTableReading; tables: Element[] } {
+/**
+ * Read the access tables as the page agent took them (table-data.ts). Never throws; `complete`
+ * is false, with `problems` in plain words, whenever anything is missing.
+ */
+export function readTablesData(data: TablesData): AccessTableReading {
   try {
-    return readAccessTableUnsafe(root, shadows);
+    if (data.error !== undefined) throw new Error(data.error);
+    return readTablesUnsafe(data);
   } catch (error) {
     return {
-      reading: {
-        rows: [],
-        complete: false,
-        problems: [say.unreadable(error instanceof Error ? error.message : String(error))],
-      },
-      tables: [],
+      rows: [],
+      complete: false,
+      problems: [say.unreadable(error instanceof Error ? error.message : String(error))],
     };
   }
 }
 
 /** Read a table's rows into `rows`, once each across tables (`seen`); problems go to `problem`. */
 function readShapeRows(
-  shape: TableShape,
+  shape: TableData,
   seen: Set<string>,
   rows: AccessRow[],
   problem: (text: string) => void,
 ): void {
   const rowProblems: string[] = [];
-  shape.rows.forEach(({ cells }, i) => {
+  shape.rows.forEach((cells, i) => {
     const row = readRow(shape, cells, i, rowProblems);
     if (!row) return;
     const key = identity(row) + JSON.stringify(row);
@@ -197,29 +200,30 @@ function readShapeRows(
 }
 
 /**
- * The rows of the access tables on the page, without judging whether they are all of them (no
- * pager or virtualization check): for the watcher, which passes rows on and leaves the judging to
- * the panel. Never throws.
+ * The rows of the access tables, without judging whether they are all of them (no pager or
+ * virtualization check): what is reported for the held accounts, which passes rows on and leaves
+ * the judging to the panel. Never throws.
  */
-export function readAccessRows(
-  root: Document,
-  { shadows = true }: { shadows?: ShadowScope } = {},
-): AccessRow[] {
+export function readRowsData(data: TablesData): AccessRow[] {
   try {
     const rows: AccessRow[] = [];
     const seen = new Set<string>();
-    for (const shape of findAccessTables(root, { shadows }))
-      readShapeRows(shape, seen, rows, () => {});
+    for (const shape of data.tables) readShapeRows(shape, seen, rows, () => {});
     return rows;
   } catch {
     return [];
   }
 }
 
-function readAccessTableUnsafe(
+/** `readRowsData` of the page's tables as they are now. Never throws. */
+export function readAccessRows(
   root: Document,
-  shadows: ShadowScope,
-): { reading: AccessTableReading; tables: Element[] } {
+  { shadows = true }: { shadows?: ShadowScope } = {},
+): AccessRow[] {
+  return readRowsData(takeTablesData(root, { shadows }));
+}
+
+function readTablesUnsafe(data: TablesData): AccessTableReading {
   // Problems that leave rows unread or unchecked make the reading incomplete; notes (a column
   // recognised by its cells rather than its heading) say how it was read and leave it complete.
   const problems: string[] = [];
@@ -229,17 +233,13 @@ function readAccessTableUnsafe(
     blocking++;
   };
   const note = (text: string) => problems.push(text);
-  const shapes = findAccessTables(root, { shadows });
+  const shapes = data.tables;
   if (shapes.length === 0) {
-    const loading = queryAllDeep(root, SELECTORS.loading.alternatives, { shadows }).some(
-      (e) => !isHiddenDeep(e),
-    );
-    const reading: AccessTableReading = {
+    return {
       rows: [],
       complete: false,
-      problems: [loading ? say.loading() : say.noTable()],
+      problems: [data.loading ? say.loading() : say.noTable()],
     };
-    return { reading, tables: [] };
   }
   const rows: AccessRow[] = [];
   const seen = new Set<string>();
@@ -260,7 +260,7 @@ function readAccessTableUnsafe(
     if (shape.strays > 0) problem(say.strays(shape.strays));
     readShapeRows(shape, seen, rows, problem);
     const shown = rows.length - before;
-    const { total, more, n = 0 } = paging(shape.table, shape.rows.length);
+    const { total, more, n = 0 } = paging(shape.pager, shape.rows.length);
     if (total !== null && total > shape.rows.length) problem(say.otherPages(shown, total));
     else if (total !== null && total < shape.rows.length)
       problem(say.moreRowsThanTotal(shape.rows.length, total));
@@ -268,10 +268,7 @@ function readAccessTableUnsafe(
     const undrawn = virtualized(shape);
     if (undrawn) problem(undrawn);
   }
-  return {
-    reading: { rows, complete: blocking === 0, problems },
-    tables: shapes.flatMap((s) => s.parts),
-  };
+  return { rows, complete: blocking === 0, problems };
 }
 
 /** Whether two rows are about the same person or partner (by email, BC ID, else name). */
@@ -282,34 +279,4 @@ export function sameParty(
   if (a.email && b.email) return fold(a.email) === fold(b.email);
   if (a.partnerBcId && b.partnerBcId) return a.partnerBcId === b.partnerBcId;
   return a.name !== '' && fold(a.name) === fold(b.name);
-}
-
-/**
- * `readAccessTable` for a page that changes under observation: it reads again only when the
- * changes it was told of (`changed`) could change the reading, else it gives the last one. Open
- * shadow roots come from `shadows` (a `ShadowRootTracker`) rather than a walk of the whole DOM.
- */
-export class AccessTableReader {
-  private last: { reading: AccessTableReading; tables: Element[] } | null = null;
-
-  constructor(
-    private readonly root: Document,
-    private readonly shadows: ShadowScope = true,
-  ) {}
-
-  /** The page changed: the next `read` reads afresh if these changes could matter to it. */
-  changed(records: Iterable<MutationRecord>): void {
-    if (this.last && tableTouched(this.last.tables, records)) this.last = null;
-  }
-
-  /** Read afresh next time, whatever changed (e.g. a new shadow root appeared). */
-  invalidate(): void {
-    this.last = null;
-  }
-
-  /** The access table now: the last reading while nothing that matters to it changed. */
-  read(): AccessTableReading {
-    this.last ??= readTables(this.root, this.shadows);
-    return this.last.reading;
-  }
 }

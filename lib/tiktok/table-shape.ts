@@ -67,7 +67,7 @@ export function accessTableKind(columns: ReadonlyArray<Column | null>): AccessTa
 }
 
 /** How a column was recognised: by its heading, or by what its cells hold. */
-interface ColumnNote {
+export interface ColumnNote {
   index: number;
   header: string;
   column: Column | null;

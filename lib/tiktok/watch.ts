@@ -131,6 +131,22 @@ export interface MembersReport {
   members: MemberRowReport[];
 }
 
+/** The Business Center members among a table's rows (people with an email only). */
+export function membersOf(rows: readonly AccessRow[]): MemberRowReport[] {
+  const members: MemberRowReport[] = [];
+  for (const row of rows) {
+    // An ad account's members (asset permission) are not Business Center membership.
+    if (row.kind !== 'member' || !row.email || row.assetRole) continue;
+    members.push({
+      email: row.email,
+      ...(row.bcRole ? { bcRole: row.bcRole } : {}),
+      ...(row.financeRole ? { financeRole: row.financeRole } : {}),
+      status: row.status,
+    });
+  }
+  return members;
+}
+
 /**
  * The member rows a Members page shows now (people with an email only), or null. `rows` may give
  * the table's rows as a reader already following the page has them; by default they are read.
@@ -142,17 +158,7 @@ export function readMembersReport(
 ): MembersReport | null {
   const orgId = readBcOrgId(url, doc);
   if (!orgId) return null;
-  const members: MemberRowReport[] = [];
-  for (const row of rows()) {
-    // An ad account's members (asset permission) are not Business Center membership.
-    if (row.kind !== 'member' || !row.email || row.assetRole) continue;
-    members.push({
-      email: row.email,
-      ...(row.bcRole ? { bcRole: row.bcRole } : {}),
-      ...(row.financeRole ? { financeRole: row.financeRole } : {}),
-      status: row.status,
-    });
-  }
+  const members = membersOf(rows());
   if (members.length === 0) return null;
   return { orgId, bcName: readBcName(doc), members };
 }
@@ -176,7 +182,7 @@ function touchesTable(record: MutationRecord): boolean {
 }
 
 /** What makes two readings of a Members table the same for the register (names aside). */
-function membersSignature(r: MembersReport): string {
+export function membersSignature(r: MembersReport): string {
   const rows = r.members
     .map((m) => [m.email.toLowerCase(), m.bcRole ?? '', m.financeRole ?? '', m.status].join('|'))
     .sort();
@@ -186,13 +192,8 @@ function membersSignature(r: MembersReport): string {
 /**
  * On a confirmed Members page, report its member rows now and again whenever they change in a
  * way the register cares about (a row added or gone, a role or status changed, another page of
- * the table): at most one reading per `throttleMs` while the page changes, none while it is
- * still. The changes come from an observer of its own, or from `changes`, which passes on the
- * batches of an observer already watching the page (the page agent's), so that one observer
- * serves both; an empty batch there means its observation of the route began: the first reading
- * is taken then.
- * `rows` likewise may give the rows as that reader has them (see readMembersReport).
- * Stops with `signal`. Returns at once; never throws.
+ * the table): see followTable. `rows` may give the rows as a reader following the page has them
+ * (see readMembersReport). Stops with `signal`. Returns at once; never throws.
  */
 export function watchMembers(
   url: URL,
@@ -200,24 +201,55 @@ export function watchMembers(
   report: (members: MembersReport) => void,
   signal: AbortSignal,
   {
-    throttleMs = 400,
-    changes,
     rows,
+    ...options
   }: {
     throttleMs?: number;
     changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
     rows?: () => readonly AccessRow[];
   } = {},
 ): void {
+  followTable(
+    doc,
+    () => readMembersReport(url, doc, rows),
+    membersSignature,
+    report,
+    signal,
+    options,
+  );
+}
+
+/**
+ * Report what `read` takes from the page's tables now and again whenever its `signature`
+ * changes: at most one reading per `throttleMs` while the page changes, none while it is still.
+ * The changes come from an observer of its own, or from `changes`, which passes on the batches of
+ * an observer already watching the page (the page agent's), so that one observer serves both; an
+ * empty batch there means its observation of the route began: the first reading is taken then.
+ * Stops with `signal`. Returns at once; never throws.
+ */
+export function followTable<T>(
+  doc: Document,
+  take: () => T | null,
+  signature: (taken: T) => string,
+  report: (taken: T) => void,
+  signal: AbortSignal,
+  {
+    throttleMs = 400,
+    changes,
+  }: {
+    throttleMs?: number;
+    changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
+  } = {},
+): void {
   try {
     let last = '';
     const read = () => {
       if (signal.aborted) return;
-      const seen = readMembersReport(url, doc, rows);
+      const seen = take();
       if (!seen) return;
-      const signature = membersSignature(seen);
-      if (signature === last) return;
-      last = signature;
+      const key = signature(seen);
+      if (key === last) return;
+      last = key;
       report(seen);
     };
     // Following another observer, the first reading waits for its observation of this route to

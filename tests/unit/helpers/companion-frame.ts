@@ -4,7 +4,7 @@ import type {
   RecordFlowRequest,
   RegisterRowView,
 } from '@/lib/messaging/companion';
-import { RegisterAdvisor, type RegisterSource } from '@/lib/overlay/frame-advice';
+import { pageReadingOf, RegisterAdvisor, type RegisterSource } from '@/lib/overlay/frame-advice';
 import { panelState } from '@/lib/overlay/frame-bridge';
 import { FlowRecorder } from '@/lib/overlay/frame-record';
 import type { ChecklistRun } from '@/lib/overlay/frame-run';
@@ -40,7 +40,8 @@ export function companionFrame(
     },
     now,
   );
-  runner.onReading = (reading) => {
+  runner.onReading = (agentReading) => {
+    const reading = pageReadingOf(agentReading);
     advisor.setReading(reading);
     recorder.setReading(reading);
   };

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { ChecklistRunner } from '@/lib/overlay/runner';
 import type { OverlayStore } from '@/lib/overlay/store';
+import { pageReadingOf } from '@/lib/overlay/frame-advice';
 import { ChecklistRun, type ProgressKeeper } from '@/lib/overlay/frame-run';
 
 /**
@@ -21,7 +22,8 @@ export function runBeside(
   const run = new ChecklistRun(store, keeper, (active, read) => runner.follow(active, read), now);
   const reading = runner.onReading;
   runner.onReading = (r) => {
-    run.setTable(r.table);
+    // The frame reads the tables the agent took, as it does with every reading.
+    run.setTable(pageReadingOf(r).table);
     reading(r);
   };
   runner.onObserved = (observed) => run.observe(observed);

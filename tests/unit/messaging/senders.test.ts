@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackgroundHandlers } from '@/lib/background/handlers';
-import { saveTabContext } from '@/lib/background/tab-context';
+import { loadHeldQuestion, saveTabContext } from '@/lib/background/tab-context';
+import { saveIdentity } from '@/lib/register/identity';
 import type { ProtocolMap } from '@/lib/messaging/protocol';
 import type { RawSender, SenderEnvironment, SenderKind } from '@/lib/messaging/senders';
 import {
@@ -325,6 +326,26 @@ describe('the background’s listeners', () => {
     expect(
       (await deliver('popup:getTabContext', { tabId: 99 }, RIGHT['extension-page'])).res,
     ).toMatchObject({ orgId: OTHER_ORG });
+  });
+
+  it('takes a Members report’s page and Business Center from the frame’s tab, never the payload', async () => {
+    await saveIdentity({ emails: ['me@agency.example'] });
+    // The payload names another Business Center and another page: both are ignored.
+    const report = {
+      bcName: 'Acme',
+      members: [{ email: 'me@agency.example', bcRole: 'standard', status: 'active' }],
+      orgId: OTHER_ORG,
+      url: members(OTHER_ORG),
+    } as never;
+    const reply = await deliver('companion:membersSeen', report, RIGHT['companion-frame']);
+    expect(reply.res).toEqual({ outcome: 'asked' });
+    expect(await loadHeldQuestion(TAB)).toMatchObject({ orgId: MY_ORG, bcName: 'Acme' });
+    // A frame whose tab's address names no Business Center reports nothing.
+    const noOrg = 'https://business.tiktok.com/manage/users/members';
+    const elsewhere = { ...RIGHT['companion-frame'], tab: { id: TAB + 1, url: noOrg } };
+    const refused = await deliver('companion:membersSeen', report, elsewhere);
+    expect(refused.res).toMatchObject({ error: expect.any(String) });
+    expect(await loadHeldQuestion(TAB + 1)).toBeNull();
   });
 
   it('refuses "Update all" without the user’s confirmation, and a grant of another Business Center', async () => {

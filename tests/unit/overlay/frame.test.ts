@@ -8,7 +8,7 @@ import {
   panelState,
 } from '@/lib/overlay/frame-bridge';
 import { CompanionDock, REVEAL_AFTER_MS } from '@/lib/overlay/dock';
-import type { PageReading } from '@/lib/overlay/frame-advice';
+import type { AgentReading } from '@/lib/overlay/frame-bridge';
 import { pageLayers, placePanel, type PlaceInput } from '@/lib/overlay/placement';
 import { pageShowsOrg } from '@/lib/overlay/page-org';
 import { createOverlayStore } from '@/lib/overlay/store';
@@ -190,18 +190,36 @@ describe('the panel choices', () => {
 describe('the companion frame in the page', () => {
   afterEach(() => vi.useRealTimers());
 
-  const reading = (rows: number): PageReading => ({
+  /** A reading of a Members page whose table shows `rows` rows (none: the table not up yet). */
+  const reading = (rows: number): AgentReading => ({
     pageKind: 'bc-members',
     orgId: null,
     bcName: null,
     table: {
-      rows: Array.from({ length: rows }, (_, i) => ({
-        kind: 'member' as const,
-        name: `Person ${i}`,
-        status: 'active' as const,
-      })),
-      complete: true,
-      problems: [],
+      loading: rows === 0,
+      tables:
+        rows === 0
+          ? []
+          : [
+              {
+                headers: ['Name', 'Role', 'Status'],
+                columns: ['name', 'bcRole', 'status'],
+                kind: 'bc-members',
+                strays: 0,
+                headless: false,
+                unrecognised: [],
+                rows: Array.from({ length: rows }, (_, i) => [
+                  [`Person ${i}`],
+                  ['Admin'],
+                  ['Active'],
+                ]),
+                rowIndexes: Array.from({ length: rows }, () => null),
+                rowStyles: Array.from({ length: rows }, () => null),
+                holderStyle: null,
+                rowCounts: [null],
+                pager: { texts: [], nextDisabled: [] },
+              },
+            ],
     },
   });
 

@@ -8,11 +8,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore, samePlain } from '@/lib/overlay/store';
 import { ChecklistRunner } from '@/lib/overlay/runner';
+import type { AgentReading } from '@/lib/overlay/frame-bridge';
 import { boxesMayMove, isOwnRecord, layersMayChange, watchPage } from '@/lib/overlay/page-changes';
 import type { PageChanges } from '@/lib/overlay/page-changes';
 import { pageLayers } from '@/lib/overlay/placement';
 import { ShadowRootTracker, queryAllDeep } from '@/lib/tiktok/dom';
-import { AccessTableReader, readAccessTable } from '@/lib/tiktok/read-table';
+import { readAccessTable, readTablesData } from '@/lib/tiktok/read-table';
+import { TablesDataReader, takeTablesData } from '@/lib/tiktok/table-data';
 import { tableTouched } from '@/lib/tiktok/table-changes';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import { companionFrame } from '../helpers/companion-frame';
@@ -217,8 +219,8 @@ function prng(seed: number) {
   };
 }
 
-describe('AccessTableReader', () => {
-  it('gives the same reading as a fresh read after every one of 400 seeded page changes', async () => {
+describe('TablesDataReader', () => {
+  it('gives the same tables as a fresh take after every one of 400 seeded page changes', async () => {
     const int = prng(0x5eedcafe);
     const pick = <T>(xs: readonly T[]): T | undefined => xs[int(xs.length)];
     let reused = 0;
@@ -227,8 +229,8 @@ describe('AccessTableReader', () => {
       dom = await openReplica(REPLICA_URLS[page]);
       const doc = dom.document;
       const tracker = new ShadowRootTracker(doc);
-      const reader = new AccessTableReader(doc, tracker);
-      expect(reader.read()).toEqual(readAccessTable(doc));
+      const reader = new TablesDataReader(doc, tracker);
+      expect(readTablesData(reader.read())).toEqual(readAccessTable(doc));
       const inMain = () => Array.from(doc.querySelectorAll('main *'));
       const rows = () => Array.from(doc.querySelectorAll('main tbody > tr, main [role=row]'));
       const changes: Array<() => void> = [
@@ -280,8 +282,8 @@ describe('AccessTableReader', () => {
         tracker.update(records);
         reader.changed(records);
         const after = reader.read();
-        const fresh = readAccessTable(doc);
-        expect(after, `${page}, change ${i}`).toEqual(fresh);
+        expect(after, `${page}, change ${i}`).toEqual(takeTablesData(doc));
+        expect(readTablesData(after), `${page}, change ${i}`).toEqual(readAccessTable(doc));
         if (after === before) reused++;
         else reread++;
       }
@@ -295,7 +297,7 @@ describe('AccessTableReader', () => {
 
   it('reads again when told a new shadow root appeared', async () => {
     dom = await openReplica(REPLICA_URLS.bcMembers);
-    const reader = new AccessTableReader(dom.document);
+    const reader = new TablesDataReader(dom.document);
     const first = reader.read();
     expect(reader.read()).toBe(first);
     reader.invalidate();
@@ -567,8 +569,7 @@ describe('the runner with no checklist running, where the browser has idle callb
     expect(idle.size).toBe(1); // one reading waits, for all three
     goIdle();
     expect(readings).toHaveBeenCalledTimes(2);
-    const rows = (readings.mock.calls[1]![0] as { table: { rows: { name?: string }[] } }).table
-      .rows;
+    const { rows } = readTablesData((readings.mock.calls[1]![0] as AgentReading).table!);
     expect(rows.some((r) => r.name === 'Priya Natarajan 3')).toBe(true);
 
     // A checklist running: the page's changes are read in the batch's frame, no idle wait.

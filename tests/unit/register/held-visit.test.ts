@@ -394,7 +394,7 @@ describe('identity: my TikTok sign-in emails', () => {
   });
 });
 
-describe('watcher:membersSeen and the popup’s question (background)', () => {
+describe('companion:membersSeen and the popup’s question (background)', () => {
   const TAB = 7;
   const URL_OK = `https://business.tiktok.com/manage/users/members?org_id=${ORG}`;
   const data = (mine?: Partial<SeenMember>) => ({ url: URL_OK, ...page(mine) });

@@ -4,6 +4,7 @@ import { ChecklistRunner } from '@/lib/overlay/runner';
 import type { BusinessCenterEntry } from '@/lib/tiktok/context';
 import { readBusinessCenterList } from '@/lib/tiktok/context';
 import { classifyUrl } from '@/lib/tiktok/routes';
+import { readRowsData } from '@/lib/tiktok/read-table';
 import type { MembersReport, PageReport } from '@/lib/tiktok/watch';
 import {
   readMembersReport,
@@ -277,11 +278,11 @@ describe('watchMembers (my row on a visited Members page)', () => {
     const runner = new ChecklistRunner(dom.document, store);
     const route = new AbortController();
     const reports: MembersReport[] = [];
-    const rowReads = vi.spyOn(runner, 'tableRows');
+    const rowReads = vi.spyOn(runner, 'tablesData');
     watchMembers(dom.url(), dom.document, (r) => reports.push(r), route.signal, {
       throttleMs: 20,
       changes: (onRecords) => runner.followChanges(onRecords, route.signal),
-      rows: () => runner.tableRows(),
+      rows: () => readRowsData(runner.tablesData()),
     });
     expect(reports).toEqual([]); // until the runner observes this route
     runner.runRoute(dom.url(), route.signal);
