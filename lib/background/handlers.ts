@@ -231,12 +231,16 @@ export function registerBackgroundHandlers(
   // Every language's words: a page need not say which language it is in (nor say it truly).
   on('agent:labels', () => wordsOf(LANGUAGES));
   on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
-  // The rows are the page's (untrusted, checked by the handler); the page and its Business
-  // Center are the frame's tab's, as the browser names its URL.
+  // The rows are the page's (untrusted, checked by the handler); the page is the frame's tab's
+  // as the browser names its URL, and the Business Center that URL's, else the one the tab
+  // reported: never one the payload names.
   on('companion:membersSeen', ({ data, from }) => {
     const tab = tabSender(from);
-    const orgId = tab.pageUrl.searchParams.get('org_id') ?? '';
-    return handleMembersSeen({ ...data, url: tab.pageUrl.href, orgId }, tab.tabId, deps.now());
+    return handleMembersSeen(
+      { ...data, url: tab.pageUrl.href, orgId: tab.orgId ?? '' },
+      tab.tabId,
+      deps.now(),
+    );
   });
   on('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
   on('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
