@@ -6,6 +6,7 @@
  */
 import type { Backup } from './backup';
 import type { RegisterDb } from './db';
+import type { PhaseMark } from './export';
 import { exportBackup } from './export';
 
 /** Rows per piece of text: small enough to keep each string short, large enough to be few. */
@@ -28,7 +29,18 @@ export function backupJsonParts(backup: Backup): string[] {
   return parts;
 }
 
-/** Every table, read in one transaction, as the `.json` backup file's Blob. */
-export async function exportBackupBlob(db: RegisterDb, now: Date): Promise<Blob> {
-  return new Blob(backupJsonParts(await exportBackup(db, now)), { type: 'application/json' });
+/**
+ * Every table, read in one transaction, as the `.json` backup file's Blob. `mark` is told as
+ * each phase ends: `read`, `sorted and anchored`, `transaction ended`, `text`, `blob`.
+ */
+export async function exportBackupBlob(
+  db: RegisterDb,
+  now: Date,
+  mark: PhaseMark = () => {},
+): Promise<Blob> {
+  const parts = backupJsonParts(await exportBackup(db, now, mark));
+  mark('text');
+  const blob = new Blob(parts, { type: 'application/json' });
+  mark('blob');
+  return blob;
 }

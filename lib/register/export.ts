@@ -62,29 +62,44 @@ export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
   return grantsToCsv(await listGrantViews(db));
 }
 
+/** Told when each phase of an export ends, by name (see `ExportPhase` in export-blob.ts). */
+export type PhaseMark = (phase: string) => void;
+
 /**
  * Every table, as it is, with the schema version (read in one transaction: a consistent copy).
  * History events go as the register stores them, each grant's chain anchored with its row.
  */
-export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
+export async function exportBackup(
+  db: RegisterDb,
+  now: Date,
+  mark: PhaseMark = () => {},
+): Promise<Backup> {
   const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
-  return db.transaction('r', tables, async () => {
-    const [accounts, parties, grants, events, reminders] = await Promise.all([
-      db.accounts.toArray(),
-      db.parties.toArray(),
-      db.grants.toArray(),
-      readAllStoredEvents(db),
-      db.reminders.toArray(),
-    ]);
-    // By id: the same register gives the same file, whichever batches its events sit in.
-    events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      format: BACKUP_FORMAT,
-      schemaVersion: REGISTER_SCHEMA_VERSION,
-      exportedAt: now.toISOString(),
-      tables: { accounts, parties, grants, events: anchoredForBackup(grants, events), reminders },
-    };
-  });
+  return db
+    .transaction('r', tables, async (): Promise<Backup> => {
+      const [accounts, parties, grants, events, reminders] = await Promise.all([
+        db.accounts.toArray(),
+        db.parties.toArray(),
+        db.grants.toArray(),
+        readAllStoredEvents(db),
+        db.reminders.toArray(),
+      ]);
+      mark('read');
+      // By id: the same register gives the same file, whichever batches its events sit in.
+      events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const anchored = anchoredForBackup(grants, events);
+      mark('sorted and anchored');
+      return {
+        format: BACKUP_FORMAT,
+        schemaVersion: REGISTER_SCHEMA_VERSION,
+        exportedAt: now.toISOString(),
+        tables: { accounts, parties, grants, events: anchored, reminders },
+      };
+    })
+    .then((backup): Backup => {
+      mark('transaction ended');
+      return backup;
+    });
 }
 
 /** The backup as the text of a `.json` file. */

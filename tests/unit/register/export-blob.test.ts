@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backup, RegisterDb } from '@/lib/register';
 import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
 import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
-import { exportBackupOffThread, prepareExportWorker } from '@/lib/register/export-job';
+import { exportBackupOffThread, phaseClock, prepareExportWorker } from '@/lib/register/export-job';
 import {
   BACKUP_FORMAT,
   backupToJson,
@@ -53,7 +53,9 @@ describe('exportBackupBlob', () => {
       },
       { source: 'manual', now: NOW },
     );
-    const blob = await exportBackupBlob(db, NOW);
+    const phases: string[] = [];
+    const blob = await exportBackupBlob(db, NOW, (phase) => phases.push(phase));
+    expect(phases).toEqual(['read', 'sorted and anchored', 'transaction ended', 'text', 'blob']);
     expect(blob.type).toBe('application/json');
     expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
   });
@@ -70,14 +72,19 @@ describe('exportBackupOffThread', () => {
   });
 
   /** A Worker that answers each request with `answer(request)` and records what it was told. */
-  function stubWorker(answer: (request: ExportWorkerRequest) => ExportWorkerReply) {
+  function stubWorker(
+    answer: (request: ExportWorkerRequest) => ExportWorkerReply,
+    afterMs?: number,
+  ) {
     const seen = { requests: [] as ExportWorkerRequest[], terminated: 0 };
     class FakeWorker {
       onmessage: ((event: MessageEvent<ExportWorkerReply>) => void) | null = null;
       onerror: ((event: ErrorEvent) => void) | null = null;
       postMessage(request: ExportWorkerRequest) {
         seen.requests.push(request);
-        queueMicrotask(() => this.onmessage?.({ data: answer(request) } as MessageEvent));
+        const reply = () => this.onmessage?.({ data: answer(request) } as MessageEvent);
+        if (afterMs === undefined) queueMicrotask(reply);
+        else setTimeout(reply, afterMs);
       }
       terminate() {
         seen.terminated++;
@@ -89,10 +96,42 @@ describe('exportBackupOffThread', () => {
 
   it('asks the worker for the backup at the given moment, takes its Blob and ends it', async () => {
     const file = new Blob(['{}'], { type: 'application/json' });
-    const seen = stubWorker(() => ({ type: 'exported', blob: file }));
+    const seen = stubWorker(() => ({ type: 'exported', blob: file, phases: [] }));
     await expect(exportBackupOffThread(NOW, () => db)).resolves.toBe(file);
     expect(seen.requests).toEqual([{ now: NOW }]);
     expect(seen.terminated).toBe(1);
+  });
+
+  it('records the worker’s phases as the page’s measures, each from the end of the one before', async () => {
+    performance.clearMeasures();
+    const file = new Blob(['{}'], { type: 'application/json' });
+    const posted = phaseClock();
+    stubWorker(
+      () => ({
+        type: 'exported',
+        blob: file,
+        phases: [
+          { phase: 'request', at: posted + 5 },
+          { phase: 'read', at: posted + 15 },
+          { phase: 'blob', at: posted + 30 },
+        ],
+      }),
+      40,
+    );
+    await exportBackupOffThread(NOW, () => db);
+    const measured = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('register export: '));
+    expect(measured.map((m) => m.name)).toEqual([
+      'register export: request',
+      'register export: read',
+      'register export: blob',
+      'register export: reply',
+    ]);
+    expect(measured[1]!.duration).toBeCloseTo(10, 3);
+    expect(measured[2]!.duration).toBeCloseTo(15, 3);
+    expect(measured[2]!.startTime).toBeCloseTo(measured[1]!.startTime + 10, 3);
+    expect(measured[3]!.duration).toBeGreaterThan(5);
   });
 
   it('uses the worker started ahead, once: each export ends its worker', async () => {
@@ -106,7 +145,7 @@ describe('exportBackupOffThread', () => {
       }
       postMessage() {
         queueMicrotask(() =>
-          this.onmessage?.({ data: { type: 'exported', blob: file } } as MessageEvent),
+          this.onmessage?.({ data: { type: 'exported', blob: file, phases: [] } } as MessageEvent),
         );
       }
       terminate() {}
