@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backup, RegisterDb } from '@/lib/register';
-import { backupJsonParts, exportBackupBlob } from '@/lib/register/export-blob';
+import { backupJsonParts, exportBackupBlob, utf8Parts } from '@/lib/register/export-blob';
 import type { ExportWorkerReply, ExportWorkerRequest } from '@/lib/register/export-job';
 import { exportBackupOffThread, phaseClock, prepareExportWorker } from '@/lib/register/export-job';
 import {
@@ -10,7 +10,8 @@ import {
   loadSampleRegister,
   recordGrant,
 } from '@/lib/register';
-import { registerDbEachTest } from '../helpers/register-db';
+import { seedEverydayRegister } from '../helpers/everyday-register';
+import { dropTestRegisterDb, openTestRegisterDb, registerDbEachTest } from '../helpers/register-db';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
@@ -41,6 +42,32 @@ describe('backupJsonParts', () => {
   });
 });
 
+describe('utf8Parts', () => {
+  it('gives the UTF-8 of each part, ASCII or not, surrogate pairs whole at any place', () => {
+    const encoder = new TextEncoder();
+    const parts = [
+      '',
+      'plain ASCII',
+      'Zoë “Quote” Ng',
+      '😀 at the start',
+      'at the end 😀',
+      'a😀b😀c',
+      '中文 and é',
+    ];
+    const bytes = utf8Parts(parts);
+    const joined = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+    bytes.reduce((at, b) => (joined.set(b, at), at + b.length), 0);
+    expect([...joined]).toEqual([...encoder.encode(parts.join(''))]);
+    // Each part on its own, too: no byte of one part lands in another's.
+    let at = 0;
+    for (const part of parts) {
+      const expected = encoder.encode(part);
+      expect([...joined.subarray(at, at + expected.length)]).toEqual([...expected]);
+      at += expected.length;
+    }
+  });
+});
+
 describe('exportBackupBlob', () => {
   it('holds the same bytes as the one-string backup of the register', async () => {
     await loadSampleRegister(db);
@@ -55,7 +82,7 @@ describe('exportBackupBlob', () => {
     );
     const phases: string[] = [];
     const blob = await exportBackupBlob(db, NOW, (phase) => phases.push(phase));
-    expect(phases).toEqual(['read', 'sorted and anchored', 'transaction ended', 'text', 'blob']);
+    expect(phases).toEqual(['read', 'sorted and anchored', 'text', 'utf-8', 'blob']);
     expect(blob.type).toBe('application/json');
     expect(await blob.text()).toBe(backupToJson(await exportBackup(db, NOW)));
   });
