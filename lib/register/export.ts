@@ -64,7 +64,7 @@ export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
   return grantsToCsv(await listGrantViews(db));
 }
 
-/** Told when each phase of an export ends, by name (see `ExportPhase` in export-blob.ts). */
+/** Told when each phase of an export ends, by name (the names: `exportBackupBlob`). */
 export type PhaseMark = (phase: string) => void;
 
 /** Every table's rows, as stored. */
@@ -80,7 +80,7 @@ interface TableRows {
  * Every table's rows, read in one read-only transaction. The promise settles as soon as every
  * read has, not when the transaction ends: the rows are already a consistent copy, and the
  * transaction's end (the commit's round trip to the browser's IndexedDB, just after the largest
- * reads) took 0.3 – 0.4 s of an export at 10,000 grants that nothing needs to wait for.
+ * reads) took 0.3 – 0.8 s of an export at 10,000 grants that nothing needs to wait for.
  */
 function readEveryTable(db: RegisterDb): Promise<TableRows> {
   const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
