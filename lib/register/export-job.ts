@@ -12,9 +12,33 @@ export interface ExportWorkerRequest {
   now: Date;
 }
 
+/**
+ * When each phase of the worker's export ended, on the clock both sides share
+ * (`performance.timeOrigin + performance.now()`): the first is the request's arrival.
+ */
+export type ExportPhases = readonly { phase: string; at: number }[];
+
 /** How the worker's export ended. */
 export type ExportWorkerReply =
-  { type: 'exported'; blob: Blob } | { type: 'failed'; message: string };
+  { type: 'exported'; blob: Blob; phases: ExportPhases } | { type: 'failed'; message: string };
+
+/** The shared clock of {@link ExportPhases}: epoch milliseconds, sub-millisecond. */
+export const phaseClock = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * The worker's phases as the page's own `performance.measure` entries (`register export: read`
+ * and so on, then `register export: reply` until the page had the Blob), so that a profile or
+ * a benchmark of the page sees where an export's time goes.
+ */
+function measurePhases(posted: number, phases: ExportPhases, replied: number): void {
+  if (typeof performance.measure !== 'function') return;
+  const onPage = (at: number) => at - performance.timeOrigin;
+  let start = posted;
+  for (const { phase, at } of [...phases, { phase: 'reply', at: replied }]) {
+    performance.measure(`register export: ${phase}`, { start: onPage(start), end: onPage(at) });
+    start = at;
+  }
+}
 
 /** A worker started ahead of the next export ({@link prepareExportWorker}). */
 let spareWorker: Worker | null = null;
@@ -38,12 +62,15 @@ export function exportBackupOffThread(now: Date, openDb: () => RegisterDb): Prom
   if (typeof Worker === 'undefined') return exportBackupBlob(openDb(), now);
   const worker = spareWorker ?? newExportWorker();
   spareWorker = null;
+  const posted = phaseClock();
   return new Promise<Blob>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ExportWorkerReply>) => {
       worker.terminate();
       const reply = event.data;
-      if (reply.type === 'exported') resolve(reply.blob);
-      else reject(new Error(reply.message));
+      if (reply.type === 'exported') {
+        measurePhases(posted, reply.phases, phaseClock());
+        resolve(reply.blob);
+      } else reject(new Error(reply.message));
     };
     worker.onerror = (event) => {
       event.preventDefault();

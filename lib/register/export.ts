@@ -11,7 +11,9 @@ import { REGISTER_SCHEMA_VERSION } from './db';
 import type { GrantView } from './grants';
 import { listGrantViews } from './grants';
 import { readAllStoredEvents } from './event-batches';
+import type { StoredEvent } from './history';
 import { anchoredForBackup } from './history';
+import type { Account, Grant, Party, ReminderState } from './schema';
 
 const ACCOUNT_KIND_CELL = { businessCenter: 'business_center', adAccount: 'ad_account' } as const;
 const PARTY_KIND_CELL = { person: 'person', partnerBc: 'partner_bc' } as const;
@@ -62,29 +64,62 @@ export async function exportGrantsCsv(db: RegisterDb): Promise<string> {
   return grantsToCsv(await listGrantViews(db));
 }
 
+/** Told when each phase of an export ends, by name (the names: `exportBackupBlob`). */
+export type PhaseMark = (phase: string) => void;
+
+/** Every table's rows, as stored. */
+interface TableRows {
+  accounts: Account[];
+  parties: Party[];
+  grants: Grant[];
+  events: StoredEvent[];
+  reminders: ReminderState[];
+}
+
+/**
+ * Every table's rows, read in one read-only transaction. The promise settles as soon as every
+ * read has, not when the transaction ends: the rows are already a consistent copy, and the
+ * transaction's end (the commit's round trip to the browser's IndexedDB, just after the largest
+ * reads) took 0.3 – 0.8 s of an export at 10,000 grants that nothing needs to wait for.
+ */
+function readEveryTable(db: RegisterDb): Promise<TableRows> {
+  const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
+  return new Promise<TableRows>((resolve, reject) => {
+    db.transaction('r', tables, () =>
+      Promise.all([
+        db.accounts.toArray(),
+        db.parties.toArray(),
+        db.grants.toArray(),
+        readAllStoredEvents(db),
+        db.reminders.toArray(),
+      ]).then(([accounts, parties, grants, events, reminders]) =>
+        resolve({ accounts, parties, grants, events, reminders }),
+      ),
+    ).catch(reject);
+  });
+}
+
 /**
  * Every table, as it is, with the schema version (read in one transaction: a consistent copy).
  * History events go as the register stores them, each grant's chain anchored with its row.
  */
-export async function exportBackup(db: RegisterDb, now: Date): Promise<Backup> {
-  const tables = [db.accounts, db.parties, db.grants, db.events, db.reminders];
-  return db.transaction('r', tables, async () => {
-    const [accounts, parties, grants, events, reminders] = await Promise.all([
-      db.accounts.toArray(),
-      db.parties.toArray(),
-      db.grants.toArray(),
-      readAllStoredEvents(db),
-      db.reminders.toArray(),
-    ]);
-    // By id: the same register gives the same file, whichever batches its events sit in.
-    events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      format: BACKUP_FORMAT,
-      schemaVersion: REGISTER_SCHEMA_VERSION,
-      exportedAt: now.toISOString(),
-      tables: { accounts, parties, grants, events: anchoredForBackup(grants, events), reminders },
-    };
-  });
+export async function exportBackup(
+  db: RegisterDb,
+  now: Date,
+  mark: PhaseMark = () => {},
+): Promise<Backup> {
+  const { accounts, parties, grants, events, reminders } = await readEveryTable(db);
+  mark('read');
+  // By id: the same register gives the same file, whichever batches its events sit in.
+  events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const anchored = anchoredForBackup(grants, events);
+  mark('sorted and anchored');
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: REGISTER_SCHEMA_VERSION,
+    exportedAt: now.toISOString(),
+    tables: { accounts, parties, grants, events: anchored, reminders },
+  };
 }
 
 /** The backup as the text of a `.json` file. */

@@ -7,7 +7,8 @@
  */
 import { registerDb } from './db';
 import { exportBackupBlob } from './export-blob';
-import type { ExportWorkerReply, ExportWorkerRequest } from './export-job';
+import type { ExportPhases, ExportWorkerReply, ExportWorkerRequest } from './export-job';
+import { phaseClock } from './export-job';
 
 /** The worker's global scope, typed by what is used (the project's types are the DOM's). */
 const scope = self as unknown as {
@@ -16,8 +17,10 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  exportBackupBlob(registerDb(), event.data.now).then(
-    (blob) => scope.postMessage({ type: 'exported', blob }),
+  const phases: { phase: string; at: number }[] = [{ phase: 'request', at: phaseClock() }];
+  const mark = (phase: string) => phases.push({ phase, at: phaseClock() });
+  exportBackupBlob(registerDb(), event.data.now, mark).then(
+    (blob) => scope.postMessage({ type: 'exported', blob, phases: phases satisfies ExportPhases }),
     (error: unknown) =>
       scope.postMessage({
         type: 'failed',

@@ -65,6 +65,21 @@ function sameEvent(a: RegisterEvent, b: RegisterEvent): boolean {
   return canonicalJson(x) === canonicalJson(y);
 }
 
+/**
+ * `e` marked as brought by `fromFile`, the mark where the event's schema puts it (before the
+ * chain's links): the order a file's events that already carry a mark are read back in. So a
+ * restored register writes the same backup text however many times it is restored.
+ */
+function markedFromFile(e: RegisterEvent, fromFile: FileProvenance): RegisterEvent {
+  const { prev, hash, ...rest } = e;
+  return {
+    ...rest,
+    fromFile,
+    ...('prev' in e ? { prev } : {}),
+    ...('hash' in e ? { hash } : {}),
+  };
+}
+
 /** The patch that turns a grant into the backup's version of it. */
 function patchOf(g: Grant): GrantPatch {
   return Object.fromEntries(GRANT_PATCH_FIELDS.map((k) => [k, g[k]])) as GrantPatch;
@@ -257,7 +272,7 @@ export async function applyBackup(
     chunk.forEach((e, i) => {
       const held = heldById.get(e.id);
       if (!held) {
-        fileEvents.push(e.fromFile ? e : { ...e, fromFile });
+        fileEvents.push(e.fromFile ? e : markedFromFile(e, fromFile));
       } else if (!sameEvent(held, e)) {
         refused.add({
           line: null,
