@@ -24,8 +24,8 @@ export function MyBusinessCenters({ headingId }: { headingId: string }) {
       const done = await forgetBusinessCenterMine(registerDb(), account.id, { now: new Date() });
       setStatus(
         done
-          ? t('held2_mine_forgotten', nameOf(account))
-          : t('held2_mine_notForgotten', nameOf(account)),
+          ? t('myBusinessCenters_forgotten', nameOf(account))
+          : t('myBusinessCenters_notForgotten', nameOf(account)),
       );
     } catch (error) {
       setStatus(
@@ -38,12 +38,12 @@ export function MyBusinessCenters({ headingId }: { headingId: string }) {
 
   return (
     <>
-      <p>{t('held2_mine_why')}</p>
+      <p>{t('myBusinessCenters_why')}</p>
       {list === undefined ? (
         <p>{t('options_loading')}</p>
       ) : list.length === 0 ? (
         <p className="muted" data-testid="mine-empty">
-          {t('held2_mine_empty')}
+          {t('myBusinessCenters_empty')}
         </p>
       ) : (
         <ul className="mine-list" aria-labelledby={headingId} data-testid="mine-list">
@@ -51,18 +51,18 @@ export function MyBusinessCenters({ headingId }: { headingId: string }) {
             <li key={account.id} className="mine-row" data-org-id={account.externalId}>
               <span className="mine-name">
                 <strong>{nameOf(account)}</strong>{' '}
-                <span className="muted small">{t('held2_mine_id', account.externalId)}</span>
+                <span className="muted small">{t('myBusinessCenters_id', account.externalId)}</span>
               </span>
               {grants === 0 ? (
                 <button
                   type="button"
-                  aria-label={t('held2_mine_forgetFor', nameOf(account))}
+                  aria-label={t('myBusinessCenters_forgetFor', nameOf(account))}
                   onClick={() => void forget(account)}
                 >
-                  {t('held2_mine_forget')}
+                  {t('myBusinessCenters_forget')}
                 </button>
               ) : (
-                <span className="muted small">{t('held2_mine_hasGrants', grants)}</span>
+                <span className="muted small">{t('myBusinessCenters_hasGrants', grants)}</span>
               )}
             </li>
           ))}

@@ -53,7 +53,7 @@ export function OptionsApp() {
           <IdentitySettings />
         </section>
         <section aria-labelledby="mine-heading" className="card" id="mine">
-          <h2 id="mine-heading">{t('held2_mine_heading')}</h2>
+          <h2 id="mine-heading">{t('myBusinessCenters_heading')}</h2>
           <MyBusinessCenters headingId="mine-heading" />
         </section>
         <section aria-labelledby="about-heading" className="card">

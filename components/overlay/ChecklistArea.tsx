@@ -10,8 +10,8 @@ import {
   stepTarget,
 } from '@/lib/checklists';
 import type { MessageKey } from '@/lib/i18n';
-// The checklists' words are the frame's alone: the index leaves them out so the page agent, which
-// runs the checklists through it, does not carry them (docs/page-agent-size.md).
+// The checklists' words are the frame's alone: the index leaves them out, so no other context
+// that takes the checklists through it carries them (docs/page-agent-size.md).
 // eslint-disable-next-line no-restricted-imports
 import { CHECKLIST_WORDS, stepWords } from '@/lib/checklists/words';
 import { formatNumber, t } from '@/lib/i18n';

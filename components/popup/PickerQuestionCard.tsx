@@ -51,7 +51,7 @@ export function PickerQuestionCard({
       chosen[c.orgId] ? [{ orgId: c.orgId, answer: chosen[c.orgId] as 'mine' | 'client' }] : [],
     );
     if (answers.length === 0) {
-      setFailed(t('held2_picker_chooseOne'));
+      setFailed(t('heldPicker_chooseOne'));
       return;
     }
     void send(answers);
@@ -65,9 +65,9 @@ export function PickerQuestionCard({
       data-testid="held-picker"
     >
       <h2 id={`${id}-ask`} className="held-question-title">
-        {t('held2_picker_ask')}
+        {t('heldPicker_ask')}
       </h2>
-      <p id={`${id}-why`}>{t('held2_picker_why')}</p>
+      <p id={`${id}-why`}>{t('heldPicker_why')}</p>
       <form onSubmit={onSubmit} noValidate>
         <div className="held-picker-list">
           {centers.map((c, i) => (
@@ -77,7 +77,7 @@ export function PickerQuestionCard({
                 {c.bcRole && (
                   <span className="muted small">
                     {' '}
-                    · {t('held2_picker_role', bcRoleLabel(c.bcRole))}
+                    · {t('heldPicker_role', bcRoleLabel(c.bcRole))}
                   </span>
                 )}
               </legend>
@@ -102,7 +102,7 @@ export function PickerQuestionCard({
         </div>
         <div className="actions held-question-actions">
           <button type="submit" className="primary" disabled={busy}>
-            {t('held2_picker_save')}
+            {t('heldPicker_save')}
           </button>
           <button
             type="button"
@@ -136,11 +136,11 @@ export function PickerAnswered({
   return (
     <p role="status" className="notice" data-testid="held-picker-answered">
       {state.kind === 'saved'
-        ? t('held2_picker_saved', state.clients, state.mine)
+        ? t('heldPicker_saved', state.clients, state.mine)
         : t('held_answered_dismissed')}{' '}
       {state.kind === 'saved' && state.clients > 0 && (
         <button type="button" className="link-button" onClick={onOpen}>
-          {t('held2_picker_open')}
+          {t('heldPicker_open')}
         </button>
       )}
     </p>

@@ -9,12 +9,13 @@ import type { TabContext } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 import type { PickerCenter } from '@/lib/register';
 import type { HeldQuestion } from '@/lib/register';
+// lib/tiktok's index carries the page reader (selectors, labels, flows) for the content scripts;
+// the popup needs only the hosts, by their path, and loads none of that.
+// eslint-disable-next-line no-restricted-imports
+import { TIKTOK_HOSTS } from '@/lib/tiktok/hosts';
 import type { AnsweredState } from './HeldQuestionCard';
 import { questionName } from './HeldQuestionCard';
 import type { PickerAnsweredState } from './PickerQuestionCard';
-
-/** The hosts the watcher runs on (wxt.config's host permissions). */
-const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
 
 /** The active tab's id and what the background knows of its page. */
 export function useActiveTab(): { tabId: number | null; context: TabContext | null | undefined } {

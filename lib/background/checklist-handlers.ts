@@ -55,7 +55,8 @@ async function withCodes<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-function sameParty(row: RegisterRowView, party: RecordFlowRequest['party']): boolean {
+/** Whether a register row is the recorded party's (a person by email, a partner by BC ID). */
+function rowIsParty(row: RegisterRowView, party: RecordFlowRequest['party']): boolean {
   if (party.kind !== row.partyKind) return false;
   if (party.kind === 'person') return !!party.email && row.email === party.email.toLowerCase();
   return !!party.bcId && row.bcId === party.bcId;
@@ -114,7 +115,7 @@ async function writeFlow(db: RegisterDb, raw: unknown, now: Date): Promise<{ gra
       'This Business Center is recorded as a client’s; its members are not recorded.',
     );
   const existing = (await registerRowsFor(db, req.orgId)).filter(
-    (r) => sameParty(r, req.party) && LIVE.includes(r.status),
+    (r) => rowIsParty(r, req.party) && LIVE.includes(r.status),
   );
   const written: string[] = [];
   return db.transaction('rw', [db.accounts, db.parties, db.grants, db.events], async () => {

@@ -4,8 +4,15 @@
  * the event that woke it).
  */
 import { browser } from 'wxt/browser';
-import type { BackgroundStatus, ProtocolMap, TabContext } from '../messaging/protocol';
-import { onMessage, sendMessage } from '../messaging/protocol';
+import type {
+  BackgroundMessage,
+  BackgroundStatus,
+  MessageHandlers,
+  ProtocolMap,
+  TabContext,
+} from '../messaging/protocol';
+import { onMessages, sendMessage } from '../messaging/protocol';
+import type { ReminderMessage } from './reminder-handlers';
 import { setReportedOrgLookup, tabSender } from '../messaging/senders';
 import { OVERLAY_FLAG } from '../overlay/flag';
 import { capturePageShape } from './page-shape';
@@ -167,6 +174,72 @@ async function injectPickerReaderScript(tabId: number, frameId: number): Promise
 }
 
 /**
+ * Every message the background answers, with its handler: the reminders' are theirs
+ * (./reminder-handlers.ts), every other one is here. Typed over the whole protocol, so a message
+ * the background should answer and does not fails the typecheck. Each runs only for the senders
+ * its message's rule accepts (lib/messaging/senders.ts); `from` is the proven sender, and a tab's
+ * messages act for it.
+ */
+export function backgroundMessageHandlers(deps: BackgroundDeps) {
+  return {
+    'watcher:pageSeen': ({ data, from }) => {
+      const tab = tabSender(from);
+      return handlePageSeen(data, { tab: { id: tab.tabId }, frameId: tab.frameId }, deps);
+    },
+    'popup:getTabContext': ({ data }) => loadTabContext(data.tabId),
+    'popup:pageShape': ({ data, sender }) => capturePageShape(data.tabId, sender.url),
+    'overlay:openRegister': ({ data }) => openRegister(data.grantId),
+    'page:getStatus': () => backgroundStatus(deps),
+    'watcher:businessCentersSeen': ({ data, from }) =>
+      handleBusinessCentersSeen(data, tabSender(from).tabId, deps.now()),
+    'overlay:recordFlow': ({ data }) => recordFlow(registerDb(), data, deps.now()),
+    'overlay:getProgress': ({ data, from }) => loadProgress(tabSender(from).tabId, data.orgId),
+    'overlay:saveProgress': ({ data, from }) =>
+      saveProgress(tabSender(from).tabId, data.orgId, data.progress),
+    // The Business Center is the frame's tab's (its URL's, else the one the tab reported).
+    'companion:registerRows': async ({ from }) => {
+      const orgId = tabSender(from).orgId;
+      return { orgId, rows: orgId ? await registerRowsFor(registerDb(), orgId) : [] };
+    },
+    'overlay:reconcile': ({ data, from }) =>
+      applyReconcile(registerDb(), data.updates, deps.now(), {
+        orgId: tabSender(from).orgId,
+        confirmed: data.confirmed === true,
+      }),
+    // A hint names a grant by id: answered only on the grant's own Business Center's page.
+    // A campaign's "Carry out" adds its item, taken only on the item's Business Center's page as
+    // the tab's URL names it.
+    'overlay:grantHint': async ({ data, from }) => {
+      const tab = tabSender(from);
+      const hint = await grantHint(registerDb(), data.grantId);
+      if (!hint || hint.orgId !== tab.orgId) return null;
+      return withCampaignItem(registerDb(), hint, data.itemId, senderPage(tab.pageUrl));
+    },
+    'companion:campaignReading': ({ data, from }) =>
+      handleCampaignReading(registerDb(), data, senderPage(tabSender(from).pageUrl), deps.now()),
+    // Every language's words: a page need not say which language it is in (nor say it truly).
+    'agent:labels': () => wordsOf(LANGUAGES),
+    'overlay:accountOwnership': ({ data }) => accountOwnership(registerDb(), data.orgId),
+    // The rows are the page's (untrusted, checked by the handler); the page is the frame's tab's
+    // as the browser names its URL, and the Business Center that URL's, else the one the tab
+    // reported: never one the payload names.
+    'companion:membersSeen': ({ data, from }) => {
+      const tab = tabSender(from);
+      return handleMembersSeen(
+        { ...data, url: tab.pageUrl.href, orgId: tab.orgId ?? '' },
+        tab.tabId,
+        deps.now(),
+      );
+    },
+    'popup:getHeldQuestion': ({ data }) => heldQuestionFor(data.tabId),
+    'popup:answerHeldQuestion': ({ data }) => handleHeldAnswer(data, deps.now()),
+    // The picker's question.
+    'popup:getHeldPicker': ({ data }) => pickerQuestionFor(data.tabId),
+    'popup:answerHeldPicker': ({ data }) => handlePickerAnswer(data, deps.now()),
+  } satisfies MessageHandlers<Exclude<BackgroundMessage, ReminderMessage>>;
+}
+
+/**
  * Register every background listener. Call once, synchronously, from the worker's main().
  * Returns what removes them again (tests start a fresh worker per case).
  */
@@ -179,76 +252,12 @@ export function registerBackgroundHandlers(
     tellOverlay: tellOverlayPage,
   },
 ): () => void {
-  const removers: (() => void)[] = [];
-  const on: typeof onMessage = (type, handler) => {
-    const off = onMessage(type, handler);
-    removers.push(off);
-    return off;
-  };
   // Where a page's URL names no Business Center, a tab acts for the one it last reported.
   setReportedOrgLookup(async (tabId) => (await loadTabContext(tabId))?.orgId ?? null);
-  // Every listener below runs only for the senders its message's rule accepts
-  // (lib/messaging/senders.ts); `from` is the proven sender, and a tab's messages act for it.
-  on('watcher:pageSeen', ({ data, from }) => {
-    const tab = tabSender(from);
-    return handlePageSeen(data, { tab: { id: tab.tabId }, frameId: tab.frameId }, deps);
-  });
-  on('popup:getTabContext', ({ data }) => loadTabContext(data.tabId));
-  on('popup:pageShape', ({ data, sender }) => capturePageShape(data.tabId, sender.url));
-  on('overlay:openRegister', ({ data }) => openRegister(data.grantId));
-  on('page:getStatus', () => backgroundStatus(deps));
-  on('watcher:businessCentersSeen', ({ data, from }) =>
-    handleBusinessCentersSeen(data, tabSender(from).tabId, deps.now()),
-  );
-  on('overlay:recordFlow', ({ data }) => recordFlow(registerDb(), data, deps.now()));
-  on('overlay:getProgress', ({ data, from }) => loadProgress(tabSender(from).tabId, data.orgId));
-  on('overlay:saveProgress', ({ data, from }) =>
-    saveProgress(tabSender(from).tabId, data.orgId, data.progress),
-  );
-  // The Business Center is the frame's tab's (its URL's, else the one the tab reported).
-  on('companion:registerRows', async ({ from }) => {
-    const orgId = tabSender(from).orgId;
-    return { orgId, rows: orgId ? await registerRowsFor(registerDb(), orgId) : [] };
-  });
-  on('overlay:reconcile', ({ data, from }) =>
-    applyReconcile(registerDb(), data.updates, deps.now(), {
-      orgId: tabSender(from).orgId,
-      confirmed: data.confirmed === true,
-    }),
-  );
-  // A hint names a grant by id: answered only on the grant's own Business Center's page.
-  // A campaign's "Carry out" adds its item, taken only on the item's Business Center's page as
-  // the tab's URL names it.
-  on('overlay:grantHint', async ({ data, from }) => {
-    const tab = tabSender(from);
-    const hint = await grantHint(registerDb(), data.grantId);
-    if (!hint || hint.orgId !== tab.orgId) return null;
-    return withCampaignItem(registerDb(), hint, data.itemId, senderPage(tab.pageUrl));
-  });
-  on('companion:campaignReading', ({ data, from }) =>
-    handleCampaignReading(registerDb(), data, senderPage(tabSender(from).pageUrl), deps.now()),
-  );
-  // Every language's words: a page need not say which language it is in (nor say it truly).
-  on('agent:labels', () => wordsOf(LANGUAGES));
-  on('overlay:accountOwnership', ({ data }) => accountOwnership(registerDb(), data.orgId));
-  // The rows are the page's (untrusted, checked by the handler); the page is the frame's tab's
-  // as the browser names its URL, and the Business Center that URL's, else the one the tab
-  // reported: never one the payload names.
-  on('companion:membersSeen', ({ data, from }) => {
-    const tab = tabSender(from);
-    return handleMembersSeen(
-      { ...data, url: tab.pageUrl.href, orgId: tab.orgId ?? '' },
-      tab.tabId,
-      deps.now(),
-    );
-  });
-  on('popup:getHeldQuestion', ({ data }) => heldQuestionFor(data.tabId));
-  on('popup:answerHeldQuestion', ({ data }) => handleHeldAnswer(data, deps.now()));
+  const offMessages = onMessages(backgroundMessageHandlers(deps));
   const onRemoved = (tabId: number) => void clearTabContext(tabId);
   browser.tabs.onRemoved.addListener(onRemoved);
-  // The picker's question, and a tab that has left TikTok.
-  on('popup:getHeldPicker', ({ data }) => pickerQuestionFor(data.tabId));
-  on('popup:answerHeldPicker', ({ data }) => handlePickerAnswer(data, deps.now()));
+  // A tab that has left TikTok.
   const onUpdated = (
     tabId: number,
     change: { url?: string; status?: string },
@@ -256,7 +265,7 @@ export function registerBackgroundHandlers(
   ) => void forgetTabIfLeftTikTok(tabId, change, tab);
   browser.tabs.onUpdated.addListener(onUpdated);
   return () => {
-    for (const off of removers) off();
+    offMessages();
     browser.tabs.onRemoved.removeListener(onRemoved);
     browser.tabs.onUpdated.removeListener(onUpdated);
   };

@@ -7,7 +7,8 @@
  */
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging/protocol';
+import type { MessageHandlers } from '../messaging/protocol';
+import { onMessages } from '../messaging/protocol';
 import { REGISTER_DB_NAME } from '../register/db';
 import { isReminderAlarm } from '../reminders/alarms';
 import { forgetNotificationRecord } from '../reminders/notifications';
@@ -23,6 +24,29 @@ import {
 } from '../reminders/run';
 import { reminderSettingsItem } from '../settings';
 import { reviewGrant } from '../reminders/state';
+
+/** The messages the reminders answer; the background's other handlers answer the rest. */
+export type ReminderMessage = 'page:reminderAction' | 'page:reviewGrant' | 'page:remindersChanged';
+
+/** The extension pages' reminder messages: act on due reminders, record a review, recount. */
+export function reminderMessageHandlers(deps: ReminderDeps): MessageHandlers<ReminderMessage> {
+  return {
+    'page:reminderAction': async ({ data }) => ({
+      due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
+    }),
+    'page:reviewGrant': async ({ data }) => {
+      const outcome = await reviewGrant(
+        deps.db(),
+        data.grantId,
+        data.decision,
+        deps.now(),
+        data.note,
+      );
+      return { checklistUrl: outcome.checklistUrl, due: (await runReminders(deps)).due.length };
+    },
+    'page:remindersChanged': async () => ({ due: (await runReminders(deps)).due.length }),
+  };
+}
 
 /** What {@link registerReminderHandlers} set up. */
 export interface ReminderHandlers {
@@ -85,31 +109,14 @@ export function registerReminderHandlers(
   const unwatch = reminderSettingsItem.watch(
     () => void runReminders(deps).catch(reportReminderError('run')),
   );
-  const offAction = onMessage('page:reminderAction', async ({ data }) => ({
-    due: (await actOnReminders(data.reminderIds, data.action, deps)).due.length,
-  }));
-  const offReview = onMessage('page:reviewGrant', async ({ data }) => {
-    const outcome = await reviewGrant(
-      deps.db(),
-      data.grantId,
-      data.decision,
-      deps.now(),
-      data.note,
-    );
-    return { checklistUrl: outcome.checklistUrl, due: (await runReminders(deps)).due.length };
-  });
-  const offChanged = onMessage('page:remindersChanged', async () => ({
-    due: (await runReminders(deps)).due.length,
-  }));
+  const offMessages = onMessages(reminderMessageHandlers(deps));
   return {
     started: startReminders(deps).catch(reportReminderError('start')),
     remove() {
       for (const [event, listener] of browserListeners) event?.removeListener(listener as never);
       Dexie.on('storagemutated').unsubscribe(onMutated);
       unwatch();
-      offAction();
-      offReview();
-      offChanged();
+      offMessages();
     },
   };
 }

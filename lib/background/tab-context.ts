@@ -6,6 +6,7 @@ import { storage } from '#imports';
 import type { TabContext } from '../messaging/protocol';
 import type { PickerCenter } from '../register/held-accounts-picker';
 import type { HeldQuestion } from '../register/held-accounts-visit';
+import { TIKTOK_HOSTS } from '../tiktok/hosts';
 
 const key = (tabId: number) => `session:tab-context:${tabId}` as const;
 
@@ -23,9 +24,6 @@ export function loadTabContext(tabId: number): Promise<TabContext | null> {
 export async function clearTabContext(tabId: number): Promise<void> {
   await storage.removeItems([key(tabId), questionKey(tabId), pickerKey(tabId)]);
 }
-
-/** The hosts the watcher runs on (wxt.config's host permissions). */
-const TIKTOK_HOSTS = new Set(['business.tiktok.com', 'ads.tiktok.com']);
 
 function onTikTok(url: string): boolean {
   try {

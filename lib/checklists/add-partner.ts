@@ -5,7 +5,7 @@
  * steps after a removal (./lower-partner.ts).
  */
 import { newlyListed, openPartners, record, success } from './shared';
-import type { Checklist, ChecklistStep, FlowFacts, Observation } from './types';
+import type { Checklist, ChecklistStep, FlowFacts, FlowRecords, Observation } from './types';
 
 /** The partner is listed: the BC ID the user entered now has a row, the dialog closed. */
 const partnerListed = (obs: Observation, facts: FlowFacts) =>
@@ -43,7 +43,31 @@ export const addPartnerSteps = (prefix: string, lower: boolean): ChecklistStep[]
   },
 ];
 
+/**
+ * What sharing ad accounts with a partner records: the partner (named as the table showed them,
+ * when they are whom the flow picked) and the accounts chosen, with `action`.
+ */
+export const partnerRecords =
+  (action: 'invite' | 'changeRole') =>
+  (facts: FlowFacts): FlowRecords => {
+    const subject = facts.subject;
+    const bcId = facts.partnerBcId ?? subject?.partnerBcId;
+    if (!bcId) return { missing: 'overlay_recordNoBcId' };
+    return [
+      {
+        action,
+        party: {
+          kind: 'partnerBc',
+          bcId,
+          ...(subject?.partnerBcId === bcId ? { name: subject.name } : {}),
+        },
+        accounts: facts.accounts ?? [],
+      },
+    ];
+  };
+
 export const addPartner: Checklist = {
   id: 'add-partner',
   steps: [openPartners, ...addPartnerSteps('', false), record],
+  records: partnerRecords('invite'),
 };

@@ -1,7 +1,7 @@
 /**
  * The guided checklists: each flow in its own file (its steps, what on TikTok's page proves
- * each done, what that proof implies), the engine that runs any of them (./engine.ts) and the
- * facts a run gathers (./facts.ts). The words the panel shows are the companion frame's alone
+ * each done, what that proof implies, what a finished run records), the engine that runs any
+ * of them (./engine.ts) and the facts a run gathers (./facts.ts). The words the panel shows are the companion frame's alone
  * (./words.ts, imported by its path), and so is where it offers each checklist (./offered.ts,
  * which the agent's build leaves out). The engine runs in the companion frame; the page agent
  * takes only each step's control to outline (./targets.ts), by its path.

@@ -7,7 +7,7 @@ import type { AccessRow, AccessTableReading } from '../tiktok/read-table';
 import { sameParty } from '../tiktok/read-table';
 import type { AssetRoleName } from '../tiktok/controls';
 import { record, success } from './shared';
-import type { Checklist, FlowFacts } from './types';
+import type { Checklist, FlowFacts, FlowRecords, RecordPage } from './types';
 
 const PERMISSION_RANK = { analyst: 0, operator: 1, admin: 2 } as const;
 
@@ -21,6 +21,31 @@ function rowShowsRole(table: AccessTableReading, facts: FlowFacts): boolean {
   const who = facts.subject;
   const role = facts.assigned?.role;
   return !!who && !!role && table.rows.some((r) => sameParty(r, who) && r.assetRole === role);
+}
+
+/**
+ * What lowering a member records: their new permission on the page's ad account. The person is
+ * the flow's subject, or whom the Edit permission dialog named (an email, or a name the table
+ * gives an email to).
+ */
+function lowerRecords(facts: FlowFacts, page: RecordPage): FlowRecords {
+  const subject = facts.subject;
+  const who = facts.assigned?.who ?? subject?.name ?? '';
+  const email =
+    subject?.email ??
+    (who.includes('@') ? who : page.rows.find((r) => r.name === who && r.email)?.email);
+  if (!email || !facts.assigned || !page.advertiserId)
+    return { missing: 'overlay_recordNoAssignment' };
+  const name = subject?.name || (who.includes('@') ? '' : who);
+  return [
+    {
+      action: 'changeRole',
+      party: { kind: 'person', email, ...(name ? { name } : {}) },
+      accounts: [
+        { id: page.advertiserId, name: page.pageHeading ?? '', role: facts.assigned.role },
+      ],
+    },
+  ];
 }
 
 export const lowerMember: Checklist = {
@@ -51,4 +76,5 @@ export const lowerMember: Checklist = {
     },
     record,
   ],
+  records: lowerRecords,
 };

@@ -4,7 +4,7 @@
  * lower permission (./add-partner.ts). The second half's confirmation proves only the second
  * half; the record writes the new permission.
  */
-import { addPartnerSteps } from './add-partner';
+import { addPartnerSteps, partnerRecords } from './add-partner';
 import { removePartnerSteps } from './revoke-partner';
 import { openPartners, record } from './shared';
 import type { Checklist } from './types';
@@ -18,4 +18,5 @@ export const lowerPartner: Checklist = {
     ...addPartnerSteps('share-', true),
     record,
   ],
+  records: partnerRecords('changeRole'),
 };

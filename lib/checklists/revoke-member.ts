@@ -33,4 +33,15 @@ export const revokeMember: Checklist = {
     },
     record,
   ],
+  records: ({ subject }) =>
+    subject?.email
+      ? [
+          {
+            action: 'revoke',
+            party: { kind: 'person', email: subject.email, name: subject.name },
+            bcRole: subject.bcRole ?? null,
+            accounts: [],
+          },
+        ]
+      : { missing: 'overlay_recordNoSubject' },
 };

@@ -29,4 +29,14 @@ export const revokePartner: Checklist = {
   id: 'revoke-partner',
   removes: 'partner',
   steps: [openPartners, ...removePartnerSteps(''), record],
+  records: ({ subject }) =>
+    subject?.partnerBcId
+      ? [
+          {
+            action: 'revoke',
+            party: { kind: 'partnerBc', bcId: subject.partnerBcId, name: subject.name },
+            accounts: [],
+          },
+        ]
+      : { missing: 'overlay_recordNoPartner' },
 };

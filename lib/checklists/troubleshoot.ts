@@ -26,4 +26,5 @@ export const troubleshoot: Checklist = {
       id: 'cannot-access',
     },
   ],
+  records: () => [],
 };

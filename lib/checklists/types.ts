@@ -4,6 +4,7 @@
  * runs them on the page agent's readings (lib/overlay/frame-run.ts) and shows them with their
  * words (./words.ts); the agent finds each step's control (./targets.ts).
  */
+import type { MessageKey } from '../i18n';
 import type { AccessRow, AssetRoleName, ChosenAccount, Observation, PageKind } from '../tiktok';
 
 /** What the page shows now, as the runner reads it after each batch of changes. */
@@ -65,9 +66,41 @@ export interface ChecklistStep {
   outcome?: true;
   /** The steps this step's proof also proves (they must have happened for it to be shown). */
   implies?: readonly string[];
-  /** A `later` step whose proof is written to the register too (e.g. invitation accepted). */
-  recordWhenDone?: boolean;
+  /**
+   * A `later` step whose proof is written to the register too (e.g. invitation accepted): what
+   * it writes, from the run's facts and the table the page shows.
+   */
+  recordWhenDone?: (facts: FlowFacts, page: Pick<RecordPage, 'rows'>) => FlowRecord[];
 }
+
+/** What the page showed when a run finished, for what the run records. */
+export interface RecordPage {
+  /** The ad account the page is about (`aadvid`), or null. */
+  advertiserId: string | null;
+  /** The ad account's name as its page heading shows it. */
+  pageHeading: string | null;
+  rows: readonly AccessRow[];
+}
+
+/**
+ * One change a finished run asks the register to write, for one party; the companion frame adds
+ * where it ran (the checklist, the Business Center) and sends it as the contract's request.
+ */
+export interface FlowRecord {
+  /**
+   * invite: new grants; revoke: end the party's grants here; changeRole: new permission;
+   * accept: the page shows their invitation accepted, so their invited grants here are active.
+   */
+  action: 'invite' | 'revoke' | 'changeRole' | 'accept';
+  party:
+    | { kind: 'person'; email: string; name?: string }
+    | { kind: 'partnerBc'; bcId: string; name?: string };
+  bcRole?: 'admin' | 'standard' | null;
+  accounts: ChosenAccount[];
+}
+
+/** What a finished run records, or what it lacks (the message saying so) to record anything. */
+export type FlowRecords = FlowRecord[] | { missing: MessageKey };
 
 /** The ids of every checklist. */
 export type ChecklistId =
@@ -88,6 +121,8 @@ export interface Checklist {
    */
   removes?: 'member' | 'partner';
   steps: readonly ChecklistStep[];
+  /** What a finished run writes to the register (none for a checklist that changes nothing). */
+  records: (facts: FlowFacts, page: RecordPage) => FlowRecords;
 }
 
 /** How far one run of a checklist has got; plain data, kept across reloads. */

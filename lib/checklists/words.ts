@@ -1,8 +1,8 @@
 /**
  * The words of the guided checklists: each checklist's title, summary and warning, each step's
  * title, help and warning, as message keys (resolved with `t` when shown, so nothing reads i18n at
- * module load). Only the companion frame shows them; the page agent, which runs the checklists
- * on TikTok's page (./index.ts), carries only what advances a run.
+ * module load). Only the companion frame shows them; the page agent on TikTok's page carries
+ * none of them, only each step's control (./targets.ts).
  */
 import type { MessageKey } from '@/lib/i18n';
 import type { ChecklistId } from './types';

@@ -219,3 +219,22 @@ export function onMessage<K extends keyof ProtocolMap>(
 ): RemoveListenerCallback {
   return messaging.onMessage(type, checkedHandler(type, handler));
 }
+
+/**
+ * The messages the background answers: every message of the protocol but those it sends itself
+ * (`background:*`, to the page agent). The wiring test checks this against the senders' rules.
+ */
+export type BackgroundMessage = Exclude<keyof ProtocolMap, `background:${string}`>;
+
+/** One handler for each message of `K`. */
+export type MessageHandlers<K extends keyof ProtocolMap> = { [P in K]: CheckedHandler<P> };
+
+/** Listen for every message of a handler map; returns what removes the listeners again. */
+export function onMessages<K extends keyof ProtocolMap>(
+  handlers: MessageHandlers<K>,
+): RemoveListenerCallback {
+  const offs = (Object.keys(handlers) as K[]).map((type) => onMessage(type, handlers[type]));
+  return () => {
+    for (const off of offs) off();
+  };
+}

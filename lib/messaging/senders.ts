@@ -13,6 +13,7 @@
  */
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { TIKTOK_HOSTS } from '../tiktok/hosts';
 import { TIKTOK_ID } from '../tiktok/ids';
 import type { ProtocolMap } from './protocol';
 
@@ -31,10 +32,9 @@ export type SenderKind =
   | 'background';
 
 /** The hosts where TikTok manages access; the only hosts the extension reads. */
-export const TIKTOK_ORIGINS: ReadonlySet<string> = new Set([
-  'https://business.tiktok.com',
-  'https://ads.tiktok.com',
-]);
+export const TIKTOK_ORIGINS: ReadonlySet<string> = new Set(
+  [...TIKTOK_HOSTS].map((host) => `https://${host}`),
+);
 
 type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = GetDataType<ProtocolMap[K]>;

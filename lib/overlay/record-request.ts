@@ -1,21 +1,27 @@
 /**
- * What a finished checklist asks the background to record, built from the facts the run
- * gathered on the page. Pure, so each flow's record is tested without a browser.
+ * What a finished checklist asks the background to record: each checklist says what its run
+ * records (lib/checklists/<checklist>.ts); this adds where it ran and says what is missing in
+ * the user's language. Pure, so each flow's record is tested without a browser.
  */
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import type { RecordErrorCode, RecordFlowRequest } from '../messaging/companion';
-import type { AccessRow } from '../tiktok';
-import type { ChecklistId, FlowFacts } from '../checklists';
+import type { ChecklistId, FlowFacts, FlowRecord, RecordPage } from '../checklists';
+import { checklistById } from '../checklists';
 
-/** Where the flow ran: the Business Center and, on an ad account's page, which one. */
-export interface RecordContext {
+/** Where the flow ran: the Business Center and what the page showed. */
+export interface RecordContext extends RecordPage {
   orgId: string;
   bcName: string | null;
-  advertiserId: string | null;
-  /** The ad account's name as its page heading shows it. */
-  pageHeading: string | null;
-  rows: readonly AccessRow[];
+}
+
+/** Each record as the contract's request, with the checklist and Business Center it ran in. */
+function asRequests(
+  id: ChecklistId,
+  ctx: Pick<RecordContext, 'orgId' | 'bcName'>,
+  records: readonly FlowRecord[],
+): RecordFlowRequest[] {
+  return records.map((r) => ({ checklist: id, orgId: ctx.orgId, bcName: ctx.bcName, ...r }));
 }
 
 /** The requests to send for a finished run (one per invited email), or an error to show. */
@@ -24,81 +30,8 @@ export function recordRequests(
   facts: FlowFacts,
   ctx: RecordContext,
 ): RecordFlowRequest[] | { error: string } {
-  const base = { checklist: id, orgId: ctx.orgId, bcName: ctx.bcName };
-  const subject = facts.subject;
-  switch (id) {
-    case 'add-member': {
-      if (!facts.emails?.length) return { error: t('overlay_recordNoEmail') };
-      return facts.emails.map((email) => ({
-        ...base,
-        action: 'invite',
-        party: { kind: 'person', email },
-        bcRole: facts.bcRole ?? null,
-        accounts: facts.accounts ?? [],
-      }));
-    }
-    case 'add-partner':
-    case 'lower-partner': {
-      const bcId = facts.partnerBcId ?? subject?.partnerBcId;
-      if (!bcId) return { error: t('overlay_recordNoBcId') };
-      return [
-        {
-          ...base,
-          action: id === 'add-partner' ? 'invite' : 'changeRole',
-          party: {
-            kind: 'partnerBc',
-            bcId,
-            ...(subject?.partnerBcId === bcId ? { name: subject.name } : {}),
-          },
-          accounts: facts.accounts ?? [],
-        },
-      ];
-    }
-    case 'revoke-member': {
-      if (!subject?.email) return { error: t('overlay_recordNoSubject') };
-      return [
-        {
-          ...base,
-          action: 'revoke',
-          party: { kind: 'person', email: subject.email, name: subject.name },
-          bcRole: subject.bcRole ?? null,
-          accounts: [],
-        },
-      ];
-    }
-    case 'revoke-partner': {
-      if (!subject?.partnerBcId) return { error: t('overlay_recordNoPartner') };
-      return [
-        {
-          ...base,
-          action: 'revoke',
-          party: { kind: 'partnerBc', bcId: subject.partnerBcId, name: subject.name },
-          accounts: [],
-        },
-      ];
-    }
-    case 'lower-member': {
-      const who = facts.assigned?.who ?? subject?.name ?? '';
-      const email =
-        subject?.email ??
-        (who.includes('@') ? who : ctx.rows.find((r) => r.name === who && r.email)?.email);
-      if (!email || !facts.assigned || !ctx.advertiserId)
-        return { error: t('overlay_recordNoAssignment') };
-      const name = subject?.name || (who.includes('@') ? '' : who);
-      return [
-        {
-          ...base,
-          action: 'changeRole',
-          party: { kind: 'person', email, ...(name ? { name } : {}) },
-          accounts: [
-            { id: ctx.advertiserId, name: ctx.pageHeading ?? '', role: facts.assigned.role },
-          ],
-        },
-      ];
-    }
-    case 'troubleshoot':
-      return [];
-  }
+  const records = checklistById(id).records(facts, ctx);
+  return 'missing' in records ? { error: t(records.missing) } : asRequests(id, ctx, records);
 }
 
 /**
@@ -111,18 +44,8 @@ export function laterRecordRequests(
   facts: FlowFacts,
   ctx: Pick<RecordContext, 'orgId' | 'bcName' | 'rows'>,
 ): RecordFlowRequest[] {
-  if (id !== 'add-member' || stepId !== 'accepted') return [];
-  const accepted = (facts.emails ?? []).filter((email) =>
-    ctx.rows.some((r) => r.status === 'active' && r.email?.toLowerCase() === email),
-  );
-  return accepted.map((email) => ({
-    checklist: id,
-    orgId: ctx.orgId,
-    bcName: ctx.bcName,
-    action: 'accept',
-    party: { kind: 'person', email },
-    accounts: [],
-  }));
+  const step = checklistById(id).steps.find((s) => s.id === stepId);
+  return asRequests(id, ctx, step?.recordWhenDone?.(facts, ctx) ?? []);
 }
 
 const ERROR_WORDS: Readonly<Record<RecordErrorCode, MessageKey>> = {

@@ -147,10 +147,8 @@ test('lowering a permission on an ad account opens that ad account’s page with
   const { grantIds } = await seedGrants(serviceWorker, [
     { name: 'Dana Kim', reviewInDays: -3, onAdAccount: true },
   ]);
-  await fireReminderAlarm(serviceWorker);
-  const options = new OptionsPage(page, extensionId);
-  await options.goto();
-  const dana = page.getByTestId('due-list').getByRole('listitem').filter({ hasText: 'Dana Kim' });
+  const items = await dueListAfterAlarm(page, extensionId, serviceWorker, '1');
+  const dana = items.filter({ hasText: 'Dana Kim' });
   await dana.getByRole('button', { name: 'Lower…' }).click();
   await dana.getByLabel(/Why lower it\?/).fill('Reporting only from now on.');
   await dana.getByRole('button', { name: 'Record “lower”' }).click();

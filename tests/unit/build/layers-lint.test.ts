@@ -137,6 +137,12 @@ describe('the layers the linter keeps', () => {
       'lib/settings/index.ts',
       "import type { ReminderPlan } from '@/lib/reminders/schedule';\nexport type R = ReminderPlan;\n",
     ],
+    ['lib/settings/schema.ts', "import { t } from '../i18n';\nvoid t;\n"],
+    [
+      'lib/tiktok/routes.ts',
+      "import { DEFAULT_REVIEW_CADENCE_DAYS } from '@/lib/settings/schema';\nvoid DEFAULT_REVIEW_CADENCE_DAYS;\n",
+    ],
+    ['lib/content-script/navigations.ts', "import { t } from '@/lib/i18n';\nvoid t;\n"],
   ])('refuses, in %s, an import from a layer above', async (file, code) => {
     const errors = await layerErrors(file, code);
     expect(errors).toHaveLength(1);

@@ -26,6 +26,7 @@ import type { RegisterDb } from '@/lib/register/db';
 import type { GrantDraft } from '@/lib/register/grants';
 import { recordGrant } from '@/lib/register/grants';
 import { registerDbEachTest } from '../helpers/register-db';
+import { businessCenter, orgPerson } from '../helpers/grant-drafts';
 
 const ORG = '7012345678901234567';
 const OTHER_ORG = '7098765432109876543';
@@ -283,28 +284,24 @@ describe('carrying out, in the register', () => {
   registerDbEachTest((opened) => (db = opened));
   const NOW = new Date('2027-03-02T12:00:00.000Z');
   const ctx = { source: 'manual' as const, now: NOW };
-  const bc = (externalId: string, name: string) =>
-    ({ kind: 'businessCenter', externalId, name, ownership: 'mine' }) as const;
-  const person = (name: string, organisation: string) =>
-    ({ kind: 'person', name, email: `${name.toLowerCase()}@x.example`, organisation }) as const;
 
   async function seed() {
     const drafts: GrantDraft[] = [
       {
-        account: bc(ORG, 'Northwind'),
-        party: person('Dana', 'Brightlane'),
+        account: businessCenter(ORG, 'Northwind'),
+        party: orgPerson('Dana', 'Brightlane'),
         bcRole: 'standard',
         status: 'active',
       },
       {
-        account: bc(OTHER_ORG, 'Tienda Sol'),
-        party: person('Chris', 'Brightlane'),
+        account: businessCenter(OTHER_ORG, 'Tienda Sol'),
+        party: orgPerson('Chris', 'Brightlane'),
         bcRole: 'standard',
         status: 'active',
       },
       {
-        account: bc(ORG, 'Northwind'),
-        party: person('Ari', 'Northwind'),
+        account: businessCenter(ORG, 'Northwind'),
+        party: orgPerson('Ari', 'Northwind'),
         bcRole: 'admin',
         status: 'active',
       },

@@ -16,6 +16,7 @@ import {
 import type { RegisterDb } from '@/lib/register/db';
 import { recordGrant } from '@/lib/register/grants';
 import { registerDbEachTest } from '../helpers/register-db';
+import { businessCenter } from '../helpers/grant-drafts';
 
 let db: RegisterDb;
 registerDbEachTest((opened) => (db = opened));
@@ -23,12 +24,7 @@ registerDbEachTest((opened) => (db = opened));
 const T0 = new Date('2027-03-01T09:00:00.000Z');
 const NOW = new Date('2027-03-02T12:00:00.000Z');
 const LATER = new Date('2027-03-03T15:30:00.000Z');
-const BC = {
-  kind: 'businessCenter',
-  externalId: '7012345678901234567',
-  name: 'Northwind',
-  ownership: 'mine',
-} as const;
+const BC = businessCenter('7012345678901234567', 'Northwind');
 
 /** A campaign over two grants: one revoked (its reason a would-be formula), one kept then lowered. */
 async function decidedCampaign() {

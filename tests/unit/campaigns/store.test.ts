@@ -21,16 +21,12 @@ import { REGISTER_VERSIONS } from '@/lib/register/db';
 import type { GrantDraft } from '@/lib/register/grants';
 import { recordGrant, updateGrant } from '@/lib/register/grants';
 import { registerDbEachTest } from '../helpers/register-db';
+import { businessCenter, orgPerson as person } from '../helpers/grant-drafts';
 import { dropDb, openAt, uniqueDbName } from '../helpers/migrations';
 
 const NOW = new Date(2027, 2, 2, 12, 0, 0);
 const ctx = { source: 'manual' as const, now: NOW };
-const BC = {
-  kind: 'businessCenter',
-  externalId: '7012345678901234567',
-  name: 'Northwind',
-  ownership: 'mine',
-} as const;
+const BC = businessCenter('7012345678901234567', 'Northwind');
 const AD = {
   kind: 'adAccount',
   externalId: '7200000000000000001',
@@ -38,14 +34,7 @@ const AD = {
   ownerBcId: BC.externalId,
   ownership: 'mine',
 } as const;
-const OTHER_BC = {
-  kind: 'businessCenter',
-  externalId: '7300000000000000001',
-  name: 'Cedar',
-  ownership: 'mine',
-} as const;
-const person = (name: string, organisation = 'Brightlane Agency') =>
-  ({ kind: 'person', name, email: `${name.toLowerCase()}@x.example`, organisation }) as const;
+const OTHER_BC = businessCenter('7300000000000000001', 'Cedar');
 
 let db: RegisterDb;
 registerDbEachTest((opened) => (db = opened));
