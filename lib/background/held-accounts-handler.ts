@@ -28,14 +28,13 @@ import {
   saveHeldQuestion,
   savePickerQuestion,
 } from './tab-context';
+import { BC_HOST } from '../tiktok/hosts';
 
 type Seen = Parameters<ProtocolMap['watcher:businessCentersSeen']>[0];
 type Reply = ReturnType<ProtocolMap['watcher:businessCentersSeen']>;
 
 const seenSchema = z.object({
-  url: z
-    .url()
-    .refine((u) => new URL(u).hostname === 'business.tiktok.com', 'not a Business Center page'),
+  url: z.url().refine((u) => new URL(u).hostname === BC_HOST, 'not a Business Center page'),
   centers: z
     .array(
       z.object({
@@ -167,9 +166,7 @@ type MembersSeenData = Parameters<ProtocolMap['companion:membersSeen']>[0] & {
 type MembersSeenReply = ReturnType<ProtocolMap['companion:membersSeen']>;
 
 const membersSeenSchema = z.object({
-  url: z
-    .url()
-    .refine((u) => new URL(u).hostname === 'business.tiktok.com', 'not a Business Center page'),
+  url: z.url().refine((u) => new URL(u).hostname === BC_HOST, 'not a Business Center page'),
   orgId: tiktokId,
   bcName: z.string().max(500).nullable(),
   members: z

@@ -122,9 +122,7 @@ export function panelState(state: OverlayState): PanelState {
 }
 
 /** The hosts whose pages may frame the companion (the manifest's web-accessible matches). */
-export function isTikTokOrigin(origin: string): boolean {
-  return origin === 'https://business.tiktok.com' || origin === 'https://ads.tiktok.com';
-}
+export { isTikTokOrigin } from '../tiktok/hosts';
 
 /** A fresh unguessable token for one frame. */
 export function newToken(): string {

@@ -13,6 +13,7 @@ import type { PageKind } from './routes';
 import { ACCESS_PAGE_KINDS, classifyUrl } from './routes';
 import { PAGE_LABELS } from './page-labels';
 import { SELECTORS } from './selectors';
+import { BC_HOST } from './hosts';
 
 type AccessKind = 'bc-members' | 'bc-partners' | 'bc-asset-access';
 
@@ -184,10 +185,7 @@ export function describeWeighing(w: Weighing): string[] {
 /** Whether a URL may be a page about access, so the page is worth watching until it says so. */
 export function mayBeAccessPage(url: URL): boolean {
   if (ACCESS_PAGE_KINDS.has(classifyUrl(url))) return true;
-  return (
-    url.hostname === 'business.tiktok.com' &&
-    /^\/manage\/(users\/|accounts\/[^/]+\/)/.test(url.pathname)
-  );
+  return url.hostname === BC_HOST && /^\/manage\/(users\/|accounts\/[^/]+\/)/.test(url.pathname);
 }
 
 /**

@@ -7,8 +7,11 @@ import { fold, isHiddenDeep, isLabel, queryAllDeep, textSegments, visibleText } 
 import { readAdvertiserId, readOrgId } from './routes';
 import { PAGE_LABELS } from './page-labels';
 import { SELECTORS } from './selectors';
+import { TIKTOK_ID, TIKTOK_ID_DIGITS } from './ids';
 
-const ID = /([0-9]{6,25})/;
+const ID = new RegExp(`(${TIKTOK_ID_DIGITS})`);
+/** "ID: …" or "ID …", as a Business Center's entry writes its ID. */
+const LABELLED_ID = new RegExp(`^ID:?\\s*(${TIKTOK_ID_DIGITS})$`, 'i');
 
 /** The Business Center's ID: `org_id` in the URL, else the "Business Center ID: …" on the page. */
 export function readBcOrgId(url: URL, root: Root): string | null {
@@ -84,13 +87,12 @@ export function readBusinessCenterList(root: Root): BusinessCenterEntry[] {
         }
       }
       const segments = textSegments(entry);
-      if (!orgId)
-        orgId = segments.map((s) => /^ID:?\s*([0-9]{6,25})$/i.exec(s)?.[1]).find(Boolean) ?? null;
-      if (!orgId || !/^[0-9]{6,25}$/.test(orgId) || found.has(orgId)) continue;
+      if (!orgId) orgId = segments.map((s) => LABELLED_ID.exec(s)?.[1]).find(Boolean) ?? null;
+      if (!orgId || !TIKTOK_ID.test(orgId) || found.has(orgId)) continue;
       let myRole: BusinessCenterEntry['myRole'];
       const rest: string[] = [];
       for (const s of segments) {
-        if (/^ID:?\s*[0-9]{6,25}$/i.test(s) || s === orgId) continue;
+        if (LABELLED_ID.test(s) || s === orgId) continue;
         if (isLabel(s, PAGE_LABELS.bcRole.admin)) myRole = 'admin';
         else if (isLabel(s, PAGE_LABELS.bcRole.standard)) myRole = 'standard';
         else rest.push(s);

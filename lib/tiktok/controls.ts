@@ -9,6 +9,10 @@ import { fold, isHiddenDeep, isLabel, queryAllDeep, visibleText } from './dom';
 import { oneTimeCodeInput, openDialogs, removalConfirmation } from './flow';
 import { titleNames } from './labels/match';
 import { LABELS } from './selectors';
+import { TIKTOK_ID, TIKTOK_ID_DIGITS } from './ids';
+
+/** "Name (ID)", as TikTok's pickers write an account. */
+const NAME_AND_ID = new RegExp(`^(.*?)\\s*\\((${TIKTOK_ID_DIGITS})\\)\\s*$`);
 
 /** The permissions an ad account can be shared with. */
 export type AssetRoleName = 'admin' | 'operator' | 'analyst';
@@ -86,7 +90,7 @@ export function enteredPartnerBcId(root: Root): string | null {
   const dialog = dialogTitled(root, LABELS.addPartnersTitle);
   const field = dialog ? fieldLabelled(dialog, LABELS.partnerBcIdField) : null;
   const value = field?.value.trim() ?? '';
-  return /^[0-9]{6,25}$/.test(value) ? value : null;
+  return TIKTOK_ID.test(value) ? value : null;
 }
 
 /** The asset role a visible label names, or null. */
@@ -115,7 +119,7 @@ export function chosenAccounts(root: Root): ChosenAccount[] {
       if (!(box as HTMLInputElement).checked) continue;
       const text = labelOf(box);
       // "Northwind US (7100000000000000001)": the ad account's name and ID.
-      const match = /^(.*?)\s*\(([0-9]{6,25})\)\s*$/.exec(text);
+      const match = NAME_AND_ID.exec(text);
       if (!match) continue;
       const line = box.closest('label')?.parentElement ?? box.parentElement;
       const select = line?.querySelector('select') as HTMLSelectElement | null;

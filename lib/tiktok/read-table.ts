@@ -19,6 +19,7 @@ import { paging, virtualized } from './table-paging';
 import type { Column } from './table-shape';
 import { EMAIL, EMPTY, roleParts } from './table-shape';
 import { TABLE_PROBLEMS as say } from './table-problems';
+import { TIKTOK_ID } from './ids';
 
 /** One person or partner with access, as one table row shows them. */
 export interface AccessRow {
@@ -45,8 +46,6 @@ function pick<T extends string>(text: string, options: Record<T, readonly string
   }
   return null;
 }
-
-const BC_ID = /^[0-9]{6,25}$/;
 
 /** A cell's text as a user sees it: its pieces joined by one space. */
 function cellText(cell: readonly string[] | undefined): string {
@@ -104,7 +103,7 @@ function readRow(
 
   if (partner) {
     const id = cellText(cellFor('bcId')).replace(/^ID:?\s*/i, '');
-    if (BC_ID.test(id)) row.partnerBcId = id;
+    if (TIKTOK_ID.test(id)) row.partnerBcId = id;
     else fail(say.notBcId(id));
   }
 

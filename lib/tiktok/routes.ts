@@ -6,6 +6,8 @@
  * URLs. Routes come from docs/tiktok.md ("Routes"); both sites are single-page apps, so these run
  * again on every client-side navigation.
  */
+import { ADS_HOST, BC_HOST } from './hosts';
+import { TIKTOK_ID } from './ids';
 
 /** The kinds of page the extension tells apart. */
 export type PageKind =
@@ -25,8 +27,6 @@ export const ACCESS_PAGE_KINDS: ReadonlySet<PageKind> = new Set([
   'bc-asset-access',
 ]);
 
-const BC_HOST = 'business.tiktok.com';
-const ADS_HOST = 'ads.tiktok.com';
 const SSO_HOST = 'business-sso.tiktok.com';
 
 /** Strip a trailing slash so `/manage/users/members/` and `/manage/users/members` agree. */
@@ -139,13 +139,13 @@ export function classifyUrl(url: URL): PageKind {
 /** The Business Center ID (`org_id`) named in a URL, when it is a plausible one. */
 export function readOrgId(url: URL): string | null {
   const id = url.searchParams.get('org_id');
-  return id && /^[0-9]{6,25}$/.test(id) ? id : null;
+  return id && TIKTOK_ID.test(id) ? id : null;
 }
 
 /** The ad account ID (`aadvid`) named in a URL, when it is a plausible one. */
 export function readAdvertiserId(url: URL): string | null {
   const id = url.searchParams.get('aadvid');
-  return id && /^[0-9]{6,25}$/.test(id) ? id : null;
+  return id && TIKTOK_ID.test(id) ? id : null;
 }
 
 /** The Business Center page where a Business Center's members or partners are managed. */
