@@ -11,9 +11,8 @@ import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from '../register/db';
 import type { RegisterDb } from '../register/db';
 import { tiktokId } from '../register/schema';
-import type { PickerCenter } from '../register/held-accounts-picker';
 import { answerPickerCenter, decidePickerSeen } from '../register/held-accounts-picker';
-import type { HeldQuestion } from '../register/held-accounts-visit';
+import type { HeldQuestion, PickerCenter } from '../register/held-types';
 import {
   answerHeldQuestion,
   decideMembersSeen,

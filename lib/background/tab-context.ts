@@ -4,8 +4,7 @@
  */
 import { storage } from '#imports';
 import type { TabContext } from '../messaging/protocol';
-import type { PickerCenter } from '../register/held-accounts-picker';
-import type { HeldQuestion } from '../register/held-accounts-visit';
+import type { HeldQuestion, PickerCenter } from '../register/held-types';
 import { TIKTOK_HOSTS } from '../tiktok/hosts';
 
 const key = (tabId: number) => `session:tab-context:${tabId}` as const;

@@ -20,8 +20,7 @@ import type {
 import type { PageShapeAnswer } from './popup';
 import type { ChecklistProgress } from '../checklists';
 import type { LanguageWords } from '../tiktok/labels/words';
-import type { HeldQuestion, SeenMember } from '../register/held-accounts-visit';
-import type { PickerCenter } from '../register/held-accounts-picker';
+import type { HeldQuestion, PickerCenter, SeenMember } from '../register/held-types';
 
 /** What the background knows about one tab's TikTok page. */
 export interface TabContext {

@@ -10,16 +10,7 @@ import type { WriteContext } from './grants';
 import type { HeldCentersReport, SeenBusinessCenter } from './held-accounts';
 import { markBusinessCenterMine, recordHeldBusinessCenters } from './held-accounts';
 import { ownershipOf } from './held-accounts-visit';
-import type { BcRole } from './schema';
-
-/** One Business Center of the picker whose owner the register does not know. */
-export interface PickerCenter {
-  orgId: string;
-  /** Its name as the picker shows it ('' when it shows none). */
-  bcName: string;
-  /** My role there as the picker shows it. */
-  bcRole: BcRole | null;
-}
+import type { PickerCenter } from './held-types';
 
 /** What seeing the picker's list means for the register. */
 export interface PickerDecision {

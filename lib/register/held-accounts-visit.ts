@@ -8,39 +8,9 @@ import type { RegisterDb } from './db';
 import type { WriteContext } from './grants';
 import type { HeldCentersReport } from './held-accounts';
 import { markBusinessCenterMine, recordHeldBusinessCenters } from './held-accounts';
-import type { BcRole, FinanceRole, GrantStatus } from './schema';
+import type { GrantStatus } from './schema';
+import type { HeldQuestion, MembersSeen, MemberStatus, SeenMember } from './held-types';
 import { isOneEmail } from '../tiktok/email-text';
-
-/** A member's status as a Members table shows it (lib/tiktok/read-table.ts). */
-export type MemberStatus = 'active' | 'pending' | 'suspended' | 'expired' | 'rejected' | 'unknown';
-
-/** One row of a Members table, as the watcher read it. */
-export interface SeenMember {
-  email: string;
-  bcRole?: BcRole;
-  financeRole?: FinanceRole;
-  status: MemberStatus;
-}
-
-/** What the watcher saw on one Business Center's Members page. */
-export interface MembersSeen {
-  orgId: string;
-  bcName: string | null;
-  members: readonly SeenMember[];
-}
-
-/** My row, found: what the popup asks about when the register does not know the BC. */
-export interface HeldQuestion {
-  orgId: string;
-  /** The Business Center's name as its page shows it ('' when it shows none). */
-  bcName: string;
-  /** Which of my emails the row is. */
-  email: string;
-  bcRole: BcRole | null;
-  financeRole: FinanceRole | null;
-  /** My status there in the register's words; null when the page's status was unreadable. */
-  status: GrantStatus | null;
-}
 
 /** What seeing a Members page means for the register. */
 export type VisitDecision =

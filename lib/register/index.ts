@@ -16,6 +16,7 @@ export * from './grants';
 export * from './held-accounts';
 export * from './held-accounts-picker';
 export * from './held-accounts-visit';
+export * from './held-types';
 export * from './history';
 export * from './identity';
 export * from './import';

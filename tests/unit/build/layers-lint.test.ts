@@ -198,7 +198,7 @@ describe('the layers the linter keeps', () => {
     ],
     [
       'lib/messaging/protocol.ts',
-      "import type { HeldQuestion } from '@/lib/register/held-accounts-visit';\nexport type H = HeldQuestion;\n",
+      "import type { HeldQuestion } from '@/lib/register/held-types';\nexport type H = HeldQuestion;\n",
     ],
     [
       'lib/overlay/hint.ts',

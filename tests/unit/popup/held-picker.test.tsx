@@ -11,7 +11,7 @@ import {
   recordGrant,
   registerDb,
 } from '@/lib/register';
-import type { PickerCenter } from '@/lib/register/held-accounts-picker';
+import type { PickerCenter } from '@/lib/register/held-types';
 import { seedAccount } from '../helpers/held';
 
 // The picker's question in the popup; "Mine" undone in options.

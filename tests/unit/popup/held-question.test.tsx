@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { HeldAnswered, HeldQuestionCard, describeMyRow } from '@/components/popup/HeldQuestionCard';
 import { IdentitySettings } from '@/components/options/IdentitySettings';
 import { loadIdentity } from '@/lib/register/identity';
-import type { HeldQuestion } from '@/lib/register/held-accounts-visit';
+import type { HeldQuestion } from '@/lib/register/held-types';
 
 const Q: HeldQuestion = {
   orgId: '7012345678901234567',

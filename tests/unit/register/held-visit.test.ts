@@ -13,7 +13,7 @@ import {
   updateGrant,
   readAllStoredEvents,
 } from '@/lib/register';
-import type { MembersSeen, SeenMember } from '@/lib/register/held-accounts-visit';
+import type { MembersSeen, SeenMember } from '@/lib/register/held-types';
 import {
   answerHeldQuestion,
   decideMembersSeen,
