@@ -8,7 +8,6 @@ import { mayBeAccessPage, weighPage } from './classify';
 import type { BusinessCenterEntry } from './context';
 import { readBcName, readBcOrgId, readBusinessCenterList } from './context';
 import type { AccessRow } from './read-table';
-import { readAccessRows } from './read-table';
 import type { PageKind } from './routes';
 import { ACCESS_PAGE_KINDS, classifyUrl, readOrgId } from './routes';
 import { SELECTORS } from './selectors';
@@ -147,23 +146,7 @@ export function membersOf(rows: readonly AccessRow[]): MemberRowReport[] {
   return members;
 }
 
-/**
- * The member rows a Members page shows now (people with an email only), or null. `rows` may give
- * the table's rows as a reader already following the page has them; by default they are read.
- */
-export function readMembersReport(
-  url: URL,
-  doc: Document,
-  rows: () => readonly AccessRow[] = () => readAccessRows(doc),
-): MembersReport | null {
-  const orgId = readBcOrgId(url, doc);
-  if (!orgId) return null;
-  const members = membersOf(rows());
-  if (members.length === 0) return null;
-  return { orgId, bcName: readBcName(doc), members };
-}
-
-// Pure: a bundle without watchMembers (the watcher's) drops it.
+// Pure: a bundle that follows no table (the watcher's) drops it.
 const TABLE = /* @__PURE__ */ SELECTORS.table.alternatives.join(',');
 
 /** Whether a mutation happened in a table, or added or removed one. */
@@ -187,36 +170,6 @@ export function membersSignature(r: MembersReport): string {
     .map((m) => [m.email.toLowerCase(), m.bcRole ?? '', m.financeRole ?? '', m.status].join('|'))
     .sort();
   return `${r.orgId}\n${r.bcName ?? ''}\n${rows.join('\n')}`;
-}
-
-/**
- * On a confirmed Members page, report its member rows now and again whenever they change in a
- * way the register cares about (a row added or gone, a role or status changed, another page of
- * the table): see followTable. `rows` may give the rows as a reader following the page has them
- * (see readMembersReport). Stops with `signal`. Returns at once; never throws.
- */
-export function watchMembers(
-  url: URL,
-  doc: Document,
-  report: (members: MembersReport) => void,
-  signal: AbortSignal,
-  {
-    rows,
-    ...options
-  }: {
-    throttleMs?: number;
-    changes?: (onRecords: (records: readonly MutationRecord[]) => void) => void;
-    rows?: () => readonly AccessRow[];
-  } = {},
-): void {
-  followTable(
-    doc,
-    () => readMembersReport(url, doc, rows),
-    membersSignature,
-    report,
-    signal,
-    options,
-  );
 }
 
 /**

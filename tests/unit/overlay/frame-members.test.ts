@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MembersSeen } from '@/lib/overlay/frame-members';
 import { membersReporter } from '@/lib/overlay/frame-members';
 import { takeTablesData } from '@/lib/tiktok/table-data';
-import { readMembersReport } from '@/lib/tiktok/watch';
+import { readMembersReport } from '../helpers/members-report';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
 import { openReplica } from '../helpers/replica-dom';

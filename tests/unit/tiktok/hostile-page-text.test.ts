@@ -7,7 +7,7 @@ import {
   nameEmailProblem,
   readNameAndEmail,
 } from '@/lib/tiktok/email-text';
-import { readMembersReport } from '@/lib/tiktok/watch';
+import { readMembersReport } from '../helpers/members-report';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
 import { openReplica } from '../helpers/replica-dom';

@@ -6,12 +6,8 @@ import { readBusinessCenterList } from '@/lib/tiktok/context';
 import { classifyUrl } from '@/lib/tiktok/routes';
 import { readRowsData } from '@/lib/tiktok/read-table';
 import type { MembersReport, PageReport } from '@/lib/tiktok/watch';
-import {
-  readMembersReport,
-  watchBusinessCenterList,
-  watchMembers,
-  watchRoute,
-} from '@/lib/tiktok/watch';
+import { watchBusinessCenterList, watchRoute } from '@/lib/tiktok/watch';
+import { readMembersReport, watchMembers } from '../helpers/members-report';
 import { REPLICA_URLS } from '../../fixtures/tiktok/replicas.mjs';
 import type { ReplicaDom } from '../helpers/replica-dom';
 import { openReplica } from '../helpers/replica-dom';
