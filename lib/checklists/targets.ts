@@ -9,6 +9,7 @@ import type { Root } from '../tiktok/dom';
 import {
   confirmationCodeField,
   dialogTitled,
+  fieldLabelled,
   findControl,
   findDialogButton,
   findNavLink,
@@ -65,8 +66,15 @@ const TARGETS: Record<ChecklistId, Targets> = {
     'open-invite': (root) => findControl(root, LABELS.inviteTitle),
     'enter-email': (root) =>
       dialogTitled(root, LABELS.inviteTitle)?.querySelector('textarea, input') ?? null,
-    'choose-role': (root) =>
-      dialogTitled(root, LABELS.inviteTitle)?.querySelector('input[type=radio]') ?? null,
+    // The least privileged role is the one to point at; a dialog whose labels are not read
+    // still gets its first choice outlined.
+    'choose-role': (root) => {
+      const dialog = dialogTitled(root, LABELS.inviteTitle);
+      if (!dialog) return null;
+      return (
+        fieldLabelled(dialog, LABELS.bcRole.standard) ?? dialog.querySelector('input[type=radio]')
+      );
+    },
     'choose-accounts': (root) =>
       findDialogButton(root, LABELS.next) ??
       dialogTitled(root, LABELS.inviteTitle)?.querySelector('fieldset') ??

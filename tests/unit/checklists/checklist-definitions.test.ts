@@ -113,9 +113,12 @@ describe('checklist definitions', () => {
     expect(run.step()).toEqual(['open-members', 'open-invite']);
     await type(d, '#invite-emails', 'New.Person@Example.com');
     expect(run.step()).toContain('enter-email');
-    (
-      d.document.querySelector('input[name=invite-role][value=standard]') as HTMLInputElement
-    ).click();
+    // The spotlight points at the least privileged role, not at the dialog's first choice.
+    const standard = d.document.querySelector(
+      'input[name=invite-role][value=standard]',
+    ) as HTMLInputElement;
+    expect(stepTarget('add-member', 'choose-role')?.(d.document)).toBe(standard);
+    standard.click();
     expect(run.step()).toContain('choose-role');
     await click(d, next);
     (d.document.querySelector('input[type=checkbox]') as HTMLInputElement).click();
