@@ -6,11 +6,16 @@
  * it is). What was read from the page is untrusted text: checked with zod first.
  */
 import { defaultReviewCadence } from '../settings';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  businessCentersSeenRequest,
+  heldAnswerRequest,
+  heldPickerAnswerRequest,
+  membersSeenRequest,
+} from '../messaging/held-accounts';
 import type { ProtocolMap } from '../messaging/protocol';
 import { registerDb } from '../register/db';
 import type { RegisterDb } from '../register/db';
-import { tiktokId } from '../register/schema';
 import { answerPickerCenter, decidePickerSeen } from '../register/held-accounts-picker';
 import type { HeldQuestion, PickerCenter } from '../register/held-types';
 import {
@@ -27,23 +32,9 @@ import {
   saveHeldQuestion,
   savePickerQuestion,
 } from './tab-context';
-import { BC_HOST } from '../tiktok/hosts';
 
 type Seen = Parameters<ProtocolMap['watcher:businessCentersSeen']>[0];
 type Reply = ReturnType<ProtocolMap['watcher:businessCentersSeen']>;
-
-const seenSchema = z.object({
-  url: z.url().refine((u) => new URL(u).hostname === BC_HOST, 'not a Business Center page'),
-  centers: z
-    .array(
-      z.object({
-        orgId: tiktokId,
-        name: z.string().max(500),
-        myRole: z.enum(['admin', 'standard']).optional(),
-      }),
-    )
-    .max(5000),
-});
 
 /**
  * Validate the watcher's list, record what the register already knows (client accounts kept up
@@ -55,7 +46,7 @@ export async function handleBusinessCentersSeen(
   now: Date,
   db: RegisterDb = registerDb(),
 ): Promise<Reply> {
-  const parsed = seenSchema.safeParse(data);
+  const parsed = businessCentersSeenRequest.safeParse(data);
   if (!parsed.success) {
     return {
       error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
@@ -102,19 +93,6 @@ export async function pickerQuestionFor(
 type PickerAnswerData = Parameters<ProtocolMap['popup:answerHeldPicker']>[0];
 type PickerAnswerReply = ReturnType<ProtocolMap['popup:answerHeldPicker']>;
 
-const pickerAnswerSchema = z.object({
-  tabId: z.number().int().min(0),
-  answers: z
-    .array(
-      z.object({
-        orgId: tiktokId,
-        answer: z.enum(['mine', 'client', 'dismiss']),
-      }),
-    )
-    .min(1)
-    .max(5000),
-});
-
 /**
  * The popup's answers about the picker's Business Centers: each recorded as mine or as a
  * client's, or put off for the session; the ones not answered stay asked.
@@ -124,7 +102,7 @@ export async function handlePickerAnswer(
   now: Date,
   db: RegisterDb = registerDb(),
 ): Promise<PickerAnswerReply> {
-  const parsed = pickerAnswerSchema.safeParse(data);
+  const parsed = heldPickerAnswerRequest.safeParse(data);
   if (!parsed.success) return { error: issues(parsed.error) };
   const { tabId, answers } = parsed.data;
   const asked = await loadPickerQuestion(tabId);
@@ -164,23 +142,6 @@ type MembersSeenData = Parameters<ProtocolMap['companion:membersSeen']>[0] & {
 };
 type MembersSeenReply = ReturnType<ProtocolMap['companion:membersSeen']>;
 
-const membersSeenSchema = z.object({
-  url: z.url().refine((u) => new URL(u).hostname === BC_HOST, 'not a Business Center page'),
-  orgId: tiktokId,
-  bcName: z.string().max(500).nullable(),
-  members: z
-    .array(
-      z.object({
-        // Compared with my emails only, so the page's spelling is kept (lower-cased).
-        email: z.string().trim().toLowerCase().min(3).max(320).includes('@'),
-        bcRole: z.enum(['admin', 'standard']).optional(),
-        financeRole: z.enum(['manager', 'analyst']).optional(),
-        status: z.enum(['active', 'pending', 'suspended', 'expired', 'rejected', 'unknown']),
-      }),
-    )
-    .max(5000),
-});
-
 const issues = (error: z.ZodError) =>
   error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
@@ -195,7 +156,7 @@ export async function handleMembersSeen(
   now: Date,
   db: RegisterDb = registerDb(),
 ): Promise<MembersSeenReply> {
-  const parsed = membersSeenSchema.safeParse(data);
+  const parsed = membersSeenRequest.safeParse(data);
   if (!parsed.success) return { error: issues(parsed.error) };
   const decision = await decideMembersSeen(db, parsed.data, await myEmails(db), {
     source: 'page',
@@ -240,19 +201,13 @@ export async function heldQuestionFor(
 type AnswerData = Parameters<ProtocolMap['popup:answerHeldQuestion']>[0];
 type AnswerReply = ReturnType<ProtocolMap['popup:answerHeldQuestion']>;
 
-const answerSchema = z.object({
-  tabId: z.number().int().min(0),
-  orgId: tiktokId,
-  answer: z.enum(['mine', 'client', 'dismiss']),
-});
-
 /** The popup's answer: record the Business Center as mine or as a client's, or put it off. */
 export async function handleHeldAnswer(
   data: AnswerData,
   now: Date,
   db: RegisterDb = registerDb(),
 ): Promise<AnswerReply> {
-  const parsed = answerSchema.safeParse(data);
+  const parsed = heldAnswerRequest.safeParse(data);
   if (!parsed.success) return { error: issues(parsed.error) };
   const { tabId, orgId, answer } = parsed.data;
   const question = await loadHeldQuestion(tabId);

@@ -6,13 +6,8 @@
  */
 import { z } from 'zod';
 import type { Grant } from '../register/schema';
-// The one piece of the register's code a contract uses: requests are checked with the register's
-// own id schema, so the background refuses at the door exactly the ids the register would. Only
-// the background parses these schemas; the companion takes the types.
-// eslint-disable-next-line no-restricted-imports
-import { tiktokId } from '../register/schema';
+import { requestedTikTokId as id } from './request-ids';
 
-const id = tiktokId;
 const assetRoleSchema = z.enum(['admin', 'operator', 'analyst']);
 
 /** What a finished checklist asks the background to write. */
