@@ -51,7 +51,8 @@ const shipped = readdirSync('tests/fixtures/register')
   .sort((a, b) => a - b);
 
 it('a frozen register exists for every shipped version but the current one at least', () => {
-  expect(shipped.slice(0, 3)).toEqual([1, 2, 3]);
+  const older = REGISTER_VERSIONS.map((r) => r.version).filter((v) => v < REGISTER_SCHEMA_VERSION);
+  expect(shipped.filter((v) => v < REGISTER_SCHEMA_VERSION)).toEqual(older);
   expect(shipped.every((v) => REGISTER_VERSIONS.some((r) => r.version === v))).toBe(true);
 });
 
