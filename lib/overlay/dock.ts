@@ -281,10 +281,12 @@ export class CompanionDock {
         channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
         frame.contentWindow?.postMessage({ kind: CONNECT, token }, origin, [channel.port2]);
         this.send(shownState(panelState(this.store.getState())));
-        // A frame loaded (again) after the page was read gets the route and last reading too.
-        if (this.route) this.tell(this.route);
-        if (this.reading) this.tell(this.reading);
-        if (this.members) this.tell(this.members);
+        // A frame loaded (again) after the page was read gets the route, the last reading and
+        // the Members tables too, posted as they were kept: told again, the route would drop
+        // the tables taken on it before they are sent.
+        for (const kept of [this.route, this.reading, this.members]) {
+          if (kept) channel.port1.postMessage(kept);
+        }
         // And the question where it goes, asked before it could hear it.
         this.layout();
       },

@@ -24,17 +24,43 @@ export interface MembersReporter {
   tables(table: TablesData, bcName: string | null): void;
 }
 
+/** How long a failed report waits before it is sent again, and how many times it is. */
+export const RESEND_AFTER_MS = 1_000;
+export const RESEND_TIMES = 3;
+
 /**
  * Report through `send` the members each of the agent's takes shows (people with an email), when
  * they differ from the last report on this route (names aside, as the register compares them).
+ * A report the background could not take (its worker starting again) is sent again a few times:
+ * on a still page no change would bring it back.
  */
-export function membersReporter(send: (seen: MembersSeen) => Promise<unknown>): MembersReporter {
+export function membersReporter(
+  send: (seen: MembersSeen) => Promise<unknown>,
+  { resendAfterMs = RESEND_AFTER_MS, resendTimes = RESEND_TIMES } = {},
+): MembersReporter {
   let orgId = '';
   let last = '';
+  let resend: ReturnType<typeof setTimeout> | undefined;
+  const report = (seen: MembersSeen, signature: string, tries: number) => {
+    send(seen).catch(() => {
+      // Superseded meanwhile (another route, another table): that one is reported instead.
+      if (signature !== last) return;
+      if (tries >= resendTimes) {
+        // Given up: the next change reports again.
+        last = '';
+        return;
+      }
+      resend = setTimeout(() => {
+        resend = undefined;
+        if (signature === last) report(seen, signature, tries + 1);
+      }, resendAfterMs);
+    });
+  };
   return {
     route(org) {
       orgId = org ?? '';
       last = '';
+      clearTimeout(resend);
     },
     tables(table, bcName) {
       const members = membersOf(readRowsData(table));
@@ -42,10 +68,8 @@ export function membersReporter(send: (seen: MembersSeen) => Promise<unknown>): 
       const signature = membersSignature({ orgId, bcName, members });
       if (signature === last) return;
       last = signature;
-      send({ bcName, members }).catch(() => {
-        // The background is restarting: the next change reports again.
-        last = '';
-      });
+      clearTimeout(resend);
+      report({ bcName, members }, signature, 0);
     },
   };
 }

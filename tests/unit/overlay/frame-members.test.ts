@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MembersSeen } from '@/lib/overlay/frame-members';
 import { membersReporter } from '@/lib/overlay/frame-members';
 import { takeTablesData } from '@/lib/tiktok/table-data';
@@ -66,10 +66,13 @@ describe('the frame’s Members reports (held accounts)', () => {
     dom = await openReplica(REPLICA_URLS.bcMembers);
     let fail = true;
     const sent: MembersSeen[] = [];
-    const reporter = membersReporter(async (seen) => {
-      sent.push(seen);
-      if (fail) throw new Error('worker restarting');
-    });
+    const reporter = membersReporter(
+      async (seen) => {
+        sent.push(seen);
+        if (fail) throw new Error('worker restarting');
+      },
+      { resendTimes: 0 },
+    );
     reporter.tables({ tables: [], loading: true }, null);
     expect(sent).toHaveLength(0);
     const data = takeTablesData(dom.document);
@@ -78,5 +81,52 @@ describe('the frame’s Members reports (held accounts)', () => {
     fail = false;
     reporter.tables(data, null);
     expect(sent).toHaveLength(2);
+  });
+
+  it('sends a report the background could not take again on a still page, a few times', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      dom = await openReplica(REPLICA_URLS.bcMembers);
+      let failures = 2;
+      const sent: MembersSeen[] = [];
+      const reporter = membersReporter(
+        async (seen) => {
+          sent.push(seen);
+          if (failures-- > 0) throw new Error('worker restarting');
+        },
+        { resendAfterMs: 1_000, resendTimes: 3 },
+      );
+      reporter.route('7012345678901234567');
+      reporter.tables(takeTablesData(dom.document), 'Northwind Outdoor');
+      expect(sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1_000);
+      // Taken the third time: nothing more is sent.
+      expect(sent).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sent).toHaveLength(3);
+      expect(sent[2]).toEqual(sent[0]);
+
+      // A failed report is not sent again once another route has begun.
+      failures = 1;
+      reporter.route('7012345678901234567');
+      reporter.tables(takeTablesData(dom.document), 'Northwind Outdoor');
+      expect(sent).toHaveLength(4);
+      await Promise.resolve();
+      reporter.route('7098765432109876543');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sent).toHaveLength(4);
+
+      // A send that never succeeds is given up after its tries; the same table then reports anew.
+      failures = 100;
+      reporter.tables(takeTablesData(dom.document), 'Northwind Outdoor');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sent).toHaveLength(4 + 1 + 3);
+      reporter.tables(takeTablesData(dom.document), 'Northwind Outdoor');
+      expect(sent).toHaveLength(9);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -288,6 +288,38 @@ describe('the companion frame in the page', () => {
     dock.destroy();
   });
 
+  it('hands a frame that connects late the route, the reading and the Members tables it missed', async () => {
+    const { dock, frame } = dockInPage({ frameAnswers: false });
+    const tables = reading(2).table!;
+    // Told before any frame is connected (TikTok's table is up before the frame has loaded).
+    dock.tell({ kind: 'route', orgId: '7012345678901234567' });
+    dock.tell({ kind: 'reading', reading: reading(2) });
+    dock.tell({ kind: 'members', table: tables, bcName: 'Northwind Outdoor' });
+    // The frame's document loads and takes its end of the channel.
+    let framePort: MessagePort | undefined;
+    Object.defineProperty(frame, 'contentWindow', {
+      value: {
+        postMessage: (_m: unknown, _o: string, ports: MessagePort[]) => (framePort = ports[0]),
+      },
+    });
+    frame.dispatchEvent(new Event('load'));
+    const received: { kind: string; orgId?: string; bcName?: string }[] = [];
+    framePort!.onmessage = (event) => received.push(event.data);
+    await vi.waitFor(() => expect(received.map((m) => m.kind)).toContain('members'));
+    const kinds = received.map((m) => m.kind).filter((k) => k !== 'state' && k !== 'place');
+    expect(kinds).toEqual(['route', 'reading', 'members']);
+    expect(received.find((m) => m.kind === 'members')?.bcName).toBe('Northwind Outdoor');
+    // A new route drops the tables taken on the last one: a frame connecting now gets none.
+    dock.tell({ kind: 'route', orgId: '7012345678901234568' });
+    received.length = 0;
+    frame.dispatchEvent(new Event('load'));
+    framePort!.onmessage = (event) => received.push(event.data);
+    await vi.waitFor(() => expect(received.map((m) => m.kind)).toContain('reading'));
+    expect(received.map((m) => m.kind)).not.toContain('members');
+    framePort!.close();
+    dock.destroy();
+  });
+
   it('asks the frame where it goes, with what it measured on the page', () => {
     // In a document with a window: its viewport is what the place is weighed in.
     const { dock, fromFrame } = dockInPage({ inWindow: true, frameAnswers: false });
