@@ -4,9 +4,10 @@ import { leanUnlistedEntry } from './scripts/build/lean-unlisted-entry';
 import { privateMembers } from './scripts/build/private-members';
 import { borrowWatcherModules, lendWatcherModules } from './scripts/build/watcher-modules';
 import { watcherPageWords } from './scripts/build/watcher-page-words';
+import { ADS_HOST, BC_HOST } from './lib/tiktok/hosts';
 
-/** The only hosts the extension may touch: where TikTok manages access. */
-export const TIKTOK_HOSTS = ['https://business.tiktok.com/*', 'https://ads.tiktok.com/*'];
+/** The only pages the extension may touch: those of the two hosts where TikTok manages access. */
+const TIKTOK_MATCHES = [BC_HOST, ADS_HOST].map((host) => `https://${host}/*`);
 
 /** The watcher (entrypoints/tiktok-watch.ts): an unlisted script the manifest loads on both hosts. */
 const WATCHER = 'tiktok-watch';
@@ -61,9 +62,9 @@ export default defineConfig({
     // Each permission is used: storage (settings, per-tab state), alarms + notifications
     // (reminders), scripting (the overlay is injected only on pages where access is managed).
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
-    host_permissions: TIKTOK_HOSTS,
+    host_permissions: TIKTOK_MATCHES,
     // The watcher runs on every page of both hosts, once the page has loaded.
-    content_scripts: [{ matches: TIKTOK_HOSTS, js: [`${WATCHER}.js`], run_at: 'document_idle' }],
+    content_scripts: [{ matches: TIKTOK_MATCHES, js: [`${WATCHER}.js`], run_at: 'document_idle' }],
     action: { default_title: 'Access Companion for TikTok Ads' },
     // A keyboard way into the panel from TikTok's page (no permission needed); the background
     // tells the tab's page agent to focus it. Users can change it in the browser's shortcuts.
@@ -80,7 +81,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['companion.html'],
-        matches: TIKTOK_HOSTS,
+        matches: TIKTOK_MATCHES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
