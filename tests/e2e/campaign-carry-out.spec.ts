@@ -233,7 +233,13 @@ test('a review’s revoke and partner lower, carried out on the replicas and ver
   await expect(later.panel.getByTestId('campaign-contradicted')).toHaveText(
     'This page shows 1 review decision undone: the review flags it.',
   );
-  await members.screenshot({ path: 'test-results/screenshots/campaign-news-contradicted.png' });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await members.emulateMedia({ colorScheme });
+    await members.screenshot({
+      path: `test-results/screenshots/campaign-news-contradicted-${colorScheme}.png`,
+    });
+  }
+  await members.emulateMedia({ colorScheme: 'light' });
   await expect(todo(page, 'Dana Kim').getByTestId('todo-status')).toContainText(
     'Contradicted by the page on',
   );
