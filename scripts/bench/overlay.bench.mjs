@@ -29,6 +29,11 @@
 //                 with the extension, the add-member checklist is started from the panel first.
 // Ads Manager replica (the watcher only): load + 1.5 s idle.
 //
+// Beside them, "floor": scripts/bench/floor-extension, an extension that frames an extension page
+// into the Members page like the panel and does nothing else (no watcher, no agent). It is what
+// any UI framed into TikTok's page costs that page, so the companion's cost reads as the frame's
+// plus its agent's (`--no-floor` leaves it out).
+//
 //   node scripts/bench/overlay.bench.mjs [--no-build] [--ext DIR]... [--runs N] [--load-only]
 // `--load-only` measures the Members load + idle phase alone (a visit takes seconds instead of a
 // minute, so builds can be compared over many more rounds in the same time). `--ext DIR` measures that build (e.g. a saved copy of an older .output/chrome-mv3) beside the
@@ -58,13 +63,16 @@ const RUNS = Number(values('--runs')[0] ?? process.env.BENCH_RUNS ?? 7);
 const LOAD_ONLY = process.argv.includes('--load-only');
 /** A phase not measured (`--load-only`): printed as nothing. */
 const UNMEASURED = { task: NaN, script: NaN, cpu: NaN };
+/** The floor: a framed extension page and nothing else (see above). */
+const FLOOR_DIR = resolve('scripts/bench/floor-extension');
+const WITH_FLOOR = !process.argv.includes('--no-floor');
 const others = values('--ext').map((dir) => resolve(dir));
 const builds = [
   ...(process.argv.includes('--only-ext') && others.length > 0 ? [] : [CHROME_BUILD_DIR]),
   ...others,
 ];
 const labelOf = (/** @type {string} */ dir) =>
-  dir === CHROME_BUILD_DIR ? 'this build' : basename(dir) || dir;
+  dir === CHROME_BUILD_DIR ? 'this build' : dir === FLOOR_DIR ? 'floor' : basename(dir) || dir;
 
 if (!process.argv.includes('--no-build') && builds.includes(CHROME_BUILD_DIR)) {
   console.log('Building the Chrome extension (wxt build)…');
@@ -230,8 +238,9 @@ async function outOfProcess(context, frame) {
  * One visit of the Members replica: the three phases' main-thread cost.
  * @param {import('@playwright/test').BrowserContext} context
  * @param {boolean} extension
+ * @param {boolean} checklists whether the frame is the companion's, with checklists to start
  */
-async function visitMembers(context, extension) {
+async function visitMembers(context, extension, checklists = extension) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -255,14 +264,15 @@ async function visitMembers(context, extension) {
 
   // The checklist's start (its first reading of the page) counts with the walk.
   const walkFrom = await mainThread(cdp);
-  if (frame) {
+  if (frame && checklists) {
     await clickInFrame(frame, 'button[data-checklist="add-member"]');
     await pause(150);
   }
   await page.evaluate(walkInPage);
   const walkTo = await mainThread(cdp);
   const separate = frame ? await outOfProcess(context, frame) : null;
-  if (frame) await clickInFrame(frame, '[data-testid=checklist] button', 'Abandon|Close');
+  if (frame && checklists)
+    await clickInFrame(frame, '[data-testid=checklist] button', 'Abandon|Close');
   await page.close();
   return {
     costs: { load, churn: since(churnFrom, churnTo), walk: since(walkFrom, walkTo) },
@@ -288,12 +298,13 @@ async function visitAdsManager(context) {
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-/** @type {{ label: string; extension: boolean; context: import('@playwright/test').BrowserContext }[]} */
+/** @type {{ label: string; extension: boolean; checklists: boolean; context: import('@playwright/test').BrowserContext }[]} */
 const variants = [];
 try {
   variants.push({
     label: 'without',
     extension: false,
+    checklists: false,
     context: await chromium.launchPersistentContext('', {
       executablePath: findChromium(),
       headless: true,
@@ -305,10 +316,18 @@ try {
       ],
     }),
   });
+  if (WITH_FLOOR)
+    variants.push({
+      label: labelOf(FLOOR_DIR),
+      extension: true,
+      checklists: false,
+      context: await launchWithExtension({ headless: true, extensionDir: FLOOR_DIR }),
+    });
   for (const dir of builds)
     variants.push({
       label: labelOf(dir),
       extension: true,
+      checklists: true,
       context: await launchWithExtension({ headless: true, extensionDir: dir }),
     });
   for (const v of variants) await serveReplicasOnly(v.context);
@@ -322,9 +341,9 @@ try {
     const order = variants.map((_, i) => variants[(i + round) % variants.length]);
     for (const v of order) {
       if (!v) continue;
-      const visit = await visitMembers(v.context, v.extension);
+      const visit = await visitMembers(v.context, v.extension, v.checklists);
       if (round > 0) results.get(v.label)?.members.push(visit.costs);
-      if (v.extension && !LOAD_ONLY) separate.set(v.label, visit.separate);
+      if (v.checklists && !LOAD_ONLY) separate.set(v.label, visit.separate);
     }
     for (const v of [...order].reverse()) {
       if (!v || LOAD_ONLY) continue;
@@ -352,10 +371,13 @@ try {
       ['script', 'scripting'],
     ])) {
       const baseline = median(base.map((c) => c[kind]));
+      const floor = median(pick('floor').map((c) => c[kind]));
       const cells = variants.map((v) => {
         const xs = pick(v.label).map((c) => c[kind]);
         const m = median(xs);
-        const ratio = v.label === 'without' ? '' : ` ${(m / baseline).toFixed(2)}×`;
+        // A build's cost beyond the floor's is its agent's and watcher's own.
+        const beyond = v.checklists && Number.isFinite(floor) ? `, floor + ${ms(m - floor)}` : '';
+        const ratio = v.label === 'without' ? '' : ` ${(m / baseline).toFixed(2)}×${beyond}`;
         return `${v.label} ${ms(m)} [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]${ratio}`;
       });
       console.log(`  ${name.padEnd(10)} ${cells.join('   ')}`);
